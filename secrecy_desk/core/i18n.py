@@ -1,0 +1,70 @@
+"""Translation of messages raised outside the GUI (core, vault, CLI).
+
+Source strings are English and marked with :func:`QT_TRANSLATE_NOOP`, which ``pyside6-lupdate``
+extracts into ``resources/i18n/*.ts`` like any ``tr()`` call in the GUI. The Qt translator loads
+the compiled ``.qm`` files for the GUI; code that must not import Qt (the CLI) reads the same
+``.ts`` files with the standard library, so there is one source of truth for every visible string.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+import xml.etree.ElementTree as ET
+from functools import cache
+from pathlib import Path
+from typing import Final
+
+I18N_DIR: Final = Path(__file__).resolve().parent.parent.parent / "resources" / "i18n"
+LANGS: Final = ("zh_CN", "en")
+DEFAULT_LANG: Final = "zh_CN"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for extraction into the translation files; returns it unchanged."""
+    return text
+
+
+@cache
+def _catalog(lang: str) -> dict[tuple[str, str], str]:
+    """All translations for ``lang`` from every ``*_<lang>.ts`` file in the i18n folder."""
+    table: dict[tuple[str, str], str] = {}
+    for path in sorted(I18N_DIR.glob(f"*_{lang}.ts")):
+        root = ET.parse(path).getroot()  # noqa: S314 - trusted, bundled file
+        for ctx in root.iter("context"):
+            name = ctx.findtext("name", default="")
+            for msg in ctx.iter("message"):
+                source = msg.findtext("source", default="")
+                trans = msg.find("translation")
+                if trans is None or trans.get("type") in {"unfinished", "obsolete", "vanished"}:
+                    continue
+                if trans.text:
+                    table[(name, source)] = trans.text
+    return table
+
+
+def normalize_lang(lang: str | None) -> str:
+    """Map ``--lang`` values and locale names to one of :data:`LANGS`."""
+    if not lang:
+        return DEFAULT_LANG
+    lowered = lang.lower().replace("-", "_")
+    if lowered.startswith("en"):
+        return "en"
+    return DEFAULT_LANG
+
+
+def detect_lang() -> str:
+    """The language from the environment's locale; Chinese unless it says English."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value and value not in {"C", "POSIX", "C.UTF-8"}:
+            return normalize_lang(value)
+    loc = locale.getlocale()[0]
+    return normalize_lang(loc) if loc else DEFAULT_LANG
+
+
+def translate(context: str, text: str, lang: str) -> str:
+    """``text`` in ``lang``; the English source when no translation exists."""
+    if lang == "en":
+        return text
+    return _catalog(lang).get((context, text), text)
