@@ -1,0 +1,416 @@
+"""The one door into the database: :func:`open_database`, the pragmas, and numbered migrations.
+
+This module and its siblings in ``secrecy_desk.vault`` are the only importers of sqlcipher3.
+The rest of the program talks to :class:`Store`, a thin typed wrapper with explicit
+transactions (``isolation_level=None`` and ``BEGIN IMMEDIATE``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+import sqlcipher3
+
+from secrecy_desk.core.errors import VaultError
+from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
+
+DB_NAME: Final = "vault.db"
+LOCK_NAME: Final = "vault.lock"
+
+Row = tuple[Any, ...]
+Params = Sequence[object] | dict[str, object]
+
+#: The oldest schema this version can upgrade; older files are refused with a clear message.
+MIN_SCHEMA: Final = 1
+
+
+class Store:
+    """A connection with explicit transactions. Business code never sees sqlcipher3."""
+
+    def __init__(self, conn: Any) -> None:
+        self._conn = conn
+        self._depth = 0
+
+    def execute(self, sql: str, params: Params = ()) -> int:
+        """Run one statement; returns ``lastrowid`` (for inserts)."""
+        cur = self._conn.execute(sql, params)
+        return int(cur.lastrowid or 0)
+
+    def executemany(self, sql: str, rows: Sequence[Params]) -> None:
+        self._conn.executemany(sql, rows)
+
+    def executescript(self, sql: str) -> None:
+        self._conn.executescript(sql)
+
+    def all(self, sql: str, params: Params = ()) -> list[Row]:
+        return [tuple(r) for r in self._conn.execute(sql, params).fetchall()]
+
+    def one(self, sql: str, params: Params = ()) -> Row | None:
+        row = self._conn.execute(sql, params).fetchone()
+        return tuple(row) if row is not None else None
+
+    def scalar(self, sql: str, params: Params = ()) -> Any:
+        row = self.one(sql, params)
+        return row[0] if row is not None else None
+
+    def iterate(self, sql: str, params: Params = (), batch: int = 5000) -> Iterator[Row]:
+        cur = self._conn.execute(sql, params)
+        while rows := cur.fetchmany(batch):
+            for r in rows:
+                yield tuple(r)
+
+    @property
+    def in_transaction(self) -> bool:
+        return bool(self._conn.in_transaction)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """``BEGIN IMMEDIATE`` … ``COMMIT``; any exception rolls everything back.
+
+        Nested use joins the outer transaction (savepoints would let an inner audit record
+        survive an outer failure, which the audit rule forbids)."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+            return
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlcipher3.DatabaseError as exc:
+            raise _storage_error(exc) from None
+        self._depth = 1
+        try:
+            yield self
+        except BaseException:
+            self._depth = 0
+            self._conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        try:
+            self._conn.execute("COMMIT")
+        except sqlcipher3.DatabaseError as exc:
+            with contextlib.suppress(sqlcipher3.DatabaseError):
+                self._conn.execute("ROLLBACK")
+            raise _storage_error(exc) from None
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlcipher3.DatabaseError):
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._conn.close()
+
+
+def _storage_error(exc: Exception) -> VaultError:
+    text = str(exc).lower()
+    if "full" in text:
+        return VaultError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The disk is full; nothing was saved. Free some space and try again.",
+            )
+        )
+    if "locked" in text or "busy" in text:
+        return VaultError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The vault is busy in another program; nothing was saved. Try again."
+            )
+        )
+    return VaultError(
+        QT_TRANSLATE_NOOP("Errors", "The vault could not save: {reason}. Nothing was saved."),
+        reason=str(exc),
+    )
+
+
+#: Re-exported so callers can catch storage errors without importing sqlcipher3.
+DatabaseError = sqlcipher3.DatabaseError
+IntegrityError = sqlcipher3.IntegrityError
+
+
+def _not_a_vault(path: Path) -> VaultError:
+    return VaultError(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "{path} is not a Secrecy Desk vault database, is damaged, or does not belong "
+            "to this key file.",
+        ),
+        path=str(path),
+    )
+
+
+def open_database(path: Path, master_key: bytes, *, create: bool = False) -> Store:
+    """Open (or with ``create`` make) the encrypted database with the raw master key.
+
+    Order matters: logging off, key, a read that proves the key, then the pragmas. A wrong
+    key closes the connection at once, so nothing can ever be written unencrypted."""
+    if len(master_key) != 32:
+        raise ValueError("master key must be 32 bytes")
+    if create and path.exists():
+        raise VaultError(
+            QT_TRANSLATE_NOOP("Errors", "{path} already exists; nothing was overwritten."),
+            path=str(path),
+        )
+    if not create and not path.is_file():
+        raise _not_a_vault(path)
+    mode = "rwc" if create else "rw"
+    try:
+        conn = sqlcipher3.connect(
+            f"file:{path}?mode={mode}", uri=True, isolation_level=None, check_same_thread=False
+        )
+    except sqlcipher3.DatabaseError:
+        raise _not_a_vault(path) from None
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        # The key is our own random bytes as hex, never a password: no quoting issue can arise.
+        conn.execute(f"PRAGMA key = \"x'{master_key.hex()}'\"")
+        conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+    except sqlcipher3.DatabaseError:
+        conn.close()
+        raise _not_a_vault(path) from None
+    try:
+        for pragma in (
+            "PRAGMA cipher_memory_security = ON",
+            "PRAGMA secure_delete = ON",
+            "PRAGMA foreign_keys = ON",
+            "PRAGMA temp_store = MEMORY",
+            "PRAGMA journal_mode = WAL",
+            "PRAGMA synchronous = FULL",
+            "PRAGMA busy_timeout = 2000",
+        ):
+            conn.execute(pragma).fetchall()
+    except sqlcipher3.DatabaseError:
+        conn.close()
+        raise _not_a_vault(path) from None
+    if create:
+        os.chmod(path, 0o600)
+    return Store(conn)
+
+
+def rekey(store: Store, new_key: bytes) -> None:
+    store.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+
+
+def cipher_version(store: Store) -> str:
+    return str(store.scalar("PRAGMA cipher_version"))
+
+
+def integrity_problems(store: Store) -> list[str]:
+    """Problems reported by ``integrity_check`` and ``cipher_integrity_check`` (empty if sound)."""
+    problems: list[str] = []
+    for (line,) in store.all("PRAGMA integrity_check"):
+        if line != "ok":
+            problems.append(str(line))
+    problems.extend(str(r[0]) for r in store.all("PRAGMA cipher_integrity_check"))
+    return problems
+
+
+# --- migrations -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    apply: Callable[[Store], None]
+
+
+def _sql(script: str) -> Callable[[Store], None]:
+    def run(store: Store) -> None:
+        for statement in _split(script):
+            store.execute(statement)
+
+    return run
+
+
+def _split(script: str) -> list[str]:
+    """Split on ``;`` at line ends, keeping trigger bodies (``BEGIN … END;``) whole."""
+    out: list[str] = []
+    buf: list[str] = []
+    depth = 0
+    for line in script.strip().splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("--"):
+            continue
+        buf.append(line)
+        upper = stripped.upper()
+        if upper.endswith("BEGIN"):
+            depth += 1
+        if upper.startswith("END") and depth:
+            depth -= 1
+        if stripped.endswith(";") and not depth:
+            out.append("\n".join(buf))
+            buf = []
+    if buf:
+        out.append("\n".join(buf))
+    return out
+
+
+V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE accounts (
+    id INTEGER PRIMARY KEY,
+    login TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    display_name TEXT NOT NULL,
+    department TEXT NOT NULL DEFAULT '',
+    roles TEXT NOT NULL,
+    clearance INTEGER NOT NULL,
+    slot_id TEXT NOT NULL UNIQUE,
+    status TEXT NOT NULL CHECK (status IN ('active', 'disabled')),
+    locked INTEGER NOT NULL DEFAULT 0,
+    failures INTEGER NOT NULL DEFAULT 0,
+    must_change INTEGER NOT NULL DEFAULT 1,
+    password_changed_at TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    disabled_at TEXT
+);
+CREATE TABLE password_history (
+    account_id INTEGER NOT NULL REFERENCES accounts (id),
+    hash TEXT NOT NULL,
+    set_at TEXT NOT NULL
+);
+CREATE INDEX password_history_account ON password_history (account_id, set_at);
+CREATE TABLE permissions (
+    account_id INTEGER NOT NULL REFERENCES accounts (id),
+    permission TEXT NOT NULL,
+    PRIMARY KEY (account_id, permission)
+);
+CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    account TEXT NOT NULL,
+    role TEXT NOT NULL,
+    workstation TEXT NOT NULL,
+    action TEXT NOT NULL,
+    object TEXT NOT NULL,
+    level INTEGER NOT NULL,
+    outcome TEXT NOT NULL,
+    details TEXT NOT NULL,
+    prev_hash BLOB NOT NULL,
+    hash BLOB NOT NULL,
+    mac BLOB NOT NULL
+);
+CREATE INDEX audit_at ON audit (at);
+CREATE INDEX audit_account ON audit (account, seq);
+CREATE TABLE audit_purge_guard (through_seq INTEGER NOT NULL);
+CREATE TABLE audit_purges (
+    id INTEGER PRIMARY KEY,
+    through_seq INTEGER NOT NULL,
+    last_hash BLOB NOT NULL,
+    digest BLOB NOT NULL,
+    count INTEGER NOT NULL
+);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN
+    SELECT RAISE(ABORT, 'audit records are append-only');
+END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+WHEN NOT EXISTS (SELECT 1 FROM audit_purge_guard WHERE OLD.seq <= through_seq)
+BEGIN
+    SELECT RAISE(ABORT, 'audit records are append-only');
+END;
+CREATE TABLE seals (
+    id INTEGER PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    hash BLOB NOT NULL,
+    at TEXT NOT NULL,
+    account TEXT NOT NULL,
+    public BLOB NOT NULL,
+    signature BLOB NOT NULL
+);
+"""
+
+V2 = """
+CREATE TABLE account_prefs (
+    account_id INTEGER NOT NULL REFERENCES accounts (id),
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (account_id, key)
+);
+CREATE TABLE drafts (
+    id INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts (id),
+    key TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    saved_at TEXT NOT NULL,
+    UNIQUE (account_id, key)
+);
+"""
+
+#: Every schema step, in order. The vault owns the whole schema (the packages above it only run
+#: queries), so a vault opened by any entry point reaches the same version.
+MIGRATIONS: Final[list[Migration]] = [
+    Migration(1, "accounts, settings, audit chain, seals", _sql(V1)),
+    Migration(2, "per-account preferences and drafts", _sql(V2)),
+]
+
+
+def latest_version() -> int:
+    return MIGRATIONS[-1].version
+
+
+def schema_version(store: Store) -> int:
+    return int(store.scalar("PRAGMA user_version"))
+
+
+def migrate(store: Store, *, target: int | None = None) -> int:
+    """Bring the schema up to ``target`` (default: latest), one transaction per step.
+
+    Refuses files written by a newer version or older than :data:`MIN_SCHEMA`."""
+    goal = latest_version() if target is None else target
+    current = schema_version(store)
+    if current > latest_version():
+        raise VaultError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "This vault was written by a newer version of Secrecy Desk (schema {found}; "
+                "this program knows up to {known}). Use the newer program.",
+            ),
+            found=current,
+            known=latest_version(),
+        )
+    if 0 < current < MIN_SCHEMA:
+        raise VaultError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "This vault is from a version too old to upgrade (schema {found}).",
+            ),
+            found=current,
+        )
+    for step in MIGRATIONS:
+        if current < step.version <= goal:
+            with store.transaction():
+                step.apply(store)
+                store.execute(f"PRAGMA user_version = {int(step.version)}")
+            current = step.version
+    return current
+
+
+@contextlib.contextmanager
+def exclusive(folder: Path) -> Iterator[int]:
+    """Hold the vault's lock file for as long as it is open, so a second copy is refused."""
+    path = folder / LOCK_NAME
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise VaultError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The vault {path} is already open in another running copy of Secrecy Desk. "
+                "Close that copy first.",
+            ),
+            path=str(folder),
+        ) from None
+    try:
+        yield fd
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)

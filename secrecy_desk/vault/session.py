@@ -1,0 +1,689 @@
+"""Logging in and out, and the account operations — every permission check is made here.
+
+A :class:`Session` is an unlocked vault plus the account that unlocked it. The GUI, the CLI
+and the tests all go through :func:`login` and the functions below, so a rule is enforced once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Final
+
+from secrecy_desk.core.clock import Clock, SystemClock
+from secrecy_desk.core.errors import AuthError, PermissionDenied, ValidationError, VaultError
+from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
+from secrecy_desk.core.levels import Level
+from secrecy_desk.core.roles import (
+    ADMIN_ROLES,
+    BUSINESS_ROLES,
+    PasswordPolicy,
+    Permission,
+    Principal,
+    Role,
+    check_password,
+    default_permissions,
+    tighten,
+    validate_roles,
+)
+from secrecy_desk.vault import audit, crypto, db, keyfile
+from secrecy_desk.vault import settings as settings_mod
+from secrecy_desk.vault.audit import Actor
+from secrecy_desk.vault.crypto import Argon2Params
+from secrecy_desk.vault.keyfile import KeyFile, Slot
+from secrecy_desk.vault.vault import (
+    BUSINESS,
+    RECOVERY_ROLE,
+    Account,
+    Vault,
+    check_login,
+    clear_journal,
+    journal_failure,
+    normalize_recovery,
+    read_journal,
+    role_class,
+)
+
+_WRONG: Final = QT_TRANSLATE_NOOP("Errors", "Wrong account name or password.")
+_LOCKED: Final = QT_TRANSLATE_NOOP(
+    "Errors",
+    "Account {login} is locked after too many failed logins. Ask the security administrator "
+    "to unlock it.",
+)
+_DISABLED: Final = QT_TRANSLATE_NOOP(
+    "Errors", "Account {login} is disabled and can no longer log in."
+)
+_NO_ACCOUNT: Final = QT_TRANSLATE_NOOP("Errors", "There is no account {login}.")
+
+
+@dataclass
+class Session:
+    vault: Vault
+    account: Account
+    private: bytes
+    must_change: bool = False
+
+    @property
+    def principal(self) -> Principal:
+        return self.vault.principal(self.account)
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(self.account.login, self.principal.primary_role.value)
+
+    @property
+    def clock(self) -> Clock:
+        return self.vault.clock
+
+    @property
+    def settings(self) -> settings_mod.Settings:
+        assert self.vault.settings is not None
+        return self.vault.settings
+
+    def refresh(self) -> None:
+        fresh = self.vault.account(self.account.login)
+        if fresh is not None:
+            self.account = fresh
+
+    @contextlib.contextmanager
+    def operation(self) -> Iterator[db.Store]:
+        """One transaction for a change and its audit records."""
+        with self.vault.transaction() as store:
+            yield store
+
+    def audit(
+        self,
+        action: str,
+        obj: str = "",
+        *,
+        level: Level = Level.INTERNAL,
+        outcome: str = "ok",
+        details: dict[str, object] | None = None,
+    ) -> audit.AuditRecord:
+        return self.vault.log.append(
+            self.actor, action, obj, level=level, outcome=outcome, details=details
+        )
+
+    def require_active_password(self) -> None:
+        if self.must_change:
+            raise AuthError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "The password of {login} must be changed before anything else "
+                    "(first login or expired).",
+                ),
+                login=self.account.login,
+            )
+
+    def check_password(self, password: str) -> bool:
+        """Re-enter the password (unlock after idle lock, electronic signature).
+
+        A wrong password counts as a failed login and may lock the account."""
+        slot = self.vault.keyfile.slot(self.account.slot_id)
+        if slot is not None:
+            try:
+                keyfile.unwrap_private(slot, self.vault.keyfile.vault_id, password)
+            except crypto.CryptoError:
+                pass
+            else:
+                return True
+        with self.vault.transaction():
+            _count_failure(self.vault, self.account.login, "wrong password", outcome="fail")
+        self.refresh()
+        return False
+
+    def lock_event(self, action: str) -> None:
+        """Record an idle lock, a Ctrl+L lock, an unlock or a forced close of a locked session."""
+        with self.operation():
+            self.audit(action, f"account:{self.account.id}")
+
+    def logout(self) -> None:
+        try:
+            with self.vault.transaction():
+                self.audit("logout", f"account:{self.account.id}")
+        finally:
+            self.vault.close(self.actor)
+
+
+# --- login ----------------------------------------------------------------------------------
+
+
+def _unwrapper(folder: Path, login: str, password: str, clock: Clock) -> object:
+    def unwrap(kf: KeyFile) -> tuple[Slot, bytes, list[bytes]]:
+        slot = kf.slot_for(login)
+        if slot is None:
+            journal_failure(folder, kf, login, "unknown account", clock)
+            raise AuthError(_WRONG)
+        try:
+            private = keyfile.unwrap_private(slot, kf.vault_id, password)
+        except crypto.CryptoError:
+            journal_failure(folder, kf, login, "wrong password", clock)
+            raise AuthError(_WRONG) from None
+        return slot, private, _masters(slot, kf, private)
+
+    return unwrap
+
+
+def _masters(slot: Slot, kf: KeyFile, private: bytes) -> list[bytes]:
+    masters: list[bytes] = []
+    for nxt in (False, True):
+        with contextlib.suppress(crypto.CryptoError):
+            masters.append(keyfile.unseal_master(slot, kf.vault_id, private, nxt=nxt))
+    if not masters:
+        raise VaultError(
+            QT_TRANSLATE_NOOP("Errors", "The key file is damaged: the account's slot is unusable.")
+        )
+    return masters
+
+
+def login(
+    folder: Path,
+    login_name: str,
+    password: str,
+    *,
+    clock: Clock | None = None,
+    check_head: bool = True,
+) -> Session:
+    """Unlock the vault as ``login_name``. Raises :class:`AuthError` (wrong, locked, disabled)
+    or :class:`VaultError` (not a vault, damaged, wrong version, busy, rolled back)."""
+    clock = clock or SystemClock()
+    vault, slot, private = Vault.open_with_key(
+        folder, _unwrapper(folder, login_name, password, clock), clock=clock, check_head=check_head
+    )
+    try:
+        _ingest_journal(vault)
+        account = vault.account_by_slot(slot.slot_id)
+        if account is None or keyfile.normalize_login(account.login) != keyfile.normalize_login(
+            login_name
+        ):
+            raise AuthError(_WRONG)
+        if role_class(account.roles) != slot.role and not (
+            slot.role == BUSINESS and not (account.roles & ADMIN_ROLES)
+        ):
+            raise VaultError(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "The key file does not match the account's role; it was altered."
+                )
+            )
+        session = Session(vault, account, private)
+        if not account.active:
+            _refuse(session, "disabled")
+            raise AuthError(_DISABLED, login=account.login)
+        policy = vault.settings.policy if vault.settings else None
+        if account.locked or (policy and account.failures >= policy.max_failures):
+            _refuse(session, "locked")
+            raise AuthError(_LOCKED, login=account.login)
+        expired = policy is not None and clock.now() - account.password_changed_at > policy.max_age
+        with vault.transaction():
+            vault.store.execute("UPDATE accounts SET failures = 0 WHERE id = ?", (account.id,))
+            session.audit(
+                "login",
+                f"account:{account.id}",
+                details={"cipher": db.cipher_version(vault.store), "expired": expired},
+            )
+        session.refresh()
+        session.must_change = account.must_change or expired
+        return session
+    except BaseException:
+        vault.close()
+        raise
+
+
+def _refuse(session: Session, reason: str) -> None:
+    with session.vault.transaction():
+        session.audit(
+            "login.refused",
+            f"account:{session.account.id}",
+            outcome="refused",
+            details={"reason": reason},
+        )
+
+
+def _ingest_journal(vault: Vault) -> None:
+    """Move failed logins recorded while the vault was closed into the audit trail."""
+    entries = read_journal(vault.folder, vault.keyfile, vault.journal_private())
+    if not entries:
+        return
+    with vault.transaction():
+        for entry in entries:
+            _count_failure(
+                vault,
+                str(entry.get("login", "?")),
+                str(entry.get("reason", "")),
+                outcome="fail",
+                extra={"at": entry.get("at", ""), "workstation": entry.get("workstation", "")},
+            )
+    clear_journal(vault.folder)
+
+
+def _role_name(account: Account) -> str:
+    return min((r.value for r in account.roles), default="-")
+
+
+def _count_failure(
+    vault: Vault,
+    login_name: str,
+    reason: str,
+    *,
+    outcome: str,
+    extra: dict[str, object] | None = None,
+) -> None:
+    account = vault.account(login_name)
+    details: dict[str, object] = {"login": login_name, "reason": reason, **(extra or {})}
+    actor = Actor(login_name, "-")
+    if account is None:
+        vault.log.append(actor, "login.failed", "account:?", outcome=outcome, details=details)
+        return
+    actor = Actor(account.login, _role_name(account))
+    failures = account.failures + 1
+    vault.store.execute("UPDATE accounts SET failures = ? WHERE id = ?", (failures, account.id))
+    vault.log.append(
+        actor,
+        "login.failed",
+        f"account:{account.id}",
+        outcome=outcome,
+        details={**details, "failures": failures},
+    )
+    policy = vault.settings.policy if vault.settings else None
+    if policy and failures >= policy.max_failures and not account.locked:
+        vault.store.execute("UPDATE accounts SET locked = 1 WHERE id = ?", (account.id,))
+        vault.log.append(
+            actor,
+            "account.lockout",
+            f"account:{account.id}",
+            outcome="locked",
+            details={"failures": failures},
+        )
+
+
+def recover(
+    folder: Path,
+    code: str,
+    login_name: str,
+    new_password: str,
+    *,
+    clock: Clock | None = None,
+    params: Argon2Params | None = None,
+) -> None:
+    """Use the recovery code from the safe to give ``login_name`` a new password.
+
+    The account gets a new key slot (and, for the auditor, a new seal key) and must change the
+    password at its next login. Recorded in the audit trail."""
+    clock = clock or SystemClock()
+
+    def unwrap(kf: KeyFile) -> tuple[Slot, bytes, list[bytes]]:
+        slot = kf.slot(RECOVERY_ROLE)
+        if slot is None:
+            raise AuthError(QT_TRANSLATE_NOOP("Errors", "This vault has no recovery slot."))
+        try:
+            private = keyfile.unwrap_private(slot, kf.vault_id, normalize_recovery(code))
+        except crypto.CryptoError:
+            journal_failure(folder, kf, "(recovery)", "wrong recovery code", clock)
+            raise AuthError(
+                QT_TRANSLATE_NOOP("Errors", "The recovery code is not correct.")
+            ) from None
+        return slot, private, _masters(slot, kf, private)
+
+    vault, _, _ = Vault.open_with_key(folder, unwrap, clock=clock)
+    try:
+        _ingest_journal(vault)
+        account = vault.account(login_name)
+        if account is None:
+            raise ValidationError(_NO_ACCOUNT, login=login_name)
+        assert vault.settings is not None
+        check_password(vault.settings.policy, new_password, account.login)
+        slot = vault.remake_slot(account, new_password, params)
+        actor = Actor("(recovery)", "recovery")
+        with vault.transaction():
+            vault.store.execute(
+                "UPDATE accounts SET must_change = 1, locked = 0, failures = 0, "
+                "password_changed_at = ? WHERE id = ?",
+                (audit.iso(clock.now()), account.id),
+            )
+            vault.record_password(account.id, new_password)
+            vault.log.append(
+                actor, "account.recover", f"account:{account.id}", details={"login": account.login}
+            )
+            vault.put_slot(slot)
+    finally:
+        vault.close()
+
+
+# --- account operations ---------------------------------------------------------------------
+
+
+def _require_admin(session: Session, *roles: Role) -> None:
+    session.require_active_password()
+    session.principal.require_role(*roles)
+
+
+def list_accounts(session: Session) -> list[Account]:
+    _require_admin(session, Role.SYSADMIN, Role.SECADMIN, Role.AUDITOR)
+    return session.vault.accounts()
+
+
+def _get(session: Session, login_name: str) -> Account:
+    account = session.vault.account(login_name)
+    if account is None:
+        raise ValidationError(_NO_ACCOUNT, login=login_name)
+    return account
+
+
+def add_account(
+    session: Session,
+    *,
+    login_name: str,
+    display_name: str,
+    password: str,
+    department: str = "",
+    params: Argon2Params | None = None,
+) -> Account:
+    """The sysadmin adds a business account (no role yet: the secadmin grants roles)."""
+    _require_admin(session, Role.SYSADMIN)
+    check_login(login_name)
+    if not display_name.strip():
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "The person's name is required."))
+    if session.vault.account(login_name) is not None:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "The account name {login} is already taken."),
+            login=login_name,
+        )
+    check_password(session.settings.policy, password, login_name)
+    slot, _ = session.vault.new_slot(
+        login=login_name, role=BUSINESS, password=password, params=params
+    )
+    vault = session.vault
+    with vault.transaction():
+        aid = vault._insert_account(
+            login=login_name,
+            display_name=display_name,
+            roles=frozenset(),
+            clearance=Level.INTERNAL,
+            slot_id=slot.slot_id,
+            password=password,
+            department=department,
+        )
+        session.audit(
+            "account.create",
+            f"account:{aid}",
+            details={"login": login_name, "name": display_name, "department": department},
+        )
+        vault.put_slot(slot)
+    return _get(session, login_name)
+
+
+def disable_account(session: Session, login_name: str, reason: str) -> None:
+    """Disable (never delete) a business account: its slot goes and the master key rotates,
+    so an old copy of the key file no longer opens the database."""
+    _require_admin(session, Role.SYSADMIN)
+    account = _get(session, login_name)
+    if account.roles & ADMIN_ROLES:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "An administrator account cannot be disabled: the three administrators must "
+                "always exist. Give it a new password through recovery instead.",
+            )
+        )
+    if not account.active:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "Account {login} is already disabled."),
+            login=login_name,
+        )
+    if not reason.strip():
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Give a reason for disabling."))
+    vault = session.vault
+    with vault.transaction():
+        vault.store.execute(
+            "UPDATE accounts SET status = 'disabled', disabled_at = ? WHERE id = ?",
+            (audit.iso(session.clock.now()), account.id),
+        )
+        session.audit(
+            "account.disable",
+            f"account:{account.id}",
+            details={"login": account.login, "reason": reason},
+        )
+    vault.rotate_master(remove_slot=account.slot_id)
+    with vault.transaction():
+        session.audit("vault.rekey", "vault", details={"removed_slot_of": account.login})
+
+
+def unlock_account(session: Session, login_name: str) -> None:
+    _require_admin(session, Role.SECADMIN)
+    account = _get(session, login_name)
+    with session.operation() as store:
+        store.execute("UPDATE accounts SET locked = 0, failures = 0 WHERE id = ?", (account.id,))
+        session.audit("account.unlock", f"account:{account.id}", details={"login": account.login})
+
+
+def grant(
+    session: Session,
+    login_name: str,
+    *,
+    roles: Iterable[Role] = (),
+    clearance: Level | None = None,
+    permissions: Iterable[Permission] = (),
+) -> Account:
+    """The secadmin gives business roles (with their default permissions), a clearance, or
+    single permissions."""
+    _require_admin(session, Role.SECADMIN)
+    account = _get(session, login_name)
+    new_roles = frozenset(roles)
+    if account.roles & ADMIN_ROLES:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "Administrator accounts get no business roles or permissions (三员分立)."
+            )
+        )
+    if new_roles - BUSINESS_ROLES:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "Only business roles (clerk, officer, approver) can be granted; the three "
+                "administrator roles are fixed at setup.",
+            )
+        )
+    if clearance is not None and clearance > session.settings.rating:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "A clearance above the workstation's rating ({rating}) is not possible here.",
+            ),
+            rating=session.settings.rating.zh,
+        )
+    combined = account.roles | new_roles
+    if combined:
+        validate_roles(combined)
+    perms = set(permissions) | set(default_permissions(new_roles))
+    with session.operation() as store:
+        if new_roles:
+            store.execute(
+                "UPDATE accounts SET roles = ? WHERE id = ?",
+                (json.dumps(sorted(r.value for r in combined)), account.id),
+            )
+            session.audit(
+                "account.role.grant",
+                f"account:{account.id}",
+                details={"login": account.login, "roles": sorted(r.value for r in new_roles)},
+            )
+        if clearance is not None:
+            store.execute(
+                "UPDATE accounts SET clearance = ? WHERE id = ?", (int(clearance), account.id)
+            )
+            session.audit(
+                "account.clearance",
+                f"account:{account.id}",
+                details={"login": account.login, "from": account.clearance.zh, "to": clearance.zh},
+            )
+        for perm in sorted(perms, key=Permission.encode):
+            store.execute(
+                "INSERT OR IGNORE INTO permissions (account_id, permission) VALUES (?, ?)",
+                (account.id, perm.encode()),
+            )
+        if permissions:
+            session.audit(
+                "account.permission.grant",
+                f"account:{account.id}",
+                details={
+                    "login": account.login,
+                    "permissions": sorted(p.encode() for p in permissions),
+                },
+            )
+    return _get(session, login_name)
+
+
+def revoke(
+    session: Session,
+    login_name: str,
+    *,
+    roles: Iterable[Role] = (),
+    permissions: Iterable[Permission] = (),
+) -> Account:
+    _require_admin(session, Role.SECADMIN)
+    account = _get(session, login_name)
+    gone = frozenset(roles)
+    perms = set(permissions)
+    if gone - account.roles:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "Account {login} does not hold that role."),
+            login=login_name,
+        )
+    if gone & ADMIN_ROLES:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "Administrator roles are fixed at setup.")
+        )
+    remaining = account.roles - gone
+    with session.operation() as store:
+        if gone:
+            store.execute(
+                "UPDATE accounts SET roles = ? WHERE id = ?",
+                (json.dumps(sorted(r.value for r in remaining)), account.id),
+            )
+            # The permissions only a removed role gave go with it.
+            keep = default_permissions(remaining)
+            for perm in default_permissions(gone) - keep:
+                perms.add(perm)
+            session.audit(
+                "account.role.revoke",
+                f"account:{account.id}",
+                details={"login": account.login, "roles": sorted(r.value for r in gone)},
+            )
+        for perm in perms:
+            store.execute(
+                "DELETE FROM permissions WHERE account_id = ? AND permission = ?",
+                (account.id, perm.encode()),
+            )
+        if permissions:
+            session.audit(
+                "account.permission.revoke",
+                f"account:{account.id}",
+                details={
+                    "login": account.login,
+                    "permissions": sorted(p.encode() for p in permissions),
+                },
+            )
+    return _get(session, login_name)
+
+
+def change_password(
+    session: Session, old: str, new: str, *, params: Argon2Params | None = None
+) -> None:
+    """Any account changes its own password: one slot is rewrapped, nothing else changes."""
+    vault = session.vault
+    account = session.account
+    slot = vault.keyfile.slot(account.slot_id)
+    assert slot is not None
+    try:
+        private = keyfile.unwrap_private(slot, vault.keyfile.vault_id, old)
+    except crypto.CryptoError:
+        with vault.transaction():
+            _count_failure(
+                vault, account.login, "wrong password at password change", outcome="fail"
+            )
+        raise AuthError(
+            QT_TRANSLATE_NOOP("Errors", "The current password is not correct.")
+        ) from None
+    policy = session.settings.policy
+    check_password(policy, new, account.login)
+    if new == old or vault.password_reused(account.id, new, policy.history):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The new password must differ from the last {n} passwords."
+            ),
+            n=policy.history,
+        )
+    new_slot = keyfile.rewrap(
+        slot, vault.keyfile.vault_id, private, new, params or vault.slot_params()
+    )
+    with vault.transaction():
+        vault.store.execute(
+            "UPDATE accounts SET must_change = 0, password_changed_at = ? WHERE id = ?",
+            (audit.iso(session.clock.now()), account.id),
+        )
+        vault.record_password(account.id, new)
+        session.audit("account.password", f"account:{account.id}")
+        vault.put_slot(new_slot)
+    session.private = private
+    session.must_change = False
+    session.refresh()
+
+
+def reset_password(
+    session: Session, login_name: str, new: str, *, params: Argon2Params | None = None
+) -> None:
+    """The sysadmin gives a business account a new initial password (forgotten password):
+    a new key pair in the same slot; the person must change it at the next login."""
+    _require_admin(session, Role.SYSADMIN)
+    account = _get(session, login_name)
+    if account.roles & ADMIN_ROLES:
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "An administrator's password can only be reset with the recovery code.",
+            )
+        )
+    if not account.active:
+        raise ValidationError(_DISABLED, login=login_name)
+    check_password(session.settings.policy, new, account.login)
+    vault = session.vault
+    slot = vault.remake_slot(account, new, params)
+    with vault.transaction():
+        vault.store.execute(
+            "UPDATE accounts SET must_change = 1, password_changed_at = ? WHERE id = ?",
+            (audit.iso(session.clock.now()), account.id),
+        )
+        vault.record_password(account.id, new)
+        session.audit(
+            "account.password.reset", f"account:{account.id}", details={"login": account.login}
+        )
+        vault.put_slot(slot)
+
+
+def set_policy(session: Session, policy: PasswordPolicy) -> None:
+    _require_admin(session, Role.SECADMIN)
+    tightened = tighten(session.settings.rating, policy)
+    vault = session.vault
+    with vault.transaction() as store:
+        new = replace(session.settings, policy=tightened)
+        settings_mod.save(store, new)
+        session.audit(
+            "policy.change",
+            "settings",
+            details={
+                "min_length": tightened.min_length,
+                "max_age_days": tightened.max_age_days,
+                "min_classes": tightened.min_classes,
+                "history": tightened.history,
+                "max_failures": tightened.max_failures,
+                "idle_lock_minutes": tightened.idle_lock_minutes,
+            },
+        )
+    vault.settings = new
+
+
+def password_age(session: Session) -> datetime:
+    return session.account.password_changed_at
