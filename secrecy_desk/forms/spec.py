@@ -1,0 +1,369 @@
+"""Typed, immutable form specifications, as :mod:`secrecy_desk.forms.loader` builds them from
+the TOML definitions under ``forms/``. The same spec drives validation in the core, the editor
+and table in the GUI, and the paper form in print (DESIGN "Forms are data").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import string
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from functools import cached_property
+from typing import Final
+
+from secrecy_desk.core.errors import ValidationError
+from secrecy_desk.core.levels import Level
+from secrecy_desk.core.money import Money
+from secrecy_desk.core.validators import Problem, choice_key
+from secrecy_desk.forms import values
+from secrecy_desk.forms.types import (
+    NUMBER_COLUMN,
+    STATUS_COLUMN,
+    Choice,
+    FieldType,
+    FormKind,
+    LevelOption,
+    Stored,
+    Value,
+)
+
+
+class FieldValueError(ValidationError):
+    """Raised by :meth:`FieldSpec.parse` for bad input; carries the :class:`Problem`."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.text)
+        self.problem = problem
+        self.args = (problem.line("en"),)
+
+    def message(self, lang: str) -> str:
+        return self.problem.line(lang)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    """One field of a form. Limits that do not apply to the type are ``None``.
+
+    ``min_value``/``max_value`` bound integers, ``min_amount``/``max_amount`` money,
+    ``earliest``/``latest`` dates; ``min_length``/``max_length`` bound text (for ``scope``:
+    each item). ``default`` is input text as a person would type it (``"today"`` for a date)."""
+
+    name: str
+    type: FieldType
+    label_zh: str
+    label_en: str
+    required: bool
+    help_zh: str = ""
+    help_en: str = ""
+    default: str | None = None
+    width: int | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+    min_value: int | None = None
+    max_value: int | None = None
+    min_amount: Money | None = None
+    max_amount: Money | None = None
+    earliest: date | None = None
+    latest: date | None = None
+    not_future: bool = False
+    not_before_field: str | None = None
+    choices: tuple[Choice, ...] = ()
+    levels: tuple[LevelOption, ...] = ()
+    max_items: int | None = None
+    target: str | None = None
+    ref_pattern: re.Pattern[str] | None = None
+    gender_field: str | None = None
+    birth_date_field: str | None = None
+
+    def label(self, lang: str) -> str:
+        return self.label_en if lang == "en" else self.label_zh
+
+    def help(self, lang: str) -> str:
+        return self.help_en if lang == "en" else self.help_zh
+
+    # --- choices and levels -----------------------------------------------------------
+
+    def choice_keys(self) -> dict[str, str]:
+        """Every accepted input for a choice (code, Chinese and English label) → its code."""
+        keys: dict[str, str] = {}
+        for choice in self.choices:
+            for text in (choice.code, choice.zh, choice.en, *choice.aliases):
+                keys.setdefault(choice_key(text), choice.code)
+        return keys
+
+    def choice_label(self, code: str, lang: str) -> str:
+        for choice in self.choices:
+            if choice.code == code:
+                return choice.label(lang)
+        return code  # a code from an older definition still shows, as itself
+
+    def level_keys(self) -> dict[str, Level]:
+        """Every accepted input for a level field → its level: the form's own labels first,
+        then the standard names (绝密, TOP_SECRET, Top secret) of the levels it offers."""
+        keys: dict[str, Level] = {}
+        for option in self.levels:
+            keys.setdefault(choice_key(option.zh), option.level)
+            keys.setdefault(choice_key(option.en), option.level)
+        for option in self.levels:
+            for text in (option.level.zh, option.level.name, option.level.en):
+                keys.setdefault(choice_key(text), option.level)
+        return keys
+
+    def level_label(self, level: Level, lang: str) -> str:
+        for option in self.levels:
+            if option.level is level:
+                return option.label(lang)
+        return level.label(lang)
+
+    # --- values -------------------------------------------------------------------------
+
+    def check(self, raw: str, *, today: date | None = None) -> Value | Problem:
+        """The canonical value, or the problem with the input (not yet naming the field)."""
+        return values.check(self, raw, today=today)
+
+    def parse(self, raw: str, *, today: date | None = None) -> Value:
+        """Like :meth:`check` but raises :class:`FieldValueError` for bad input."""
+        result = self.check(raw, today=today)
+        if isinstance(result, Problem):
+            raise FieldValueError(result.at(self.name))
+        return result
+
+    def to_storage(self, value: Value) -> Stored:
+        return values.to_storage(self, value)
+
+    def from_storage(self, stored: Stored) -> Value:
+        return values.from_storage(self, stored)
+
+    def display(self, value: Value, lang: str) -> str:
+        return values.display(self, value, lang)
+
+    def input_text(self, value: Value) -> str:
+        return values.input_text(self, value)
+
+
+@dataclass(frozen=True, slots=True)
+class StatusSpec:
+    code: str
+    zh: str
+    en: str
+    initial: bool = False
+    terminal: bool = False
+
+    def label(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+#: Placeholders a numbering pattern may use.
+NUMBERING_FIELDS: Final = frozenset({"year", "seq"})
+_SEQ_SPEC = re.compile(r"^0?[1-9]?$")
+_LITERAL = re.compile(r"^[A-Z0-9-]*$")
+
+
+def numbering_regex(pattern: str) -> re.Pattern[str]:
+    """A regex matching the numbers ``pattern`` produces, with groups ``year`` and ``seq``.
+
+    ``{seq:04}`` pads to four digits and grows past 9999 without breaking the pattern."""
+    parts: list[str] = []
+    for literal, name, spec, _ in string.Formatter().parse(pattern):
+        parts.append(re.escape(literal))
+        if name == "year":
+            parts.append(r"(?P<year>\d{4})")
+        elif name == "seq":
+            width = int(spec.lstrip("0") or "1") if spec else 1
+            parts.append(rf"(?P<seq>\d{{{width},}})")
+    return re.compile("".join(parts))
+
+
+@dataclass(frozen=True, slots=True)
+class Numbering:
+    """Entry numbering, e.g. ``TZFS-{year}-{seq:04}`` → ``TZFS-2026-0007``.
+
+    ``label_zh``/``label_en`` head the number column (编号, or 序号 for drawings)."""
+
+    pattern: str
+    label_zh: str = "编号"
+    label_en: str = "No."
+
+    def format(self, *, year: int, seq: int) -> str:
+        return self.pattern.format(year=year, seq=seq)
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return numbering_regex(self.pattern)
+
+    @property
+    def per_year(self) -> bool:
+        """Whether the pattern carries the year (the sequence then runs within each year)."""
+        return any(name == "year" for _, name, _, _ in string.Formatter().parse(self.pattern))
+
+    def label(self, lang: str) -> str:
+        return self.label_en if lang == "en" else self.label_zh
+
+
+class Orientation(Enum):
+    PORTRAIT = "portrait"
+    LANDSCAPE = "landscape"
+
+
+@dataclass(frozen=True, slots=True)
+class SortKey:
+    name: str  # a field name, or "number" / "status"
+    descending: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ListSpec:
+    """The register table and the printed list: columns in order, default sort, orientation."""
+
+    columns: tuple[str, ...]
+    sort: tuple[SortKey, ...]
+    orientation: Orientation
+    title_zh: str = ""
+    title_en: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    title_zh: str
+    title_en: str
+    fields: tuple[str, ...]
+
+    def title(self, lang: str) -> str:
+        return self.title_en if lang == "en" else self.title_zh
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A numbered clause of a printed form (commitments carry their mandatory clauses here)."""
+
+    number: int
+    zh: str
+    en: str
+
+    def text(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+class SignatureLine(Enum):
+    NAME = "name"  # 姓名
+    SIGNATURE = "signature"  # 签字
+    DATE = "date"  # 日期
+
+
+@dataclass(frozen=True, slots=True)
+class SignatureBlock:
+    """A box for a wet signature: a role and the blank lines it holds (never pre-filled)."""
+
+    role_zh: str
+    role_en: str
+    lines: tuple[SignatureLine, ...]
+
+    def role(self, lang: str) -> str:
+        return self.role_en if lang == "en" else self.role_zh
+
+
+@dataclass(frozen=True, slots=True)
+class PrintSpec:
+    """Layout hints for the paper form of one entry."""
+
+    title_zh: str
+    title_en: str
+    sections: tuple[Section, ...] = ()
+    clauses: tuple[Clause, ...] = ()
+    signatures: tuple[SignatureBlock, ...] = ()
+
+    def title(self, lang: str) -> str:
+        return self.title_en if lang == "en" else self.title_zh
+
+
+@dataclass(frozen=True, slots=True)
+class FormSpec:
+    """A register, commitment or approval form.
+
+    The record's level (密级) comes from ``level_field`` when the form has one, otherwise every
+    entry has the fixed ``entry_level``; exactly one of the two is set. ``term_field`` names the
+    field holding the secrecy term, if any. ``rules`` names code rules from
+    ``secrecy_desk.modules`` (checked against that registry, not here). ``source`` is the file
+    the spec came from, as error messages name it."""
+
+    id: str
+    kind: FormKind
+    title_zh: str
+    title_en: str
+    fields: tuple[FieldSpec, ...]
+    numbering: Numbering
+    statuses: tuple[StatusSpec, ...]
+    listing: ListSpec
+    search: tuple[str, ...]
+    layout: PrintSpec
+    level_field: str | None = None
+    term_field: str | None = None
+    entry_level: Level | None = None
+    rules: tuple[str, ...] = ()
+    source: str = ""
+    _by_name: Mapping[str, FieldSpec] = dataclasses.field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_name", {f.name: f for f in self.fields})
+
+    def title(self, lang: str) -> str:
+        return self.title_en if lang == "en" else self.title_zh
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+    def field(self, name: str) -> FieldSpec:
+        """The field called ``name``; ``KeyError`` if there is none."""
+        return self._by_name[name]
+
+    def has_field(self, name: str) -> bool:
+        return name in self._by_name
+
+    @property
+    def initial_status(self) -> StatusSpec:
+        return next(s for s in self.statuses if s.initial)
+
+    def status(self, code: str) -> StatusSpec:
+        for status in self.statuses:
+            if status.code == code:
+                return status
+        raise KeyError(code)
+
+    def column_label(self, name: str, lang: str) -> str:
+        """The heading of a list column: a field's label, the number or the status."""
+        if name == NUMBER_COLUMN:
+            return self.numbering.label(lang)
+        if name == STATUS_COLUMN:
+            return "Status" if lang == "en" else "状态"
+        return self.field(name).label(lang)
+
+
+class Forms(Mapping[str, FormSpec]):
+    """Every loaded definition by id, in a stable order (kind, then id)."""
+
+    def __init__(self, specs: Mapping[str, FormSpec]) -> None:
+        order = sorted(specs.values(), key=lambda s: (list(FormKind).index(s.kind), s.id))
+        self._specs: dict[str, FormSpec] = {s.id: s for s in order}
+
+    def __getitem__(self, key: str) -> FormSpec:
+        return self._specs[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._specs)
+
+    def __len__(self) -> int:
+        return len(self._specs)
+
+    def of_kind(self, kind: FormKind) -> tuple[FormSpec, ...]:
+        return tuple(s for s in self._specs.values() if s.kind is kind)
+
+    @cached_property
+    def registers(self) -> tuple[FormSpec, ...]:
+        return self.of_kind(FormKind.REGISTER)
