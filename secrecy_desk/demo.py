@@ -1,0 +1,84 @@
+"""The demo vault: a fictitious unit with one account per role and (once the registers exist)
+sample entries, so a newcomer can try every screen. Passwords are printed on purpose."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from secrecy_desk.core.clock import Clock, SystemClock
+from secrecy_desk.core.levels import Level
+from secrecy_desk.core.roles import Role
+from secrecy_desk.vault import session as sessions
+from secrecy_desk.vault.crypto import Argon2Params
+from secrecy_desk.vault.vault import AdminSpec, Vault
+
+DEMO_UNIT: Final = "示范研究所（演示数据）"
+
+
+@dataclass(frozen=True, slots=True)
+class DemoAccount:
+    login: str
+    name: str
+    password: str
+    role: Role
+    clearance: Level = Level.INTERNAL
+    department: str = ""
+
+    def role_label(self, lang: str) -> str:
+        return self.role.label(lang)
+
+
+ADMINS: Final = (
+    DemoAccount("sysadm", "系统管理员", "Demo-Sys-2026", Role.SYSADMIN),
+    DemoAccount("secadm", "安全保密管理员", "Demo-Sec-2026", Role.SECADMIN),
+    DemoAccount("auditor", "安全审计员", "Demo-Aud-2026", Role.AUDITOR),
+)
+USERS: Final = (
+    DemoAccount("wangfang", "王芳", "Demo-Clerk-2026", Role.CLERK, Level.SECRET, "保密办"),
+    DemoAccount("liming", "李明", "Demo-Officer-2026", Role.OFFICER, Level.SECRET, "保密办"),
+    DemoAccount("zhaolei", "赵磊", "Demo-Approve-2026", Role.APPROVER, Level.SECRET, "所领导"),
+)
+
+
+def create_demo(
+    folder: Path, *, clock: Clock | None = None, params: Argon2Params | None = None
+) -> tuple[DemoAccount, ...]:
+    """Create the demo vault in ``folder`` (which must not hold a vault yet)."""
+    clock = clock or SystemClock()
+    vault, _code = Vault.create(
+        folder,
+        unit=DEMO_UNIT,
+        rating=Level.SECRET,
+        admins=[AdminSpec(a.login, a.name, a.role, a.password) for a in ADMINS],
+        clock=clock,
+        params=params,
+    )
+    with vault.transaction() as store:
+        # Demo accounts start ready to use: no forced first change.
+        store.execute("UPDATE accounts SET must_change = 0")
+    vault.close()
+    sysadm, secadm = ADMINS[0], ADMINS[1]
+    s = sessions.login(folder, sysadm.login, sysadm.password, clock=clock)
+    try:
+        for u in USERS:
+            sessions.add_account(
+                s,
+                login_name=u.login,
+                display_name=u.name,
+                password=u.password,
+                department=u.department,
+                params=params,
+            )
+        with s.operation() as store:
+            store.execute("UPDATE accounts SET must_change = 0")
+    finally:
+        s.logout()
+    s = sessions.login(folder, secadm.login, secadm.password, clock=clock)
+    try:
+        for u in USERS:
+            sessions.grant(s, u.login, roles=[u.role], clearance=u.clearance)
+    finally:
+        s.logout()
+    return ADMINS + USERS
