@@ -22,7 +22,7 @@ from secrecy_desk.core.errors import DeskError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.money import Money, MoneySyntaxError
-from secrecy_desk.core.validators import Problem, choice_key
+from secrecy_desk.core.validators import Bilingual, Problem, choice_key
 from secrecy_desk.forms.spec import (
     NUMBERING_FIELDS,
     Clause,
@@ -89,9 +89,7 @@ class FormDefinitionError(DeskError):
 
     def problem(self, lang: str) -> str:
         """The problem alone, without file and place."""
-        filled = {
-            k: (v.message(lang) if isinstance(v, Problem) else v) for k, v in self.params.items()
-        }
+        filled = {k: _param(v, lang) for k, v in self.params.items()}
         return translate(self.context, self.text, lang).format(**filled)
 
     def message(self, lang: str) -> str:
@@ -107,6 +105,14 @@ class FormDefinitionError(DeskError):
             parts.append(label.format(field=self.field))
         parts.append(self.problem(lang))
         return ": ".join(parts)
+
+
+def _param(value: object, lang: str) -> object:
+    if isinstance(value, Problem):
+        return value.message(lang)
+    if isinstance(value, Bilingual):
+        return value.text(lang)
+    return value
 
 
 def display_path(path: Path) -> str:
@@ -261,7 +267,14 @@ _TYPE_KEYS: Final[Mapping[FieldType, frozenset[str]]] = {
 _ALL_FIELD_KEYS: Final = frozenset().union(_COMMON_KEYS, *_TYPE_KEYS.values())
 
 
-def _identifier(table: _Table, value: str, what: str) -> str:
+_FIELD_NAME: Final = Bilingual("字段名", "field name")
+_ID: Final = Bilingual("id", "id")
+_TARGET: Final = Bilingual("target", "target")
+_CHOICE_CODE: Final = Bilingual("选项代码", "choice code")
+_STATUS_CODE: Final = Bilingual("状态代码", "status code")
+
+
+def _identifier(table: _Table, value: str, what: Bilingual) -> str:
     if not _IDENT.match(value) or keyword.iskeyword(value):
         raise table.error(
             QT_TRANSLATE_NOOP(
@@ -279,7 +292,7 @@ def _read_field(source: _Source, data: Mapping[str, object], index: int) -> Fiel
     table = _Table(source, data, place=f"[[fields]] #{index}")
     raw_name = table.text("name")
     table = _Table(source, data, field=raw_name)
-    name = _identifier(table, raw_name, "field name")
+    name = _identifier(table, raw_name, _FIELD_NAME)
     if name in RESERVED_NAMES:
         raise table.error(
             QT_TRANSLATE_NOOP(
@@ -406,7 +419,7 @@ def _read_type_keys(table: _Table, spec: FieldSpec) -> FieldSpec:
                     ),
                     type=spec.type.value,
                 )
-            target = _identifier(table, table.text("target"), "target")
+            target = _identifier(table, table.text("target"), _TARGET)
             return dataclasses.replace(spec, target=target)
         case FieldType.RESIDENT_ID:
             return dataclasses.replace(
@@ -431,7 +444,7 @@ def _read_choices(table: _Table) -> tuple[Choice, ...]:
     for data in entries:
         item = _Table(table.source, data, field=table.field)
         item.allow({"code", "zh", "en", "aliases"})
-        code = _identifier(item, item.text("code"), "choice code")
+        code = _identifier(item, item.text("code"), _CHOICE_CODE)
         aliases = item.texts("aliases") if item.has("aliases") else ()
         choice = Choice(code=code, zh=item.text("zh"), en=item.text("en"), aliases=aliases)
         keys = [choice_key(t) for t in (choice.code, choice.zh, choice.en, *aliases)]
@@ -564,7 +577,7 @@ def load_form(path: Path, *, file: str | None = None) -> FormSpec:
     source, data = _parse_toml(path, file or display_path(path))
     top = _Table(source, data)
     top.allow(_FORM_KEYS)
-    form_id = _identifier(top, top.text("id"), "id")
+    form_id = _identifier(top, top.text("id"), _ID)
     if form_id != path.stem:
         raise top.error(
             QT_TRANSLATE_NOOP(
@@ -775,7 +788,7 @@ def _read_statuses(top: _Table) -> tuple[StatusSpec, ...]:
     for index, data in enumerate(entries, start=1):
         table = _Table(top.source, data, place=f"{place} #{index}")
         table.allow({"code", "zh", "en", "initial", "terminal"})
-        code = _identifier(table, table.text("code"), "status code")
+        code = _identifier(table, table.text("code"), _STATUS_CODE)
         if any(s.code == code for s in statuses):
             raise table.error(
                 QT_TRANSLATE_NOOP("Errors", 'the status code "{code}" is given twice'), code=code
