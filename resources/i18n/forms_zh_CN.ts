@@ -92,52 +92,52 @@
             <translation>请从以下密级中选择：{choices}。</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/core/validators.py" line="363" />
+            <location filename="../../secrecy_desk/core/validators.py" line="365" />
             <source>Write the condition after 条件:, for example 条件:项目验收后.</source>
             <translation>请在“条件:”后写明解密条件，例如 条件:项目验收后。</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/core/validators.py" line="379" />
+            <location filename="../../secrecy_desk/core/validators.py" line="381" />
             <source>A term in years is between 1 and {max} years.</source>
             <translation>以年计的保密期限应在1年到{max}年之间。</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/core/validators.py" line="388" />
+            <location filename="../../secrecy_desk/core/validators.py" line="390" />
             <source>The term ends on {date}, which is not after today.</source>
             <translation>保密期限截止于 {date}，不晚于今天，请核对。</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/core/validators.py" line="394" />
+            <location filename="../../secrecy_desk/core/validators.py" line="396" />
             <source>Enter a term as a number of years (10年), an end date (2030-12-31), 长期 for long-term, or 条件: followed by the condition.</source>
             <translation>保密期限可填年数（如 10年）、截止日期（如 2030-12-31）、“长期”，或“条件:”加解密条件。</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/core/validators.py" line="439" />
+            <location filename="../../secrecy_desk/core/validators.py" line="441" />
             <source>Only items classified 秘密 or above have a secrecy term; clear the term or choose a classified level.</source>
             <translation>只有秘密级及以上的事项才有保密期限；请清空保密期限，或选择涉密的密级。</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/core/validators.py" line="469" />
+            <location filename="../../secrecy_desk/core/validators.py" line="471" />
             <source>Name at least one person or department, separated by 、.</source>
             <translation>请至少填写一个人员或部门，多个之间用“、”分隔。</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/core/validators.py" line="474" />
+            <location filename="../../secrecy_desk/core/validators.py" line="476" />
             <source>At most {max} people or departments.</source>
             <translation>人员或部门最多{max}个。</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/core/validators.py" line="493" />
+            <location filename="../../secrecy_desk/core/validators.py" line="495" />
             <source>Enter an entry number as the register writes it, like {example}.</source>
             <translation>请按台账的编号格式填写，例如 {example}。</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/core/validators.py" line="511" />
+            <location filename="../../secrecy_desk/core/validators.py" line="513" />
             <source>An account name has 3 to 32 characters: a Latin letter first, then letters, digits, dots, dashes or underscores.</source>
             <translation>账户名为3至32个字符：以英文字母开头，其后可用字母、数字、点、连字符或下划线。</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/core/validators.py" line="552" />
+            <location filename="../../secrecy_desk/core/validators.py" line="554" />
             <source>Enter a mobile number of 11 digits (13812345678) or a landline with its area code (010-12345678).</source>
             <translation>请填写11位手机号码（如 13812345678），或带区号的固定电话（如 010-12345678）。</translation>
         </message>
@@ -470,8 +470,8 @@
         </message>
         <message>
             <location filename="../../secrecy_desk/forms/loader.py" line="924" />
-            <source>unknown signature line "{line}"; use name, signature or date</source>
-            <translation>不认识的签字栏行“{line}”；请使用 name、signature 或 date</translation>
+            <source>unknown signature line "{name}"; use name, signature or date</source>
+            <translation>不认识的签字栏行“{name}”；请使用 name、signature 或 date</translation>
         </message>
         <message>
             <location filename="../../secrecy_desk/forms/loader.py" line="931" />

@@ -352,11 +352,13 @@ _CONDITION_PREFIXES: Final = ("条件:", "condition:", "解密条件:")
 
 
 def check_term(raw: str, *, today: date | None = None) -> Term | Problem:
-    text = unicodedata.normalize("NFKC", raw).strip()
+    original = raw.strip()
+    text = unicodedata.normalize("NFKC", original)
     lowered = text.casefold()
     for prefix in _CONDITION_PREFIXES:
         if lowered.startswith(prefix):
-            condition = text[len(prefix) :].strip()
+            # the condition is kept as typed; only the prefix is read loosely (条件： or 条件:)
+            condition = original[len(prefix) :].strip()
             if not condition:
                 return problem(
                     "term_condition_empty",

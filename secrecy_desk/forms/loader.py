@@ -922,9 +922,9 @@ def _read_print(top: _Table, by_name: Mapping[str, FieldSpec]) -> PrintSpec:
             except ValueError:
                 raise item.error(
                     QT_TRANSLATE_NOOP(
-                        "Errors", 'unknown signature line "{line}"; use name, signature or date'
+                        "Errors", 'unknown signature line "{name}"; use name, signature or date'
                     ),
-                    line=line,
+                    name=line,
                 ) from None
         if not lines or len(set(lines)) != len(lines):
             raise item.error(
