@@ -408,3 +408,12 @@ def test_every_message_has_a_chinese_translation() -> None:
             assert trans.text, f"empty translation: {text!r}"
             placeholders = set(re.findall(r"\{\w+\}", text))
             assert placeholders == set(re.findall(r"\{\w+\}", trans.text)), text
+
+
+def test_the_example_in_the_docs_loads(tmp_path: Path) -> None:
+    doc = (REPO_ROOT / "docs" / "forms.md").read_text(encoding="utf-8")
+    example = doc.split("## A complete example")[1].split("```toml\n")[1].split("```")[0]
+    (tmp_path / "registers").mkdir()
+    (tmp_path / "registers" / "drawings.toml").write_text(example, encoding="utf-8")
+    spec = load_all(tmp_path)["drawings"]
+    assert spec.field("level").parse("一般") is Level.INTERNAL
