@@ -343,11 +343,71 @@ CREATE TABLE drafts (
 );
 """
 
+V3 = """
+CREATE TABLE entries (
+    id INTEGER PRIMARY KEY,
+    register TEXT NOT NULL,
+    number TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    revision INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    level INTEGER NOT NULL,
+    term TEXT,
+    voided INTEGER NOT NULL DEFAULT 0,
+    void_reason TEXT,
+    data TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    UNIQUE (register, number)
+);
+CREATE INDEX entries_list ON entries (register, voided, level, id);
+CREATE TABLE entry_revisions (
+    entry_id INTEGER NOT NULL REFERENCES entries (id),
+    revision INTEGER NOT NULL,
+    change TEXT NOT NULL,
+    status TEXT NOT NULL,
+    level INTEGER NOT NULL,
+    term TEXT,
+    voided INTEGER NOT NULL,
+    void_reason TEXT,
+    data TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL,
+    account TEXT NOT NULL,
+    PRIMARY KEY (entry_id, revision)
+) WITHOUT ROWID;
+CREATE TABLE numbering (
+    register TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    last_seq INTEGER NOT NULL,
+    PRIMARY KEY (register, year)
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE entry_fts USING fts5 (
+    body, content = '', contentless_delete = 1, prefix = '7', tokenize = 'unicode61'
+);
+CREATE TRIGGER entry_revisions_no_update BEFORE UPDATE ON entry_revisions
+BEGIN
+    SELECT RAISE(ABORT, 'entry revisions are never changed');
+END;
+CREATE TRIGGER entry_revisions_no_delete BEFORE DELETE ON entry_revisions
+BEGIN
+    SELECT RAISE(ABORT, 'entry revisions are never deleted');
+END;
+CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries
+BEGIN
+    SELECT RAISE(ABORT, 'entries are voided, never deleted');
+END;
+"""
+
 #: Every schema step, in order. The vault owns the whole schema (the packages above it only run
 #: queries), so a vault opened by any entry point reaches the same version.
 MIGRATIONS: Final[list[Migration]] = [
     Migration(1, "accounts, settings, audit chain, seals", _sql(V1)),
     Migration(2, "per-account preferences and drafts", _sql(V2)),
+    Migration(3, "register entries, revisions, numbering, search index", _sql(V3)),
 ]
 
 

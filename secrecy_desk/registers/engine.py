@@ -1,0 +1,709 @@
+"""The register engine: every change is one operation — permission, validation, module rules,
+entry + revision + search index + audit record in one transaction — returning what changed.
+
+Entries keep their field values as JSON (the stored forms of :mod:`secrecy_desk.forms.values`);
+list columns get partial expression indexes per register, so sorting and filtering a register of
+a million entries stays fast; search goes through :mod:`secrecy_desk.registers.search`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Final
+
+from secrecy_desk.core.errors import ConflictError, UsageError, ValidationError
+from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
+from secrecy_desk.core.levels import Level, Term
+from secrecy_desk.core.roles import Action
+from secrecy_desk.core.validators import Problem, problem
+from secrecy_desk.forms import (
+    EntryInvalid,
+    Forms,
+    FormSpec,
+    SortKey,
+    Value,
+    entry_marking,
+    validate_entry,
+)
+from secrecy_desk.modules import Flag, Notice, RuleContext, rules_for
+from secrecy_desk.registers import search
+from secrecy_desk.registers.model import (
+    NUMBER,
+    STATUS,
+    Entry,
+    FieldChange,
+    Query,
+    Revision,
+    SaveResult,
+)
+from secrecy_desk.vault import audit
+from secrecy_desk.vault.db import Row, Store
+from secrecy_desk.vault.session import Session
+
+ENTRY_COLUMNS: Final = (
+    "id, register, number, revision, status, level, term, voided, void_reason, data, "
+    "created_at, created_by, updated_at, updated_by"
+)
+
+
+class NeedsConfirmation(ValidationError):
+    """The save needs the user to confirm notices first (e.g. a shared phone number)."""
+
+    def __init__(self, notices: Sequence[Notice]) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP("Errors", "Please confirm before saving:"),
+        )
+        self.notices = tuple(notices)
+
+    def message(self, lang: str) -> str:
+        head = super().message(lang)
+        return "\n".join([head, *(f"  {n.message(lang)}" for n in self.notices)])
+
+
+def _json(data: Mapping[str, object]) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _ident(name: str) -> str:
+    """Register ids and field names are identifiers (the loader checks); assert it here too,
+    since they are spliced into index names and JSON paths."""
+    if not name.replace("_", "").isalnum() or not name.isascii():
+        raise ValueError(name)
+    return name
+
+
+@dataclass
+class _Lookup:
+    registers: Registers
+
+    def find(
+        self, register: str, equals: Mapping[str, object], *, exclude_number: str | None
+    ) -> Sequence[tuple[str, Mapping[str, Value]]]:
+        spec = self.registers.spec(register)
+        clauses = ["register = ?", "voided = 0", "level <= ?"]
+        params: list[object] = [register, int(self.registers.session.principal.clearance)]
+        for name, value in equals.items():
+            stored = spec.field(name).to_storage(value)  # type: ignore[arg-type]
+            clauses.append(f"json_extract(data, '$.{_ident(name)}') = ?")
+            params.append(stored)
+        if exclude_number is not None:
+            clauses.append("number != ?")
+            params.append(exclude_number)
+        rows = self.registers.store.all(
+            f"SELECT number, data FROM entries WHERE {' AND '.join(clauses)} LIMIT 50", params
+        )
+        return [(str(n), _values(spec, json.loads(d))) for n, d in rows]
+
+
+def _values(spec: FormSpec, data: Mapping[str, Any]) -> dict[str, Value]:
+    return {f.name: f.from_storage(data.get(f.name)) for f in spec.fields}
+
+
+class Registers:
+    """Register operations for one logged-in session."""
+
+    def __init__(self, session: Session, forms: Forms) -> None:
+        self.session = session
+        self.forms = forms
+        self.store: Store = session.vault.store
+        self._rules = {s.id: rules_for(s) for s in forms.registers}
+        self._lookup = _Lookup(self)
+        self.ensure_indexes()
+
+    # --- specs and permissions ---------------------------------------------------------
+
+    def spec(self, register: str) -> FormSpec:
+        spec = self.forms.get(register)
+        if spec is None or spec not in self.forms.registers:
+            raise UsageError(
+                QT_TRANSLATE_NOOP("Errors", "There is no register {register}."),
+                register=register,
+            )
+        return spec
+
+    def visible_registers(self) -> list[FormSpec]:
+        p = self.session.principal
+        return [s for s in self.forms.registers if p.can(s.id, Action.VIEW)]
+
+    def _require(self, register: str, action: Action) -> FormSpec:
+        spec = self.spec(register)
+        self.session.require_active_password()
+        self.session.principal.require(register, action)
+        return spec
+
+    def ensure_indexes(self) -> None:
+        """A partial expression index per register and sortable list column (idempotent)."""
+        wanted: list[str] = []
+        for spec in self.forms.registers:
+            reg = _ident(spec.id)
+            for col in spec.listing.columns:
+                if col in (NUMBER, STATUS):
+                    continue
+                name = _ident(col)
+                wanted.append(
+                    f"CREATE INDEX IF NOT EXISTS ix_{reg}_{name} ON entries "
+                    f"(json_extract(data, '$.{name}'), id) WHERE register = '{reg}'"
+                )
+            wanted.append(
+                f"CREATE INDEX IF NOT EXISTS ix_{reg}__number ON entries (year, seq, id) "
+                f"WHERE register = '{reg}'"
+            )
+        existing = {
+            str(r[0]) for r in self.store.all("SELECT name FROM sqlite_schema WHERE type='index'")
+        }
+        missing = [sql for sql in wanted if sql.split()[5] not in existing]
+        if missing:
+            with self.store.transaction():
+                for sql in missing:
+                    self.store.execute(sql)
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def _entry(self, spec: FormSpec, row: Row, today: date | None = None) -> Entry:
+        data = json.loads(row[9])
+        values = _values(spec, data)
+        flags: list[Flag] = []
+        if not row[7]:
+            day = today or self.session.clock.today()
+            for rule in self._rules.get(spec.id, ()):
+                flags.extend(rule.flags(spec, values, day))
+        return Entry(
+            id=int(row[0]),
+            register=str(row[1]),
+            number=str(row[2]),
+            revision=int(row[3]),
+            status=str(row[4]),
+            level=Level(int(row[5])),
+            term=Term.decode(str(row[6])) if row[6] else None,
+            voided=bool(row[7]),
+            void_reason=str(row[8]) if row[8] is not None else None,
+            values=values,
+            created_at=str(row[10]),
+            created_by=str(row[11]),
+            updated_at=str(row[12]),
+            updated_by=str(row[13]),
+            flags=tuple(flags),
+        )
+
+    def _row(self, register: str, number: str) -> Row:
+        row = self.store.one(
+            f"SELECT {ENTRY_COLUMNS} FROM entries WHERE register = ? AND number = ? AND level <= ?",
+            (register, number.strip(), int(self.session.principal.clearance)),
+        )
+        if row is None:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("Errors", "There is no entry {number} in this register."),
+                number=number,
+            )
+        return row
+
+    def get(self, register: str, number: str, *, record_view: bool = True) -> Entry:
+        """One entry; opening a classified entry is recorded in the audit trail."""
+        spec = self._require(register, Action.VIEW)
+        entry = self._entry(spec, self._row(register, number))
+        if record_view and entry.level.classified:
+            with self.session.operation():
+                self.session.audit(
+                    "entry.view",
+                    entry.object_name,
+                    level=entry.level,
+                    details={"revision": entry.revision},
+                )
+        return entry
+
+    def _filters(self, spec: FormSpec, query: Query) -> tuple[list[str], list[object]]:
+        clauses = ["register = ?", "level <= ?"]
+        params: list[object] = [spec.id, int(self.session.principal.clearance)]
+        if not query.include_voided:
+            clauses.append("voided = 0")
+        problems: list[Problem] = []
+        for name, raw in query.where.items():
+            if name == STATUS:
+                code = self._status_code(spec, raw)
+                clauses.append("status = ?")
+                params.append(code)
+                continue
+            if name == NUMBER:
+                clauses.append("number = ?")
+                params.append(raw.strip())
+                continue
+            if not spec.has_field(name):
+                problems.append(
+                    problem(
+                        "unknown_field",
+                        QT_TRANSLATE_NOOP("Errors", "This form has no field with this name."),
+                    ).at(name)
+                )
+                continue
+            fld = spec.field(name)
+            result = fld.check(raw, today=None)
+            if isinstance(result, Problem):
+                problems.append(result.at(name))
+                continue
+            stored = fld.to_storage(result)
+            if stored is None:
+                clauses.append(f"json_extract(data, '$.{_ident(name)}') IS NULL")
+            else:
+                clauses.append(f"json_extract(data, '$.{_ident(name)}') = ?")
+                params.append(stored)
+        if problems:
+            raise EntryInvalid(tuple(problems))
+        expr = search.match_expression(query.search)
+        if expr is not None:
+            clauses.append("id IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?)")
+            params.append(expr)
+        return clauses, params
+
+    def _status_code(self, spec: FormSpec, raw: str) -> str:
+        text = raw.strip()
+        for s in spec.statuses:
+            if text in {s.code, s.zh, s.en}:
+                return s.code
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Unknown status {status}."), status=raw)
+
+    def _order(self, spec: FormSpec, sort: Sequence[SortKey]) -> str:
+        parts: list[str] = []
+        for key in sort:
+            direction = "DESC" if key.descending else "ASC"
+            if key.name == NUMBER:
+                parts.append(f"year {direction}, seq {direction}")
+            elif key.name == STATUS:
+                parts.append(f"status {direction}")
+            else:
+                spec.field(key.name)
+                parts.append(f"json_extract(data, '$.{_ident(key.name)}') {direction}")
+        parts.append("id DESC")
+        return ", ".join(parts)
+
+    def page(self, register: str, query: Query) -> list[Entry]:
+        spec = self._require(register, Action.VIEW)
+        clauses, params = self._filters(spec, query)
+        order = self._order(spec, query.sort if query.sort is not None else spec.listing.sort)
+        sql = f"SELECT {ENTRY_COLUMNS} FROM entries WHERE {' AND '.join(clauses)} ORDER BY {order}"
+        if query.limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params.extend([query.limit, query.offset])
+        today = self.session.clock.today()
+        return [self._entry(spec, row, today) for row in self.store.all(sql, params)]
+
+    def count(self, register: str, query: Query) -> int:
+        spec = self._require(register, Action.VIEW)
+        clauses, params = self._filters(spec, query)
+        return int(
+            self.store.scalar(f"SELECT count(*) FROM entries WHERE {' AND '.join(clauses)}", params)
+        )
+
+    def history(self, register: str, number: str) -> list[Revision]:
+        spec = self._require(register, Action.VIEW)
+        entry_id = int(self._row(register, number)[0])
+        rows = self.store.all(
+            "SELECT revision, change, at, account, status, voided, void_reason, note, data "
+            "FROM entry_revisions WHERE entry_id = ? ORDER BY revision",
+            (entry_id,),
+        )
+        out: list[Revision] = []
+        previous: Mapping[str, Value] = {}
+        for rev, change, at, account, status, voided, reason, note, data in rows:
+            values = _values(spec, json.loads(data))
+            changes = tuple(
+                FieldChange(f.name, previous.get(f.name), values.get(f.name))
+                for f in spec.fields
+                if previous.get(f.name) != values.get(f.name)
+            )
+            out.append(
+                Revision(
+                    int(rev),
+                    str(change),
+                    str(at),
+                    str(account),
+                    str(status),
+                    bool(voided),
+                    reason,
+                    str(note),
+                    values,
+                    changes,
+                )
+            )
+            previous = values
+        return out
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def _check(
+        self,
+        spec: FormSpec,
+        raw: Mapping[str, str],
+        *,
+        number: str | None,
+        defaults: bool,
+        confirm: bool,
+    ) -> tuple[dict[str, Value], Level, Term | None, tuple[str, ...]]:
+        today = self.session.clock.today()
+        result = validate_entry(spec, raw, today=today, defaults=defaults)
+        problems = list(result.problems)
+        notices: list[Notice] = []
+        if result.ok:
+            ctx = RuleContext(spec=spec, today=today, number=number, lookup=self._lookup)
+            for rule in self._rules.get(spec.id, ()):
+                found, warned = rule.check(ctx, result.values)
+                problems.extend(found)
+                notices.extend(warned)
+        level_problem: Problem | None = None
+        mark = None
+        if not problems:
+            mark = entry_marking(spec, result.values)
+            rating = self.session.settings.rating
+            field_name = spec.level_field or ""
+            if mark.level > rating:
+                level_problem = problem(
+                    "above_rating",
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "This workstation is rated {rating}; a {level} record cannot be "
+                        "entered here.",
+                    ),
+                    rating=rating.zh,
+                    level=mark.level.zh,
+                ).at(field_name)
+            elif mark.level > self.session.principal.clearance:
+                level_problem = problem(
+                    "above_clearance",
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "Your clearance does not allow entering a {level} record."
+                    ),
+                    level=mark.level.zh,
+                ).at(field_name)
+        if level_problem is not None:
+            problems.append(level_problem)
+        if problems:
+            raise EntryInvalid(tuple(problems))
+        if notices and not confirm:
+            raise NeedsConfirmation(notices)
+        assert mark is not None
+        return dict(result.values), mark.level, mark.term, tuple(n.problem.code for n in notices)
+
+    def _stored(self, spec: FormSpec, values: Mapping[str, Value]) -> dict[str, object]:
+        out: dict[str, object] = {}
+        for f in spec.fields:
+            stored = f.to_storage(values.get(f.name))
+            if stored is not None:
+                out[f.name] = stored
+        return out
+
+    def _search_body(self, spec: FormSpec, stored: Mapping[str, object]) -> str:
+        return search.document(str(stored[name]) for name in spec.search if name in stored)
+
+    def _next_number(self, spec: FormSpec) -> tuple[str, int, int]:
+        year = self.session.clock.today().year if spec.numbering.per_year else 0
+        last = self.store.scalar(
+            "SELECT last_seq FROM numbering WHERE register = ? AND year = ?", (spec.id, year)
+        )
+        seq = int(last or 0) + 1
+        self.store.execute(
+            "INSERT INTO numbering (register, year, last_seq) VALUES (?, ?, ?) "
+            "ON CONFLICT (register, year) DO UPDATE SET last_seq = excluded.last_seq",
+            (spec.id, year, seq),
+        )
+        number = spec.numbering.format(year=year or self.session.clock.today().year, seq=seq)
+        return number, year, seq
+
+    def _insert(
+        self,
+        spec: FormSpec,
+        values: Mapping[str, Value],
+        level: Level,
+        term: Term | None,
+        *,
+        note: str = "",
+    ) -> tuple[int, str]:
+        stored = self._stored(spec, values)
+        data = _json(stored)
+        now = audit.iso(self.session.clock.now())
+        who = self.session.account.login
+        number, year, seq = self._next_number(spec)
+        status = spec.initial_status.code
+        term_text = term.encode() if term else None
+        entry_id = self.store.execute(
+            "INSERT INTO entries (register, number, year, seq, revision, status, level, term, "
+            "voided, void_reason, data, created_at, created_by, updated_at, updated_by) "
+            "VALUES (?, ?, ?, ?, 1, ?, ?, ?, 0, NULL, ?, ?, ?, ?, ?)",
+            (spec.id, number, year, seq, status, int(level), term_text, data, now, who, now, who),
+        )
+        self.store.execute(
+            "INSERT INTO entry_revisions (entry_id, revision, change, status, level, term, "
+            "voided, void_reason, data, note, at, account) "
+            "VALUES (?, 1, 'create', ?, ?, ?, 0, NULL, ?, ?, ?, ?)",
+            (entry_id, status, int(level), term_text, data, note, now, who),
+        )
+        body = self._search_body(spec, stored)
+        if body:
+            self.store.execute(
+                "INSERT INTO entry_fts (rowid, body) VALUES (?, ?)", (entry_id, body)
+            )
+        return entry_id, number
+
+    def add(self, register: str, raw: Mapping[str, str], *, confirm: bool = False) -> SaveResult:
+        """Create an entry from typed input; returns it with every field as changed."""
+        spec = self._require(register, Action.CREATE)
+        with self.session.operation():
+            values, level, term, confirmed = self._check(
+                spec, raw, number=None, defaults=True, confirm=confirm
+            )
+            _, number = self._insert(spec, values, level, term)
+            self.session.audit(
+                "entry.create",
+                f"{register}:{number}",
+                level=level,
+                details={"revision": 1, "confirmed": list(confirmed)},
+            )
+            entry = self._entry(spec, self._row(register, number))
+        return SaveResult(entry, spec.field_names, confirmed)
+
+    def edit(
+        self,
+        register: str,
+        number: str,
+        changes: Mapping[str, str],
+        *,
+        expected_revision: int,
+        status: str | None = None,
+        confirm: bool = False,
+        note: str = "",
+    ) -> SaveResult:
+        """Save a new revision; refused if anyone saved since ``expected_revision``."""
+        spec = self._require(register, Action.EDIT)
+        with self.session.operation():
+            current = self._entry(spec, self._row(register, number))
+            self._check_revision(current, expected_revision)
+            if current.voided:
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP("Errors", "Entry {number} is void and cannot be changed."),
+                    number=number,
+                )
+            raw = {f.name: f.input_text(current.values.get(f.name)) for f in spec.fields}
+            raw.update(changes)
+            unknown = [k for k in changes if not spec.has_field(k)]
+            values, level, term, confirmed = self._check(
+                spec,
+                {**raw, **{k: changes[k] for k in unknown}},
+                number=current.number,
+                defaults=False,
+                confirm=confirm,
+            )
+            new_status = self._status_code(spec, status) if status else current.status
+            changed = tuple(
+                f.name for f in spec.fields if values.get(f.name) != current.values.get(f.name)
+            )
+            if not changed and new_status == current.status:
+                return SaveResult(current, ())
+            self._write_revision(
+                spec,
+                current,
+                values,
+                level,
+                term,
+                new_status,
+                change="edit" if changed else "status",
+                note=note,
+            )
+            self.session.audit(
+                "entry.edit",
+                current.object_name,
+                level=max(level, current.level),
+                details={
+                    "revision": current.revision + 1,
+                    "fields": list(changed),
+                    "status": new_status if new_status != current.status else None,
+                    "confirmed": list(confirmed),
+                },
+            )
+            entry = self._entry(spec, self._row(register, number))
+        return SaveResult(
+            entry, changed + ((STATUS,) if new_status != current.status else ()), confirmed
+        )
+
+    def _check_revision(self, current: Entry, expected: int) -> None:
+        if current.revision != expected:
+            raise ConflictError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "Entry {number} was saved by {account} at {at} (revision {revision}) after "
+                    "you opened it (revision {seen}). Nothing was saved; reopen it to see the "
+                    "changes and make yours again.",
+                ),
+                number=current.number,
+                account=current.updated_by,
+                at=current.updated_at[:19].replace("T", " ") + " UTC",
+                revision=current.revision,
+                seen=expected,
+            )
+
+    def _write_revision(
+        self,
+        spec: FormSpec,
+        current: Entry,
+        values: Mapping[str, Value],
+        level: Level,
+        term: Term | None,
+        status: str,
+        *,
+        change: str,
+        voided: bool = False,
+        void_reason: str | None = None,
+        note: str = "",
+    ) -> None:
+        stored = self._stored(spec, values)
+        data = _json(stored)
+        now = audit.iso(self.session.clock.now())
+        who = self.session.account.login
+        rev = current.revision + 1
+        term_text = term.encode() if term else None
+        updated = self.store.execute(
+            "UPDATE entries SET revision = ?, status = ?, level = ?, term = ?, voided = ?, "
+            "void_reason = ?, data = ?, updated_at = ?, updated_by = ? "
+            "WHERE id = ? AND revision = ?",
+            (
+                rev,
+                status,
+                int(level),
+                term_text,
+                int(voided),
+                void_reason,
+                data,
+                now,
+                who,
+                current.id,
+                current.revision,
+            ),
+        )
+        del updated
+        self.store.execute(
+            "INSERT INTO entry_revisions (entry_id, revision, change, status, level, term, "
+            "voided, void_reason, data, note, at, account) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                current.id,
+                rev,
+                change,
+                status,
+                int(level),
+                term_text,
+                int(voided),
+                void_reason,
+                data,
+                note,
+                now,
+                who,
+            ),
+        )
+        self.store.execute("DELETE FROM entry_fts WHERE rowid = ?", (current.id,))
+        body = self._search_body(spec, stored)
+        if body:
+            self.store.execute(
+                "INSERT INTO entry_fts (rowid, body) VALUES (?, ?)", (current.id, body)
+            )
+
+    def void(
+        self, register: str, number: str, reason: str, *, expected_revision: int | None = None
+    ) -> SaveResult:
+        """Withdraw an entry with a reason; it keeps its number and its whole history."""
+        spec = self._require(register, Action.VOID)
+        if not reason.strip():
+            raise EntryInvalid(
+                (
+                    problem(
+                        "void_reason",
+                        QT_TRANSLATE_NOOP("Errors", "Give the reason for voiding."),
+                    ).at("reason"),
+                )
+            )
+        with self.session.operation():
+            current = self._entry(spec, self._row(register, number))
+            if expected_revision is not None:
+                self._check_revision(current, expected_revision)
+            if current.voided:
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP("Errors", "Entry {number} is already void."),
+                    number=number,
+                )
+            self._write_revision(
+                spec,
+                current,
+                current.values,
+                current.level,
+                current.term,
+                current.status,
+                change="void",
+                voided=True,
+                void_reason=reason.strip(),
+            )
+            self.session.audit(
+                "entry.void",
+                current.object_name,
+                level=current.level,
+                details={"revision": current.revision + 1, "reason": reason.strip()},
+            )
+            entry = self._entry(spec, self._row(register, number))
+        return SaveResult(entry, ())
+
+    def add_many(
+        self,
+        register: str,
+        rows: Sequence[Mapping[str, str]],
+        *,
+        source: str,
+        confirm: bool = False,
+    ) -> list[str]:
+        """All or nothing: every row valid and saved, or none. Raises :class:`ImportFailed`
+        listing every bad row (1-based, as in the file) with its field and reason."""
+        spec = self._require(register, Action.CREATE)
+        failures: list[tuple[int, Problem]] = []
+        numbers: list[str] = []
+        marks: list[Level] = []
+        with self.session.operation():
+            for index, raw in enumerate(rows, start=1):
+                try:
+                    values, level, term, _ = self._check(
+                        spec, raw, number=None, defaults=True, confirm=confirm
+                    )
+                except EntryInvalid as exc:
+                    failures.extend((index, p) for p in exc.problems)
+                    continue
+                except NeedsConfirmation as exc:
+                    failures.extend((index, n.problem) for n in exc.notices)
+                    continue
+                _, number = self._insert(spec, values, level, term, note=f"import:{source}")
+                numbers.append(number)
+                marks.append(level)
+            if failures:
+                raise ImportFailed(failures)
+            self.session.audit(
+                "register.import",
+                register,
+                level=max(marks, default=Level.INTERNAL),
+                details={
+                    "source": source,
+                    "count": len(numbers),
+                    "first": numbers[0] if numbers else None,
+                    "last": numbers[-1] if numbers else None,
+                },
+            )
+        return numbers
+
+
+class ImportFailed(ValidationError):
+    """Nothing was imported; carries every bad row with its field and reason."""
+
+    def __init__(self, failures: Sequence[tuple[int, Problem]]) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP("Errors", "Nothing was imported; {n} problems in the file:"),
+            n=len(failures),
+        )
+        self.failures = tuple(failures)
+
+    def message(self, lang: str) -> str:
+        head = super().message(lang)
+        return "\n".join([head, *(f"  {row}: {p.line(lang)}" for row, p in self.failures)])
