@@ -228,8 +228,8 @@
         </message>
         <message>
             <location filename="../../secrecy_desk/forms/loader.py" line="181" />
-            <location filename="../../secrecy_desk/forms/loader.py" line="485" />
-            <location filename="../../secrecy_desk/forms/loader.py" line="843" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="490" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="848" />
             <source>key "{key}" must not be empty</source>
             <translation>键“{key}”的值不能为空</translation>
         </message>
@@ -294,212 +294,212 @@
             <translation>键“{key}”的值应不小于1</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="355" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="360" />
             <source>the minimum {min} is above the maximum {max}</source>
             <translation>最小值 {min} 大于最大值 {max}</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="373" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="378" />
             <source>key "{key}" must be an amount of yuan, like 500 or "0.50"</source>
             <translation>键“{key}”的值应为以元计的金额，例如 500 或 "0.50"</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="416" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="421" />
             <source>a {type} field needs "target", the id of the register it points to</source>
             <translation>{type} 类型的字段需要 "target"，即所指向台账的 id</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="438" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="443" />
             <source>a choice field needs a list of choices (code, zh and en for each)</source>
             <translation>选项字段需要选项列表（每项包含 code、zh 和 en）</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="454" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="459" />
             <source>the choice "{text}" is given twice; codes and labels must differ</source>
             <translation>选项“{text}”重复出现；各选项的代码和名称不能相同</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="469" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="474" />
             <source>unknown level "{level}"; use TOP_SECRET, SECRET, CONFIDENTIAL, INTERNAL or PUBLIC</source>
             <translation>不认识的密级“{level}”；请使用 TOP_SECRET、SECRET、CONFIDENTIAL、INTERNAL 或 PUBLIC</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="495" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="500" />
             <source>the level {level} is listed twice</source>
             <translation>密级 {level} 重复列出</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="507" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="512" />
             <source>the label "{label}" is already the name of another level</source>
             <translation>名称“{label}”已是另一个密级的名称</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="525" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="530" />
             <source>the default "{default}" is not valid: {reason}</source>
             <translation>默认值“{default}”无效：{reason}</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="559" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="564" />
             <source>the file cannot be read: {detail}</source>
             <translation>无法读取文件：{detail}</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="568" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="573" />
             <source>the file is not valid TOML: {detail}</source>
             <translation>文件不是有效的 TOML：{detail}</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="583" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="588" />
             <source>the id "{id}" must be the file name without .toml ({stem})</source>
             <translation>id“{id}”应与去掉 .toml 的文件名（{stem}）相同</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="594" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="599" />
             <source>unknown kind "{kind}"; use register, commitment or approval</source>
             <translation>不认识的种类“{kind}”；请使用 register、commitment 或 approval</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="628" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="633" />
             <source>the form needs at least one [[fields]] entry</source>
             <translation>表单至少需要一个 [[fields]] 字段</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="634" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="639" />
             <source>the field name is used twice</source>
             <translation>字段名重复</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="647" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="652" />
             <source>"{key}" names "{name}", which is not a field of this form</source>
             <translation>“{key}”指向的“{name}”不是本表单的字段</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="655" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="660" />
             <source>"{key}" must name a field of type {types}; "{name}" is a {type} field</source>
             <translation>“{key}”应指向 {types} 类型的字段；“{name}”是 {type} 类型的字段</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="675" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="680" />
             <source>the gender field "{name}" must offer the choice codes male and female</source>
             <translation>性别字段“{name}”必须包含选项代码 male 和 female</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="691" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="696" />
             <source>set exactly one of "level_field" (the field holding each entry's level) and "entry_level" (one level for every entry)</source>
             <translation>"level_field"（存放每个条目密级的字段）和 "entry_level"（全部条目统一的密级）须设置且只能设置其中一个</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="701" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="706" />
             <source>the level field "{name}" must be required: every entry needs a level</source>
             <translation>密级字段“{name}”必须为必填项：每个条目都要有密级</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="721" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="726" />
             <source>the pattern "{pattern}" is not a valid format: {detail}</source>
             <translation>编号格式“{pattern}”无效：{detail}</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="729" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="734" />
             <source>the pattern "{pattern}" may contain only capital letters, digits and dashes besides its placeholders</source>
             <translation>编号格式“{pattern}”除占位符外只能包含大写字母、数字和连字符</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="740" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="745" />
             <source>the pattern "{pattern}" uses the unknown placeholder "{name}"; only {{year}} and {{seq}} are known</source>
             <translation>编号格式“{pattern}”使用了不认识的占位符“{name}”；只能使用 {{year}} 和 {{seq}}</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="752" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="757" />
             <source>the pattern "{pattern}" pads the number as "{spec}"; write {{seq}} or {{seq:04}}</source>
             <translation>编号格式“{pattern}”中的序号补位写法“{spec}”无效；请写 {{seq}} 或 {{seq:04}}</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="762" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="767" />
             <source>the pattern "{pattern}" must write the year as {{year}}</source>
             <translation>编号格式“{pattern}”中的年份应写作 {{year}}</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="769" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="774" />
             <source>the pattern "{pattern}" must contain the sequence number {{seq}} exactly once, for example TZ-{{year}}-{{seq:04}}</source>
             <translation>编号格式“{pattern}”必须包含且只包含一次序号 {{seq}}，例如 TZ-{{year}}-{{seq:04}}</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="794" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="799" />
             <source>the status code "{code}" is given twice</source>
             <translation>状态代码“{code}”重复</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="808" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="813" />
             <source>exactly one status must be marked initial = true; found {count} among {total} statuses</source>
             <translation>必须有且只有一个状态标为 initial = true；现在{total}个状态中有{count}个</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="826" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="831" />
             <source>a list column names a field this form does not have (nor number or status)</source>
             <translation>列表的列名不是本表单的字段（也不是 number 或 status）</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="829" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="834" />
             <source>a sort key names a field this form does not have (nor number or status)</source>
             <translation>排序键不是本表单的字段（也不是 number 或 status）</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="832" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="837" />
             <source>a print section names a field this form does not have (nor number or status)</source>
             <translation>打印分栏中的字段不是本表单的字段（也不是 number 或 status）</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="849" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="854" />
             <source>the column is listed twice</source>
             <translation>该列重复列出</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="862" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="867" />
             <source>orientation "{value}" must be portrait or landscape</source>
             <translation>方向“{value}”应为 portrait（纵向）或 landscape（横向）</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="881" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="886" />
             <source>a search field must be a text-like field of this form (text, longtext, scope, person, account, entry_ref, resident_id or phone)</source>
             <translation>检索字段必须是本表单的文本类字段（text、longtext、scope、person、account、entry_ref、resident_id 或 phone）</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="912" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="917" />
             <source>a signature block needs its role label in Chinese and English (role_zh and role_en), for example 承诺人 / Signatory</source>
             <translation>签字栏需要中英文的角色名称（role_zh 和 role_en），例如 承诺人 / Signatory</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="924" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="929" />
             <source>unknown signature line "{name}"; use name, signature or date</source>
             <translation>不认识的签字栏行“{name}”；请使用 name、signature 或 date</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="931" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="936" />
             <source>a signature block lists each of name, signature and date at most once, and at least one of them</source>
             <translation>签字栏须列出 name、signature、date 中的至少一项，且每项最多一次</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="952" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="957" />
             <source>the rule id "{rule}" must look like module.rule, e.g. gifts.hand_in</source>
             <translation>规则编号“{rule}”应写作“模块.规则”，例如 gifts.hand_in</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="972" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="977" />
             <source>the folder of form definitions does not exist</source>
             <translation>表单定义文件夹不存在</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="981" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="986" />
             <source>a definition of kind "{kind}" belongs in forms/{folder}/</source>
             <translation>种类为“{kind}”的定义应放在 forms/{folder}/ 下</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="990" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="995" />
             <source>the id "{id}" is already used by {other}</source>
             <translation>id“{id}”已被 {other} 使用</translation>
         </message>
         <message>
-            <location filename="../../secrecy_desk/forms/loader.py" line="1006" />
+            <location filename="../../secrecy_desk/forms/loader.py" line="1015" />
             <source>the target "{target}" is not the id of a register</source>
             <translation>目标“{target}”不是任何台账的 id</translation>
         </message>

@@ -16,7 +16,7 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import Final
+from typing import Final, TypeVar
 
 from secrecy_desk.core.errors import DeskError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, translate
@@ -210,7 +210,7 @@ class _Table:
         if key not in self.data:
             return None
         value = self.data[key]
-        if not isinstance(value, date) or type(value) is not date:
+        if type(value) is not date:  # a datetime or a quoted string is a mistake here
             raise self.error(
                 QT_TRANSLATE_NOOP(
                     "Errors", 'key "{key}" must be a date written like 2026-01-01, no quotes'
@@ -349,8 +349,13 @@ def _positive(table: _Table, key: str) -> int | None:
     return value
 
 
-def _order(table: _Table, low: object, high: object, low_text: str, high_text: str) -> None:
-    if low is not None and high is not None and low > high:  # type: ignore[operator]
+_Bound = TypeVar("_Bound", int, Money, date)
+
+
+def _order(
+    table: _Table, low: _Bound | None, high: _Bound | None, low_text: str, high_text: str
+) -> None:
+    if low is not None and high is not None and low > high:
         raise table.error(
             QT_TRANSLATE_NOOP("Errors", "the minimum {min} is above the maximum {max}"),
             min=low_text,
@@ -996,19 +1001,19 @@ def load_all(root: Path = FORMS_ROOT) -> Forms:
 
 
 def _resolve_targets(spec: FormSpec, specs: Mapping[str, FormSpec]) -> FormSpec:
-    fields: list[FieldSpec] = []
-    for field in spec.fields:
-        if field.type in REFERENCES:
-            target = specs.get(field.target or "")
-            if target is None or target.kind is not FormKind.REGISTER:
-                raise FormDefinitionError(
-                    spec.source,
-                    QT_TRANSLATE_NOOP(
-                        "Errors", 'the target "{target}" is not the id of a register'
-                    ),
-                    field=field.name,
-                    target=field.target or "",
-                )
-            field = dataclasses.replace(field, ref_pattern=target.numbering.regex)  # noqa: PLW2901
-        fields.append(field)
-    return dataclasses.replace(spec, fields=tuple(fields))
+    return dataclasses.replace(spec, fields=tuple(_resolve(spec, f, specs) for f in spec.fields))
+
+
+def _resolve(spec: FormSpec, field: FieldSpec, specs: Mapping[str, FormSpec]) -> FieldSpec:
+    """A reference field with its target's numbering pattern; other fields unchanged."""
+    if field.type not in REFERENCES:
+        return field
+    target = specs.get(field.target or "")
+    if target is None or target.kind is not FormKind.REGISTER:
+        raise FormDefinitionError(
+            spec.source,
+            QT_TRANSLATE_NOOP("Errors", 'the target "{target}" is not the id of a register'),
+            field=field.name,
+            target=field.target or "",
+        )
+    return dataclasses.replace(field, ref_pattern=target.numbering.regex)

@@ -159,8 +159,6 @@ class StatusSpec:
 
 #: Placeholders a numbering pattern may use.
 NUMBERING_FIELDS: Final = frozenset({"year", "seq"})
-_SEQ_SPEC = re.compile(r"^0?[1-9]?$")
-_LITERAL = re.compile(r"^[A-Z0-9-]*$")
 
 
 def numbering_regex(pattern: str) -> re.Pattern[str]:
