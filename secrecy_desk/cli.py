@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn, TextIO
 
+from secrecy_desk import cli_registers
 from secrecy_desk.core.clock import Clock, SystemClock
 from secrecy_desk.core.errors import DeskError, UsageError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, detect_lang, normalize_lang, translate
@@ -179,6 +180,8 @@ def build_parser() -> argparse.ArgumentParser:
     rec = sub.add_parser("recover", help="give an account a new password with the recovery code")
     vault_args(rec, who=False)
     rec.add_argument("--login", required=True)
+
+    cli_registers.add_parsers(sub, vault_args, _Parser)
 
     demo = sub.add_parser("demo", help="create a demo vault with sample accounts")
     vault_args(demo, who=False)
@@ -556,7 +559,19 @@ def cmd_demo(args: argparse.Namespace, env: Env) -> int:
     return 0
 
 
+def _session_command(
+    action: Callable[[Session, argparse.Namespace, Env], int],
+) -> Callable[[argparse.Namespace, Env], int]:
+    def command(args: argparse.Namespace, env: Env) -> int:
+        return _with_session(args, env, lambda s: action(s, args, env))
+
+    return command
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Env], int]] = {
+    "entries": _session_command(cli_registers.run_entries),
+    "import": _session_command(cli_registers.run_import),
+    "export": _session_command(cli_registers.run_export),
     "init": cmd_init,
     "users": cmd_users,
     "verify": cmd_verify,

@@ -8,7 +8,6 @@ the compiled ``.qm`` files for the GUI; code that must not import Qt (the CLI) r
 
 from __future__ import annotations
 
-import locale
 import os
 import xml.etree.ElementTree as ET
 from functools import cache
@@ -54,13 +53,15 @@ def normalize_lang(lang: str | None) -> str:
 
 
 def detect_lang() -> str:
-    """The language from the environment's locale; Chinese unless it says English."""
+    """The language from the environment's locale; Chinese unless it names English.
+
+    The neutral ``C``/``POSIX`` locales (common on a freshly installed workstation) mean
+    Chinese, the program's first language."""
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var)
-        if value and value not in {"C", "POSIX", "C.UTF-8"}:
+        if value and value.split(".")[0] not in {"C", "POSIX"}:
             return normalize_lang(value)
-    loc = locale.getlocale()[0]
-    return normalize_lang(loc) if loc else DEFAULT_LANG
+    return DEFAULT_LANG
 
 
 def translate(context: str, text: str, lang: str) -> str:
