@@ -59,7 +59,7 @@ _FRAME_PARTS: Final[Mapping[str, str]] = {
     "printed_at": QT_TRANSLATE_NOOP("Errors", "print time"),
 }
 
-#: At most this many places are named in one error message; the rest are counted.
+# At most this many places are named in one error message; the rest are counted.
 MAX_LISTED: Final = 8
 
 
