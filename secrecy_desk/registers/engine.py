@@ -9,7 +9,7 @@ a million entries stays fast; search goes through :mod:`secrecy_desk.registers.s
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
@@ -656,6 +656,7 @@ class Registers:
         *,
         source: str,
         confirm: bool = False,
+        progress: Progress | None = None,
     ) -> list[str]:
         """All or nothing: every row valid and saved, or none. Raises :class:`ImportFailed`
         listing every bad row (1-based, as in the file) with its field and reason."""
@@ -665,6 +666,8 @@ class Registers:
         marks: list[Level] = []
         with self.session.operation():
             for index, raw in enumerate(rows, start=1):
+                if progress is not None and index % 50 == 1 and not progress(index - 1, len(rows)):
+                    raise Cancelled()
                 try:
                     values, level, term, _ = self._check(
                         spec, raw, number=None, defaults=True, confirm=confirm
@@ -692,6 +695,17 @@ class Registers:
                 },
             )
         return numbers
+
+
+#: Called with (done, total); returns False to cancel (everything is then rolled back).
+Progress = Callable[[int, int], bool]
+
+
+class Cancelled(ValidationError):
+    """The user cancelled a long operation; nothing of it was saved."""
+
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("Errors", "Cancelled; nothing was saved."))
 
 
 class ImportFailed(ValidationError):

@@ -23,7 +23,7 @@ from secrecy_desk.core.levels import highest, marking
 from secrecy_desk.core.roles import Action
 from secrecy_desk.core.validators import Problem, choice_key, problem
 from secrecy_desk.forms import FormSpec
-from secrecy_desk.registers.engine import ImportFailed, Registers
+from secrecy_desk.registers.engine import Cancelled, ImportFailed, Progress, Registers
 from secrecy_desk.registers.model import NUMBER, STATUS, Query
 from secrecy_desk.vault.keyfile import write_atomic
 
@@ -118,7 +118,9 @@ class ImportReport:
     numbers: tuple[str, ...]
 
 
-def import_file(registers: Registers, register: str, path: Path) -> ImportReport:
+def import_file(
+    registers: Registers, register: str, path: Path, *, progress: Progress | None = None
+) -> ImportReport:
     spec = registers.spec(register)
     table = read_table(path)
     # A marking row written by our own export comes first; skip it.
@@ -140,14 +142,19 @@ def import_file(registers: Registers, register: str, path: Path) -> ImportReport
         rows.append(raw)
         lines.append(line)
     try:
-        numbers = registers.add_many(register, rows, source=path.name)
+        numbers = registers.add_many(register, rows, source=path.name, progress=progress)
     except ImportFailed as exc:
         raise ImportFailed([(lines[row - 1], p) for row, p in exc.failures]) from None
     return ImportReport(tuple(numbers))
 
 
 def export_file(
-    registers: Registers, register: str, target: Path, query: Query | None = None
+    registers: Registers,
+    register: str,
+    target: Path,
+    query: Query | None = None,
+    *,
+    progress: Progress | None = None,
 ) -> Path:
     """Write the entries the account may see; returns the path actually written (its name
     carries the marking)."""
@@ -182,7 +189,11 @@ def export_file(
     )
     names = [NUMBER, STATUS, *spec.field_names]
     header = [spec.column_label(n, "zh_CN") for n in names]
-    rows = [[e.display(spec, n, "zh_CN") for n in names] for e in entries]
+    rows: list[list[str]] = []
+    for index, e in enumerate(entries):
+        if progress is not None and index % 200 == 0 and not progress(index, len(entries)):
+            raise Cancelled()
+        rows.append([e.display(spec, n, "zh_CN") for n in names])
     if final.suffix.lower() == ".csv":
         buf = io.StringIO()
         writer = csv.writer(buf)
