@@ -158,7 +158,11 @@ def test_batch_numbers_each_form_separately() -> None:
 
 
 def test_reprint_is_marked() -> None:
-    assert "补打" in pages_text(render_form(FORM, replace(FRAME, reprint=True)))[0]
+    text = pages_text(render_form(FORM, replace(FRAME, reprint=True)))[0]
+    assert "补打" in text
+    # The stamp's letter spacing does not leak into the rest of the frame.
+    assert "编号：TZ-2026-0001" in text
+    assert "第1页 共1页" in text
     assert "补打" not in pages_text(render_form(FORM, FRAME))[0]
 
 

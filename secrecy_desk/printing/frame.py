@@ -138,13 +138,17 @@ def _draw_reprint_stamp(canv: Canvas, right: float, baseline: float) -> None:
     pad = 2.2 * mm
     box_w, box_h = text_width + 2 * pad, size + 2.4 * mm
     x0, y0 = right - box_w, baseline - 1.6 * mm
+    # Character spacing is text state that outlives the text object: keep it inside q/Q.
+    canv.saveState()
     canv.setLineWidth(1.2)
     canv.rect(x0, y0, box_w, box_h, stroke=1, fill=0)
     label = canv.beginText(x0 + pad, baseline + 0.2 * mm)
     label.setFont(BOLD, size)
     label.setCharSpace(spacing)
     label.textOut(text)
+    label.setCharSpace(0)
     canv.drawText(label)
+    canv.restoreState()
 
 
 def _draw_watermark(canv: Canvas, text: str, width: float, height: float) -> None:
