@@ -20,7 +20,7 @@ from typing import NoReturn, TextIO
 
 from secrecy_desk import cli_registers
 from secrecy_desk.core.clock import Clock, SystemClock
-from secrecy_desk.core.errors import DeskError, UsageError
+from secrecy_desk.core.errors import DeskError, UsageError, VaultError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, detect_lang, normalize_lang, translate
 from secrecy_desk.core.levels import RATINGS, Level
 from secrecy_desk.core.roles import BUSINESS_ROLES, Permission, Role
@@ -591,6 +591,18 @@ def run(argv: Sequence[str], env: Env) -> int:
     except DeskError as exc:
         env.stderr.write(exc.message(env.lang) + "\n")
         return exc.exit_code
+    except db.DatabaseError as exc:
+        # A damaged page met after the vault opened: one sentence, exit 4, no traceback.
+        err = VaultError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The vault database is damaged ({reason}); nothing more was saved. Run verify "
+                "and restore the vault from a backup.",
+            ),
+            reason=str(exc),
+        )
+        env.stderr.write(err.message(env.lang) + "\n")
+        return err.exit_code
     except KeyboardInterrupt:
         env.stderr.write(tr("Interrupted; nothing was saved.", env.lang) + "\n")
         return 130

@@ -144,6 +144,11 @@ def _not_a_vault(path: Path) -> VaultError:
     )
 
 
+def damaged(path: Path) -> VaultError:
+    """The error for a database that cannot be read (wrong key, foreign or damaged file)."""
+    return _not_a_vault(path)
+
+
 def open_database(path: Path, master_key: bytes, *, create: bool = False) -> Store:
     """Open (or with ``create`` make) the encrypted database with the raw master key.
 

@@ -73,6 +73,10 @@ class Session:
 
     @property
     def actor(self) -> Actor:
+        # A new business account holds no role until the secadmin grants one; it still logs
+        # in (to change its first password) and its records name it with role "-".
+        if not self.account.roles:
+            return Actor(self.account.login, "-")
         return Actor(self.account.login, self.principal.primary_role.value)
 
     @property

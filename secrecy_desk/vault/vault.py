@@ -367,6 +367,11 @@ class Vault:
                     problem = vault.head_problem()
                     if problem is not None:
                         raise RollbackDetected(problem)
+            except db.DatabaseError:
+                # A damaged page past the first one only shows when it is read: still one
+                # clear sentence (exit 4), never a traceback.
+                store.close()
+                raise db.damaged(folder / db.DB_NAME) from None
             except BaseException:
                 store.close()
                 raise

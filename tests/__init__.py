@@ -1,0 +1,1 @@
+"""Secrecy Desk tests (a package, so tests share helpers as ``tests.conftest``)."""

@@ -1,0 +1,1 @@
+"""Benchmarks: run with ``.venv/bin/python -m tests.bench.bench_vault`` (or ``bench_audit``)."""
