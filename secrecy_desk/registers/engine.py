@@ -14,7 +14,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
 
-from secrecy_desk.core.errors import ConflictError, UsageError, ValidationError
+from secrecy_desk.core.errors import (
+    ConflictError,
+    PermissionDenied,
+    UsageError,
+    ValidationError,
+)
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.core.levels import Level, Term
 from secrecy_desk.core.roles import Action
@@ -47,6 +52,10 @@ ENTRY_COLUMNS: Final = (
     "id, register, number, revision, status, level, term, voided, void_reason, data, "
     "created_at, created_by, updated_at, updated_by"
 )
+
+
+#: Registers the program fills itself; people read them but never add, edit or void entries.
+SYSTEM_REGISTERS: Final = frozenset({"prints"})
 
 
 class NeedsConfirmation(ValidationError):
@@ -128,8 +137,16 @@ class Registers:
         p = self.session.principal
         return [s for s in self.forms.registers if p.can(s.id, Action.VIEW)]
 
-    def _require(self, register: str, action: Action) -> FormSpec:
+    def require(self, register: str, action: Action) -> FormSpec:
+        """The register's spec, once the session may do ``action`` in it (else it raises)."""
         spec = self.spec(register)
+        if register in SYSTEM_REGISTERS and action in (Action.CREATE, Action.EDIT, Action.VOID):
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "The {register} register is kept by the program itself."
+                ),
+                register=spec.title_zh,
+            )
         self.session.require_active_password()
         self.session.principal.require(register, action)
         return spec
@@ -202,7 +219,7 @@ class Registers:
 
     def get(self, register: str, number: str, *, record_view: bool = True) -> Entry:
         """One entry; opening a classified entry is recorded in the audit trail."""
-        spec = self._require(register, Action.VIEW)
+        spec = self.require(register, Action.VIEW)
         entry = self._entry(spec, self._row(register, number))
         if record_view and entry.level.classified:
             with self.session.operation():
@@ -279,7 +296,7 @@ class Registers:
         return ", ".join(parts)
 
     def page(self, register: str, query: Query) -> list[Entry]:
-        spec = self._require(register, Action.VIEW)
+        spec = self.require(register, Action.VIEW)
         clauses, params = self._filters(spec, query)
         order = self._order(spec, query.sort if query.sort is not None else spec.listing.sort)
         sql = f"SELECT {ENTRY_COLUMNS} FROM entries WHERE {' AND '.join(clauses)} ORDER BY {order}"
@@ -290,14 +307,14 @@ class Registers:
         return [self._entry(spec, row, today) for row in self.store.all(sql, params)]
 
     def count(self, register: str, query: Query) -> int:
-        spec = self._require(register, Action.VIEW)
+        spec = self.require(register, Action.VIEW)
         clauses, params = self._filters(spec, query)
         return int(
             self.store.scalar(f"SELECT count(*) FROM entries WHERE {' AND '.join(clauses)}", params)
         )
 
     def history(self, register: str, number: str) -> list[Revision]:
-        spec = self._require(register, Action.VIEW)
+        spec = self.require(register, Action.VIEW)
         entry_id = int(self._row(register, number)[0])
         rows = self.store.all(
             "SELECT revision, change, at, account, status, voided, void_reason, note, data "
@@ -445,9 +462,18 @@ class Registers:
             )
         return entry_id, number
 
+    def record_system_entry(
+        self, register: str, values: Mapping[str, Value], level: Level, term: Term | None
+    ) -> str:
+        """Add an entry the program itself keeps (the print register); call inside the
+        operation that the entry records. Returns its number."""
+        if register not in SYSTEM_REGISTERS:
+            raise ValueError(register)
+        return self._insert(self.spec(register), values, level, term)[1]
+
     def add(self, register: str, raw: Mapping[str, str], *, confirm: bool = False) -> SaveResult:
         """Create an entry from typed input; returns it with every field as changed."""
-        spec = self._require(register, Action.CREATE)
+        spec = self.require(register, Action.CREATE)
         with self.session.operation():
             values, level, term, confirmed = self._check(
                 spec, raw, number=None, defaults=True, confirm=confirm
@@ -474,7 +500,7 @@ class Registers:
         note: str = "",
     ) -> SaveResult:
         """Save a new revision; refused if anyone saved since ``expected_revision``."""
-        spec = self._require(register, Action.EDIT)
+        spec = self.require(register, Action.EDIT)
         with self.session.operation():
             current = self._entry(spec, self._row(register, number))
             self._check_revision(current, expected_revision)
@@ -610,7 +636,7 @@ class Registers:
         self, register: str, number: str, reason: str, *, expected_revision: int | None = None
     ) -> SaveResult:
         """Withdraw an entry with a reason; it keeps its number and its whole history."""
-        spec = self._require(register, Action.VOID)
+        spec = self.require(register, Action.VOID)
         if not reason.strip():
             raise EntryInvalid(
                 (
@@ -660,7 +686,7 @@ class Registers:
     ) -> list[str]:
         """All or nothing: every row valid and saved, or none. Raises :class:`ImportFailed`
         listing every bad row (1-based, as in the file) with its field and reason."""
-        spec = self._require(register, Action.CREATE)
+        spec = self.require(register, Action.CREATE)
         failures: list[tuple[int, Problem]] = []
         numbers: list[str] = []
         marks: list[Level] = []

@@ -49,7 +49,12 @@ class Entry:
             return self.number
         if name == STATUS:
             return spec.status(self.status).label(lang) if self._known(spec) else self.status
-        return spec.field(name).display(self.values.get(name), lang)
+        value = self.values.get(name)
+        if name == spec.term_field and value is None and self.term is not None:
+            # No term was set: the default for the level applies, and is shown as such.
+            default = "（按密级默认）" if lang != "en" else " (default for the level)"
+            return spec.field(name).display(self.term, lang) + default
+        return spec.field(name).display(value, lang)
 
     def _known(self, spec: FormSpec) -> bool:
         return any(s.code == self.status for s in spec.statuses)

@@ -12,7 +12,9 @@ ASCII hex so FTS5's ``unicode61`` tokenizer keeps it whole, with a separator tok
   ``prefix='7'`` index) or a field's final character.
 
 Text is compared after :func:`normalize` (Unicode NFC, then case folding) on both sides, and
-the tests check the result against a plain ``in`` scan over the same data.
+the tests check the result against a plain ``in`` scan over the same data. A query is trimmed
+first (stored text is trimmed too), so a blank query is no search at all rather than one that
+finds nothing.
 """
 
 from __future__ import annotations
@@ -54,9 +56,13 @@ def document(texts: Iterable[str]) -> str:
     return " ".join(out)
 
 
+def normalize_query(query: str) -> str:
+    return normalize(query).strip()
+
+
 def match_expression(query: str) -> str | None:
-    """The FTS5 MATCH expression for ``query``; ``None`` when the query is empty."""
-    chars = normalize(query)
+    """The FTS5 MATCH expression for ``query``; ``None`` when the query is blank."""
+    chars = normalize_query(query)
     if not chars:
         return None
     if len(chars) == 1:
@@ -68,5 +74,5 @@ def match_expression(query: str) -> str | None:
 
 def matches(query: str, texts: Iterable[str]) -> bool:
     """The plain scan the index must agree with."""
-    needle = normalize(query)
+    needle = normalize_query(query)
     return any(needle in normalize(t) for t in texts)
