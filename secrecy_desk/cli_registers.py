@@ -18,6 +18,7 @@ from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 from secrecy_desk.forms import FormSpec, load_all
 from secrecy_desk.registers import NUMBER, STATUS, Entry, Query, Registers
 from secrecy_desk.registers import io as reg_io
+from secrecy_desk.registers import printouts
 from secrecy_desk.vault.session import Session
 
 if TYPE_CHECKING:
@@ -90,6 +91,20 @@ def add_parsers(
     exp.add_argument("--to", required=True, type=Path)
     exp.add_argument("--where", action="append", default=[], metavar="NAME=VALUE")
     exp.add_argument("--search", default="")
+
+    prt = sub.add_parser("print", help="print an entry or a list to a PDF file; or verify a code")
+    prt.add_argument("verb", nargs="?", choices=("verify",), help="verify CODE")
+    prt.add_argument("code", nargs="?", help="the verification code on the paper")
+    vault_args(prt)
+    prt.add_argument("--register")
+    what = prt.add_mutually_exclusive_group()
+    what.add_argument("--entry", help="entry number")
+    what.add_argument("--list", action="store_true", help="the (filtered) list")
+    prt.add_argument("--where", action="append", default=[], metavar="NAME=VALUE")
+    prt.add_argument("--search", default="")
+    prt.add_argument("--copies", type=int, default=1)
+    prt.add_argument("--to", type=Path, help="the PDF file to write (fixed disks only)")
+    prt.add_argument("--reason", default="", help="reason for a reprint (补打)")
 
 
 def _registers(session: Session) -> Registers:
@@ -240,6 +255,45 @@ def run_import(session: Session, args: argparse.Namespace, env: Env) -> int:
         )
     else:
         env.out(tr("The file holds no entries.", env.lang))
+    return 0
+
+
+def run_print(session: Session, args: argparse.Namespace, env: Env) -> int:
+    regs = _registers(session)
+    lang = env.lang
+    if args.verb == "verify":
+        if not args.code:
+            raise UsageError(QT_TRANSLATE_NOOP("Errors", "Give the code to verify."))
+        check = printouts.verify_code(regs, args.code)
+        env.out(check.message(lang))
+        return 0 if check.match is not printouts.Match.NOTHING else 1
+    if not args.register or not args.to or not (args.entry or args.list):
+        raise UsageError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "print needs --register, --entry NUMBER or --list, and --to FILE.pdf.",
+            )
+        )
+    printer = tr("PDF file {path}", lang, path=args.to)
+    if args.entry:
+        out = printouts.print_entry(
+            regs, args.register, args.entry, copies=args.copies, printer=printer, reason=args.reason
+        )
+    else:
+        query = Query(where=_pairs(args.where), search=args.search)
+        out = printouts.print_list(regs, args.register, query, copies=args.copies, printer=printer)
+    path = printouts.export_pdf(regs, out, args.to)
+    env.out(
+        tr(
+            "Printed to {path} ({mark}); print register {record}, verification code {code}.",
+            lang,
+            path=path,
+            mark=out.marking,
+            record=out.record,
+            code=out.code,
+        )
+        + (" " + tr("Marked as reprint (补打).", lang) if out.reprint else "")
+    )
     return 0
 
 
