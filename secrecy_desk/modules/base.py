@@ -49,6 +49,9 @@ class RuleContext:
     today: date
     number: str | None  # None for a new entry
     lookup: Lookup
+    #: The values as last saved, when editing (``None`` for a new entry): a warning the user
+    #: already confirmed for an unchanged value is not raised again on every later edit.
+    previous: Mapping[str, Value] | None = None
 
 
 class Rule(Protocol):

@@ -1,5 +1,6 @@
-"""礼品礼金 (S7): cash, cards and securities are always handed in; gifts worth 500 yuan or more
-are handed in, smaller ones only registered; hand-in is due within 7 days of receipt."""
+"""礼品礼金 (S7): cash, cards and securities are always handed in, and so is travel given to a
+person; gifts worth 500 yuan or more are handed in, smaller ones only registered; hand-in is due
+within 7 days of receipt."""
 
 from __future__ import annotations
 
@@ -24,6 +25,10 @@ def must_hand_in(values: Mapping[str, Value]) -> bool:
     value = values.get("value")
     if kind in ALWAYS_HANDED_IN:
         return True
+    if kind == "travel":
+        # S7 §5.1: travel given to a person is handed in like cash; travel given to the unit
+        # is registered and the unit decides.
+        return values.get("given_to") != "collective"
     return isinstance(value, Money) and value >= THRESHOLD
 
 
@@ -47,7 +52,7 @@ class HandIn:
                     "late_reason_required",
                     QT_TRANSLATE_NOOP(
                         "Errors",
-                        "Handed in {days} days after receipt (due within 7); give the reason "
+                        "Handed in {days} days after receipt (due within 7 days); give the reason "
                         "for the delay.",
                     ),
                     days=(handed - received).days,
@@ -60,7 +65,7 @@ class HandIn:
                     QT_TRANSLATE_NOOP(
                         "Errors",
                         "Cash, cards, securities and gifts worth 500 yuan or more must be "
-                        "handed in; they cannot stay with the recipient (S7).",
+                        "handed in; they cannot stay with the recipient.",
                     ),
                 ).at("disposition")
             )

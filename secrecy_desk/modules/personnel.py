@@ -24,6 +24,8 @@ class SharedPhone:
         phone = values.get("phone")
         if not phone:
             return [], []
+        if ctx.previous is not None and ctx.previous.get("phone") == phone:
+            return [], []  # confirmed when it was entered; a change of post asks nothing
         others = ctx.lookup.find(ctx.spec.id, {"phone": phone}, exclude_number=ctx.number)
         me = values.get("id_number")
         shared = [
@@ -39,7 +41,7 @@ class SharedPhone:
             QT_TRANSLATE_NOOP(
                 "Errors",
                 "This phone number is already registered for {others}. The same contact on "
-                "two different people must be checked (S8 §7); confirm to save anyway.",
+                "two different people must be checked; confirm to save anyway.",
             ),
             others=names,
         ).at("phone")

@@ -357,13 +357,16 @@ class Registers:
         number: str | None,
         defaults: bool,
         confirm: bool,
+        previous: Mapping[str, Value] | None = None,
     ) -> tuple[dict[str, Value], Level, Term | None, tuple[str, ...]]:
         today = self.session.clock.today()
         result = validate_entry(spec, raw, today=today, defaults=defaults)
         problems = list(result.problems)
         notices: list[Notice] = []
         if result.ok:
-            ctx = RuleContext(spec=spec, today=today, number=number, lookup=self._lookup)
+            ctx = RuleContext(
+                spec=spec, today=today, number=number, lookup=self._lookup, previous=previous
+            )
             for rule in self._rules.get(spec.id, ()):
                 found, warned = rule.check(ctx, result.values)
                 problems.extend(found)
@@ -518,6 +521,7 @@ class Registers:
                 number=current.number,
                 defaults=False,
                 confirm=confirm,
+                previous=current.values,
             )
             new_status = self._status_code(spec, status) if status else current.status
             changed = tuple(
