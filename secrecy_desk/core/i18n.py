@@ -68,4 +68,6 @@ def translate(context: str, text: str, lang: str) -> str:
     """``text`` in ``lang``; the English source when no translation exists."""
     if lang == "en":
         return text
-    return _catalog(lang).get((context, text), text)
+    table = _catalog(lang)
+    # lupdate files strings passed to a plain ``tr()`` helper under the empty context.
+    return table.get((context, text)) or table.get(("", text), text)

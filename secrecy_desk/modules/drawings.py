@@ -32,9 +32,7 @@ class Recall:
             problems.append(
                 problem(
                     "top_secret_recall",
-                    QT_TRANSLATE_NOOP(
-                        "Errors", "A top secret drawing must always be recalled (S6 2(4))."
-                    ),
+                    QT_TRANSLATE_NOOP("Errors", "A top secret drawing must always be recalled."),
                 ).at("must_recall")
             )
         if (must or level is Level.TOP_SECRET) and values.get("due_on") is None:
@@ -81,7 +79,7 @@ class Recall:
                             "Errors",
                             "Drawing {drawing} was already issued to {receiver} ({numbers}) and "
                             "is neither recalled nor recorded as lost; it cannot be issued again "
-                            "to the same receiver until then (S6 2(7)).",
+                            "to the same receiver until then.",
                         ),
                         drawing=str(values.get("drawing_no")),
                         receiver=str(values.get("receiver")),
