@@ -7,9 +7,16 @@ error; 3 authentication failed or account locked; 4 not a vault, damaged, or wro
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import ClassVar
+from typing import ClassVar, Protocol, runtime_checkable
 
 from secrecy_desk.core.i18n import translate
+
+
+@runtime_checkable
+class Localized(Protocol):
+    """A message parameter that reads differently per language (a label, an action)."""
+
+    def text(self, lang: str) -> str: ...
 
 
 class DeskError(Exception):
@@ -27,7 +34,13 @@ class DeskError(Exception):
     def message(self, lang: str) -> str:
         """The sentence in ``lang`` with its parameters filled in."""
         template = translate(self.context, self.text, lang)
-        return template.format(**self.params) if self.params else template
+        if not self.params:
+            return template
+        # A parameter that reads differently per language (a label) has a ``text(lang)``.
+        filled = {
+            k: v.text(lang) if isinstance(v, Localized) else v for k, v in self.params.items()
+        }
+        return template.format(**filled)
 
 
 class ValidationError(DeskError):

@@ -61,6 +61,25 @@ class Action(Enum):
     EXPORT = "export"
     APPROVE = "approve"
 
+    @property
+    def zh(self) -> str:
+        return _ACTION_ZH[self]
+
+    def text(self, lang: str) -> str:
+        """The action as a message shows it (查看, 新建 …)."""
+        return self.value if lang == "en" else self.zh
+
+
+_ACTION_ZH: Final = {
+    Action.VIEW: "查看",
+    Action.CREATE: "新建",
+    Action.EDIT: "修改",
+    Action.VOID: "作废",
+    Action.PRINT: "打印",
+    Action.EXPORT: "导出",
+    Action.APPROVE: "审批",
+}
+
 
 ALL_MODULES: Final = "*"
 
@@ -149,13 +168,15 @@ class Principal:
             Permission(ALL_MODULES, action) in self.permissions
         )
 
-    def require(self, module: str, action: Action) -> None:
+    def require(self, module: str, action: Action, module_label: object = None) -> None:
+        """Raise unless the account may do ``action`` in ``module``; ``module_label`` (a
+        string, or an object with ``text(lang)``) names the module in the message."""
         if not self.can(module, action):
             raise PermissionDenied(
                 QT_TRANSLATE_NOOP("Errors", "Account {login} may not {action} in {module}."),
                 login=self.login,
-                action=action.value,
-                module=module,
+                action=action,
+                module=module_label or module,
             )
 
     def require_role(self, *roles: Role) -> None:

@@ -84,6 +84,16 @@ def _ident(name: str) -> str:
     return name
 
 
+@dataclass(frozen=True)
+class _Title:
+    """A register's title as a message parameter, in the message's language."""
+
+    spec: FormSpec
+
+    def text(self, lang: str) -> str:
+        return self.spec.title(lang)
+
+
 @dataclass
 class _Lookup:
     registers: Registers
@@ -148,7 +158,7 @@ class Registers:
                 register=spec.title_zh,
             )
         self.session.require_active_password()
-        self.session.principal.require(register, action)
+        self.session.principal.require(register, action, _Title(spec))
         return spec
 
     def ensure_indexes(self) -> None:
