@@ -1,0 +1,65 @@
+"""GUI test fixtures: offscreen Qt with the bundled font, the stylesheet and the Chinese
+translations installed once, and a factory for main windows over the test vault that ends
+every session it opened (no leaked vault locks, windows or timers).
+
+The vault fixtures (``venv``, ``clock``) come from ``tests/conftest.py``."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Callable, Iterator  # noqa: E402 - after the platform is chosen
+
+import pytest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+from pytestqt.qtbot import QtBot  # noqa: E402
+
+from secrecy_desk.forms import Forms, load_all  # noqa: E402
+from secrecy_desk.gui import fonts, style  # noqa: E402
+from secrecy_desk.gui.context import AppContext  # noqa: E402
+from secrecy_desk.gui.i18n import install_translators  # noqa: E402
+from secrecy_desk.gui.main_window import MainWindow  # noqa: E402
+from secrecy_desk.registers import Registers  # noqa: E402
+from secrecy_desk.vault.crypto import MIN_PARAMS  # noqa: E402
+from tests.conftest import VaultEnv  # noqa: E402
+
+LANG = "zh_CN"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def desk_qapp(qapp: QApplication) -> QApplication:
+    """The application as ``secrecy-desk`` sets it up: font, style, Chinese."""
+    fonts.install(qapp)
+    style.apply(qapp)
+    install_translators(qapp, LANG)
+    return qapp
+
+
+@pytest.fixture(scope="session")
+def forms() -> Forms:
+    return load_all()
+
+
+MainFactory = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def main_window(venv: VaultEnv, qtbot: QtBot, forms: Forms) -> Iterator[MainFactory]:
+    """``main_window(login, idle_ms=None)``: the main window of a fresh session."""
+    opened: list[MainWindow] = []
+
+    def make(login: str, *, idle_ms: int | None = None) -> MainWindow:
+        session = venv.login(login)
+        ctx = AppContext(session, forms, Registers(session, forms), LANG)
+        window = MainWindow(ctx, idle_ms=idle_ms, watch_os_lock=False, params=MIN_PARAMS)
+        qtbot.addWidget(window)
+        window.show()
+        opened.append(window)
+        return window
+
+    yield make
+    for window in opened:
+        if not window._ended:
+            window._end(back_to_login=False)
