@@ -404,7 +404,7 @@ def cmd_verify(args: argparse.Namespace, env: Env) -> int:
             env.out(tr("Database problem: {problem}", env.lang, problem=p))
         for b in report.breaks:
             env.out(tr("Audit trail: {problem}", env.lang, problem=b.message(env.lang)))
-        if head_problem is not None and head_problem not in report.breaks:
+        if head_problem is not None and report.intact:
             env.out(tr("Audit trail: {problem}", env.lang, problem=head_problem.message(env.lang)))
         if problems or not report.intact or head_problem is not None:
             return 1
@@ -424,17 +424,14 @@ def cmd_verify(args: argparse.Namespace, env: Env) -> int:
 def cmd_audit(args: argparse.Namespace, env: Env) -> int:
     sub = args.audit_command
     password = env.password(tr("Password for {login}:", env.lang, login=args.as_login))
-    try:
-        session = sessions.login(
-            args.vault,
-            args.as_login,
-            password,
-            clock=env.clock,
-            check_head=sub not in {"verify", "list", "export"},
-        )
-    except RollbackDetected as exc:
-        env.stderr.write(exc.message(env.lang) + "\n")
-        return 1
+    session = sessions.login(
+        args.vault,
+        args.as_login,
+        password,
+        clock=env.clock,
+        # A rolled-back vault is refused (exit 4) except to read and verify its trail.
+        check_head=sub not in {"verify", "list", "export"},
+    )
     try:
         session.require_active_password()
         if sub == "list":

@@ -20,11 +20,11 @@ from enum import Enum
 from typing import Any, Final
 
 from secrecy_desk.core.clock import Clock
-from secrecy_desk.core.errors import ValidationError
+from secrecy_desk.core.errors import ValidationError, VaultError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 from secrecy_desk.core.levels import Level
 from secrecy_desk.vault import crypto
-from secrecy_desk.vault.db import Store
+from secrecy_desk.vault.db import DatabaseError, Store
 from secrecy_desk.vault.keyfile import AuditHead
 
 SEP: Final = "\x1f"
@@ -139,6 +139,9 @@ class AuditLog:
         self._vault_id = vault_id
         self.clock = clock
         self.workstation = workstation
+        #: Set on a verification-only session over a broken chain: records are made (and
+        #: returned) but not appended, so nothing covers up what was found.
+        self.frozen = False
 
     def head(self) -> AuditHead:
         row = self._store.one("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
@@ -191,7 +194,23 @@ class AuditLog:
         outcome: str,
         details: Mapping[str, object],
     ) -> AuditRecord:
-        self._write(head, now, actor, action, obj, level, outcome, details)
+        written = self._write(head, now, actor, action, obj, level, outcome, details)
+        if self.frozen:
+            return AuditRecord(
+                written.seq,
+                iso(now),
+                actor.account,
+                actor.role,
+                self.workstation,
+                action,
+                obj,
+                int(level),
+                outcome,
+                json.dumps(dict(details), ensure_ascii=False, sort_keys=True, default=str),
+                head.hash,
+                written.hash,
+                b"",
+            )
         row = self._store.one(f"SELECT {COLUMNS} FROM audit WHERE seq = ?", (head.seq + 1,))
         assert row is not None
         return AuditRecord.from_row(row)
@@ -221,10 +240,23 @@ class AuditLog:
             json.dumps(dict(details), ensure_ascii=False, sort_keys=True, default=str),
         )
         digest = chain_hash(head.hash, fields)
-        self._store.execute(
-            f"INSERT INTO audit ({COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (*fields, head.hash, digest, chain_mac(self._key, digest)),
-        )
+        if self.frozen:
+            return AuditHead(seq, digest)
+        try:
+            self._store.execute(
+                f"INSERT INTO audit ({COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (*fields, head.hash, digest, chain_mac(self._key, digest)),
+            )
+        except DatabaseError as exc:
+            # No audit record, no action: the caller's transaction rolls back with this.
+            raise VaultError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "The audit record could not be written ({reason}), so the action was not "
+                    "carried out.",
+                ),
+                reason=str(exc),
+            ) from None
         return AuditHead(seq, digest)
 
 
@@ -315,8 +347,12 @@ def verify_chain(
     db_generation: int | None = None,
     keyfile_generation: int | None = None,
     seal_keys: Iterable[bytes] = (),
+    open_break: Break | None = None,
 ) -> VerifyReport:
-    """Walk the whole chain once and name every break, the first one first."""
+    """Walk the whole chain once and name every break, the first one first.
+
+    ``open_break`` is the head problem found when the vault was opened, before this session
+    appended its own records (which would otherwise hide a truncation behind new ones)."""
     breaks: list[Break] = []
     warnings: list[str] = []
     purge = store.one("SELECT through_seq, last_hash FROM audit_purges ORDER BY id DESC LIMIT 1")
@@ -376,6 +412,20 @@ def verify_chain(
             )
         elif hashes_at.get(recorded_head.seq) not in (None, recorded_head.hash):
             breaks.append(Break(BreakKind.CHANGED, recorded_head.seq))
+    if open_break is not None:
+        # Records appended since the open sit where the lost ones were: the recorded head's
+        # hash no longer matches, which is this same break seen later.
+        breaks = [
+            b
+            for b in breaks
+            if not (
+                recorded_head is not None
+                and b.kind is BreakKind.CHANGED
+                and b.seq == recorded_head.seq
+            )
+        ]
+        if open_break not in breaks:
+            breaks.append(open_break)
     trusted = set(seal_keys)
     for s in seals:
         good_sig = crypto.signature_ok(

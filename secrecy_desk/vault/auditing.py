@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -124,6 +125,7 @@ def seal_keys(session_or_kf: keyfile.KeyFile) -> list[bytes]:
 
 def verify(session: Session, *, record: bool = True) -> VerifyReport:
     """The whole chain, every seal, and the head recorded in the key file."""
+    session.require_active_password()
     vault = session.vault
     report = audit.verify_chain(
         vault.store,
@@ -133,6 +135,7 @@ def verify(session: Session, *, record: bool = True) -> VerifyReport:
         db_generation=vault.db_generation(),
         keyfile_generation=vault.keyfile.generation,
         seal_keys=seal_keys(vault.keyfile),
+        open_break=vault.head_break,
     )
     if record:
         with session.operation():
@@ -247,16 +250,26 @@ def export_csv(session: Session, flt: AuditFilter, target: Path) -> tuple[Path, 
     return target, sig_path, len(rows)
 
 
-def verify_export(csv_path: Path, sig_path: Path) -> bool:
-    """Check a CSV export against its signature file (no vault needed)."""
-    doc = json.loads(sig_path.read_text("utf-8"))
-    statement = doc["statement"]
-    body = json.dumps(statement, sort_keys=True).encode()
-    if crypto.sha256(csv_path.read_bytes()).hex() != statement["sha256"]:
+def verify_export(csv_path: Path, sig_path: Path, trusted_keys: Iterable[bytes]) -> bool:
+    """Check a CSV export against its signature file (no vault needed).
+
+    ``trusted_keys`` are the auditor's seal keys (public, e.g. from the vault's key file): a
+    signature is worth nothing unless its key is known to be the auditor's, since anyone can
+    sign a forged export with a key of their own. A damaged signature file is simply invalid."""
+    try:
+        doc = json.loads(sig_path.read_text("utf-8"))
+        statement = doc["statement"]
+        body = json.dumps(statement, sort_keys=True).encode()
+        public = bytes.fromhex(statement["public_key"])
+        signature = bytes.fromhex(doc["signature"])
+        expected = str(statement["sha256"])
+    except (ValueError, KeyError, TypeError):
         return False
-    return crypto.signature_ok(
-        bytes.fromhex(statement["public_key"]), body, bytes.fromhex(doc["signature"])
-    )
+    if public not in set(trusted_keys):
+        return False
+    if crypto.sha256(csv_path.read_bytes()).hex() != expected:
+        return False
+    return crypto.signature_ok(public, body, signature)
 
 
 def purge(session: Session, before: date) -> int:

@@ -36,6 +36,12 @@ class Store:
     def __init__(self, conn: Any) -> None:
         self._conn = conn
         self._depth = 0
+        self.read_only = False
+
+    def make_read_only(self) -> None:
+        """Refuse every write from now on (``PRAGMA query_only``); transactions only read."""
+        self._conn.execute("PRAGMA query_only = ON")
+        self.read_only = True
 
     def execute(self, sql: str, params: Params = ()) -> int:
         """Run one statement; returns ``lastrowid`` (for inserts)."""
@@ -83,7 +89,7 @@ class Store:
                 self._depth -= 1
             return
         try:
-            self._conn.execute("BEGIN IMMEDIATE")
+            self._conn.execute("BEGIN" if self.read_only else "BEGIN IMMEDIATE")
         except sqlcipher3.DatabaseError as exc:
             raise _storage_error(exc) from None
         self._depth = 1

@@ -199,7 +199,8 @@ def login(
         folder, _unwrapper(folder, login_name, password, clock), clock=clock, check_head=check_head
     )
     try:
-        _ingest_journal(vault)
+        if vault.head_break is None:  # a verification-only session writes nothing
+            _ingest_journal(vault)
         account = vault.account_by_slot(slot.slot_id)
         if account is None or keyfile.normalize_login(account.login) != keyfile.normalize_login(
             login_name
@@ -223,7 +224,8 @@ def login(
             raise AuthError(_LOCKED, login=account.login)
         expired = policy is not None and clock.now() - account.password_changed_at > policy.max_age
         with vault.transaction():
-            vault.store.execute("UPDATE accounts SET failures = 0 WHERE id = ?", (account.id,))
+            if vault.head_break is None:
+                vault.store.execute("UPDATE accounts SET failures = 0 WHERE id = ?", (account.id,))
             session.audit(
                 "login",
                 f"account:{account.id}",

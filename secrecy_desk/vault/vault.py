@@ -161,6 +161,8 @@ class Vault:
         self.log = AuditLog(store, self._audit_key(), kf.vault_id, clock, self.workstation)
         self.settings = settings_mod.load(store) if self._has_settings() else None
         self._closed = False
+        #: The head problem found at open when the vault was opened despite it (verify).
+        self.head_break: Break | None = None
 
     def _audit_key(self) -> bytes:
         """The audit MAC key: random, kept inside the encrypted database, so that it survives
@@ -363,10 +365,16 @@ class Vault:
                 db.migrate(store)
                 vault = Vault(folder, store, kf, master, clock, stack)
                 vault._finish_rotation(master)
-                if check_head:
-                    problem = vault.head_problem()
-                    if problem is not None:
+                problem = vault.head_problem()
+                if problem is not None:
+                    if check_head:
                         raise RollbackDetected(problem)
+                    # Opened anyway, to verify and read: the evidence must stay exactly as
+                    # found, so this session writes nothing (no records appended over the
+                    # lost ones, no new head in the key file).
+                    vault.head_break = problem
+                    store.make_read_only()
+                    vault.log.frozen = True
             except db.DatabaseError:
                 # A damaged page past the first one only shows when it is read: still one
                 # clear sentence (exit 4), never a traceback.
@@ -424,6 +432,10 @@ class Vault:
 
     def sync_head(self, *, force: bool = False) -> None:
         """Record the audit head in the key file every ``head_interval`` records and at close."""
+        if self.head_break is not None:
+            # The database does not extend the recorded head (truncated, rolled back, altered):
+            # writing the new head would launder the evidence, so the key file keeps it.
+            return
         head = self.log.head()
         interval = self.settings.head_interval if self.settings else 1
         if head == self.keyfile.audit_head:

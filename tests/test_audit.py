@@ -1,0 +1,506 @@
+"""The audit chain: every tamper case detected and named; records written with their action;
+who reads what; seals, export, purge, and a clock that goes backwards."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from secrecy_desk.core import media
+from secrecy_desk.core.errors import AuthError, PermissionDenied, ValidationError, VaultError
+from secrecy_desk.core.levels import Level
+from secrecy_desk.core.roles import Role
+from secrecy_desk.vault import audit, crypto, db, keyfile
+from secrecy_desk.vault import session as sessions
+from secrecy_desk.vault.audit import BreakKind, VerifyReport
+from secrecy_desk.vault.auditing import (
+    AuditFilter,
+    export_csv,
+    list_records,
+    purge,
+    seal,
+    verify,
+    verify_export,
+)
+from secrecy_desk.vault.vault import RollbackDetected
+from tests.conftest import (
+    AUDITOR,
+    CLERK,
+    OFFICER,
+    PASSWORDS,
+    SECADMIN,
+    SYSADMIN,
+    VaultEnv,
+    one_sentence,
+)
+
+PAGE = 4096
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def activity(venv: VaultEnv, n: int = 6) -> None:
+    """Some chained records from an ordinary session (no key derivation per record)."""
+    s = venv.login(SECADMIN)
+    try:
+        for i in range(n):
+            if i % 2:
+                sessions.grant(s, CLERK, clearance=Level.SECRET)
+            else:
+                sessions.unlock_account(s, OFFICER)
+    finally:
+        s.logout()
+
+
+def attacker(venv: VaultEnv, master: bytes) -> db.Store:
+    """The database through the real key with the append-only triggers dropped."""
+    store = venv.raw(master)
+    store.execute("DROP TRIGGER audit_no_update")
+    store.execute("DROP TRIGGER audit_no_delete")
+    return store
+
+
+def report(venv: VaultEnv) -> VerifyReport:
+    s = sessions.login(venv.folder, AUDITOR, PASSWORDS[AUDITOR], clock=venv.clock, check_head=False)
+    try:
+        return verify(s, record=False)
+    finally:
+        s.logout()
+
+
+def last_seq(venv: VaultEnv, master: bytes) -> int:
+    store = venv.raw(master)
+    try:
+        return int(store.scalar("SELECT max(seq) FROM audit"))
+    finally:
+        store.close()
+
+
+def audit_verify(venv: VaultEnv, lang: str = "en") -> tuple[int, str]:
+    r = venv.cli_as(AUDITOR, ["audit", "verify"], lang=lang)
+    assert "Traceback" not in r.err
+    return r.code, r.out + r.err
+
+
+def assert_first_break(venv: VaultEnv, kind: BreakKind, seq: int) -> None:
+    """``audit verify`` exits 1 naming the first broken record and the kind of break."""
+    code, text = audit_verify(venv)
+    assert code == 1
+    assert f"broken at record {seq} ({kind.value})" in text, text
+
+
+# --- intact and tampered chains ---------------------------------------------------------------
+
+
+def test_an_intact_chain_verifies(venv: VaultEnv) -> None:
+    activity(venv)
+    rep = report(venv)
+    assert rep.intact
+    assert rep.first_seq == 1
+    assert rep.records == rep.last_seq
+    code, text = audit_verify(venv)
+    assert code == 0
+    assert "intact" in text
+    r = venv.cli_as(SYSADMIN, ["verify"])
+    assert r.code == 0, r.err
+    assert "audit trail intact" in r.out
+
+
+@pytest.mark.parametrize("column", ["details", "at", "level"])
+def test_a_changed_field_is_named(venv: VaultEnv, column: str) -> None:
+    activity(venv)
+    store = attacker(venv, venv.master_key())
+    value = {"details": "forged", "at": "2026-01-01T00:00:00.000000Z", "level": 9}[column]
+    store.execute(f"UPDATE audit SET {column} = ? WHERE seq = 7", (value,))
+    store.close()
+    assert_first_break(venv, BreakKind.CHANGED, 7)
+
+
+def test_a_deleted_record_in_the_middle_is_missing(venv: VaultEnv) -> None:
+    activity(venv)
+    store = attacker(venv, venv.master_key())
+    store.execute("DELETE FROM audit WHERE seq = 9")
+    store.close()
+    assert_first_break(venv, BreakKind.MISSING, 9)
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_deleting_the_last_records_is_truncation_and_stays_reported(venv: VaultEnv, n: int) -> None:
+    activity(venv)
+    master = venv.master_key()
+    last = last_seq(venv, master)
+    store = attacker(venv, master)
+    store.execute("DELETE FROM audit WHERE seq > ?", (last - n,))
+    store.close()
+    r = venv.cli_as(SYSADMIN, ["users", "list"])
+    assert r.code == 4
+    one_sentence(r)
+    assert "truncated" in r.err
+    with pytest.raises(RollbackDetected):
+        venv.login(CLERK)
+    # Verifying opens it anyway and appends its own records; the truncation must still be
+    # named as such, and stay reported on every later run.
+    for _ in range(2):
+        assert_first_break(venv, BreakKind.TRUNCATED, last - n + 1)
+    r = venv.cli_as(SYSADMIN, ["verify"])
+    assert r.code == 1
+    assert "truncated" in r.out
+
+
+def test_two_swapped_records_are_reordered(venv: VaultEnv) -> None:
+    activity(venv)
+    store = attacker(venv, venv.master_key())
+    store.execute("UPDATE audit SET seq = -1 WHERE seq = 5")
+    store.execute("UPDATE audit SET seq = 5 WHERE seq = 8")
+    store.execute("UPDATE audit SET seq = 8 WHERE seq = -1")
+    store.close()
+    rep = report(venv)
+    kinds = [(b.kind, b.seq, b.found) for b in rep.breaks]
+    assert kinds[0] == (BreakKind.REORDERED, 5, "8")
+    assert (BreakKind.REORDERED, 8, "5") in kinds
+    code, text = audit_verify(venv)
+    assert code == 1
+    assert "broken at record 5 (reordered)" in text
+
+
+def test_an_older_copy_of_the_whole_database_is_rolled_back(venv: VaultEnv, tmp_path: Path) -> None:
+    master = venv.master_key()
+    old = tmp_path / "old.db"
+    shutil.copy(venv.folder / db.DB_NAME, old)
+    before = last_seq(venv, master)
+    activity(venv)
+    for name in (db.DB_NAME + "-wal", db.DB_NAME + "-shm"):
+        (venv.folder / name).unlink(missing_ok=True)
+    shutil.copy(old, venv.folder / db.DB_NAME)
+    with pytest.raises(RollbackDetected) as caught:
+        venv.login(OFFICER)
+    assert caught.value.problem.kind is BreakKind.ROLLED_BACK
+    r = venv.cli_as(SYSADMIN, ["users", "list"])
+    assert r.code == 4
+    one_sentence(r)
+    assert "rolled back" in r.err
+    r = venv.cli_as(AUDITOR, ["audit", "seal"])
+    assert r.code == 4
+    for _ in range(2):
+        assert_first_break(venv, BreakKind.ROLLED_BACK, before + 1)
+    r = venv.cli_as(SYSADMIN, ["verify"])
+    assert r.code == 1
+    assert "rolled back" in r.out
+
+
+def test_an_older_copy_of_one_audit_page_is_detected(venv: VaultEnv, tmp_path: Path) -> None:
+    path = venv.folder / db.DB_NAME
+    master = venv.master_key()
+    old = path.read_bytes()
+    before = last_seq(venv, master)
+    activity(venv, 2)
+    new = path.read_bytes()
+    current = last_seq(venv, master)
+    # The pages that changed since the copy; keep those whose old version changes what the
+    # audit table holds (its last leaf, not an index), as an attacker restoring "a bit of
+    # history" would.
+    audit_pages = []
+    for n in range(1, min(len(old), len(new)) // PAGE + 1):
+        a, b = old[(n - 1) * PAGE : n * PAGE], new[(n - 1) * PAGE : n * PAGE]
+        if a == b:
+            continue
+        trial = tmp_path / f"trial{n}.db"
+        trial.write_bytes(new[: (n - 1) * PAGE] + a + new[n * PAGE :])
+        try:
+            seen = _max_seq(trial, master)
+        except (VaultError, db.DatabaseError):
+            continue
+        if seen != current:
+            audit_pages.append(n)
+    assert audit_pages, "no page of the audit table changed"
+    n = audit_pages[0]
+    path.write_bytes(new[: (n - 1) * PAGE] + old[(n - 1) * PAGE : n * PAGE] + new[n * PAGE :])
+    # Both SQLCipher checks pass: the page is authentic, only old.
+    store = db.open_database(path, master)
+    assert store.all("PRAGMA cipher_integrity_check") == []
+    store.close()
+    rep = report(venv)
+    assert not rep.intact
+    first = rep.breaks[0]
+    assert first.kind in {BreakKind.TRUNCATED, BreakKind.MISSING}
+    assert first.seq == before + 1
+    code, text = audit_verify(venv)
+    assert code == 1
+    assert f"broken at record {before + 1}" in text
+
+
+def _max_seq(path: Path, master: bytes) -> int:
+    store = db.open_database(path, master)
+    try:
+        return int(store.scalar("SELECT max(seq) FROM audit"))
+    finally:
+        store.close()
+
+
+def _seal_now(venv: VaultEnv) -> int:
+    s = venv.login(AUDITOR)
+    try:
+        return seal(s).seq
+    finally:
+        s.logout()
+
+
+def test_forged_seals_are_named(venv: VaultEnv) -> None:
+    activity(venv)
+    sealed = _seal_now(venv)
+    assert report(venv).intact
+    store = attacker(venv, venv.master_key())
+    row = store.one("SELECT seq, hash, at, account, public, signature FROM seals")
+    assert row is not None
+    seq, digest, at, account, public, signature = row
+    assert seq == sealed
+    # 1. the genuine seal's signature bytes altered
+    bad = bytes(signature[:-1]) + bytes([signature[-1] ^ 1])
+    store.execute(
+        "INSERT INTO seals (seq, hash, at, account, public, signature) VALUES (?,?,?,?,?,?)",
+        (seq, digest, at, account, public, bad),
+    )
+    # 2. a well-formed signature under a key that is not the auditor's
+    other_private, other_public = crypto.new_ed25519()
+    vault_id = keyfile.read(venv.folder).vault_id
+    good = crypto.sign(other_private, audit.seal_message(vault_id, seq, bytes(digest), at))
+    store.execute(
+        "INSERT INTO seals (seq, hash, at, account, public, signature) VALUES (?,?,?,?,?,?)",
+        (seq, digest, at, account, other_public, good),
+    )
+    store.close()
+    rep = report(venv)
+    assert [(b.kind, b.seq) for b in rep.breaks] == [(BreakKind.FORGED_SEAL, seq)] * 2
+    code, text = audit_verify(venv)
+    assert code == 1
+    assert f"broken at record {seq} (forged seal)" in text
+
+
+def test_a_consistent_rewrite_with_the_master_key_is_caught_by_the_seal(venv: VaultEnv) -> None:
+    activity(venv)
+    sealed = _seal_now(venv)
+    activity(venv, 2)
+    master = venv.master_key()
+    store = attacker(venv, master)
+    audit_key = bytes.fromhex(store.scalar("SELECT value FROM meta WHERE key = 'audit_key'"))
+    rows = store.all(f"SELECT {audit.COLUMNS} FROM audit ORDER BY seq")
+    prev = audit.genesis(keyfile.read(venv.folder).vault_id)
+    for row in rows:
+        rec = audit.AuditRecord.from_row(row)
+        fields = list(rec.fields)
+        if rec.seq == 4:
+            fields[9] = json.dumps({"login": "someone-else"})
+        digest = audit.chain_hash(prev, fields)
+        store.execute(
+            "UPDATE audit SET details = ?, prev_hash = ?, hash = ?, mac = ? WHERE seq = ?",
+            (fields[9], prev, digest, audit.chain_mac(audit_key, digest), rec.seq),
+        )
+        prev = digest
+    store.close()
+    # The attacker also moves the key file's head, with a valid MAC: only the seal is left.
+    kf = keyfile.read(venv.folder)
+    forged = replace(kf, audit_head=keyfile.AuditHead(rows[-1][0], prev)).signed(master)
+    keyfile.write_atomic(venv.folder / keyfile.KEYFILE_NAME, forged.to_bytes())
+    rep = report(venv)
+    assert [(b.kind, b.seq) for b in rep.breaks] == [(BreakKind.CHANGED, sealed)]
+    code, text = audit_verify(venv)
+    assert code == 1
+    assert f"broken at record {sealed}" in text
+
+
+# --- records and actions ----------------------------------------------------------------------
+
+
+def test_an_action_whose_audit_record_fails_does_not_happen(venv: VaultEnv) -> None:
+    s = venv.login(SECADMIN)
+    try:
+        master = s.vault.master_for_tests()
+        raw = db.open_database(venv.folder / db.DB_NAME, master)
+        raw.execute(
+            "CREATE TRIGGER refuse_grant BEFORE INSERT ON audit "
+            "WHEN NEW.action = 'account.role.grant' "
+            "BEGIN SELECT RAISE(ABORT, 'audit refused'); END"
+        )
+        with pytest.raises(VaultError, match="audit record could not be written"):
+            sessions.grant(s, OFFICER, roles=[Role.APPROVER])
+        acc = s.vault.account(OFFICER)
+        assert acc is not None
+        assert acc.roles == {Role.OFFICER}
+        assert not s.vault.store.in_transaction
+        raw.execute("DROP TRIGGER refuse_grant")
+        raw.close()
+        assert sessions.grant(s, OFFICER, roles=[Role.APPROVER]).roles == {
+            Role.OFFICER,
+            Role.APPROVER,
+        }
+    finally:
+        s.logout()
+    assert report(venv).intact
+
+
+def test_update_and_delete_on_the_audit_table_are_refused(venv: VaultEnv) -> None:
+    store = venv.raw()
+    try:
+        with pytest.raises(db.DatabaseError, match="append-only"):
+            store.execute("UPDATE audit SET outcome = 'ok' WHERE seq = 2")
+        with pytest.raises(db.DatabaseError, match="append-only"):
+            store.execute("DELETE FROM audit WHERE seq = 2")
+        with pytest.raises(db.DatabaseError, match="append-only"):
+            store.execute("DELETE FROM audit")
+    finally:
+        store.close()
+
+
+def test_who_reads_what(venv: VaultEnv) -> None:
+    with pytest.raises(AuthError):  # a failed login, so the clerk has one more record
+        venv.login(CLERK, "Wrong-Pass-2026")
+    venv.login(CLERK).logout()
+    aud = venv.login(AUDITOR)
+    try:
+        everything = list_records(aud, AuditFilter())
+    finally:
+        aud.logout()
+    roles = {r.role for r in everything}
+    assert {"system", "sysadmin", "secadmin", "auditor", "clerk"} <= roles
+    sec = venv.login(SECADMIN)
+    try:
+        ordinary = list_records(sec, AuditFilter())
+        clerk_only = list_records(sec, AuditFilter(account=CLERK, action="login"))
+    finally:
+        sec.logout()
+    assert ordinary
+    assert {r.role for r in ordinary} <= {"clerk", "officer", "approver", "-"}
+    assert {r.action for r in clerk_only} >= {"login", "login.failed"}
+    for login in (SYSADMIN, CLERK):
+        s = venv.login(login)
+        try:
+            with pytest.raises(PermissionDenied):
+                list_records(s, AuditFilter())
+        finally:
+            s.logout()
+        r = venv.cli_as(login, ["audit", "list"])
+        assert r.code == 3
+        one_sentence(r)
+    r = venv.cli_as(AUDITOR, ["audit", "list", "--account", SYSADMIN, "--action", "login"])
+    assert r.code == 0
+    assert SYSADMIN in r.out
+
+
+def test_only_the_auditor_seals_exports_and_purges(venv: VaultEnv, tmp_path: Path) -> None:
+    s = venv.login(SECADMIN)
+    try:
+        with pytest.raises(PermissionDenied):
+            seal(s)
+        with pytest.raises(PermissionDenied):
+            export_csv(s, AuditFilter(), tmp_path / "x.csv")
+        with pytest.raises(PermissionDenied):
+            purge(s, venv.clock.today())
+    finally:
+        s.logout()
+    r = venv.cli_as(AUDITOR, ["audit", "seal"])
+    assert r.code == 0, r.err
+    assert "sealed at record" in r.out
+    rep = report(venv)
+    assert rep.intact
+    assert rep.seals == 1
+
+
+def test_export_is_signed_and_verifiable(venv: VaultEnv, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "audit.csv"
+    target.parent.mkdir()
+    r = venv.cli_as(AUDITOR, ["audit", "export", "--to", str(target)])
+    assert r.code == 0, r.err
+    sig = target.with_name("audit.csv.sig")
+    kf = keyfile.read(venv.folder)
+    trusted = [s.sign_public for s in kf.slots if s.sign_public is not None]
+    assert verify_export(target, sig, trusted)
+    text = target.read_text("utf-8-sig")
+    assert text.splitlines()[0].startswith("seq,at,account")
+    # Someone else's key, however valid its signature, is not the auditor's.
+    assert not verify_export(target, sig, [crypto.new_ed25519()[1]])
+    original = target.read_bytes()
+    data = bytearray(original)
+    data[len(data) // 2] ^= 0x01
+    target.write_bytes(bytes(data))
+    assert not verify_export(target, sig, trusted)
+    target.write_bytes(original)
+    assert verify_export(target, sig, trusted)
+    doc = json.loads(sig.read_text("utf-8"))
+    doc["signature"] = "zz" + doc["signature"][2:]
+    sig.write_text(json.dumps(doc))
+    assert not verify_export(target, sig, trusted)
+
+
+def test_export_to_removable_media_is_refused_and_recorded(
+    venv: VaultEnv, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(media, "is_removable", lambda path, **roots: True)
+    target = tmp_path / "stick" / "audit.csv"
+    r = venv.cli_as(AUDITOR, ["audit", "export", "--to", str(target)])
+    assert r.code == 1
+    one_sentence(r)
+    assert "removable media" in r.err
+    assert not target.exists()
+    s = venv.login(AUDITOR)
+    try:
+        refused = list_records(s, AuditFilter(action="audit.export"))
+    finally:
+        s.logout()
+    assert [(x.outcome, x.obj) for x in refused] == [("refused", str(target))]
+
+
+def test_purge_keeps_180_days_and_leaves_a_chained_record(venv: VaultEnv) -> None:
+    s = venv.login(AUDITOR)
+    try:
+        with pytest.raises(ValidationError, match="180 days"):
+            purge(s, venv.clock.today())
+    finally:
+        s.logout()
+    venv.clock.advance(timedelta(days=200))
+    cutoff = (venv.clock.now() - timedelta(days=185)).date()
+    store = venv.raw()  # the auditor's password would have expired meanwhile
+    store.execute("UPDATE accounts SET password_changed_at = ?", (audit.iso(venv.clock.now()),))
+    store.close()
+    s = venv.login(AUDITOR)
+    try:
+        with pytest.raises(ValidationError, match="Seal"):
+            purge(s, cutoff)
+        with pytest.raises(ValidationError, match="180 days"):
+            purge(s, (venv.clock.now() - timedelta(days=170)).date())
+        seal(s)
+        before = report_count = len(list_records(s, AuditFilter()))
+        removed = purge(s, cutoff)
+        assert removed > 0
+        after = list_records(s, AuditFilter())
+        assert len(after) < before
+        last_purge = [r for r in after if r.action == "audit.purge"]
+        assert len(last_purge) == 1
+        assert last_purge[0].details_dict()["count"] == removed
+        assert report_count
+    finally:
+        s.logout()
+    rep = report(venv)
+    assert rep.intact, rep.breaks
+    assert rep.first_seq == removed + 1
+    code, _ = audit_verify(venv)
+    assert code == 0
+
+
+def test_a_clock_that_goes_backwards_is_recorded(venv: VaultEnv) -> None:
+    venv.clock.advance(timedelta(days=-1))
+    activity(venv, 1)
+    s = venv.login(AUDITOR)
+    try:
+        flagged = list_records(s, AuditFilter(action="clock.backwards"))
+    finally:
+        s.logout()
+    assert len(flagged) == 1
+    assert flagged[0].outcome == "flagged"
+    assert flagged[0].role == "system"
+    assert report(venv).intact
