@@ -1,0 +1,129 @@
+"""The register table model over a real vault: Qt's model tester, lazy pages, server-side
+sort, stale pages dropped, voided and flagged rows marked."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QFont
+
+from secrecy_desk.gui.entry_model import (
+    ENTRY_ROLE,
+    MARKING,
+    OVERDUE_COLOR,
+    PAGE_SIZE,
+    VOID_COLOR,
+    EntryTableModel,
+)
+from secrecy_desk.registers import Entry, Query, Registers
+from tests.gui.regvault import bulk_drawings, fresh_vault
+
+N = 450  # more than two pages
+
+
+@pytest.fixture
+def registers(tmp_path: Path) -> Iterator[Registers]:
+    rv = fresh_vault(tmp_path)
+    session = rv.login()
+    regs = rv.registers(session)
+    bulk_drawings(regs, N, batch=N)
+    yield regs
+    session.logout()
+
+
+def make_model(registers: Registers, **kw: Any) -> EntryTableModel:
+    model = EntryTableModel(registers, registers.spec("drawings"), "zh_CN", **kw)
+    model.reload()
+    return model
+
+
+def test_model_tester(qtmodeltester: Any, registers: Registers) -> None:
+    model = make_model(registers, columns=[*registers.spec("drawings").listing.columns, MARKING])
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_fetches_pages_lazily(registers: Registers) -> None:
+    model = make_model(registers)
+    total = registers.count("drawings", Query())
+    assert model.total == total
+    assert model.rowCount() == PAGE_SIZE
+    assert model.canFetchMore()
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == total
+    numbers = [model.entry(r).number for r in range(total)]
+    assert len(set(numbers)) == total
+    expected = [e.number for e in registers.page("drawings", Query(limit=None))]
+    assert numbers == expected
+
+
+def test_sort_is_server_side(registers: Registers) -> None:
+    model = make_model(registers)
+    column = model.columns.index("receiver")
+    model.sort(column, Qt.SortOrder.DescendingOrder)
+    everything = registers.page("drawings", Query(limit=None))
+    top = max(str(e.values["receiver"]) for e in everything)
+    assert model.data(model.index(0, column)) == top
+    model.sort(column, Qt.SortOrder.AscendingOrder)
+    assert model.data(model.index(0, column)) == min(str(e.values["receiver"]) for e in everything)
+    model.sort(-1)
+    assert model.query.sort is None
+
+
+def test_stale_page_is_dropped(registers: Registers, monkeypatch: pytest.MonkeyPatch) -> None:
+    model = make_model(registers)
+    real_page = registers.page
+
+    def page_then_requery(register: str, query: Query) -> list[Entry]:
+        rows = real_page(register, query)
+        if query.offset:
+            monkeypatch.setattr(registers, "page", real_page)
+            model.set_query(search="张伟")  # the query changes while this page was read
+        return rows
+
+    monkeypatch.setattr(registers, "page", page_then_requery)
+    model.fetchMore()
+    assert model.query.search == "张伟"
+    assert all("张伟" in str(model.entry(r).values["receiver"]) for r in range(model.rowCount()))
+
+
+def test_void_and_flag_marks(registers: Registers) -> None:
+    model = make_model(registers, columns=["number", "drawing_name", MARKING])
+    everything = registers.page("drawings", Query(limit=None))
+    overdue = next(e for e in everything if any(f.kind == "overdue" for f in e.flags))
+    victim = everything[0]
+    registers.void("drawings", victim.number, "登记重复", expected_revision=victim.revision)
+    model.set_query(include_voided=True, where={"receiver": str(overdue.values["receiver"])})
+    row = model.row_of(overdue.number)
+    assert row is not None
+    brush = model.data(model.index(row, 1), Qt.ItemDataRole.ForegroundRole)
+    assert isinstance(brush, QBrush)
+    assert brush.color() == OVERDUE_COLOR
+    assert model.data(model.index(row, 0), Qt.ItemDataRole.DecorationRole) is not None
+    tip = model.data(model.index(row, 1), Qt.ItemDataRole.ToolTipRole)
+    assert "逾期" in tip or "overdue" in tip.lower()
+    assert model.data(model.index(row, 2)) == overdue.marking
+
+    model.set_query(where={"receiver": str(victim.values["receiver"])})
+    row = model.row_of(victim.number)
+    assert row is not None
+    font = model.data(model.index(row, 1), Qt.ItemDataRole.FontRole)
+    assert isinstance(font, QFont)
+    assert font.strikeOut()
+    brush = model.data(model.index(row, 1), Qt.ItemDataRole.ForegroundRole)
+    assert brush.color() == VOID_COLOR
+    assert "登记重复" in model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole)
+    entry = model.data(model.index(row, 0), ENTRY_ROLE)
+    assert isinstance(entry, Entry)
+    assert entry.voided
+
+    model.set_query(include_voided=False)
+    assert model.row_of(victim.number) is None
