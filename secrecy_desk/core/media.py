@@ -58,12 +58,19 @@ def _existing_parent(path: Path) -> Path:
     return p.resolve()
 
 
+_REMOVABLE_ROOTS = ("/media/", "/run/media/", "/mnt/usb")
+
+
 def is_removable(path: Path, *, proc: Path = Path("/proc"), sys: Path = Path("/sys")) -> bool:
+    # Where desktops mount sticks is refused by name too, mounted or not: a path there that
+    # does not exist yet would otherwise be judged by the disk of the nearest existing parent.
+    if (str(path.absolute()) + "/").startswith(_REMOVABLE_ROOTS):
+        return True
     where = _existing_parent(path)
     mount = mount_of(where, mounts(proc))
     if mount is None:
         return False
-    if mount.point.startswith(("/media/", "/run/media/", "/mnt/usb")):
+    if (mount.point.rstrip("/") + "/").startswith(_REMOVABLE_ROOTS):
         return True
     if not mount.device.startswith("/dev/"):
         return False
