@@ -535,3 +535,31 @@ def test_every_register_works_in_the_engine(regs: Registers, forms: Forms) -> No
         assert regs.page(spec.id, Query(search="保密")) == []
         assert regs.count(spec.id, Query()) == 0
         assert regs.session.principal.can(spec.id, Action.VIEW)
+
+
+def test_bulk_insert_numbers_indexes_and_audits(regs: Registers, officer: Session) -> None:
+    from secrecy_desk.forms import validate_entry
+
+    spec = regs.spec("gifts")
+    first = regs.add("gifts", gift(description="保密柜钥匙扣")).entry
+    values = [
+        validate_entry(spec, gift(description=f"保密台历{i}"), today=date(2026, 3, 2)).values
+        for i in range(3)
+    ]
+    assert regs.bulk_insert("gifts", values, source="legacy.xlsx", batch=2) == 3
+    found = regs.page("gifts", Query(search="保密"))
+    assert sorted(e.number for e in found) == [f"LP-2026-000{i}" for i in range(1, 5)]
+    assert regs.get("gifts", "LP-2026-0004").values == values[2]
+    assert regs.add("gifts", gift()).entry.number == "LP-2026-0005"
+    assert regs.history("gifts", "LP-2026-0002")[0].note == "import:legacy.xlsx"
+    [rec] = audit_rows(officer, "register.import")
+    assert rec.details["count"] == 3
+    assert first.number == "LP-2026-0001"
+    # The level rules hold for bulk loads too: nothing of a refused lot is saved.
+    dspec = regs.spec("drawings")
+    top = validate_entry(
+        dspec, drawing(level="绝密", must_recall="是", due_on="2026-04-01"), today=date(2026, 3, 2)
+    ).values
+    with pytest.raises(ValidationError):
+        regs.bulk_insert("drawings", [top], source="x")
+    assert regs.count("drawings", Query(include_voided=True)) == 0
