@@ -326,7 +326,7 @@ class AccountsTab(QWidget):
             if self.is_sysadmin
             else self.tr(
                 "Grant business roles, clearances and permissions; administrators' roles are "
-                "fixed at setup (三员分立)."
+                "fixed at setup (separation of duties)."
             )
         )
         intro.setWordWrap(True)

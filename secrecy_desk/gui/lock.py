@@ -252,6 +252,10 @@ class LockScreen(QWidget):
     def try_unlock(self) -> None:
         password = self.password.text()
         self.password.clear()
+        self.session.refresh()
+        if self.session.account.locked:  # locked meanwhile: the password no longer counts
+            self._set_account_locked(True)
+            return
         if not password:
             self.password.setFocus()
             return

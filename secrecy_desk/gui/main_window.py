@@ -29,13 +29,13 @@ import secrecy_desk
 from secrecy_desk.core.errors import DeskError
 from secrecy_desk.core.roles import Role
 from secrecy_desk.forms import FormSpec
-from secrecy_desk.gui import busy
 from secrecy_desk.gui.context import AppContext
 from secrecy_desk.gui.home_tab import HomeTab
 from secrecy_desk.gui.labels import roles_label
 from secrecy_desk.gui.lock import IdleWatcher, LockScreen, OsLockWatcher
 from secrecy_desk.gui.password_dialog import ChangePasswordDialog
 from secrecy_desk.gui.style import banner_css
+from secrecy_desk.gui.worker import vault_busy
 from secrecy_desk.vault import db, prefs
 from secrecy_desk.vault.crypto import Argon2Params
 
@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
         """Hide everything behind the lock screen and record it."""
         if self.locked or self._ended:
             return
-        if busy.is_busy():  # a save or an unlock is running: lock right after it
+        if vault_busy():  # a save, an import or an unlock is running: lock right after it
             QTimer.singleShot(200, lambda: self.lock(reason))
             return
         self.locked = True

@@ -55,7 +55,7 @@ class UnitPage(QWizardPage):
         form = QFormLayout()
         self.unit = QLineEdit()
         self.unit.setMaxLength(80)
-        self.unit.setPlaceholderText(self.tr("e.g. 某某研究所"))
+        self.unit.setPlaceholderText(self.tr("e.g. No. 3 Research Institute"))
         form.addRow(self.tr("Unit name:"), self.unit)
         self.registerField("unit*", self.unit)
         layout.addLayout(form)
@@ -71,8 +71,8 @@ class UnitPage(QWizardPage):
                 )
             )
         )
-        self.confidential = QRadioButton(self.tr("秘密 (Confidential)"))
-        self.secret = QRadioButton(self.tr("机密 (Secret)"))
+        self.confidential = QRadioButton(self.tr("Confidential"))
+        self.secret = QRadioButton(self.tr("Secret"))
         self.group = QButtonGroup(self)
         self.group.addButton(self.confidential)
         self.group.addButton(self.secret)
@@ -83,8 +83,8 @@ class UnitPage(QWizardPage):
         box_layout.addWidget(
             _wrap(
                 self.tr(
-                    "Records up to 秘密. Passwords of at least {n} characters, changed at least "
-                    "every {days} days."
+                    "Records up to Confidential. Passwords of at least {n} characters, changed "
+                    "at least every {days} days."
                 ).format(n=c.min_length, days=c.max_age_days),
                 "hint",
             )
@@ -93,8 +93,8 @@ class UnitPage(QWizardPage):
         box_layout.addWidget(
             _wrap(
                 self.tr(
-                    "Records up to 机密. Passwords of at least {n} characters, changed at least "
-                    "every {days} days."
+                    "Records up to Secret. Passwords of at least {n} characters, changed "
+                    "at least every {days} days."
                 ).format(n=s.min_length, days=s.max_age_days),
                 "hint",
             )
@@ -151,17 +151,17 @@ class AdminsPage(QWizardPage):
         self.setTitle(self.tr("The three administrators"))
         self.setSubTitle(
             self.tr(
-                "Three different people hold the three administrator accounts (三员分立). "
-                "None of them can read business records."
+                "Three different people hold the three administrator accounts (separation of "
+                "duties). None of them can read business records."
             )
         )
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Create vault"))
         policy = PolicySource(unit_page)
         titles = {
-            Role.SYSADMIN: self.tr("System administrator (系统管理员)"),
-            Role.SECADMIN: self.tr("Security administrator (安全保密管理员)"),
-            Role.AUDITOR: self.tr("Security auditor (安全审计员)"),
+            Role.SYSADMIN: self.tr("System administrator"),
+            Role.SECADMIN: self.tr("Security administrator"),
+            Role.AUDITOR: self.tr("Security auditor"),
         }
         duties = {
             Role.SYSADMIN: self.tr("Accounts and backups."),
@@ -243,7 +243,9 @@ class RecoveryPage(QWizardPage):
                 "hint",
             )
         )
-        self.written = QCheckBox(self.tr("我已抄写并妥善保管恢复码"))
+        self.written = QCheckBox(
+            self.tr("I have written down the recovery code and will keep it safe")
+        )
         self.registerField("written*", self.written)
         layout.addWidget(self.written)
         layout.addStretch(1)

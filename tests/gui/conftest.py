@@ -10,20 +10,20 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Callable, Iterator  # noqa: E402 - after the platform is chosen
+from collections.abc import Callable, Iterator
 
-import pytest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-from pytestqt.qtbot import QtBot  # noqa: E402
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
-from secrecy_desk.forms import Forms, load_all  # noqa: E402
-from secrecy_desk.gui import fonts, style  # noqa: E402
-from secrecy_desk.gui.context import AppContext  # noqa: E402
-from secrecy_desk.gui.i18n import install_translators  # noqa: E402
-from secrecy_desk.gui.main_window import MainWindow  # noqa: E402
-from secrecy_desk.registers import Registers  # noqa: E402
-from secrecy_desk.vault.crypto import MIN_PARAMS  # noqa: E402
-from tests.conftest import VaultEnv  # noqa: E402
+from secrecy_desk.forms import Forms, load_all
+from secrecy_desk.gui import fonts, style
+from secrecy_desk.gui.context import AppContext
+from secrecy_desk.gui.i18n import install_translators
+from secrecy_desk.gui.main_window import MainWindow
+from secrecy_desk.registers import Registers
+from secrecy_desk.vault.crypto import MIN_PARAMS
+from tests.conftest import VaultEnv
 
 LANG = "zh_CN"
 

@@ -1,0 +1,983 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AccountsTab</name>
+    <message>
+        <source>Add a business account</source>
+        <translation>新建业务账户</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation>新建账户</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Disable account</source>
+        <translation>停用账户</translation>
+    </message>
+    <message>
+        <source>Roles and permissions</source>
+        <translation>角色与权限</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Password policy</source>
+        <translation>密码策略</translation>
+    </message>
+    <message>
+        <source>Accounts are never deleted: a departed person&apos;s account is disabled so that the records stay attributable.</source>
+        <translation>账户从不删除：人员离岗后停用其账户，其记录仍可追溯到人。</translation>
+    </message>
+    <message>
+        <source>Grant business roles, clearances and permissions; administrators&apos; roles are fixed at setup (separation of duties).</source>
+        <translation>在此授予业务角色、知悉级别和权限；三名管理员的角色在初始化时确定（三员分立）。</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Clearance</source>
+        <translation>知悉级别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Failed logins</source>
+        <translation>登录失败次数</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>密码修改日期</translation>
+    </message>
+    <message>
+        <source>Add account…</source>
+        <translation>新建账户…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Disable…</source>
+        <translation>停用…</translation>
+    </message>
+    <message>
+        <source>Roles and permissions…</source>
+        <translation>角色与权限…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Password policy…</source>
+        <translation>密码策略…</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>must change password</source>
+        <translation>须修改密码</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Account added. The security administrator grants its role.</source>
+        <translation>账户已新建。请安全保密管理员为其授予角色。</translation>
+    </message>
+    <message>
+        <source>Password reset.</source>
+        <translation>密码已重置。</translation>
+    </message>
+    <message>
+        <source>Account {login} disabled; the master key was rotated.</source>
+        <translation>账户 {login} 已停用，主密钥已更换。</translation>
+    </message>
+    <message>
+        <source>Roles and permissions saved.</source>
+        <translation>角色与权限已保存。</translation>
+    </message>
+    <message>
+        <source>Account {login} unlocked.</source>
+        <translation>账户 {login} 已解锁。</translation>
+    </message>
+    <message>
+        <source>Password policy saved.</source>
+        <translation>密码策略已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <source>View</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>审批</translation>
+    </message>
+</context>
+<context>
+    <name>AddAccountDialog</name>
+    <message>
+        <source>The new account has no role until the security administrator grants one. The person must change the initial password at the first login.</source>
+        <translation>新账户在安全保密管理员授予角色之前没有任何角色。使用人首次登录时必须修改初始密码。</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>账户：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>部门：</translation>
+    </message>
+    <message>
+        <source>Initial password:</source>
+        <translation>初始密码：</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>再次输入：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>AdminBox</name>
+    <message>
+        <source>Account:</source>
+        <translation>账户：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>再次输入：</translation>
+    </message>
+</context>
+<context>
+    <name>AdminsPage</name>
+    <message>
+        <source>The three administrators</source>
+        <translation>三名管理员</translation>
+    </message>
+    <message>
+        <source>Create vault</source>
+        <translation>创建台账库</translation>
+    </message>
+    <message>
+        <source>Three different people hold the three administrator accounts (separation of duties). None of them can read business records.</source>
+        <translation>三个管理员账户由三名不同人员分别掌握（三员分立），任何一名管理员都不能查看业务台账。</translation>
+    </message>
+    <message>
+        <source>System administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <source>Security administrator</source>
+        <translation>安全保密管理员</translation>
+    </message>
+    <message>
+        <source>Security auditor</source>
+        <translation>安全审计员</translation>
+    </message>
+    <message>
+        <source>Accounts and backups.</source>
+        <translation>负责账户和备份。</translation>
+    </message>
+    <message>
+        <source>Roles, clearances, permissions, password policy.</source>
+        <translation>负责角色、知悉级别、权限和密码策略。</translation>
+    </message>
+    <message>
+        <source>Reads, verifies and seals the audit trail.</source>
+        <translation>负责查阅、校验和封存审计日志。</translation>
+    </message>
+    <message>
+        <source>The three administrators need three different accounts.</source>
+        <translation>三名管理员必须使用三个不同的账户名。</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Something unexpected went wrong ({kind}). Nothing that was saved is lost: every save is complete or not made at all. If it happens again, note what you were doing and tell the system administrator.</source>
+        <extracomment>When set, the path of a file that receives the time the first window was shown, after which the program quits (used by ``tests/bench/bench_gui_start.py`` only).</extracomment>
+        <translation>程序发生意外错误（{kind}）。已保存的内容不会丢失：每次保存要么完整写入，要么完全不写入。如再次出现，请记下当时的操作并告知系统管理员。</translation>
+    </message>
+    <message>
+        <source>Secrecy Desk</source>
+        <translation>保密台账工作站</translation>
+    </message>
+    <message>
+        <source>Creating the demo vault… (a few seconds)</source>
+        <translation>正在创建演示台账库……（需要几秒钟）</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>No.</source>
+        <extracomment>Action families offered in the filter (the field also accepts any other name).</extracomment>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>broken</source>
+        <translation>断链</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTab</name>
+    <message>
+        <source>All records, the administrators&apos; included.</source>
+        <translation>全部记录，包括管理员的记录。</translation>
+    </message>
+    <message>
+        <source>Records of ordinary users (the administrators&apos; are the auditor&apos;s).</source>
+        <translation>普通用户的记录（管理员的记录由安全审计员查阅）。</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>日期从</translation>
+    </message>
+    <message>
+        <source>any account</source>
+        <translation>全部账户</translation>
+    </message>
+    <message>
+        <source>any action</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>账户：</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>操作：</translation>
+    </message>
+    <message>
+        <source>Verify the chain</source>
+        <translation>校验日志链</translation>
+    </message>
+    <message>
+        <source>Seal</source>
+        <translation>封存</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>{n} records</source>
+        <translation>共 {n} 条记录</translation>
+    </message>
+    <message>
+        <source>Verification of the audit trail</source>
+        <translation>审计日志校验</translation>
+    </message>
+    <message>
+        <source>The audit trail is intact: {n} records (from {first} to {last}), {seals} seals checked.</source>
+        <translation>审计日志完整：共 {n} 条记录（第 {first} 至 {last} 条），已核对 {seals} 个封存签名。</translation>
+    </message>
+    <message>
+        <source>The audit trail is broken. First problem: {problem}</source>
+        <translation>审计日志已被破坏。首个问题：{problem}</translation>
+    </message>
+    <message>
+        <source>{n} problems in all.</source>
+        <translation>共发现 {n} 处问题。</translation>
+    </message>
+    <message>
+        <source>Sealed: the trail up to record {seq} is signed.</source>
+        <translation>已封存：截至第 {seq} 条记录的日志已签名。</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>{n} records exported to {path}; signature in {sig}.</source>
+        <translation>已导出 {n} 条记录到 {path}，签名文件为 {sig}。</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>This is your first login, or your password has expired. Choose a new password before you continue.</source>
+        <translation>这是您首次登录，或您的密码已过期。请先设置新密码再继续。</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>当前密码：</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>Repeat new password:</source>
+        <translation>再次输入新密码：</translation>
+    </message>
+    <message>
+        <source>The last {n} passwords cannot be used again.</source>
+        <translation>不能重复使用最近 {n} 次用过的密码。</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>DisableDialog</name>
+    <message>
+        <source>Disable {name} ({login})? The account can no longer log in; its records stay attributable. The vault&apos;s master key is rotated: older copies of the key file stop opening the database, so make a fresh backup afterwards. This cannot be undone.</source>
+        <translation>确定停用 {name}（{login}）？停用后该账户不能再登录，其记录仍可追溯到人。台账库主密钥将随之更换：旧的密钥文件副本将无法再打开数据库，停用后请重新备份。此操作不可撤销。</translation>
+    </message>
+    <message>
+        <source>e.g. left the unit on 2026-03-01</source>
+        <translation>例如：2026-03-01 调离本单位</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>停用原因：</translation>
+    </message>
+</context>
+<context>
+    <name>GrantDialog</name>
+    <message>
+        <source>{name} ({login}), {department}</source>
+        <translation>{name}（{login}），{department}</translation>
+    </message>
+    <message>
+        <source>Roles:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Clearance:</source>
+        <translation>知悉级别：</translation>
+    </message>
+    <message>
+        <source>Permissions by register and action</source>
+        <translation>按台账和操作分配权限</translation>
+    </message>
+    <message>
+        <source>All registers</source>
+        <translation>全部台账</translation>
+    </message>
+</context>
+<context>
+    <name>HomeTab</name>
+    <message>
+        <source>Your account</source>
+        <translation>我的账户</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>账户：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Clearance:</source>
+        <translation>知悉级别：</translation>
+    </message>
+    <message>
+        <source>Workstation rating:</source>
+        <translation>本机定级：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Entries that need action</source>
+        <translation>需要处理的条目</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>条目数</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>需关注</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter on a register to open it.</source>
+        <translation>双击或按回车键打开相应台账。</translation>
+    </message>
+    <message>
+        <source>Hello, {name}</source>
+        <translation>您好，{name}</translation>
+    </message>
+    <message>
+        <source>You manage accounts in the Accounts tab: add business accounts, reset forgotten passwords, disable the accounts of departed staff. Business records are not visible to the system administrator.</source>
+        <translation>您在“账户”标签页管理账户：新建业务账户、重置遗忘的密码、停用离岗人员的账户。系统管理员看不到业务台账。</translation>
+    </message>
+    <message>
+        <source>You grant roles, clearances and permissions, unlock accounts and set the password policy in the Accounts tab, and review ordinary users&apos; records in the Audit trail tab.</source>
+        <translation>您在“账户”标签页授予角色、知悉级别和权限，解锁账户，设置密码策略；在“审计日志”标签页审查普通用户的操作记录。</translation>
+    </message>
+    <message>
+        <source>You read, verify and seal the audit trail of every account, the administrators&apos; included, in the Audit trail tab. You change nothing else.</source>
+        <translation>您在“审计日志”标签页查阅、校验和封存所有账户（包括管理员）的审计日志，不修改任何其他内容。</translation>
+    </message>
+    <message>
+        <source>Your account has no role yet. Ask the security administrator to grant one.</source>
+        <translation>您的账户尚未被授予角色，请联系安全保密管理员。</translation>
+    </message>
+    <message>
+        <source>expired on {date}</source>
+        <translation>已于 {date} 过期</translation>
+    </message>
+    <message>
+        <source>expires today ({date})</source>
+        <translation>今天（{date}）到期</translation>
+    </message>
+    <message>
+        <source>expires in {n} days ({date})</source>
+        <translation>还有 {n} 天到期（{date}）</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>This workstation is locked</source>
+        <extracomment>(bus, service, path, interface) of the screensavers that announce ActiveChanged(bool).</extracomment>
+        <translation>本机已锁定</translation>
+    </message>
+    <message>
+        <source>password of this account</source>
+        <translation>该账户的密码</translation>
+    </message>
+    <message>
+        <source>Close this session…</source>
+        <translation>关闭此会话…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Someone else? Close this session: unsaved work is kept as a draft for its owner, and you can then log in with your own account.</source>
+        <translation>不是本人？请关闭此会话：未保存的内容会作为草稿为原用户保留，然后您可以用自己的账户登录。</translation>
+    </message>
+    <message>
+        <source>Logged in: {name} ({login}), {role}. Enter this account&apos;s password.</source>
+        <translation>当前登录：{name}（{login}），{role}。请输入该账户的密码。</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: account {login} is now locked. Only closing the session remains; the security administrator can unlock the account.</source>
+        <translation>密码错误次数过多，账户 {login} 已被锁定。现在只能关闭此会话；请由安全保密管理员解锁该账户。</translation>
+    </message>
+    <message>
+        <source>Wrong password. {n} more wrong attempts lock the account.</source>
+        <translation>密码错误。再错 {n} 次，账户将被锁定。</translation>
+    </message>
+</context>
+<context>
+    <name>LoginWindow</name>
+    <message>
+        <source>Secrecy Desk — login</source>
+        <translation>保密台账工作站 — 登录</translation>
+    </message>
+    <message>
+        <source>Secrecy Desk</source>
+        <translation>保密台账工作站</translation>
+    </message>
+    <message>
+        <source>Registers of the secrecy office — offline workstation</source>
+        <translation>保密工作台账 · 涉密单机</translation>
+    </message>
+    <message>
+        <source>account name</source>
+        <translation>账户名</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>账户：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Vault: {path}</source>
+        <translation>台账库：{path}</translation>
+    </message>
+    <message>
+        <source>Demo vault — accounts and passwords:</source>
+        <translation>演示台账库的账户和密码：</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <source>Enter your account name.</source>
+        <translation>请输入账户名。</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>The vault folder cannot be read: {error}</source>
+        <translation>无法读取台账库文件夹：{error}</translation>
+    </message>
+    <message>
+        <source>The password must be changed before you can work.</source>
+        <translation>必须先修改密码才能开始工作。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Secrecy Desk — {unit}</source>
+        <translation>保密台账工作站 — {unit}</translation>
+    </message>
+    <message>
+        <source>Workstation rated {level} — process nothing above {level}</source>
+        <translation>本机定级：{level} · 严禁处理高于{level}级的信息</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>修改密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>注销(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh home</source>
+        <translation>刷新首页(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Secrecy Desk</source>
+        <translation>关于保密台账工作站(&amp;A)</translation>
+    </message>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name}（{role}）</translation>
+    </message>
+    <message>
+        <source>Clearance: {level}</source>
+        <translation>知悉级别：{level}</translation>
+    </message>
+    <message>
+        <source>Workstation rating: {level}</source>
+        <translation>本机定级：{level}</translation>
+    </message>
+    <message>
+        <source>Close the locked session</source>
+        <translation>关闭已锁定的会话</translation>
+    </message>
+    <message>
+        <source>Close the session of {name} ({login})? Unsaved work is kept as a draft and offered to {name} at the next login.</source>
+        <translation>确定关闭 {name}（{login}）的会话？未保存的内容将保存为草稿，{name} 下次登录时可以恢复。</translation>
+    </message>
+    <message>
+        <source>Close session</source>
+        <translation>关闭会话</translation>
+    </message>
+    <message>
+        <source>Unsaved work restored from your last session: {registers}</source>
+        <translation>已恢复上次会话未保存的内容：{registers}</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <source>There are unsaved changes in: {registers}. They will be kept as drafts and offered again at your next login.</source>
+        <translation>以下台账有未保存的修改：{registers}。这些内容将保存为草稿，下次登录时可以恢复。</translation>
+    </message>
+    <message>
+        <source>Keep as drafts and leave</source>
+        <translation>保存为草稿并离开</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+    <message>
+        <source>Secrecy Desk {version}
+
+Registers, commitments and approvals for the secrecy office, on an offline workstation.
+
+SQLCipher {cipher}
+Qt {qt}, PySide6 {pyside}</source>
+        <translation>保密台账工作站 {version}
+
+在涉密单机上管理保密工作台账、保密承诺书和审批表。
+
+SQLCipher {cipher}
+Qt {qt}，PySide6 {pyside}</translation>
+    </message>
+    <message>
+        <source>About Secrecy Desk</source>
+        <translation>关于保密台账工作站</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordHints</name>
+    <message>
+        <source>at least {n} characters</source>
+        <translation>至少 {n} 个字符</translation>
+    </message>
+    <message>
+        <source>{n} of: capitals, small letters, digits, other signs</source>
+        <translation>包含大写字母、小写字母、数字、其他符号中的至少 {n} 类</translation>
+    </message>
+    <message>
+        <source>does not contain the account name</source>
+        <translation>不包含账户名</translation>
+    </message>
+    <message>
+        <source>both entries match</source>
+        <translation>两次输入一致</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyDialog</name>
+    <message>
+        <source>The policy may be made stricter than the {rating} floor, never looser.</source>
+        <translation>密码策略只能在{rating}级最低要求的基础上加严，不能放宽。</translation>
+    </message>
+    <message>
+        <source>Minimum length:</source>
+        <translation>最短长度：</translation>
+    </message>
+    <message>
+        <source>Character classes (of 4):</source>
+        <translation>字符类别数（共 4 类）：</translation>
+    </message>
+    <message>
+        <source>Change at least every (days):</source>
+        <translation>更换周期（天）：</translation>
+    </message>
+    <message>
+        <source>Passwords remembered:</source>
+        <translation>不得重复的历史密码数：</translation>
+    </message>
+    <message>
+        <source>Failures before lockout:</source>
+        <translation>锁定前允许的失败次数：</translation>
+    </message>
+    <message>
+        <source>Idle lock after (minutes):</source>
+        <translation>空闲锁定时间（分钟）：</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <source>Recovery code — shown only this once</source>
+        <translation>恢复码（仅显示这一次）</translation>
+    </message>
+    <message>
+        <source>Write this code on paper now, check it twice, and keep the paper in the secrecy office&apos;s safe. If every administrator password is lost, only this code opens the vault again. Without the passwords and without this code the data cannot be recovered by anyone.</source>
+        <translation>请立即把恢复码抄写在纸上，核对两遍，并存放在保密办的保密柜中。如果管理员密码全部遗失，只有恢复码能重新打开台账库。密码和恢复码都丢失时，任何人都无法恢复数据。</translation>
+    </message>
+    <message>
+        <source>It is not printed or copied on purpose: a print job or the clipboard would leave it outside the vault. It will not be shown again.</source>
+        <translation>为避免在台账库之外留下痕迹，恢复码不提供打印和复制。关闭本页后不会再次显示。</translation>
+    </message>
+    <message>
+        <source>I have written down the recovery code and will keep it safe</source>
+        <translation>我已抄写并妥善保管恢复码</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>{name} ({login}) gets a new initial password and must change it at the next login. Give it to the person in private.</source>
+        <translation>将为 {name}（{login}）设置新的初始密码，本人下次登录时必须修改。请当面告知本人。</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>再次输入：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>System administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <source>Security administrator</source>
+        <translation>安全保密管理员</translation>
+    </message>
+    <message>
+        <source>Security auditor</source>
+        <translation>安全审计员</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>录入员</translation>
+    </message>
+    <message>
+        <source>Secrecy officer</source>
+        <translation>保密员</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>no role yet</source>
+        <translation>尚无角色</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Secrecy Desk — first setup</source>
+        <translation>保密台账工作站 — 初始化</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>The vault folder cannot be written: {error}</source>
+        <translation>无法写入台账库文件夹：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPage</name>
+    <message>
+        <source>Unit and workstation rating</source>
+        <translation>单位与本机定级</translation>
+    </message>
+    <message>
+        <source>Secrecy Desk keeps every register in one encrypted vault on this computer.</source>
+        <translation>保密台账工作站把全部台账保存在本机的一个加密台账库中。</translation>
+    </message>
+    <message>
+        <source>e.g. No. 3 Research Institute</source>
+        <translation>例如：某某研究所</translation>
+    </message>
+    <message>
+        <source>Unit name:</source>
+        <translation>单位名称：</translation>
+    </message>
+    <message>
+        <source>Workstation rating</source>
+        <translation>本机定级</translation>
+    </message>
+    <message>
+        <source>The rating is the highest secrecy level this workstation is approved to process. Nothing above it can be entered, and it sets the password rules. It cannot be changed later.</source>
+        <translation>定级是本机经批准可以处理的最高密级。高于定级的信息不能录入，密码规则也随定级确定。定级设定后不能更改。</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>秘密</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>机密</translation>
+    </message>
+    <message>
+        <source>Records up to Confidential. Passwords of at least {n} characters, changed at least every {days} days.</source>
+        <translation>可登记秘密级及以下信息。密码至少 {n} 位，至少每 {days} 天更换一次。</translation>
+    </message>
+    <message>
+        <source>Records up to Secret. Passwords of at least {n} characters, changed at least every {days} days.</source>
+        <translation>可登记机密级及以下信息。密码至少 {n} 位，至少每 {days} 天更换一次。</translation>
+    </message>
+    <message>
+        <source>Vault folder: {path}</source>
+        <translation>台账库文件夹：{path}</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,122 @@
+"""The main window: the right tabs for each role, the status bar, the title, the window
+geometry remembered per account in the vault, and logout."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from secrecy_desk.forms import Forms
+from secrecy_desk.gui.accounts_tab import AccountsTab
+from secrecy_desk.gui.audit_tab import AuditTab
+from secrecy_desk.gui.home_tab import HomeTab
+from secrecy_desk.gui.main_window import GEOMETRY_PREF
+from secrecy_desk.vault import prefs
+from tests.conftest import AUDITOR, CLERK, OFFICER, SECADMIN, SYSADMIN, UNIT, VaultEnv
+from tests.gui.conftest import MainFactory
+
+
+def kinds(w: object) -> list[str]:
+    tabs = w.tabs  # type: ignore[attr-defined]
+    return [type(tabs.widget(i)).__name__ for i in range(tabs.count())]
+
+
+def test_sysadmin_gets_home_and_accounts(main_window: MainFactory) -> None:
+    w = main_window(SYSADMIN)
+    assert kinds(w) == ["HomeTab", "AccountsTab"]
+    assert w.tab_titles() == ["首页", "账户"]
+    assert isinstance(w.tabs.widget(0), HomeTab)
+    assert not w.register_tabs
+
+
+def test_secadmin_gets_accounts_and_audit(main_window: MainFactory) -> None:
+    w = main_window(SECADMIN)
+    assert kinds(w) == ["HomeTab", "AccountsTab", "AuditTab"]
+    assert isinstance(w.accounts_tab, AccountsTab)
+    assert w.accounts_tab.is_secadmin
+    assert not w.accounts_tab.is_sysadmin
+
+
+def test_auditor_gets_the_audit_trail_only(main_window: MainFactory) -> None:
+    w = main_window(AUDITOR)
+    assert kinds(w) == ["HomeTab", "AuditTab"]
+    assert isinstance(w.audit_tab, AuditTab)
+    assert w.audit_tab.is_auditor
+
+
+def test_business_users_get_a_tab_per_visible_register(
+    main_window: MainFactory, forms: Forms
+) -> None:
+    for login in (CLERK, OFFICER):
+        w = main_window(login)
+        visible = w.ctx.registers.visible_registers()
+        assert visible
+        assert kinds(w) == ["HomeTab"] + ["RegisterTab"] * len(visible)
+        assert w.tab_titles()[1:] == [spec.title("zh_CN") for spec in visible]
+        assert "AccountsTab" not in kinds(w)
+        w._end(back_to_login=True)
+
+
+def test_title_and_status_bar(main_window: MainFactory) -> None:
+    w = main_window(SECADMIN)
+    assert w.windowTitle() == f"保密台账工作站 — {UNIT}"
+    assert w.status_unit.text() == UNIT
+    assert w.status_rating.text() == "本机定级：机密"
+    assert "李安全" in w.status_account.text()
+    assert "安全保密管理员" in w.status_account.text()
+    assert "内部" in w.status_clearance.text()
+
+
+def test_home_shows_account_and_password_expiry(main_window: MainFactory) -> None:
+    w = main_window(OFFICER)
+    home = w.home
+    assert "钱保密" in home.greeting.text()
+    assert home.role_label.text() == "保密员"
+    assert home.clearance_label.text() == "机密"
+    assert "天" in home.password_label.text()
+
+
+def test_home_counts_entries_per_register(qtbot: QtBot, main_window: MainFactory) -> None:
+    w = main_window(OFFICER)
+    registers = w.ctx.registers
+    spec = registers.visible_registers()[0]
+    qtbot.waitUntil(lambda: not w.home.counting(), timeout=5000)
+    total, _overdue, _attention = w.home.tally()[spec.id]
+    assert total == 0
+    assert w.home.table.rowCount() == len(registers.visible_registers())
+
+
+def test_alt_number_switches_tabs(main_window: MainFactory) -> None:
+    w = main_window(SECADMIN)
+    w.tab_actions[2].trigger()
+    assert w.tabs.currentIndex() == 2
+
+
+def test_geometry_is_remembered_per_account_in_the_vault(
+    qtbot: QtBot, main_window: MainFactory, venv: VaultEnv
+) -> None:
+    w = main_window(AUDITOR)
+    w.resize(770, 500)
+    qtbot.waitUntil(lambda: w.width() == 770)
+    with qtbot.waitSignal(w.ended):
+        w.logout()
+    s = venv.login(AUDITOR)
+    try:
+        assert isinstance(prefs.get_pref(s, GEOMETRY_PREF), str)
+    finally:
+        s.logout()
+    again = main_window(AUDITOR)
+    assert again.size().width() == 770
+    again._end(back_to_login=True)
+    third = main_window(SECADMIN)
+    assert third.size().width() != 770
+
+
+def test_quit_ends_the_session(qtbot: QtBot, main_window: MainFactory, venv: VaultEnv) -> None:
+    w = main_window(SYSADMIN)
+    with qtbot.waitSignal(w.ended) as blocker:
+        w.quit_action.trigger()
+    assert blocker.args == [False]
+    # The vault is free again: the session was closed.
+    venv.login(SYSADMIN).logout()
+    assert QApplication.instance() is not None
