@@ -80,9 +80,12 @@ def calibrate(target: float = UNLOCK_TARGET_SECONDS, *, limit: float = 0.95) -> 
     ``target``. The whole unlock also seals and opens the database, so the derivation alone
     stays under ``limit``."""
     base = MIN_PARAMS
-    start = time.perf_counter()
-    argon2id(b"calibration", b"\0" * SALT_BYTES, base)
-    per_pass = max((time.perf_counter() - start) / base.time_cost, 1e-4)
+    samples = []
+    for _ in range(3):  # the fastest of three: what the machine does when nothing else runs
+        start = time.perf_counter()
+        argon2id(b"calibration", b"\0" * SALT_BYTES, base)
+        samples.append(time.perf_counter() - start)
+    per_pass = max(min(samples) / base.time_cost, 1e-4)
     t = max(ARGON2_MIN_TIME, round(target / per_pass))
     t = min(t, max(ARGON2_MIN_TIME, int(limit / per_pass)))
     return Argon2Params(t, base.memory_kib, base.parallelism)

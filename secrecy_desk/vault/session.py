@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -160,6 +161,11 @@ def _unwrapper(folder: Path, login: str, password: str, clock: Clock) -> object:
     def unwrap(kf: KeyFile) -> tuple[Slot, bytes, list[bytes]]:
         slot = kf.slot_for(login)
         if slot is None:
+            # Spend the same Argon2 work as a real slot, so timing does not tell which
+            # account names exist.
+            model = next((s for s in kf.slots if s.role != RECOVERY_ROLE), None)
+            if model is not None:
+                crypto.argon2id(password.encode(), os.urandom(crypto.SALT_BYTES), model.kdf)
             journal_failure(folder, kf, login, "unknown account", clock)
             raise AuthError(_WRONG)
         try:

@@ -320,7 +320,14 @@ class Vault:
                 vault._write_keyfile(replace(kf, audit_head=vault.log.head()))
         except BaseException:
             store.close()
-            for name in (db.DB_NAME, db.DB_NAME + "-wal", db.DB_NAME + "-shm"):
+            # Nothing of a failed creation stays behind, so the same folder can be used again.
+            for name in (
+                db.DB_NAME,
+                db.DB_NAME + "-wal",
+                db.DB_NAME + "-shm",
+                keyfile.KEYFILE_NAME,
+                keyfile.PREVIOUS_NAME,
+            ):
                 with contextlib.suppress(FileNotFoundError):
                     (folder / name).unlink()
             raise

@@ -56,6 +56,7 @@ def bench_unlock(folder: Path) -> None:
     slot = kf.slot_for("bsys")
     assert slot is not None
     derive = timed(lambda: keyfile.unwrap_private(slot, kf.vault_id, PASSWORD))
+
     def unlock_once() -> None:
         sessions.login(folder, "bsys", PASSWORD, clock=clock).vault.close()
 
@@ -122,6 +123,7 @@ def bench_sqlcipher_vs_sqlite(folder: Path) -> None:
         "temp_store = MEMORY",
         "foreign_keys = ON",
         "secure_delete = ON",
+        "cache_size = -65536",
     ):
         plain.execute(f"PRAGMA {pragma}").fetchall()
     _schema(plain)
@@ -143,45 +145,11 @@ def bench_sqlcipher_vs_sqlite(folder: Path) -> None:
     )
 
 
-def bench_without_memory_security(folder: Path) -> None:
-    """The same work on SQLCipher with every pragma of ``open_database`` except
-    ``cipher_memory_security`` (run in a fresh process: once on, it stays on process-wide)."""
-    import sqlcipher3
-
-    conn = sqlcipher3.connect(str(folder / "nomemsec.db"), isolation_level=None)
-    conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute(f"PRAGMA key = \"x'{crypto.random_key().hex()}'\"")
-    conn.execute("SELECT count(*) FROM sqlite_schema").fetchall()
-    for pragma in (
-        "secure_delete = ON",
-        "foreign_keys = ON",
-        "temp_store = MEMORY",
-        "journal_mode = WAL",
-        "synchronous = FULL",
-        "busy_timeout = 2000",
-    ):
-        conn.execute(f"PRAGMA {pragma}").fetchall()
-    _schema(conn)
-    ins, q = _workload(conn.execute, _rows())
-    conn.close()
-    print(f"  sqlcipher without cipher_memory_security: inserts {ins:.2f} s, queries {q:.2f} s")
-
-
 def main() -> None:
-    import subprocess
-    import sys
-
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        if sys.argv[1:] == ["--no-memory-security"]:
-            bench_without_memory_security(root)
-            return
         bench_unlock(root / "vault")
         bench_sqlcipher_vs_sqlite(root)
-    print("diagnostic: the same SQLCipher work without cipher_memory_security")
-    subprocess.run(
-        [sys.executable, "-m", "tests.bench.bench_vault", "--no-memory-security"], check=True
-    )
 
 
 if __name__ == "__main__":
