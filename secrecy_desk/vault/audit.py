@@ -14,7 +14,7 @@ import hmac
 import json
 import struct
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from enum import Enum
 from typing import Any, Final
@@ -166,12 +166,12 @@ class AuditLog:
     ) -> AuditRecord:
         if not self._store.in_transaction:
             raise RuntimeError("audit records are written inside the action's transaction")
-        head = self.head()
+        last = self._store.one("SELECT seq, hash, at FROM audit ORDER BY seq DESC LIMIT 1")
+        head = AuditHead(int(last[0]), bytes(last[1])) if last else self.head()
         now = self.clock.now()
-        last_at = self._store.scalar("SELECT at FROM audit ORDER BY seq DESC LIMIT 1")
-        if last_at is not None and iso(now) < str(last_at):
+        if last is not None and iso(now) < str(last[2]):
             # The clock went backwards: record that fact first, then the action itself.
-            head = self._write(
+            flagged = self._write(
                 head,
                 now,
                 SYSTEM,
@@ -179,41 +179,10 @@ class AuditLog:
                 "",
                 Level.INTERNAL,
                 "flagged",
-                {"previous": str(last_at), "now": iso(now)},
+                {"previous": str(last[2]), "now": iso(now)},
             )
-        return self._record(head, now, actor, action, obj, level, outcome, details or {})
-
-    def _record(
-        self,
-        head: AuditHead,
-        now: datetime,
-        actor: Actor,
-        action: str,
-        obj: str,
-        level: Level,
-        outcome: str,
-        details: Mapping[str, object],
-    ) -> AuditRecord:
-        written = self._write(head, now, actor, action, obj, level, outcome, details)
-        if self.frozen:
-            return AuditRecord(
-                written.seq,
-                iso(now),
-                actor.account,
-                actor.role,
-                self.workstation,
-                action,
-                obj,
-                int(level),
-                outcome,
-                json.dumps(dict(details), ensure_ascii=False, sort_keys=True, default=str),
-                head.hash,
-                written.hash,
-                b"",
-            )
-        row = self._store.one(f"SELECT {COLUMNS} FROM audit WHERE seq = ?", (head.seq + 1,))
-        assert row is not None
-        return AuditRecord.from_row(row)
+            head = AuditHead(flagged.seq, flagged.hash)
+        return self._write(head, now, actor, action, obj, level, outcome, details or {})
 
     def _write(
         self,
@@ -225,10 +194,9 @@ class AuditLog:
         level: Level,
         outcome: str,
         details: Mapping[str, object],
-    ) -> AuditHead:
-        seq = head.seq + 1
-        fields = (
-            seq,
+    ) -> AuditRecord:
+        record = AuditRecord(
+            head.seq + 1,
             iso(now),
             actor.account,
             actor.role,
@@ -238,14 +206,19 @@ class AuditLog:
             int(level),
             outcome,
             json.dumps(dict(details), ensure_ascii=False, sort_keys=True, default=str),
+            head.hash,
+            b"",
+            b"",
         )
-        digest = chain_hash(head.hash, fields)
+        digest = chain_hash(head.hash, record.fields)
+        mac = b"" if self.frozen else chain_mac(self._key, digest)
+        record = replace(record, hash=digest, mac=mac)
         if self.frozen:
-            return AuditHead(seq, digest)
+            return record
         try:
             self._store.execute(
                 f"INSERT INTO audit ({COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (*fields, head.hash, digest, chain_mac(self._key, digest)),
+                (*record.fields, head.hash, digest, mac),
             )
         except DatabaseError as exc:
             # No audit record, no action: the caller's transaction rolls back with this.
@@ -257,7 +230,7 @@ class AuditLog:
                 ),
                 reason=str(exc),
             ) from None
-        return AuditHead(seq, digest)
+        return record
 
 
 # --- verification ---------------------------------------------------------------------------
