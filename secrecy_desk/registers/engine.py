@@ -102,8 +102,8 @@ class _Lookup:
         self, register: str, equals: Mapping[str, object], *, exclude_number: str | None
     ) -> Sequence[tuple[str, Mapping[str, Value]]]:
         spec = self.registers.spec(register)
-        clauses = ["register = ?", "voided = 0", "level <= ?"]
-        params: list[object] = [register, int(self.registers.session.principal.clearance)]
+        clauses = [_register_is(spec.id), "voided = 0", "level <= ?"]
+        params: list[object] = [int(self.registers.session.principal.clearance)]
         for name, value in equals.items():
             stored = spec.field(name).to_storage(value)  # type: ignore[arg-type]
             clauses.append(f"json_extract(data, '$.{_ident(name)}') = ?")
@@ -115,6 +115,17 @@ class _Lookup:
             f"SELECT number, data FROM entries WHERE {' AND '.join(clauses)} LIMIT 50", params
         )
         return [(str(n), _values(spec, json.loads(d))) for n, d in rows]
+
+
+def _register_is(register: str) -> str:
+    """The register condition, written as a literal: SQLite uses a partial index (``WHERE
+    register = 'drawings'``) only when the query names the same literal, never for ``?``."""
+    return f"register = '{_ident(register)}'"
+
+
+#: Above this many live entries per value (from the planner's statistics), an equality filter
+#: is not selective: the first page is read in the order of the sort column's index instead.
+UNSELECTIVE: Final = 2000
 
 
 def _values(spec: FormSpec, data: Mapping[str, Any]) -> dict[str, Value]:
@@ -130,6 +141,7 @@ class Registers:
         self.store: Store = session.vault.store
         self._rules = {s.id: rules_for(s) for s in forms.registers}
         self._lookup = _Lookup(self)
+        self._stats: dict[str, int | None] = {}
         self.ensure_indexes()
 
     # --- specs and permissions ---------------------------------------------------------
@@ -162,30 +174,65 @@ class Registers:
         return spec
 
     def ensure_indexes(self) -> None:
-        """A partial expression index per register and sortable list column (idempotent)."""
-        wanted: list[str] = []
+        """A partial index per register and sortable list column, and one for the number
+        (idempotent; an index whose definition changed is rebuilt).
+
+        Each covers live entries only (``voided = 0``, the usual list) in the order the engine
+        sorts them — the column, then the number (``year, seq``), then ``id`` — and carries
+        ``level``, so that on a large register the first page of a sorted list is read in index
+        order without sorting, and a filtered count (which must also check the clearance) is
+        answered from the index alone, without visiting the entries."""
+        wanted: dict[str, str] = {}
         for spec in self.forms.registers:
             reg = _ident(spec.id)
+            where = f"WHERE register = '{reg}' AND voided = 0"
             for col in spec.listing.columns:
                 if col in (NUMBER, STATUS):
                     continue
                 name = _ident(col)
-                wanted.append(
-                    f"CREATE INDEX IF NOT EXISTS ix_{reg}_{name} ON entries "
-                    f"(json_extract(data, '$.{name}'), id) WHERE register = '{reg}'"
+                wanted[f"ix_{reg}_{name}"] = (
+                    f"CREATE INDEX ix_{reg}_{name} ON entries "
+                    f"(json_extract(data, '$.{name}'), year, seq, id, level) {where}"
                 )
-            wanted.append(
-                f"CREATE INDEX IF NOT EXISTS ix_{reg}__number ON entries (year, seq, id) "
-                f"WHERE register = '{reg}'"
+            wanted[f"ix_{reg}__number"] = (
+                f"CREATE INDEX ix_{reg}__number ON entries (year, seq, id, level) {where}"
             )
         existing = {
-            str(r[0]) for r in self.store.all("SELECT name FROM sqlite_schema WHERE type='index'")
+            str(name): str(sql)
+            for name, sql in self.store.all(
+                "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
+            )
         }
-        missing = [sql for sql in wanted if sql.split()[5] not in existing]
-        if missing:
+        changes = [(name, sql) for name, sql in wanted.items() if existing.get(name) != sql]
+        if changes:
             with self.store.transaction():
-                for sql in missing:
+                for name, sql in changes:
+                    if name in existing:
+                        self.store.execute(f"DROP INDEX {name}")
                     self.store.execute(sql)
+        if changes or self._stats_stale():
+            self._analyze()
+
+    def _stats_stale(self) -> bool:
+        """Whether the statistics are missing or the table has since grown or shrunk by half
+        (checked at start; bulk imports refresh them themselves)."""
+        entries = int(self.store.scalar("SELECT coalesce(max(id), 0) FROM entries"))
+        if entries < 1000:
+            return False
+        if not self.store.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_stat1'"):
+            return True
+        stat = self.store.scalar("SELECT stat FROM sqlite_stat1 WHERE idx = 'entries_list'")
+        counted = int(str(stat).split()[0]) if stat else 0
+        return not counted or not counted / 2 <= entries <= counted * 2
+
+    def _analyze(self) -> None:
+        """Refresh the planner's statistics (a second or two per million entries; sampled
+        statistics, ``analysis_limit``, proved too rough to tell the indexes apart). Without
+        them SQLite cannot tell a selective index from one that is not, and counts a filtered
+        register by visiting every entry."""
+        self.store.execute("PRAGMA analysis_limit = 0")
+        self.store.execute("ANALYZE entries")
+        self._stats.clear()
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -242,8 +289,8 @@ class Registers:
         return entry
 
     def _filters(self, spec: FormSpec, query: Query) -> tuple[list[str], list[object]]:
-        clauses = ["register = ?", "level <= ?"]
-        params: list[object] = [spec.id, int(self.session.principal.clearance)]
+        clauses = [_register_is(spec.id), "level <= ?"]
+        params: list[object] = [int(self.session.principal.clearance)]
         if not query.include_voided:
             clauses.append("voided = 0")
         problems: list[Problem] = []
@@ -308,13 +355,59 @@ class Registers:
     def page(self, register: str, query: Query) -> list[Entry]:
         spec = self.require(register, Action.VIEW)
         clauses, params = self._filters(spec, query)
-        order = self._order(spec, query.sort if query.sort is not None else spec.listing.sort)
-        sql = f"SELECT {ENTRY_COLUMNS} FROM entries WHERE {' AND '.join(clauses)} ORDER BY {order}"
+        sort = query.sort if query.sort is not None else spec.listing.sort
+        order = self._order(spec, sort)
+        hint = self._index_hint(spec, query, sort)
+        sql = (
+            f"SELECT {ENTRY_COLUMNS} FROM entries {hint} WHERE {' AND '.join(clauses)} "
+            f"ORDER BY {order}"
+        )
         if query.limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params.extend([query.limit, query.offset])
         today = self.session.clock.today()
         return [self._entry(spec, row, today) for row in self.store.all(sql, params)]
+
+    def _index_hint(self, spec: FormSpec, query: Query, sort: Sequence[SortKey]) -> str:
+        """``INDEXED BY`` the sort column's index when the filters are not selective.
+
+        SQLite's planner does not weigh ``LIMIT``: for the first page of a sorted list of a
+        large register it would rather fetch every matching entry and sort them all (half a
+        second on a million entries) than walk the sort column's index and stop after one
+        page (a millisecond). So the engine chooses: the sort index, unless a search or a
+        filter on an indexed column with few entries per value (by the statistics) makes
+        fetching the matches and sorting them the cheaper way."""
+        if query.search.strip() or query.include_voided or not sort:
+            return ""
+        first = sort[0].name
+        indexed = {c for c in spec.listing.columns if c not in (NUMBER, STATUS)}
+        if first == NUMBER:
+            index = f"ix_{_ident(spec.id)}__number"
+        elif first in indexed:
+            index = f"ix_{_ident(spec.id)}_{_ident(first)}"
+        else:
+            return ""
+        for name in query.where:
+            if name == NUMBER:
+                return ""
+            if name in indexed:
+                per_value = self._rows_per_value(f"ix_{_ident(spec.id)}_{_ident(name)}")
+                if per_value is None or per_value < UNSELECTIVE:
+                    return ""
+        if self._rows_per_value(index) is None:
+            return ""  # no statistics yet: a small register, where any plan is quick
+        return f"INDEXED BY {index}"
+
+    def _rows_per_value(self, index: str) -> int | None:
+        """The average number of entries per value of the index's first column, from
+        ``sqlite_stat1`` (``None`` when the index has no statistics)."""
+        if index not in self._stats:
+            row = None
+            if self.store.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_stat1'"):
+                row = self.store.scalar("SELECT stat FROM sqlite_stat1 WHERE idx = ?", (index,))
+            parts = str(row).split() if row else []
+            self._stats[index] = int(parts[1]) if len(parts) > 1 else None
+        return self._stats[index]
 
     def count(self, register: str, query: Query) -> int:
         spec = self.require(register, Action.VIEW)
@@ -734,6 +827,8 @@ class Registers:
                     "last": numbers[-1] if numbers else None,
                 },
             )
+        if len(numbers) >= 1000:
+            self._analyze()
         return numbers
 
     def bulk_insert(
@@ -834,6 +929,7 @@ class Registers:
                 level=max(top, Level.INTERNAL),
                 details={"source": source, "count": count, "bulk": True},
             )
+        self._analyze()
         return count
 
 
