@@ -245,9 +245,7 @@ def cmd_init(args: argparse.Namespace, env: Env) -> int:
         )
     )
     env.out("    " + code)
-    env.out(
-        tr("Without every password and this code the data cannot be recovered by anyone.", env.lang)
-    )
+    env.out(tr("If every password and this code are lost, nobody can recover the data.", env.lang))
     env.out(tr("Each administrator must change the initial password at the first login.", env.lang))
     return 0
 
@@ -322,7 +320,9 @@ def cmd_users(args: argparse.Namespace, env: Env) -> int:
 
 
 def _roles(roles: frozenset[Role], lang: str) -> str:
-    return ", ".join(r.label(lang) for r in sorted(roles, key=lambda r: r.value))
+    return (", " if lang == "en" else "、").join(
+        r.label(lang) for r in sorted(roles, key=lambda r: r.value)
+    )
 
 
 def _passwd(s: Session, args: argparse.Namespace, env: Env) -> int:
@@ -569,6 +569,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Env], int]] = {
     "entries": _session_command(cli_registers.run_entries),
     "import": _session_command(cli_registers.run_import),
     "export": _session_command(cli_registers.run_export),
+    "print": _session_command(cli_registers.run_print),
     "init": cmd_init,
     "users": cmd_users,
     "verify": cmd_verify,
