@@ -1,5 +1,6 @@
-"""The demo vault: a fictitious unit with one account per role and (once the registers exist)
-sample entries, so a newcomer can try every screen. Passwords are printed on purpose."""
+"""The demo vault: a fictitious unit with one account per role and a few hundred sample entries
+in the registers (see :mod:`secrecy_desk.demo_data`), so a newcomer can try every screen.
+Passwords are printed on purpose."""
 
 from __future__ import annotations
 
@@ -79,6 +80,14 @@ def create_demo(
     try:
         for u in USERS:
             sessions.grant(s, u.login, roles=[u.role], clearance=u.clearance)
+    finally:
+        s.logout()
+    from secrecy_desk import demo_data  # noqa: PLC0415 - sample data only when a demo is made
+
+    officer = next(u for u in USERS if u.login == "liming")
+    s = sessions.login(folder, officer.login, officer.password, clock=clock)
+    try:
+        demo_data.fill_registers(s)
     finally:
         s.logout()
     return ADMINS + USERS

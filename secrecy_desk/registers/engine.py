@@ -797,12 +797,13 @@ class Registers:
         failures: list[tuple[int, Problem]] = []
         numbers: list[str] = []
         marks: list[Level] = []
+        confirmed: dict[str, list[str]] = {}
         with self.session.operation():
             for index, raw in enumerate(rows, start=1):
                 if progress is not None and index % 50 == 1 and not progress(index - 1, len(rows)):
                     raise Cancelled()
                 try:
-                    values, level, term, _ = self._check(
+                    values, level, term, notices = self._check(
                         spec, raw, number=None, defaults=True, confirm=confirm
                     )
                 except EntryInvalid as exc:
@@ -814,6 +815,8 @@ class Registers:
                 _, number = self._insert(spec, values, level, term, note=f"import:{source}")
                 numbers.append(number)
                 marks.append(level)
+                if notices:
+                    confirmed[number] = list(notices)
             if failures:
                 raise ImportFailed(failures)
             self.session.audit(
@@ -825,6 +828,9 @@ class Registers:
                     "count": len(numbers),
                     "first": numbers[0] if numbers else None,
                     "last": numbers[-1] if numbers else None,
+                    # Warnings the importer confirmed (e.g. a shared phone), per entry, as
+                    # a single save records them (S8 §7).
+                    "confirmed": confirmed,
                 },
             )
         if len(numbers) >= 1000:
@@ -838,12 +844,15 @@ class Registers:
         *,
         source: str,
         batch: int = 10_000,
+        analyze: bool = True,
     ) -> int:
         """Add entries from values that are already canonical and checked (a migration from a
         legacy register, the benchmark): one transaction, statements batched with
         ``executemany``, one audit record. Field validators and module rules are NOT run;
         anything typed by a person goes through :meth:`add` or :meth:`add_many`. The level
-        rules still hold: a row above the rating or the account's clearance refuses the lot."""
+        rules still hold: a row above the rating or the account's clearance refuses the lot.
+        ``analyze=False`` skips refreshing the planner's statistics, for all but the last of
+        several loads in a row."""
         spec = self.require(register, Action.CREATE)
         rating = self.session.settings.rating
         clearance = self.session.principal.clearance
@@ -929,7 +938,8 @@ class Registers:
                 level=max(top, Level.INTERNAL),
                 details={"source": source, "count": count, "bulk": True},
             )
-        self._analyze()
+        if analyze:
+            self._analyze()
         return count
 
 

@@ -19,6 +19,7 @@ finds nothing.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import unicodedata
 from collections.abc import Iterable
@@ -31,6 +32,7 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _hex(ch: str) -> str:
     return f"{ord(ch):06x}"
 

@@ -199,8 +199,13 @@ def load(regs: Registers, n: int) -> float:
     done = 0
     while done < n:
         take = min(chunk, n - done)
-        regs.bulk_insert(REGISTER, (next(source) for _ in range(take)), source="bench")
         done += take
+        regs.bulk_insert(
+            REGISTER,
+            (next(source) for _ in range(take)),
+            source="bench",
+            analyze=done == n,  # statistics once, after the last load
+        )
         print(f"  … {done:,} entries", file=sys.stderr, flush=True)
     return n / (time.perf_counter() - start)
 
