@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -86,7 +86,7 @@ class DateInput(QWidget):
 class FieldInput:
     """One field's input widget(s), read and written as text."""
 
-    def __init__(self, spec: FieldSpec, lang: str, tr: Callable[[str], str]) -> None:
+    def __init__(self, spec: FieldSpec, lang: str) -> None:
         self.spec = spec
         self.widget: QWidget
         self.focus: QWidget  # what receives keys and focus events
@@ -103,8 +103,8 @@ class FieldInput:
                     for choice in spec.choices:
                         combo.addItem(choice.label(lang), choice.code)
                 elif spec.type is FieldType.BOOL:
-                    combo.addItem(tr("Yes"), "是")
-                    combo.addItem(tr("No"), "否")
+                    combo.addItem(QCoreApplication.translate("EntryEditor", "Yes"), "是")
+                    combo.addItem(QCoreApplication.translate("EntryEditor", "No"), "否")
                 else:
                     for option in spec.levels:
                         combo.addItem(option.label(lang), option.level.name)
@@ -115,7 +115,7 @@ class FieldInput:
                 self.focus = date_input.edit
             case _:
                 line = QLineEdit()
-                line.setPlaceholderText(_placeholder(spec, tr))
+                line.setPlaceholderText(_placeholder(spec))
                 if spec.max_length and spec.type is FieldType.TEXT:
                     line.setMaxLength(spec.max_length + 20)  # let the check say "too long"
                 self.widget = self.focus = line
@@ -152,9 +152,7 @@ class FieldInput:
         w = self.focus
         if isinstance(w, QComboBox):
             w.setEnabled(not read_only)
-        elif isinstance(w, QPlainTextEdit):
-            w.setReadOnly(read_only)
-        elif isinstance(w, QLineEdit):
+        elif isinstance(w, QPlainTextEdit | QLineEdit):
             w.setReadOnly(read_only)
         if isinstance(self.widget, DateInput):
             self.widget.button.setEnabled(not read_only)
@@ -171,24 +169,30 @@ def _combo_key(spec: FieldSpec, value: object) -> str | None:
     return str(value)
 
 
-def _placeholder(spec: FieldSpec, tr: Callable[[str], str]) -> str:
+def _placeholder(spec: FieldSpec) -> str:
     match spec.type:
         case FieldType.MONEY:
-            return tr("¥ yuan, e.g. 1234.50")
+            return QCoreApplication.translate("EntryEditor", "¥ yuan, e.g. 1234.50")
         case FieldType.INTEGER:
-            return tr("a whole number")
+            return QCoreApplication.translate("EntryEditor", "a whole number")
         case FieldType.TERM:
-            return tr("10年 · 2030-12-31 · 长期 · 条件:… (blank: default for the level)")
+            return QCoreApplication.translate(
+                "EntryEditor", "10年 · 2030-12-31 · 长期 · 条件:… (blank: default for the level)"
+            )
         case FieldType.RESIDENT_ID:
-            return tr("18 characters, the last may be X")
+            return QCoreApplication.translate("EntryEditor", "18 characters, the last may be X")
         case FieldType.PHONE:
-            return tr("13812345678 or 010-12345678")
+            return QCoreApplication.translate("EntryEditor", "13812345678 or 010-12345678")
         case FieldType.SCOPE:
-            return tr("people or departments, separated by 、")
+            return QCoreApplication.translate(
+                "EntryEditor", "people or departments, separated by 、"
+            )
         case FieldType.PERSON | FieldType.ENTRY_REF:
-            return tr("entry number, e.g. %1").replace("%1", _example_number(spec))
+            return QCoreApplication.translate("EntryEditor", "entry number, e.g. %1").replace(
+                "%1", _example_number(spec)
+            )
         case FieldType.ACCOUNT:
-            return tr("login name")
+            return QCoreApplication.translate("EntryEditor", "login name")
         case _:
             return ""
 
@@ -259,7 +263,7 @@ class EntryEditor(QWidget):
         grid.setVerticalSpacing(2)
         row = 0
         for field in spec.fields:
-            field_input = FieldInput(field, lang, self.tr)
+            field_input = FieldInput(field, lang)
             self.inputs[field.name] = field_input
             label = QLabel(field.label(lang) + (" " + REQUIRED_MARK if field.required else ""))
             label.setTextFormat(Qt.TextFormat.RichText)
@@ -327,9 +331,7 @@ class EntryEditor(QWidget):
         w = field_input.focus
         if isinstance(w, QComboBox):
             w.currentIndexChanged.connect(self._recheck_dirty)
-        elif isinstance(w, QPlainTextEdit):
-            w.textChanged.connect(self._recheck_dirty)
-        elif isinstance(w, QLineEdit):
+        elif isinstance(w, QPlainTextEdit | QLineEdit):
             w.textChanged.connect(self._recheck_dirty)
 
     def values(self) -> dict[str, str]:

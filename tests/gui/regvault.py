@@ -190,24 +190,18 @@ def bulk_drawings(
     today = session.clock.today()
     now = audit.iso(session.clock.now())
     who = session.account.login
-    names = [
-        str(r[0])
-        for r in store.all(
-            "SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE 'ix\\_%' ESCAPE '\\'"
-        )
-    ]
-    with store.transaction():
-        for name in names:
-            store.execute(f'DROP INDEX "{name}"')
-    # Loading pragmas, reset below: a big page cache, no wiping of freed pages or memory.
-    for pragma in (
-        "cache_size = -262144",
-        "secure_delete = OFF",
-        "cipher_memory_security = OFF",
-        "synchronous = NORMAL",
-    ):
-        store.execute(f"PRAGMA {pragma}")
-    # Distinct value patterns are few: validate each distinct shape once, then reuse.
+    # Below some thousands of rows, keeping the indexes is cheaper than rebuilding them.
+    names = (
+        [
+            str(r[0])
+            for r in store.all(
+                "SELECT name FROM sqlite_schema WHERE type = 'index' "
+                "AND name LIKE 'ix\\_%' ESCAPE '\\'"
+            )
+        ]
+        if count >= 20_000
+        else []
+    )
     year_seq: dict[int, int] = {}
     first_id = int(store.scalar("SELECT coalesce(max(id), 0) FROM entries")) + 1
     done = 0
@@ -273,7 +267,8 @@ def bulk_drawings(
                 (year, seq),
             )
         session.audit("register.import", "drawings", details={"count": count, "source": "bench"})
-    registers.ensure_indexes()
+    if names:
+        registers.ensure_indexes()
     for pragma in (
         "cache_size = -2000",
         "secure_delete = ON",
