@@ -41,6 +41,7 @@ from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Role
 from secrecy_desk.gui.busy import run_busy
 from secrecy_desk.gui.context import AppContext
+from secrecy_desk.gui.labels import role_label
 from secrecy_desk.gui.style import set_role
 from secrecy_desk.vault import audit, auditing
 from secrecy_desk.vault.audit import AuditRecord, VerifyReport
@@ -149,6 +150,13 @@ class AuditModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    @staticmethod
+    def role(value: str) -> str:
+        try:
+            return role_label(Role(value))
+        except ValueError:  # "-", "system", "recovery": shown as recorded
+            return value
+
     def cell(self, rec: AuditRecord, col: int) -> str:
         if col == 0:
             return str(rec.seq)
@@ -163,7 +171,9 @@ class AuditModel(QAbstractTableModel):
             return self.outcomes.get(rec.outcome, rec.outcome)
         if col == 9:
             return "" if rec.details in ("", "{}") else rec.details
-        values = {2: rec.account, 3: rec.role, 4: rec.workstation, 5: rec.action, 6: rec.obj}
+        if col == 3:
+            return self.role(rec.role)
+        values = {2: rec.account, 4: rec.workstation, 5: rec.action, 6: rec.obj}
         return values[col]
 
 

@@ -17,6 +17,8 @@ FONT_DIR: Final = Path(__file__).resolve().parent.parent.parent / "resources" / 
 FAMILY: Final = "Secrecy Desk Serif"
 #: Point size of the interface text: CJK glyphs need a little more room than Latin.
 UI_POINT_SIZE: Final = 10.5
+#: Fixed-pitch faces tried first for codes, where present (the bundled serif is the fallback).
+MONO_FAMILIES: Final = ("DejaVu Sans Mono", "Liberation Mono", "Noto Sans Mono", "Monospace")
 
 
 class FontMissing(RuntimeError):
@@ -57,7 +59,8 @@ def monospace_font(point_size: float) -> QFont:
     """A fixed-pitch face for codes (the recovery code): the system's, with the bundled font
     as the fallback for any character it lacks."""
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-    font.setFamilies([font.family(), FAMILY])
+    font.setFamilies([*MONO_FAMILIES, font.family(), FAMILY])
+    font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 1.5)
     font.setPointSizeF(point_size)
     font.setStyleHint(QFont.StyleHint.Monospace)
     return font

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.params = params
         self.locked = False
         self._ended = False
+        self.register_specs: dict[str, FormSpec] = {}
         self.register_tabs: dict[str, QWidget] = {}
         settings = self.session.settings
         self.setWindowTitle(self.tr("Secrecy Desk — {unit}").format(unit=settings.unit))
@@ -129,10 +130,12 @@ class MainWindow(QMainWindow):
         self.home.open_register.connect(self.show_register)
         self.tabs.addTab(self.home, self.tr("Home"))
         if not principal.is_admin and self.session.account.roles:
+            # A register tab is built the first time it is shown: login stays quick however
+            # many registers the account sees. Until then a blank page holds its place.
             for spec in self.ctx.registers.visible_registers():
-                tab = self._register_tab(spec)
-                self.register_tabs[spec.id] = tab
-                self.tabs.addTab(tab, spec.title(self.lang))
+                self.register_specs[spec.id] = spec
+                self.tabs.addTab(QWidget(), spec.title(self.lang))
+            self.tabs.currentChanged.connect(self._tab_shown)
         roles = principal.roles
         if roles & {Role.SYSADMIN, Role.SECADMIN}:
             from secrecy_desk.gui.accounts_tab import AccountsTab  # noqa: PLC0415 - admins only
@@ -145,10 +148,34 @@ class MainWindow(QMainWindow):
             self.audit_tab = AuditTab(self.ctx)
             self.tabs.addTab(self.audit_tab, self.tr("Audit trail"))
 
-    def _register_tab(self, spec: FormSpec) -> QWidget:
+    def _tab_shown(self, index: int) -> None:
+        registers = list(self.register_specs)
+        if 1 <= index <= len(registers):  # Home is first, the registers follow it
+            self.register_tab(registers[index - 1])
+
+    def register_tab(self, register: str) -> QWidget:
+        """The tab of ``register``, built now if it has not been shown yet."""
+        tab = self.register_tabs.get(register)
+        if tab is not None:
+            return tab
         from secrecy_desk.gui.register_tab import RegisterTab  # noqa: PLC0415 - heavy, business only
 
-        return RegisterTab(self.ctx, spec)
+        spec = self.register_specs[register]
+        index = list(self.register_specs).index(register) + 1  # after Home
+        tab = RegisterTab(self.ctx, spec)
+        self.register_tabs[register] = tab
+        current = self.tabs.currentIndex()
+        blocked = self.tabs.blockSignals(True)
+        try:
+            placeholder = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, tab, spec.title(self.lang))
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(blocked)
+        if placeholder is not None:
+            placeholder.deleteLater()
+        return tab
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -226,9 +253,8 @@ class MainWindow(QMainWindow):
     # --- navigation ----------------------------------------------------------------------
 
     def show_register(self, register: str) -> None:
-        tab = self.register_tabs.get(register)
-        if tab is not None:
-            self.tabs.setCurrentWidget(tab)
+        if register in self.register_specs:
+            self.tabs.setCurrentWidget(self.register_tab(register))
 
     def tab_titles(self) -> list[str]:
         return [self.tabs.tabText(i) for i in range(self.tabs.count())]
@@ -261,6 +287,7 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self.stack.setCurrentWidget(self.lock_screen)
         self.menuBar().setEnabled(False)
+        self.menuBar().hide()
         self.statusBar().hide()
         for action in self.session_actions:
             action.setEnabled(False)
@@ -280,6 +307,7 @@ class MainWindow(QMainWindow):
         self.locked = False
         self.stack.setCurrentWidget(self.content)
         self.menuBar().setEnabled(True)
+        self.menuBar().show()
         self.statusBar().show()
         for action in self.session_actions:
             action.setEnabled(True)
@@ -328,14 +356,14 @@ class MainWindow(QMainWindow):
         return saved
 
     def _restore_drafts(self) -> None:
-        if not self.register_tabs:
+        if not self.register_specs:
             return
         restored: list[str] = []
         for key, payload, _at in prefs.drafts(self.session):
             register = key.removeprefix(DRAFT_PREFIX)
-            tab = self.register_tabs.get(register)
-            if not key.startswith(DRAFT_PREFIX) or tab is None:
+            if not key.startswith(DRAFT_PREFIX) or register not in self.register_specs:
                 continue
+            tab = self.register_tab(register)
             holder: DraftHolder = tab  # type: ignore[assignment]  # RegisterTab implements it
             holder.restore_draft(payload)
             prefs.delete_draft(self.session, key)

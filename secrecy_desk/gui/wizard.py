@@ -246,6 +246,9 @@ class RecoveryPage(QWizardPage):
         self.written = QCheckBox(
             self.tr("I have written down the recovery code and will keep it safe")
         )
+        bold = self.written.font()
+        bold.setBold(True)
+        self.written.setFont(bold)
         self.registerField("written*", self.written)
         layout.addWidget(self.written)
         layout.addStretch(1)

@@ -54,12 +54,18 @@ def main_window(venv: VaultEnv, qtbot: QtBot, forms: Forms) -> Iterator[MainFact
         session = venv.login(login)
         ctx = AppContext(session, forms, Registers(session, forms), LANG)
         window = MainWindow(ctx, idle_ms=idle_ms, watch_os_lock=False, params=MIN_PARAMS)
-        qtbot.addWidget(window)
+        # A question nobody answers would block the test: the default answer is "cancel";
+        # a test that wants "yes" replaces ``ask`` itself.
+        window.ask = lambda *_args: False  # type: ignore[method-assign]
         window.show()
         opened.append(window)
         return window
 
     yield make
+    # Not handed to qtbot: its teardown closes widgets before this one runs, and closing a
+    # window with unsaved work asks a question. The session is ended here, then the window.
     for window in opened:
         if not window._ended:
             window._end(back_to_login=False)
+        window.close()
+        window.deleteLater()

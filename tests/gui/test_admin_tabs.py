@@ -11,11 +11,24 @@ from pytestqt.qtbot import QtBot
 
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import ALL_MODULES, Action, Permission, Role
-from secrecy_desk.gui.accounts_tab import AddAccountDialog, GrantDialog, PolicyDialog
+from secrecy_desk.gui.accounts_tab import (
+    AccountsTab,
+    AddAccountDialog,
+    DisableDialog,
+    GrantDialog,
+    PolicyDialog,
+    ResetPasswordDialog,
+)
 from secrecy_desk.vault import session as sessions
 from secrecy_desk.vault.crypto import MIN_PARAMS
 from tests.conftest import AUDITOR, CLERK, SECADMIN, SYSADMIN, VaultEnv
 from tests.gui.conftest import MainFactory
+
+
+def cell(tab: AccountsTab, row: int, col: int) -> str:
+    item = tab.table.item(row, col)
+    assert item is not None
+    return item.text()
 
 
 def add_newbie(venv: VaultEnv) -> None:
@@ -53,10 +66,10 @@ def test_sysadmin_adds_an_account(main_window: MainFactory, venv: VaultEnv) -> N
     dialog.submit()
     assert tab.dialog is None
     assert tab.table.rowCount() == rows + 1
-    logins = [tab.table.item(r, 0).text() for r in range(tab.table.rowCount())]
+    logins = [cell(tab, r, 0) for r in range(tab.table.rowCount())]
     assert "sunli" in logins
     row = logins.index("sunli")
-    assert tab.table.item(row, 5).text() == "须修改密码"
+    assert cell(tab, row, 5) == "须修改密码"
 
 
 def test_sysadmin_resets_and_disables(main_window: MainFactory, venv: VaultEnv) -> None:
@@ -65,20 +78,20 @@ def test_sysadmin_resets_and_disables(main_window: MainFactory, venv: VaultEnv) 
     tab.select(CLERK)
     assert tab.buttons["reset"].isEnabled()
     tab.reset_password()
-    dialog = tab.dialog
-    assert dialog is not None
-    dialog.password.setText("Reset-Pass-2026")  # type: ignore[attr-defined]
-    dialog.confirm.setText("Reset-Pass-2026")  # type: ignore[attr-defined]
-    dialog.submit()
+    reset = tab.dialog
+    assert isinstance(reset, ResetPasswordDialog)
+    reset.password.setText("Reset-Pass-2026")
+    reset.confirm.setText("Reset-Pass-2026")
+    reset.submit()
     assert tab.dialog is None
     tab.select(CLERK)
     tab.disable_account()
     dialog = tab.dialog
-    assert dialog is not None
+    assert isinstance(dialog, DisableDialog)
     assert "主密钥" in dialog.intro.text()  # the key rotation is announced
     dialog.submit()  # no reason given
     assert dialog.message.text()
-    dialog.reason.setText("调离本单位")  # type: ignore[attr-defined]
+    dialog.reason.setText("调离本单位")
     dialog.submit()
     assert tab.dialog is None
     account = next(a for a in tab.accounts if a.login == CLERK)
@@ -145,7 +158,7 @@ def test_secadmin_unlocks_a_locked_account(main_window: MainFactory, venv: Vault
     w = main_window(SECADMIN)
     tab = w.accounts_tab
     row = [a.login for a in tab.accounts].index(CLERK)
-    assert tab.table.item(row, 5).text() == "已锁定"
+    assert cell(tab, row, 5) == "已锁定"
     tab.select(CLERK)
     assert tab.buttons["unlock"].isEnabled()
     tab.unlock()

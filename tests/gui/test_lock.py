@@ -7,12 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from secrecy_desk.vault import auditing, prefs
 from secrecy_desk.vault.auditing import AuditFilter
-from tests.conftest import AUDITOR, SECADMIN, SYSADMIN, VaultEnv
+from tests.conftest import AUDITOR, CLERK, SECADMIN, SYSADMIN, VaultEnv
 from tests.gui.conftest import MainFactory
 
 
@@ -29,7 +30,7 @@ def test_ctrl_l_locks_and_hides_everything(qtbot: QtBot, main_window: MainFactor
     w.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
     assert w.content.isVisible()
-    qtbot.keyClick(w.tabs, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(w.tabs, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert w.locked
     assert w.stack.currentWidget() is w.lock_screen
     assert not w.content.isVisible()
@@ -52,7 +53,7 @@ def test_input_postpones_the_idle_lock(qtbot: QtBot, main_window: MainFactory) -
     qtbot.waitExposed(w)
     for _ in range(6):
         qtbot.wait(120)
-        qtbot.keyClick(w.tabs, Qt.Key.Key_Right)
+        QTest.keyClick(w.tabs, Qt.Key.Key_Right)
     assert not w.locked
     qtbot.waitUntil(lambda: w.locked, timeout=3000)
 
@@ -178,3 +179,26 @@ def test_lock_dismisses_open_dialogs(qtbot: QtBot, main_window: MainFactory) -> 
     assert dialog.isVisible()
     w.lock()
     assert not dialog.isVisible()
+
+
+def test_a_real_register_tab_draft_survives_a_closed_locked_session(
+    qtbot: QtBot, main_window: MainFactory, venv: VaultEnv
+) -> None:
+    w = main_window(CLERK)
+    spec = w.ctx.registers.visible_registers()[0]
+    w.show_register(spec.id)
+    tab = w.register_tabs[spec.id]
+    tab.new_entry()  # type: ignore[attr-defined]  # RegisterTab
+    field = next(f.name for f in spec.fields if f.type.value == "text")
+    tab.editor.inputs[field].set_text("锁屏前未保存的内容")  # type: ignore[attr-defined]
+    assert tab.has_unsaved()  # type: ignore[attr-defined]
+    w.lock()
+    w.ask = lambda *_args: True  # type: ignore[method-assign]  # "close session"
+    with qtbot.waitSignal(w.ended):
+        w.close_locked_session()
+
+    again = main_window(CLERK)
+    restored = again.register_tabs[spec.id]
+    assert restored.has_unsaved()  # type: ignore[attr-defined]
+    assert restored.editor.values()[field] == "锁屏前未保存的内容"  # type: ignore[attr-defined]
+    assert prefs.drafts(again.session) == []  # handed back, no longer stored

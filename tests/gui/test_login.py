@@ -8,6 +8,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from secrecy_desk.core.i18n import translate
@@ -52,10 +54,10 @@ def test_enter_in_the_password_field_logs_in(qtbot: QtBot, venv: VaultEnv) -> No
     w = window(qtbot, venv)
     got: list[Session] = []
     w.logged_in.connect(got.append)
-    qtbot.keyClicks(w.account, CLERK)
-    qtbot.keyClicks(w.password, venv.passwords[CLERK])
+    QTest.keyClicks(w.account, CLERK)
+    QTest.keyClicks(w.password, venv.passwords[CLERK])
     with qtbot.waitSignal(w.logged_in, timeout=10_000):
-        qtbot.keyClick(w.password, "\r")
+        QTest.keyClick(w.password, Qt.Key.Key_Return)
     got[0].logout()
 
 

@@ -1,0 +1,177 @@
+"""Screenshots of the main screens, taken from real windows on an X display.
+
+Run under Xvfb (no window manager, so the images show the window content)::
+
+    xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python -m scripts.screenshots
+
+It builds a fresh demo vault in a temporary folder (at the Argon2 floor, to be quick), drives
+the same windows ``secrecy-desk`` shows, and writes ``docs/screenshots/{wizard,login,
+main-home,lock,accounts,audit}.png``. ``--lang en`` writes the English variants beside them
+with an ``-en`` suffix."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from secrecy_desk.core.roles import Role
+from secrecy_desk.demo import ADMINS, USERS, create_demo
+from secrecy_desk.forms import load_all
+from secrecy_desk.gui import fonts, style
+from secrecy_desk.gui.context import AppContext
+from secrecy_desk.gui.i18n import install_translators
+from secrecy_desk.gui.labels import role_label
+from secrecy_desk.gui.login import LoginWindow, center
+from secrecy_desk.gui.main_window import MainWindow
+from secrecy_desk.gui.wizard import SetupWizard
+from secrecy_desk.registers import Registers
+from secrecy_desk.vault import auditing
+from secrecy_desk.vault import session as sessions
+from secrecy_desk.vault import vault as vault_mod
+from secrecy_desk.vault.crypto import MIN_PARAMS
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+
+
+def settle(app: QApplication, ms: int = 300) -> None:
+    """Let the window map, lay out and paint."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def shoot(app: QApplication, widget: QWidget, name: str, suffix: str) -> Path:
+    widget.raise_()
+    widget.activateWindow()
+    settle(app)
+    screen = widget.screen() or app.primaryScreen()
+    assert screen is not None
+    image = screen.grabWindow(widget.winId())
+    path = OUT / f"{name}{suffix}.png"
+    image.save(str(path))
+    print(path.relative_to(ROOT))
+    return path
+
+
+def account(login: str) -> tuple[str, str]:
+    for a in (*ADMINS, *USERS):
+        if a.login == login:
+            return a.login, a.password
+    raise KeyError(login)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--lang", default="zh_CN")
+    args = parser.parse_args()
+    lang = args.lang
+    suffix = "" if lang == "zh_CN" else f"-{lang}"
+    OUT.mkdir(parents=True, exist_ok=True)
+    vault_mod._params_cache[:] = [MIN_PARAMS]  # no calibration: screenshots, not security
+
+    app = QApplication(sys.argv[:1])
+    app.setQuitOnLastWindowClosed(False)
+    fonts.install(app)
+    style.apply(app)
+    install_translators(app, lang)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        # 1. The wizard, on the recovery code page.
+        wizard = SetupWizard(Path(tmp) / "new-vault", lang, params=MIN_PARAMS)
+        wizard.show()
+        center(wizard)
+        wizard.unit_page.unit.setText("某某研究所")
+        wizard.next()
+        people = {
+            Role.SYSADMIN: ("xitong", "张伟", "Xt-Admin-2026"),
+            Role.SECADMIN: ("anquan", "李静", "Aq-Admin-2026"),
+            Role.AUDITOR: ("shenji", "刘洋", "Sj-Admin-2026"),
+        }
+        for role, (login, name, password) in people.items():
+            box = wizard.admins_page.boxes[role]
+            box.login.setText(login)
+            box.name.setText(name)
+            box.password.setText(password)
+            box.confirm.setText(password)
+        shoot(app, wizard, "wizard-admins", suffix)
+        wizard.next()
+        shoot(app, wizard, "wizard", suffix)
+        wizard.recovery_page.written.setChecked(True)
+        wizard.accept()
+
+        # 2. The login window of the demo vault.
+        folder = Path(tmp) / "demo"
+        create_demo(folder, params=MIN_PARAMS)
+        demo_accounts = [(a.login, a.password, role_label(a.role)) for a in (*USERS, *ADMINS)]
+        login_window = LoginWindow(folder, lang, demo_accounts=demo_accounts)
+        login_window.show()
+        login_window.adjustSize()
+        center(login_window)
+        login_window.account.setText("wangfang")
+        login_window.password.setText("x" * 12)
+        shoot(app, login_window, "login", suffix)
+        login_window.hide()
+
+        forms = load_all()
+
+        def open_main(who: str) -> MainWindow:
+            name, password = account(who)
+            session = sessions.login(folder, name, password)
+            ctx = AppContext(session, forms, Registers(session, forms), lang)
+            window = MainWindow(ctx, watch_os_lock=False)
+            window.ask = lambda *_a: False  # type: ignore[method-assign]  # nothing to ask here
+            window.resize(1360, 820)
+            window.show()
+            center(window)
+            return window
+
+        # 3. Home of the clerk, then the lock screen over it.
+        clerk = open_main("wangfang")
+        for _ in range(200):  # let the flag counts finish
+            if not clerk.home.counting():
+                break
+            settle(app, 50)
+        shoot(app, clerk, "main-home", suffix)
+        if clerk.register_tabs:
+            first = next(iter(clerk.register_tabs))
+            clerk.show_register(first)
+            shoot(app, clerk, "main-register", suffix)
+        clerk.lock()
+        shoot(app, clerk, "lock", suffix)
+        clerk._end(back_to_login=False)
+
+        # 4. The secadmin's accounts tab with the grant dialog open.
+        sec = open_main("secadm")
+        sec.tabs.setCurrentWidget(sec.accounts_tab)
+        sec.accounts_tab.select("wangfang")
+        shoot(app, sec, "accounts", suffix)
+        sec.accounts_tab.grant()
+        dialog = sec.accounts_tab.dialog
+        if dialog is not None:
+            dialog.adjustSize()
+            center(dialog)
+            shoot(app, dialog, "accounts-grant", suffix)
+            dialog.reject()
+        sec._end(back_to_login=False)
+
+        # 5. The auditor's trail after a verification.
+        aud = open_main("auditor")
+        aud.tabs.setCurrentWidget(aud.audit_tab)
+        aud.audit_tab.by_date.setChecked(False)
+        aud.audit_tab.search()
+        report = auditing.verify(aud.session)
+        aud.audit_tab.last_report = report
+        aud.audit_tab.show_result(aud.audit_tab.report_text(report), error=not report.intact)
+        shoot(app, aud, "audit", suffix)
+        aud._end(back_to_login=False)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
