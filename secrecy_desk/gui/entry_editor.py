@@ -273,14 +273,7 @@ class EntryEditor(QWidget):
             grid.addWidget(label, row, 0)
             grid.addWidget(field_input.widget, row, 1)
             row += 1
-            hint_text = field.help(lang)
-            if hint_text:
-                hint = QLabel(hint_text)
-                hint.setWordWrap(True)
-                hint.setStyleSheet(HINT_STYLE)
-                grid.addWidget(hint, row, 1)
-                row += 1
-            error = QLabel()
+            error = QLabel()  # right under the input, above the hint
             error.setObjectName(f"error_{field.name}")
             error.setWordWrap(True)
             error.setStyleSheet(ERROR_STYLE)
@@ -288,6 +281,13 @@ class EntryEditor(QWidget):
             self.errors[field.name] = error
             grid.addWidget(error, row, 1)
             row += 1
+            hint_text = field.help(lang)
+            if hint_text:
+                hint = QLabel(hint_text)
+                hint.setWordWrap(True)
+                hint.setStyleSheet(HINT_STYLE)
+                grid.addWidget(hint, row, 1)
+                row += 1
             grid.setRowMinimumHeight(row, 6)
             row += 1
             field_input.focus.installEventFilter(self)

@@ -163,6 +163,7 @@ class RegisterTab(QWidget):
         for name in self._filterable():
             self.filter_field.addItem(self.spec.column_label(name, self.lang), name)
         self.filter_field.currentIndexChanged.connect(self._filter_field_changed)
+        self.filter_field.activated.connect(self._offer_values)
         self.filter_value = QComboBox()
         self.filter_value.setObjectName("filterValue")
         self.filter_value.setEditable(True)
@@ -416,23 +417,22 @@ class RegisterTab(QWidget):
         self.count_label.setText(text)
 
     def _size_columns(self) -> None:
+        """Widths from the definition's hints (in characters), so the table needs no scan of
+        its rows; the last column stretches."""
         metrics = self.table.fontMetrics()
+        wide = metrics.horizontalAdvance("中")
+        pad = 2 * metrics.horizontalAdvance("M")
         for section, name in enumerate(self.model.columns):
-            width = 8
+            label = metrics.horizontalAdvance(self.model.column_label(name)) + pad + 16
             if name == NUMBER:
-                width = len(self.spec.numbering.format(year=2026, seq=1)) + 1
-            elif name == STATUS:
-                width = 8
-            elif name == MARKING:
-                width = 9
-            elif self.spec.has_field(name):
-                width = self.spec.field(name).width or 10
-            label = self.model.column_label(name)
-            pixels = max(
-                metrics.horizontalAdvance("中") * min(width, 24),
-                metrics.horizontalAdvance(label) + 28,
-            )
-            self.table.setColumnWidth(section, pixels)
+                sample = self.spec.numbering.format(year=2026, seq=1)
+                pixels = metrics.horizontalAdvance(sample) + pad + 16  # room for the row mark
+            elif name in (STATUS, MARKING):
+                pixels = wide * 6
+            else:
+                hint = self.spec.field(name).width or 10
+                pixels = int(wide * min(hint, 20) * 0.7)
+            self.table.setColumnWidth(section, max(pixels, label))
 
     # --- columns ------------------------------------------------------------------------------
 
@@ -528,10 +528,14 @@ class RegisterTab(QWidget):
         self.filter_value.blockSignals(False)
         if not name:
             self.clear_filter()
-        else:
-            self.filter_value.setFocus()
-            if self.filter_value.count():
-                self.filter_value.showPopup()
+
+    def _offer_values(self, _index: int) -> None:
+        """The user picked a field: go to the value, opening its list when it has one."""
+        if not self.filter_field.currentData():
+            return
+        self.filter_value.setFocus()
+        if self.filter_value.count():
+            self.filter_value.showPopup()
 
     def _filter_text(self) -> str:
         text = self.filter_value.currentText()
@@ -552,7 +556,6 @@ class RegisterTab(QWidget):
     def set_filter(self, name: str, text: str) -> None:
         """Filter on ``name`` = ``text`` (as typed or picked), as the filter bar does."""
         self.filter_field.setCurrentIndex(self.filter_field.findData(name))
-        self.filter_value.hidePopup()
         self.filter_value.setEditText(text)
         self.apply_filter()
 
