@@ -33,14 +33,19 @@ AREAS: dict[str, list[str]] = {
     "printing": ["secrecy_desk/printing"],
     "gui": ["secrecy_desk/app.py", "secrecy_desk/gui"],
 }
-#: GUI files whose strings live in their own area file (kept apart from "gui").
-GUI_REGISTER = [
-    "register_tab.py",
-    "entry_model.py",
-    "entry_editor.py",
-    "history_dialog.py",
-    "worker.py",
-]
+#: GUI files whose strings live in their own area file (kept apart from "gui", so that the
+#: engineers of the register tab and of print preview each edit only their own file).
+GUI_AREAS: dict[str, list[str]] = {
+    "gui_register": [
+        "register_tab.py",
+        "entry_model.py",
+        "entry_editor.py",
+        "history_dialog.py",
+        "worker.py",
+    ],
+    "gui_print": ["print_preview.py", "verify_dialog.py"],
+}
+GUI_REGISTER = GUI_AREAS["gui_register"]
 
 
 def _tool(name: str) -> str:
@@ -54,18 +59,19 @@ def _sources(area: str) -> list[str]:
         found = sorted(path.rglob("*.py")) if path.is_dir() else [path]
         files.extend(str(p.relative_to(ROOT)) for p in found if p.exists())
     if area == "gui":
-        files = [f for f in files if Path(f).name not in GUI_REGISTER]
-    if area == "gui_register":
+        apart = {name for names in GUI_AREAS.values() for name in names}
+        files = [f for f in files if Path(f).name not in apart]
+    if area in GUI_AREAS:
         files = [
             f"secrecy_desk/gui/{n}"
-            for n in GUI_REGISTER
+            for n in GUI_AREAS[area]
             if (ROOT / "secrecy_desk/gui" / n).exists()
         ]
     return files
 
 
 def update() -> None:
-    for area in [*AREAS, "gui_register"]:
+    for area in [*AREAS, *GUI_AREAS]:
         files = _sources(area)
         if not files:
             continue
