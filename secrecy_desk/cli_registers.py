@@ -16,9 +16,8 @@ from typing import TYPE_CHECKING, Any
 from secrecy_desk.core.errors import UsageError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 from secrecy_desk.forms import FormSpec, load_all
-from secrecy_desk.registers import NUMBER, STATUS, Entry, Query, Registers
+from secrecy_desk.registers import NUMBER, STATUS, Entry, Query, Registers, printouts
 from secrecy_desk.registers import io as reg_io
-from secrecy_desk.registers import printouts
 from secrecy_desk.vault.session import Session
 
 if TYPE_CHECKING:
@@ -274,7 +273,8 @@ def run_print(session: Session, args: argparse.Namespace, env: Env) -> int:
                 "print needs --register, --entry NUMBER or --list, and --to FILE.pdf.",
             )
         )
-    printer = tr("PDF file {path}", lang, path=args.to)
+    target = printouts.check_destination(regs, args.to)  # refused before anything is printed
+    printer = tr("PDF file {path}", lang, path=target)
     if args.entry:
         out = printouts.print_entry(
             regs, args.register, args.entry, copies=args.copies, printer=printer, reason=args.reason
@@ -282,7 +282,7 @@ def run_print(session: Session, args: argparse.Namespace, env: Env) -> int:
     else:
         query = Query(where=_pairs(args.where), search=args.search)
         out = printouts.print_list(regs, args.register, query, copies=args.copies, printer=printer)
-    path = printouts.export_pdf(regs, out, args.to)
+    path = printouts.export_pdf(regs, out, target)
     env.out(
         tr(
             "Printed to {path} ({mark}); print register {record}, verification code {code}.",

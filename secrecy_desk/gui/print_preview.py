@@ -145,7 +145,7 @@ def _draft_frame(registers: Registers, mark: str, number: str, reprint: bool) ->
 def _printed_before(registers: Registers, entry: Entry) -> bool:
     """Was this revision printed (or exported) before? Then printing it is a reprint (补打).
     The same count :func:`~secrecy_desk.registers.printouts.print_entry` makes."""
-    return printouts._previous_prints(registers, entry.object_name, entry.revision) > 0
+    return printouts.is_reprint(registers, entry)
 
 
 def draft_entry(registers: Registers, register: str, number: str, lang: str) -> Draft:
@@ -169,12 +169,7 @@ def draft_entry(registers: Registers, register: str, number: str, lang: str) -> 
     )
 
 
-def list_filters(query: Query) -> str:
-    """The filters as the printed list's subtitle states them (the same words as the print)."""
-    filters = "；".join(f"{k}={v}" for k, v in query.where.items())
-    if query.search:
-        filters = (filters + "；" if filters else "") + f"检索“{query.search}”"
-    return filters
+list_filters = printouts.list_filters
 
 
 def draft_list(
@@ -671,6 +666,12 @@ class PrintDialog(QDialog):
         if target.suffix.lower() != ".pdf":
             target = target.with_suffix(".pdf")
         target = target.absolute()
+        try:
+            # Removable media are refused (and the refusal recorded) before anything is printed.
+            target = printouts.check_destination(self.ctx.registers, target)
+        except DeskError as exc:
+            self._say(exc.message(self.ctx.lang), "error")
+            return None
         printout = self.produce(self.tr("PDF file {path}").format(path=target))
         if printout is None:
             return None

@@ -167,6 +167,39 @@ def _frame(
     )
 
 
+def is_reprint(registers: Registers, entry: Entry) -> bool:
+    """Was this revision of the entry printed (or exported) before? Then it is a 补打."""
+    return _previous_prints(registers, entry.object_name, entry.revision) > 0
+
+
+def list_filters(query: Query) -> str:
+    """The filters as a printed list's subtitle states them."""
+    filters = "；".join(f"{k}={v}" for k, v in query.where.items())
+    if query.search:
+        filters = (filters + "；" if filters else "") + f"检索“{query.search}”"
+    return filters
+
+
+def check_destination(registers: Registers, target: Path) -> Path:
+    """Refuse (and record the refusal of) a file on removable media before anything is
+    printed into it; returns the path with its ``.pdf`` suffix."""
+    if target.suffix.lower() != ".pdf":
+        target = target.with_suffix(".pdf")
+    session = registers.session
+    try:
+        media.require_fixed_disk(target)
+    except ValidationError:
+        with session.operation():
+            session.audit(
+                "print.export",
+                str(target),
+                outcome="refused",
+                details={"reason": "removable media"},
+            )
+        raise
+    return target
+
+
 def _previous_prints(registers: Registers, obj: str, revision: int) -> int:
     return int(
         registers.store.scalar(
@@ -233,7 +266,7 @@ def print_entry(
     _check_copies(copies)
     entry = registers.get(register, number, record_view=False)
     obj = entry.object_name
-    reprint = _previous_prints(registers, obj, entry.revision) > 0
+    reprint = is_reprint(registers, entry)
     if reprint and not reason.strip():
         raise ReprintReasonRequired(
             QT_TRANSLATE_NOOP(
@@ -310,9 +343,7 @@ def print_list(
     level, term = highest([(e.level, e.term) for e in entries])
     mark = marking(level, term)
     cols = columns or list(spec.listing.columns)
-    filters = "；".join(f"{k}={v}" for k, v in query.where.items())
-    if query.search:
-        filters = (filters + "；" if filters else "") + f"检索“{query.search}”"
+    filters = list_filters(query)
     doc = list_document(spec, entries, cols, subtitle=filters, lang=lang)
     code = new_code()
     session = registers.session
@@ -355,19 +386,7 @@ def print_list(
 def export_pdf(registers: Registers, printout_of: Printout, target: Path) -> Path:
     """Write a printout's PDF to a fixed local disk (the user asked for a file on purpose)."""
     session = registers.session
-    if target.suffix.lower() != ".pdf":
-        target = target.with_suffix(".pdf")
-    try:
-        media.require_fixed_disk(target)
-    except ValidationError:
-        with session.operation():
-            session.audit(
-                "print.export",
-                str(target),
-                outcome="refused",
-                details={"reason": "removable media", "record": printout_of.record},
-            )
-        raise
+    target = check_destination(registers, target)
     with session.operation():
         session.audit(
             "print.export",
@@ -479,9 +498,12 @@ __all__ = [
     "MissingGlyphsError",
     "Printout",
     "ReprintReasonRequired",
+    "check_destination",
     "export_pdf",
     "form_document",
+    "is_reprint",
     "list_document",
+    "list_filters",
     "print_entry",
     "print_list",
     "verify_code",
