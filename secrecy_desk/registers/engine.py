@@ -340,6 +340,7 @@ class Registers:
 
     def _order(self, spec: FormSpec, sort: Sequence[SortKey]) -> str:
         parts: list[str] = []
+        direction = "DESC"
         for key in sort:
             direction = "DESC" if key.descending else "ASC"
             if key.name == NUMBER:
@@ -349,7 +350,9 @@ class Registers:
             else:
                 spec.field(key.name)
                 parts.append(f"json_extract(data, '$.{_ident(key.name)}') {direction}")
-        parts.append("id DESC")
+        # The tie-break runs the same way as the last key, so the (value, id) index serves the
+        # whole order in either direction.
+        parts.append(f"id {direction}")
         return ", ".join(parts)
 
     def page(self, register: str, query: Query) -> list[Entry]:
