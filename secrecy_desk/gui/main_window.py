@@ -193,6 +193,14 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         for action in (self.lock_action, self.password_action):
             file_menu.addAction(action)
+        extra: list[QAction] = []
+        if self.register_specs:
+            self.verify_action = QAction(self.tr("&Verify a printed copy…"), self)
+            self.verify_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
+            self.verify_action.triggered.connect(self.verify_printed_copy)
+            file_menu.addSeparator()
+            file_menu.addAction(self.verify_action)
+            extra.append(self.verify_action)
         file_menu.addSeparator()
         file_menu.addAction(self.logout_action)
         file_menu.addAction(self.quit_action)
@@ -224,6 +232,7 @@ class MainWindow(QMainWindow):
             self.quit_action,
             self.refresh_action,
             about,
+            *extra,
             *self.tab_actions,
         ]
         self.addActions(self.session_actions)
@@ -453,6 +462,12 @@ class MainWindow(QMainWindow):
         if result == QDialog.DialogCode.Accepted:
             self.statusBar().showMessage(self.tr("Password changed."), 8000)
             self.home.refresh()
+
+    def verify_printed_copy(self) -> None:
+        """Check the verification code read off a paper copy against the records."""
+        from secrecy_desk.gui.verify_dialog import open_verify  # noqa: PLC0415 - on demand
+
+        open_verify(self, self.ctx)
 
     def about(self) -> None:
         from PySide6 import __version__ as pyside_version  # noqa: PLC0415 - About only

@@ -128,3 +128,11 @@ def test_quit_ends_the_session(qtbot: QtBot, main_window: MainFactory, venv: Vau
     # The vault is free again: the session was closed.
     venv.login(SYSADMIN).logout()
     assert QApplication.instance() is not None
+
+
+def test_verify_a_printed_copy_is_offered_to_business_users(main_window: MainFactory) -> None:
+    clerk = main_window(CLERK)
+    assert clerk.verify_action.shortcut().toString() == "Ctrl+Shift+V"
+    clerk._end(back_to_login=True)
+    admin = main_window(SYSADMIN)
+    assert not hasattr(admin, "verify_action")
