@@ -214,7 +214,7 @@ class GrantDialog(OperationDialog):
             head = QLabel(action_label(action))
             head.setAlignment(Qt.AlignmentFlag.AlignCenter)
             grid.addWidget(head, 0, col)
-        self.original = set(self.session.vault.permissions(account.id))
+        self.original = set(sessions.permissions_of(self.session, account.login))
         self.cells: dict[Permission, QCheckBox] = {}
         for row, (module, title) in enumerate(self.modules, start=1):
             grid.addWidget(QLabel(title), row, 0)
@@ -250,13 +250,13 @@ class GrantDialog(OperationDialog):
         new = roles - self.account.roles
         if gone or self.original - perms:
             sessions.revoke(session, login, roles=gone, permissions=self.original - perms)
-        current = set(session.vault.permissions(self.account.id))
+        current = set(sessions.permissions_of(session, self.account.login))
         clearance = level if level != self.account.clearance else None
         if new or clearance is not None or perms - current:
             sessions.grant(
                 session, login, roles=new, clearance=clearance, permissions=perms - current
             )
-        extra = set(session.vault.permissions(self.account.id)) - perms
+        extra = set(sessions.permissions_of(session, self.account.login)) - perms
         if extra:
             sessions.revoke(session, login, permissions=extra)
 

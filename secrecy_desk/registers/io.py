@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-import openpyxl
-
 from secrecy_desk.core import media
 from secrecy_desk.core.errors import ValidationError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
@@ -56,6 +54,8 @@ def read_table(path: Path) -> list[list[str]]:
         return [list(r) for r in csv.reader(io.StringIO(decoded))]
     if suffix == ".xlsx":
         try:
+            import openpyxl  # noqa: PLC0415 - loaded only when a workbook is used (0.3 s)
+
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         except (OSError, ValueError, KeyError) as exc:
             raise ValidationError(
@@ -202,6 +202,8 @@ def export_file(
         writer.writerows(rows)
         data = buf.getvalue().encode("utf-8-sig")
     else:
+        import openpyxl  # noqa: PLC0415 - loaded only when a workbook is used (0.3 s)
+
         book = openpyxl.Workbook()
         sheet = book.active
         assert sheet is not None

@@ -127,7 +127,11 @@ class Session:
     def check_password(self, password: str) -> bool:
         """Re-enter the password (unlock after idle lock, electronic signature).
 
-        A wrong password counts as a failed login and may lock the account."""
+        A wrong password counts as a failed login and may lock the account; a locked or
+        disabled account is refused even with the right password."""
+        self.refresh()
+        if self.account.locked or not self.account.active:
+            return False
         slot = self.vault.keyfile.slot(self.account.slot_id)
         if slot is not None:
             try:
@@ -371,6 +375,12 @@ def recover(
 def _require_admin(session: Session, *roles: Role) -> None:
     session.require_active_password()
     session.principal.require_role(*roles)
+
+
+def permissions_of(session: Session, login_name: str) -> frozenset[Permission]:
+    """Another account's permissions, for the security administrator who grants them."""
+    _require_admin(session, Role.SECADMIN)
+    return session.vault.permissions(_get(session, login_name).id)
 
 
 def list_accounts(session: Session) -> list[Account]:
