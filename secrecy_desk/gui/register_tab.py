@@ -40,13 +40,14 @@ from PySide6.QtWidgets import (
 from secrecy_desk.core.errors import ConflictError, DeskError
 from secrecy_desk.core.roles import Action
 from secrecy_desk.forms import EntryInvalid, FieldType, FormSpec, initial_inputs
+from secrecy_desk.gui import print_preview
 from secrecy_desk.gui.context import AppContext
 from secrecy_desk.gui.entry_editor import ERROR_STYLE, EntryEditor
 from secrecy_desk.gui.entry_model import MARKING, EntryTableModel, available_columns
 from secrecy_desk.gui.history_dialog import HistoryDialog
 from secrecy_desk.gui.worker import run_with_progress, vault_busy
 from secrecy_desk.registers import NUMBER, STATUS, Cancelled, Entry, NeedsConfirmation
-from secrecy_desk.registers.engine import ImportFailed
+from secrecy_desk.registers.engine import SYSTEM_REGISTERS, ImportFailed
 from secrecy_desk.registers.io import export_file, import_file
 from secrecy_desk.registers.model import SaveResult
 from secrecy_desk.vault.prefs import get_pref, set_pref
@@ -72,6 +73,9 @@ class RegisterTab(QWidget):
         self.setObjectName(f"register_{spec.id}")
         principal = ctx.session.principal
         self.can: dict[Action, bool] = {a: principal.can(spec.id, a) for a in Action}
+        if spec.id in SYSTEM_REGISTERS:  # kept by the program itself (the print register)
+            for action in (Action.CREATE, Action.EDIT, Action.VOID):
+                self.can[action] = False
         self._selecting = False  # a row is being selected by the program, not by the user
         self._expected_revision: int | None = None
 
@@ -129,6 +133,19 @@ class RegisterTab(QWidget):
             self.show_history,
             self.tr("Every revision of the entry"),
             "historyAction",
+        )
+        self.toolbar.addSeparator()
+        self.print_action = self._action(
+            self.tr("Print…"),
+            self.print_current,
+            self.tr("Print the selected entry, or the list when none is selected (Ctrl+P)"),
+            "printAction",
+        )
+        self.print_list_action = self._action(
+            self.tr("Print list…"),
+            self.print_list,
+            self.tr("Print every entry that matches the filter and search, as a marked list"),
+            "printListAction",
         )
         self.toolbar.addSeparator()
         self.import_action = self._action(
@@ -297,6 +314,7 @@ class RegisterTab(QWidget):
             (QKeySequence.StandardKey.New, self.new_entry),
             (QKeySequence.StandardKey.Save, self.save),
             (QKeySequence.StandardKey.Find, self.focus_search),
+            (QKeySequence.StandardKey.Print, self.print_current),
             (QKeySequence(Qt.Key.Key_Escape), self.cancel_edit),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -399,11 +417,15 @@ class RegisterTab(QWidget):
         self.history_action.setEnabled(entry is not None)
         self.import_action.setEnabled(self.can[Action.CREATE])
         self.export_action.setEnabled(self.can[Action.EXPORT])
+        self.print_action.setEnabled(self.can[Action.PRINT])
+        self.print_list_action.setEnabled(self.can[Action.PRINT])
         for action, allowed in (
             (self.new_action, Action.CREATE),
             (self.void_action, Action.VOID),
             (self.import_action, Action.CREATE),
             (self.export_action, Action.EXPORT),
+            (self.print_action, Action.PRINT),
+            (self.print_list_action, Action.PRINT),
         ):
             if not self.can[allowed]:
                 action.setToolTip(self.tr("Your account may not do this in this register."))
@@ -871,6 +893,33 @@ class RegisterTab(QWidget):
         return final
 
     # --- drafts (a locked session closed by someone else) -------------------------------------
+
+    # --- printing (Ctrl+P) -------------------------------------------------------------------
+
+    def print_current(self) -> None:
+        """The selected entry as its form; with no entry selected, the filtered list."""
+        if not self.can[Action.PRINT]:
+            return
+        entry = self.editor.entry
+        if entry is None or self.editor.is_new:
+            self.print_list()
+            return
+        if self.editor.is_dirty():
+            self.message_box(
+                QMessageBox.Icon.Information,
+                self.tr("Unsaved changes"),
+                self.tr("Save or cancel your changes first: paper shows the saved entry only."),
+            )
+            return
+        print_preview.open_print_for_entry(self, self.ctx, self.spec.id, entry.number)
+
+    def print_list(self) -> None:
+        if not self.can[Action.PRINT]:
+            return
+        columns = tuple(
+            c for c in self.model.columns if c in (NUMBER, STATUS) or self.spec.has_field(c)
+        )
+        print_preview.open_print_for_list(self, self.ctx, self.spec.id, self.model.query, columns)
 
     def unsaved_draft(self) -> dict[str, Any] | None:
         """The editor's unsaved input and which entry and revision it was made on."""

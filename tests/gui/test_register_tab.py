@@ -414,3 +414,43 @@ def test_worker_cancel_leaves_nothing(qtbot: QtBot, make_tab: TabFactory) -> Non
     assert seen
     assert len(seen) < 5_000
     assert not worker.vault_busy()
+
+
+def test_ctrl_p_prints_the_selected_entry_or_else_the_list(
+    qtbot: QtBot, make_tab: TabFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[str, object]] = []
+    monkeypatch.setattr(
+        "secrecy_desk.gui.print_preview.open_print_for_entry",
+        lambda _parent, _ctx, register, number: calls.append(("entry", (register, number))),
+    )
+    monkeypatch.setattr(
+        "secrecy_desk.gui.print_preview.open_print_for_list",
+        lambda _parent, _ctx, register, query, columns: calls.append(
+            ("list", (register, query.search, columns))
+        ),
+    )
+    tab = make_tab(entries=3)
+    tab.new_entry()
+    qtbot.keyClick(tab.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert calls[-1][0] == "list", "no saved entry selected: the filtered list"
+    tab.cancel_edit()
+    select_row(qtbot, tab, 0)
+    entry = tab.current_entry()
+    assert entry is not None
+    qtbot.keyClick(tab.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert calls[-1] == ("entry", ("drawings", entry.number))
+    tab.search_box.setText("图")
+    tab.apply_search()
+    tab.print_list()
+    kind, (register, search, columns) = calls[-1]  # type: ignore[misc]
+    assert (kind, register, search) == ("list", "drawings", "图")
+    assert all(c in ("number", "status") or tab.spec.has_field(c) for c in columns)
+
+
+def test_the_print_register_is_read_only_in_the_tab(make_tab: TabFactory) -> None:
+    tab = make_tab(register="prints")
+    assert not tab.new_action.isEnabled()
+    assert not tab.import_action.isEnabled()
+    assert not tab.void_action.isEnabled()
+    assert tab.print_list_action.isEnabled()
