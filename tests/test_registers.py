@@ -602,3 +602,18 @@ def test_sorted_pages_agree_with_a_plain_sort_on_a_larger_register(regs: Registe
 
 def regs_level(entries: list[Entry], number: str) -> Level:
     return next(e.level for e in entries if e.number == number)
+
+
+def test_an_index_whose_definition_changed_is_rebuilt(officer: Session, forms: Forms) -> None:
+    store = officer.vault.store
+    Registers(officer, forms)
+    with store.transaction():
+        store.execute("DROP INDEX ix_gifts_value")
+        store.execute(
+            "CREATE INDEX ix_gifts_value ON entries (json_extract(data, '$.value'), id) "
+            "WHERE register = 'gifts'"
+        )
+    Registers(officer, forms)
+    sql = str(store.scalar("SELECT sql FROM sqlite_schema WHERE name = 'ix_gifts_value'"))
+    assert "voided = 0" in sql
+    assert "level" in sql
