@@ -179,8 +179,13 @@ def test_a_list_is_marked_with_its_highest_row(officer: tuple[Session, Registers
     regs.add("drawings", SAMPLES["drawings"])
     regs.add(
         "drawings",
-        {**SAMPLES["drawings"], "level": "一般", "receiver": "赵六", "must_recall": "否",
-         "due_on": ""},
+        {
+            **SAMPLES["drawings"],
+            "level": "一般",
+            "receiver": "赵六",
+            "must_recall": "否",
+            "due_on": "",
+        },
     )
     out = P.print_list(regs, "drawings", Query(), printer="p")
     assert out.marking == "机密★20年"
@@ -207,8 +212,13 @@ def test_a_character_the_font_lacks_is_refused_before_anything_is_recorded(
 def test_cli_prints_to_a_file_and_verifies_the_code(venv: VaultEnv, tmp_path: Path) -> None:
     added = venv.cli_as(
         OFFICER,
-        ["entries", "add", "--register", "drawings",
-         *[f"--set={k}={v}" for k, v in SAMPLES["drawings"].items()]],
+        [
+            "entries",
+            "add",
+            "--register",
+            "drawings",
+            *[f"--set={k}={v}" for k, v in SAMPLES["drawings"].items()],
+        ],
     )
     assert added.code == 0, added.err
     number = re.search(r"TZFS-\d{4}-\d{4}", added.out)
@@ -216,8 +226,17 @@ def test_cli_prints_to_a_file_and_verifies_the_code(venv: VaultEnv, tmp_path: Pa
     target = tmp_path / "out.pdf"
     printed = venv.cli_as(
         OFFICER,
-        ["print", "--register", "drawings", "--entry", number.group(0), "--copies", "2",
-         "--to", str(target)],
+        [
+            "print",
+            "--register",
+            "drawings",
+            "--entry",
+            number.group(0),
+            "--copies",
+            "2",
+            "--to",
+            str(target),
+        ],
     )
     assert printed.code == 0, printed.err
     assert target.read_bytes().startswith(b"%PDF")
