@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -55,9 +56,9 @@ def pages(pdf: bytes) -> list[str]:
 
 
 @pytest.fixture
-def officer(venv: VaultEnv) -> tuple[Session, Registers]:
+def officer(venv: VaultEnv) -> Iterator[tuple[Session, Registers]]:
     session = venv.login(OFFICER)
-    yield session, Registers(session, load_all())  # type: ignore[misc]
+    yield session, Registers(session, load_all())
     session.logout()
 
 
