@@ -604,6 +604,9 @@ def run(argv: Sequence[str], env: Env) -> int:
     except KeyboardInterrupt:
         env.stderr.write(tr("Interrupted; nothing was saved.", env.lang) + "\n")
         return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. ``| head``): stop quietly, as Unix tools do.
+        return 0
     except OSError as exc:
         env.stderr.write(
             tr(

@@ -20,8 +20,8 @@
         <translation>恢复码（仅显示这一次；请打印或抄写下来，存放于保密柜）：</translation>
     </message>
     <message>
-        <source>Without every password and this code the data cannot be recovered by anyone.</source>
-        <translation>如果所有密码和本恢复码都已遗失，任何人都无法恢复数据。</translation>
+        <source>If every password and this code are lost, nobody can recover the data.</source>
+        <translation>如果所有密码和本恢复码都已丢失，任何人都无法恢复数据。</translation>
     </message>
     <message>
         <source>Each administrator must change the initial password at the first login.</source>
@@ -174,6 +174,18 @@
     <message>
         <source>The file holds no entries.</source>
         <translation>文件中没有条目。</translation>
+    </message>
+    <message>
+        <source>PDF file {path}</source>
+        <translation>PDF文件 {path}</translation>
+    </message>
+    <message>
+        <source>Printed to {path} ({mark}); print register {record}, verification code {code}.</source>
+        <translation>已打印到 {path}（{mark}）；打印登记号 {record}，验证码 {code}。</translation>
+    </message>
+    <message>
+        <source>Marked as reprint (补打).</source>
+        <translation>已标注为补打。</translation>
     </message>
     <message>
         <source>Exported to {path}.</source>
@@ -415,6 +427,11 @@
         <translation>请填写11位手机号码（如 13812345678），或带区号的固定电话（如 010-12345678）。</translation>
     </message>
     <message>
+        <source>The audit record could not be written ({reason}), so the action was not carried out.</source>
+        <extracomment>Set on a verification-only session over a broken chain: records are made (and returned) but not appended, so nothing covers up what was found.</extracomment>
+        <translation>审计记录无法写入（{reason}），因此该操作未执行。</translation>
+    </message>
+    <message>
         <source>Audit records younger than {days} days cannot be purged.</source>
         <translation>保存不满{days}天的审计记录不能清理。</translation>
     </message>
@@ -573,6 +590,7 @@
     </message>
     <message>
         <source>The unit name is required.</source>
+        <extracomment>The head problem found at open when the vault was opened despite it (verify).</extracomment>
         <translation>单位名称为必填项。</translation>
     </message>
     <message>
@@ -625,8 +643,20 @@
         <translation>无法识别的命令。</translation>
     </message>
     <message>
+        <source>The vault database is damaged ({reason}); nothing more was saved. Run verify and restore the vault from a backup.</source>
+        <translation>加密数据库已损坏（{reason}），未再保存任何内容。请运行校验，并从备份恢复加密数据库。</translation>
+    </message>
+    <message>
         <source>Write fields as name=value, not {item}.</source>
         <translation>字段应写作 name=value（字段名=值），不能写作 {item}。</translation>
+    </message>
+    <message>
+        <source>Give the code to verify.</source>
+        <translation>请输入要核验的验证码。</translation>
+    </message>
+    <message>
+        <source>print needs --register, --entry NUMBER or --list, and --to FILE.pdf.</source>
+        <translation>print 命令需要 --register、--entry 编号或 --list，以及 --to 文件.pdf。</translation>
     </message>
 </context>
 </TS>

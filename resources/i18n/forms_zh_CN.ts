@@ -259,11 +259,17 @@
     </message>
     <message>
         <source>Please confirm before saving:</source>
+        <extracomment>Registers the program fills itself; people read them but never add, edit or void entries.</extracomment>
         <translation>保存前请确认以下事项：</translation>
     </message>
     <message>
         <source>There is no register {register}.</source>
+        <extracomment>Above this many live entries per value (from the planner&apos;s statistics), an equality filter is not selective: the first page is read in the order of the sort column&apos;s index instead.</extracomment>
         <translation>台账 {register} 不存在。</translation>
+    </message>
+    <message>
+        <source>The {register} register is kept by the program itself.</source>
+        <translation>“{register}”由程序自动登记，不能手工修改。</translation>
     </message>
     <message>
         <source>There is no entry {number} in this register.</source>
@@ -298,6 +304,10 @@
         <translation>条目 {number} 已作废。</translation>
     </message>
     <message>
+        <source>A {level} record cannot be entered here; nothing was saved.</source>
+        <translation>本机不能录入{level}级记录，未保存任何内容。</translation>
+    </message>
+    <message>
         <source>Cancelled; nothing was saved.</source>
         <extracomment>Called with (done, total); returns False to cancel (everything is then rolled back).</extracomment>
         <translation>已取消，未保存任何内容。</translation>
@@ -327,8 +337,8 @@
         <translation>文件为空。</translation>
     </message>
     <message>
-        <source>A top secret drawing must always be recalled (S6 2(4)).</source>
-        <translation>绝密图纸必须回收（S6 2(4)）。</translation>
+        <source>A top secret drawing must always be recalled.</source>
+        <translation>绝密图纸必须回收。</translation>
     </message>
     <message>
         <source>A drawing that must be recalled needs a recall due date.</source>
@@ -343,21 +353,21 @@
         <translation>图纸遗失的，须填写遗失登记日期，并说明遗失情况及书面告知情况。</translation>
     </message>
     <message>
-        <source>Drawing {drawing} was already issued to {receiver} ({numbers}) and is neither recalled nor recorded as lost; it cannot be issued again to the same receiver until then (S6 2(7)).</source>
-        <translation>图纸 {drawing} 已发放给{receiver}（条目 {numbers}），尚未回收，也未登记遗失；在回收或登记遗失之前，不能再向同一接收者发放（S6 2(7)）。</translation>
+        <source>Drawing {drawing} was already issued to {receiver} ({numbers}) and is neither recalled nor recorded as lost; it cannot be issued again to the same receiver until then.</source>
+        <translation>图纸 {drawing} 已发放给 {receiver}（{numbers}），尚未回收也未登记遗失；在此之前不得向同一接收者再次发放。</translation>
     </message>
     <message>
         <source>Recall overdue since {due} ({days} days).</source>
         <translation>应于 {due} 回收，已逾期{days}天。</translation>
     </message>
     <message>
-        <source>Handed in {days} days after receipt (due within 7); give the reason for the delay.</source>
+        <source>Handed in {days} days after receipt (due within 7 days); give the reason for the delay.</source>
         <extracomment>Kinds that are handed in whatever their value.</extracomment>
-        <translation>收受后{days}天才上交（应在7天内上交），请填写延迟原因。</translation>
+        <translation>收受后第 {days} 天才上交（应在7天内上交），请填写逾期原因。</translation>
     </message>
     <message>
-        <source>Cash, cards, securities and gifts worth 500 yuan or more must be handed in; they cannot stay with the recipient (S7).</source>
-        <translation>现金、各类卡券、有价证券以及价值500元及以上的礼品必须上交，不能由收受人留存（S7）。</translation>
+        <source>Cash, cards, securities and gifts worth 500 yuan or more must be handed in; they cannot stay with the recipient.</source>
+        <translation>礼金、各种卡、有价证券以及价值500元以上的礼品必须上交，不能由受礼人自行处理。</translation>
     </message>
     <message>
         <source>Not handed in; it was due on {due} ({days} days late).</source>
@@ -368,12 +378,39 @@
         <translation>逾期上交（收受后{days}天）。</translation>
     </message>
     <message>
-        <source>This phone number is already registered for {others}. The same contact on two different people must be checked (S8 §7); confirm to save anyway.</source>
-        <translation>该电话号码已登记在{others}名下。同一联系方式出现在不同人员名下的，须进行核查（S8 §7）；如仍要保存，请确认。</translation>
-    </message>
-    <message>
         <source>{file}: rules: unknown rule &quot;{rule}&quot;.</source>
         <translation>{file}：rules：无法识别的规则“{rule}”。</translation>
+    </message>
+    <message>
+        <source>The number of copies must be between 1 and 999.</source>
+        <translation>份数须在1至999之间。</translation>
+    </message>
+    <message>
+        <source>Revision {revision} of {number} was printed before; a reprint (补打) needs a reason.</source>
+        <translation>{number} 的第{revision}版已打印过；补打须填写原因。</translation>
+    </message>
+    <message>
+        <source>This phone number is already registered for {others}. The same contact on two different people must be checked; confirm to save anyway.</source>
+        <translation>该电话号码已登记在 {others} 名下。不同人员使用同一联系方式须核实；确认后方可保存。</translation>
+    </message>
+</context>
+<context>
+    <name>Print</name>
+    <message>
+        <source>Code {code}: printed {at} by {who} ({record}); it matches the current revision {rev} of {object}.</source>
+        <translation>验证码 {code}：{who} 于 {at} 打印（{record}），与 {object} 的当前版本（第{rev}版）一致。</translation>
+    </message>
+    <message>
+        <source>Code {code}: printed {at} by {who} ({record}) from revision {rev} of {object}; the entry has since changed (now revision {now}).</source>
+        <translation>验证码 {code}：{who} 于 {at} 打印（{record}），印的是 {object} 的第{rev}版；该条目此后已修改（现为第{now}版）。</translation>
+    </message>
+    <message>
+        <source>Code {code}: a list printed {at} by {who} ({record}): {object}.</source>
+        <translation>验证码 {code}：{who} 于 {at} 打印的台账清单（{record}）：{object}。</translation>
+    </message>
+    <message>
+        <source>Code {code} does not match any print this account may see.</source>
+        <translation>验证码 {code} 与本账户可见的任何打印记录都不符。</translation>
     </message>
 </context>
 </TS>
