@@ -31,6 +31,8 @@ AREAS: dict[str, list[str]] = {
     ],
     "forms": ["secrecy_desk/forms", "secrecy_desk/registers", "secrecy_desk/modules"],
     "printing": ["secrecy_desk/printing"],
+    "commitments": ["secrecy_desk/commitments", "secrecy_desk/cli_commitments.py"],
+    "approvals": ["secrecy_desk/approvals", "secrecy_desk/cli_approvals.py"],
     "gui": ["secrecy_desk/app.py", "secrecy_desk/gui"],
 }
 #: GUI files whose strings live in their own area file (kept apart from "gui", so that the
@@ -44,6 +46,8 @@ GUI_AREAS: dict[str, list[str]] = {
         "worker.py",
     ],
     "gui_print": ["print_preview.py", "verify_dialog.py"],
+    "gui_commitments": ["commitments_tab.py", "personnel_tab.py"],
+    "gui_approvals": ["approvals_tab.py"],
 }
 GUI_REGISTER = GUI_AREAS["gui_register"]
 
