@@ -425,12 +425,72 @@ BEGIN
 END;
 """
 
+V4 = """
+CREATE TABLE person_transitions (
+    id INTEGER PRIMARY KEY,
+    person TEXT NOT NULL,
+    from_status TEXT NOT NULL,
+    to_status TEXT NOT NULL,
+    on_date TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    ends_on TEXT,
+    at TEXT NOT NULL,
+    account TEXT NOT NULL
+);
+CREATE INDEX person_transitions_person ON person_transitions (person, id);
+CREATE TABLE clause_versions (
+    id INTEGER PRIMARY KEY,
+    template TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    clauses TEXT NOT NULL,
+    at TEXT NOT NULL,
+    account TEXT NOT NULL,
+    UNIQUE (template, version)
+);
+CREATE TRIGGER clause_versions_no_update BEFORE UPDATE ON clause_versions
+BEGIN
+    SELECT RAISE(ABORT, 'clause versions are never changed');
+END;
+CREATE TRIGGER clause_versions_no_delete BEFORE DELETE ON clause_versions
+BEGIN
+    SELECT RAISE(ABORT, 'clause versions are never deleted');
+END;
+CREATE TABLE commitments (
+    id INTEGER PRIMARY KEY,
+    number TEXT NOT NULL UNIQUE,
+    template TEXT NOT NULL,
+    person TEXT NOT NULL,
+    status TEXT NOT NULL,
+    level INTEGER NOT NULL,
+    clause_version INTEGER NOT NULL REFERENCES clause_versions (id),
+    snapshot TEXT NOT NULL,
+    generated_at TEXT NOT NULL,
+    generated_by TEXT NOT NULL,
+    printed_at TEXT,
+    print_record TEXT,
+    code TEXT,
+    signed_on TEXT,
+    witness TEXT,
+    personnel_copy TEXT,
+    secrecy_copy TEXT,
+    archived_at TEXT,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL
+);
+CREATE INDEX commitments_person ON commitments (person, template, status);
+CREATE TRIGGER commitments_no_delete BEFORE DELETE ON commitments
+BEGIN
+    SELECT RAISE(ABORT, 'commitments are never deleted');
+END;
+"""
+
 #: Every schema step, in order. The vault owns the whole schema (the packages above it only run
 #: queries), so a vault opened by any entry point reaches the same version.
 MIGRATIONS: Final[list[Migration]] = [
     Migration(1, "accounts, settings, audit chain, seals", _sql(V1)),
     Migration(2, "per-account preferences and drafts", _sql(V2)),
     Migration(3, "register entries, revisions, numbering, search index", _sql(V3)),
+    Migration(4, "personnel transitions, commitment clause versions, commitments", _sql(V4)),
 ]
 
 
