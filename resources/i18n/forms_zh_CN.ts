@@ -237,6 +237,42 @@
         <translation>规则编号“{rule}”应写作“模块.规则”，例如 gifts.hand_in</translation>
     </message>
     <message>
+        <source>only approval forms have [[steps]]</source>
+        <translation>只有审批表定义才能有 [[steps]]</translation>
+    </message>
+    <message>
+        <source>an approval form needs at least one [[steps]] entry</source>
+        <translation>审批表定义至少需要一个 [[steps]] 步骤</translation>
+    </message>
+    <message>
+        <source>the step name &quot;{name}&quot; is used twice</source>
+        <translation>步骤名“{name}”重复使用</translation>
+    </message>
+    <message>
+        <source>unknown decider &quot;{decider}&quot;; use role, department_head or account</source>
+        <translation>不认识的审批人类型“{decider}”；请用 role、department_head 或 account</translation>
+    </message>
+    <message>
+        <source>a step decided by role needs &quot;role&quot;, one of {roles}</source>
+        <translation>按角色审批的步骤须填写“role”，可选：{roles}</translation>
+    </message>
+    <message>
+        <source>key &quot;{key}&quot; applies only to decider = &quot;{decider}&quot;</source>
+        <translation>键“{key}”只适用于 decider = &quot;{decider}&quot;</translation>
+    </message>
+    <message>
+        <source>a step decided by account needs exactly one of &quot;account&quot; and &quot;account_field&quot;</source>
+        <translation>指定账号审批的步骤须在“account”和“account_field”中恰好填写一个</translation>
+    </message>
+    <message>
+        <source>&quot;account_field&quot; must name a required field of type account: &quot;{name}&quot;</source>
+        <translation>“account_field”必须是本表中类型为 account 的必填字段：“{name}”</translation>
+    </message>
+    <message>
+        <source>days {days} must be between {low} and {high}</source>
+        <translation>办理时限 {days} 须在 {low} 到 {high} 个工作日之间</translation>
+    </message>
+    <message>
         <source>the folder of form definitions does not exist</source>
         <translation>表单定义文件夹不存在</translation>
     </message>

@@ -18,6 +18,7 @@ from secrecy_desk.forms.entry import (
 from secrecy_desk.forms.loader import FORMS_ROOT, FormDefinitionError, load_all, load_form
 from secrecy_desk.forms.spec import (
     Clause,
+    DeciderKind,
     FieldSpec,
     FieldValueError,
     Forms,
@@ -31,6 +32,7 @@ from secrecy_desk.forms.spec import (
     SignatureLine,
     SortKey,
     StatusSpec,
+    StepSpec,
 )
 from secrecy_desk.forms.types import (
     Choice,
@@ -45,6 +47,7 @@ __all__ = [
     "FORMS_ROOT",
     "Choice",
     "Clause",
+    "DeciderKind",
     "EntryInvalid",
     "EntryMarking",
     "FieldSpec",
@@ -64,6 +67,7 @@ __all__ = [
     "SignatureLine",
     "SortKey",
     "StatusSpec",
+    "StepSpec",
     "Stored",
     "ValidationResult",
     "Value",

@@ -26,6 +26,7 @@ from secrecy_desk.core.validators import Bilingual, Problem, choice_key
 from secrecy_desk.forms.spec import (
     NUMBERING_FIELDS,
     Clause,
+    DeciderKind,
     FieldSpec,
     Forms,
     FormSpec,
@@ -38,6 +39,7 @@ from secrecy_desk.forms.spec import (
     SignatureLine,
     SortKey,
     StatusSpec,
+    StepSpec,
     numbering_regex,
 )
 from secrecy_desk.forms.types import (
@@ -551,6 +553,7 @@ _FORM_KEYS: Final = frozenset(
         "list",
         "print",
         "fields",
+        "steps",
     }
 )
 
@@ -623,6 +626,7 @@ def load_form(path: Path, *, file: str | None = None) -> FormSpec:
         term_field=term_field,
         entry_level=entry_level,
         rules=_read_rules(top),
+        steps=_read_steps(top, kind, by_name),
         source=source.file,
     )
 
@@ -960,6 +964,131 @@ def _read_rules(top: _Table) -> tuple[str, ...]:
                 rule=rule,
             )
     return rules
+
+
+_STEP_KEYS: Final = frozenset(
+    {
+        "name",
+        "title_zh",
+        "title_en",
+        "decider",
+        "role",
+        "account",
+        "account_field",
+        "paper",
+        "days",
+        "same_decider",
+    }
+)
+_STEP_NAME: Final = Bilingual("步骤名", "step name")
+# Roles a step may name: the business roles (administrators never decide approvals).
+_STEP_ROLES: Final = ("clerk", "officer", "approver")
+_DAYS_RANGE: Final = (1, 60)
+
+
+def _read_steps(
+    top: _Table, kind: FormKind, by_name: Mapping[str, FieldSpec]
+) -> tuple[StepSpec, ...]:
+    """The ``[[steps]]`` chain: required for approval forms, refused for the others."""
+    entries = top.tables("steps")
+    if kind is not FormKind.APPROVAL:
+        if entries:
+            raise top.error(
+                QT_TRANSLATE_NOOP("Errors", "only approval forms have [[steps]]"),
+            )
+        return ()
+    if not entries:
+        raise top.error(
+            QT_TRANSLATE_NOOP("Errors", "an approval form needs at least one [[steps]] entry")
+        )
+    steps: list[StepSpec] = []
+    for index, data in enumerate(entries, start=1):
+        table = _Table(top.source, data, place=f"[[steps]] #{index}")
+        table.allow(_STEP_KEYS)
+        name = _identifier(table, table.text("name"), _STEP_NAME)
+        if any(s.name == name for s in steps):
+            raise table.error(
+                QT_TRANSLATE_NOOP("Errors", 'the step name "{name}" is used twice'), name=name
+            )
+        decider_name = table.text("decider")
+        try:
+            decider = DeciderKind(decider_name)
+        except ValueError:
+            raise table.error(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    'unknown decider "{decider}"; use role, department_head or account',
+                ),
+                decider=decider_name,
+            ) from None
+        role = table.opt_text("role")
+        account = table.opt_text("account")
+        account_field = table.opt_text("account_field")
+        if decider is DeciderKind.ROLE:
+            if role not in _STEP_ROLES:
+                raise table.error(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", 'a step decided by role needs "role", one of {roles}'
+                    ),
+                    roles=", ".join(_STEP_ROLES),
+                )
+        elif role is not None:
+            raise table.error(
+                QT_TRANSLATE_NOOP("Errors", 'key "{key}" applies only to decider = "{decider}"'),
+                key="role",
+                decider="role",
+            )
+        if decider is DeciderKind.ACCOUNT:
+            if (account is None) == (account_field is None):
+                raise table.error(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        'a step decided by account needs exactly one of "account" and '
+                        '"account_field"',
+                    )
+                )
+            target = by_name.get(account_field or "")
+            if account_field is not None and (
+                target is None or target.type is not FieldType.ACCOUNT or not target.required
+            ):
+                raise table.error(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        '"account_field" must name a required field of type account: "{name}"',
+                    ),
+                    name=account_field,
+                )
+        elif account is not None or account_field is not None:
+            raise table.error(
+                QT_TRANSLATE_NOOP("Errors", 'key "{key}" applies only to decider = "{decider}"'),
+                key="account" if account is not None else "account_field",
+                decider="account",
+            )
+        days = table.opt_int("days")
+        if days is None:
+            days = 3
+        if not _DAYS_RANGE[0] <= days <= _DAYS_RANGE[1]:
+            raise table.error(
+                QT_TRANSLATE_NOOP("Errors", "days {days} must be between {low} and {high}"),
+                days=days,
+                low=_DAYS_RANGE[0],
+                high=_DAYS_RANGE[1],
+            )
+        steps.append(
+            StepSpec(
+                name=name,
+                title_zh=table.text("title_zh"),
+                title_en=table.text("title_en"),
+                decider=decider,
+                role=role,
+                account=account,
+                account_field=account_field,
+                paper=table.opt_bool("paper", default=True),
+                days=days,
+                same_decider=table.opt_bool("same_decider", default=False),
+            )
+        )
+    return tuple(steps)
 
 
 # --- every definition ---------------------------------------------------------------------

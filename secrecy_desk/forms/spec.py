@@ -278,6 +278,37 @@ class PrintSpec:
         return self.title_en if lang == "en" else self.title_zh
 
 
+class DeciderKind(Enum):
+    """Who may decide an approval step (see ``docs/forms.md``, "Approval steps")."""
+
+    ROLE = "role"  # any account holding ``role``
+    DEPARTMENT_HEAD = "department_head"  # an approver of the applicant's own department
+    ACCOUNT = "account"  # a named account, or the account named in ``account_field``
+
+
+@dataclass(frozen=True, slots=True)
+class StepSpec:
+    """One step of an approval form's chain, decided in order.
+
+    ``days`` is the number of working days (Monday to Friday) the step may take before it is
+    overdue; ``paper`` allows a clerk to record a decision signed on paper; ``same_decider``
+    lets a person who decided an earlier step of the same request decide this one too."""
+
+    name: str
+    title_zh: str
+    title_en: str
+    decider: DeciderKind
+    role: str | None = None
+    account: str | None = None
+    account_field: str | None = None
+    paper: bool = True
+    days: int = 3
+    same_decider: bool = False
+
+    def title(self, lang: str) -> str:
+        return self.title_en if lang == "en" else self.title_zh
+
+
 @dataclass(frozen=True, slots=True)
 class FormSpec:
     """A register, commitment or approval form.
@@ -302,6 +333,7 @@ class FormSpec:
     term_field: str | None = None
     entry_level: Level | None = None
     rules: tuple[str, ...] = ()
+    steps: tuple[StepSpec, ...] = ()
     source: str = ""
     _by_name: Mapping[str, FieldSpec] = dataclasses.field(
         default_factory=dict, init=False, repr=False, compare=False
