@@ -484,6 +484,82 @@ BEGIN
 END;
 """
 
+V5 = """
+CREATE TABLE approval_requests (
+    id INTEGER PRIMARY KEY,
+    form TEXT NOT NULL,
+    number TEXT NOT NULL UNIQUE,
+    revision INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    step INTEGER NOT NULL,
+    round INTEGER NOT NULL,
+    step_since TEXT,
+    level INTEGER NOT NULL,
+    term TEXT,
+    data TEXT NOT NULL,
+    applicant TEXT NOT NULL,
+    department TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL
+);
+CREATE INDEX approval_requests_state ON approval_requests (state, level, id);
+CREATE INDEX approval_requests_applicant ON approval_requests (applicant, id);
+CREATE TABLE approval_revisions (
+    request_id INTEGER NOT NULL REFERENCES approval_requests (id),
+    revision INTEGER NOT NULL,
+    level INTEGER NOT NULL,
+    term TEXT,
+    data TEXT NOT NULL,
+    at TEXT NOT NULL,
+    account TEXT NOT NULL,
+    PRIMARY KEY (request_id, revision)
+) WITHOUT ROWID;
+CREATE TABLE approval_events (
+    id INTEGER PRIMARY KEY,
+    request_id INTEGER NOT NULL REFERENCES approval_requests (id),
+    kind TEXT NOT NULL,
+    round INTEGER NOT NULL,
+    step INTEGER NOT NULL,
+    revision INTEGER NOT NULL,
+    decision TEXT,
+    comment TEXT NOT NULL DEFAULT '',
+    decider TEXT NOT NULL DEFAULT '',
+    decided_on TEXT,
+    paper INTEGER NOT NULL DEFAULT 0,
+    content_hash TEXT,
+    at TEXT NOT NULL,
+    account TEXT NOT NULL,
+    voided_at TEXT,
+    voided_by_revision INTEGER
+);
+CREATE INDEX approval_events_request ON approval_events (request_id, id);
+CREATE TRIGGER approval_revisions_no_update BEFORE UPDATE ON approval_revisions
+BEGIN
+    SELECT RAISE(ABORT, 'approval revisions are never changed');
+END;
+CREATE TRIGGER approval_revisions_no_delete BEFORE DELETE ON approval_revisions
+BEGIN
+    SELECT RAISE(ABORT, 'approval revisions are never deleted');
+END;
+CREATE TRIGGER approval_events_no_delete BEFORE DELETE ON approval_events
+BEGIN
+    SELECT RAISE(ABORT, 'approval events are never deleted');
+END;
+CREATE TRIGGER approval_events_only_voided BEFORE UPDATE ON approval_events
+WHEN OLD.voided_at IS NOT NULL OR NEW.voided_at IS NULL
+    OR NEW.kind IS NOT OLD.kind OR NEW.decision IS NOT OLD.decision
+    OR NEW.content_hash IS NOT OLD.content_hash OR NEW.decider IS NOT OLD.decider
+    OR NEW.comment IS NOT OLD.comment OR NEW.revision IS NOT OLD.revision
+BEGIN
+    SELECT RAISE(ABORT, 'an approval decision is only ever voided, once');
+END;
+CREATE TRIGGER approval_requests_no_delete BEFORE DELETE ON approval_requests
+BEGIN
+    SELECT RAISE(ABORT, 'approval requests are never deleted');
+END;
+"""
+
 #: Every schema step, in order. The vault owns the whole schema (the packages above it only run
 #: queries), so a vault opened by any entry point reaches the same version.
 MIGRATIONS: Final[list[Migration]] = [
@@ -491,6 +567,7 @@ MIGRATIONS: Final[list[Migration]] = [
     Migration(2, "per-account preferences and drafts", _sql(V2)),
     Migration(3, "register entries, revisions, numbering, search index", _sql(V3)),
     Migration(4, "personnel transitions, commitment clause versions, commitments", _sql(V4)),
+    Migration(5, "approval requests, their content revisions and decisions", _sql(V5)),
 ]
 
 
