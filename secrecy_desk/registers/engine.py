@@ -54,6 +54,10 @@ ENTRY_COLUMNS: Final = (
 )
 
 
+#: A search matching at least this many entries walks the sort index and probes the matches
+#: (the first page costs a few index steps); fewer matches are fetched and sorted instead.
+DENSE_SEARCH: Final = 2000
+
 #: Registers the program fills itself; people read them but never add, edit or void entries.
 SYSTEM_REGISTERS: Final = frozenset({"prints"})
 
@@ -380,8 +384,11 @@ class Registers:
         page (a millisecond). So the engine chooses: the sort index, unless a search or a
         filter on an indexed column with few entries per value (by the statistics) makes
         fetching the matches and sorting them the cheaper way."""
-        if query.search.strip() or query.include_voided or not sort:
+        if query.include_voided or not sort:
             return ""
+        expr = search.match_expression(query.search)
+        if expr is not None and self._search_hits(expr) < DENSE_SEARCH:
+            return ""  # few matches: fetching them and sorting them is quicker
         first = sort[0].name
         indexed = {c for c in spec.listing.columns if c not in (NUMBER, STATUS)}
         if first == NUMBER:
@@ -412,11 +419,27 @@ class Registers:
             self._stats[index] = int(parts[1]) if len(parts) > 1 else None
         return self._stats[index]
 
+    def _search_hits(self, expr: str) -> int:
+        """How many entries (of every register) the search expression matches; the index
+        answers this alone, in milliseconds."""
+        return int(
+            self.store.scalar("SELECT count(*) FROM entry_fts WHERE entry_fts MATCH ?", (expr,))
+        )
+
     def count(self, register: str, query: Query) -> int:
         spec = self.require(register, Action.VIEW)
         clauses, params = self._filters(spec, query)
+        hint = ""
+        expr = search.match_expression(query.search)
+        if expr is not None and not query.where and self._search_hits(expr) >= DENSE_SEARCH:
+            # Many matches: scanning the small (register, voided, level, id) index and probing
+            # the matches beats looking each match up in the table (a fifth of the time).
+            hint = "INDEXED BY entries_list"
+            clauses = [c.replace("id IN (SELECT rowid", "+id IN (SELECT rowid") for c in clauses]
         return int(
-            self.store.scalar(f"SELECT count(*) FROM entries WHERE {' AND '.join(clauses)}", params)
+            self.store.scalar(
+                f"SELECT count(*) FROM entries {hint} WHERE {' AND '.join(clauses)}", params
+            )
         )
 
     def history(self, register: str, number: str) -> list[Revision]:
