@@ -188,7 +188,7 @@ def test_personnel_and_gifts(forms: Forms) -> None:
     assert entry_marking(personnel, {}).text == "内部"
     assert [s.code for s in personnel.statuses] == ["review", "in_post", "disengaging", "released"]
     assert personnel.initial_status.zh == "上岗审查"
-    assert personnel.rules == ("personnel.shared_phone",)
+    assert personnel.rules == ("personnel.shared_phone", "personnel.disengagement")
     assert [c.zh for c in personnel.field("person_class").choices] == ["核心", "重要", "一般"]
     assert gifts.rules == ("gifts.hand_in",)
     assert gifts.field("kind").parse("现金") == "cash"

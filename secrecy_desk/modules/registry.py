@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from secrecy_desk.commitments.rules import BeforeDeparture, Disengagement, TrainingExpiry
 from secrecy_desk.core.errors import DeskError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.forms import FormSpec
@@ -12,7 +13,17 @@ from secrecy_desk.modules.drawings import Recall
 from secrecy_desk.modules.gifts import HandIn
 from secrecy_desk.modules.personnel import SharedPhone
 
-RULES: Final[dict[str, Rule]] = {rule.id: rule for rule in (SharedPhone(), Recall(), HandIn())}
+RULES: Final[dict[str, Rule]] = {
+    rule.id: rule
+    for rule in (
+        SharedPhone(),
+        Recall(),
+        HandIn(),
+        Disengagement(),
+        TrainingExpiry(),
+        BeforeDeparture(),
+    )
+}
 
 
 class UnknownRule(DeskError):

@@ -18,6 +18,11 @@ class Settings:
     policy: PasswordPolicy
     retention_days: int = 180
     head_interval: int = 50
+    #: 脱密期 in months by personnel class (core, important, general); see
+    #: ``secrecy_desk.commitments.lifecycle`` for the ranges the secadmin may choose from.
+    disengage_core_months: int = 36
+    disengage_important_months: int = 24
+    disengage_general_months: int = 12
 
     @staticmethod
     def initial(unit: str, rating: Level) -> Settings:
@@ -31,6 +36,9 @@ def save(store: Store, settings: Settings) -> None:
         "policy": asdict(settings.policy),
         "retention_days": settings.retention_days,
         "head_interval": settings.head_interval,
+        "disengage_core_months": settings.disengage_core_months,
+        "disengage_important_months": settings.disengage_important_months,
+        "disengage_general_months": settings.disengage_general_months,
     }
     for key, value in values.items():
         store.execute(
@@ -53,4 +61,11 @@ def load(store: Store) -> Settings:
         policy=policy,
         retention_days=int(raw.get("retention_days", base.retention_days)),
         head_interval=int(raw.get("head_interval", base.head_interval)),
+        disengage_core_months=int(raw.get("disengage_core_months", base.disengage_core_months)),
+        disengage_important_months=int(
+            raw.get("disengage_important_months", base.disengage_important_months)
+        ),
+        disengage_general_months=int(
+            raw.get("disengage_general_months", base.disengage_general_months)
+        ),
     )
