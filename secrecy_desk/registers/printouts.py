@@ -508,3 +508,71 @@ __all__ = [
     "print_list",
     "verify_code",
 ]
+
+
+def print_form_document(
+    registers: Registers,
+    doc: FormDocument,
+    *,
+    obj: str,
+    revision: int,
+    number: str,
+    level: Level,
+    term: Term | None,
+    copies: int = 1,
+    printer: str,
+    reason: str = "",
+    action: str = "entry.print",
+) -> Printout:
+    """Render a form made elsewhere (an approval table, say) for the object ``obj`` at
+    ``revision``: marked at ``level``, recorded in the print register with a verification code
+    and audited as ``action``, all in one operation; a reprint of a revision needs a reason."""
+    _check_copies(copies)
+    reprint = _previous_prints(registers, obj, revision) > 0
+    if reprint and not reason.strip():
+        raise ReprintReasonRequired(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "Revision {revision} of {number} was printed before; a reprint (补打) needs a "
+                "reason.",
+            ),
+            revision=revision,
+            number=number,
+        )
+    code = new_code()
+    mark = marking(level, term)
+    problems = check_glyphs(doc, _frame(registers, mark, number, copies, code, reprint))
+    if problems:
+        raise MissingGlyphsError(problems)
+    session = registers.session
+    with session.operation():
+        record = _record(
+            registers,
+            document=doc.title,
+            obj=obj,
+            revision=revision,
+            kind="form",
+            level=level,
+            term=term,
+            copies=copies,
+            printer=printer,
+            reprint=reprint,
+            reason=reason.strip(),
+            code=code,
+        )
+        pdf = render_form(doc, _frame(registers, mark, number, copies, code, reprint))
+        session.audit(
+            action,
+            obj,
+            level=level,
+            details={
+                "revision": revision,
+                "copies": copies,
+                "printer": printer,
+                "record": record,
+                "code": code,
+                "reprint": reprint,
+                "reason": reason.strip() or None,
+            },
+        )
+    return Printout(pdf, record, code, reprint, mark)
