@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from secrecy_desk import cli_commitments, cli_registers
+from secrecy_desk import cli_approvals, cli_commitments, cli_registers
 from secrecy_desk.core.clock import Clock, SystemClock
 from secrecy_desk.core.errors import DeskError, UsageError, VaultError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, detect_lang, normalize_lang, translate
@@ -183,6 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_registers.add_parsers(sub, vault_args, _Parser)
     cli_commitments.add_parsers(sub, vault_args, _Parser)
+    cli_approvals.add_parsers(sub, vault_args, _Parser)
 
     demo = sub.add_parser("demo", help="create a demo vault with sample accounts")
     vault_args(demo, who=False)
@@ -573,6 +574,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Env], int]] = {
     "print": _session_command(cli_registers.run_print),
     "commitments": _session_command(cli_commitments.run_commitments),
     "personnel": _session_command(cli_commitments.run_personnel),
+    "approvals": _session_command(cli_approvals.run_approvals),
     "init": cmd_init,
     "users": cmd_users,
     "verify": cmd_verify,

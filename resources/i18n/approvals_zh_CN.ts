@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>OVERDUE {days} working day(s)</source>
+        <translation>已超期{days}个工作日</translation>
+    </message>
+    <message>
+        <source>State: {state}    revision {revision}</source>
+        <translation>状态：{state}    第{revision}版</translation>
+    </message>
+    <message>
+        <source>Applicant: {applicant} ({department})</source>
+        <translation>申请人：{applicant}（{department}）</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>审批步骤：</translation>
+    </message>
+    <message>
+        <source>paper</source>
+        <translation>纸质</translation>
+    </message>
+    <message>
+        <source>electronic</source>
+        <translation>电子</translation>
+    </message>
+    <message>
+        <source>History:</source>
+        <translation>历史记录：</translation>
+    </message>
+    <message>
+        <source>step {n}</source>
+        <translation>第{n}步</translation>
+    </message>
+    <message>
+        <source>[VOID: content changed in revision {n}]</source>
+        <translation>[已作废：第{n}版修改了内容]</translation>
+    </message>
+    <message>
+        <source>{number}: {state} ({mark}).</source>
+        <translation>{number}：{state}（{mark}）。</translation>
+    </message>
+    <message>
+        <source>{number}: revision {n}, {state}.</source>
+        <translation>{number}：第{n}版，{state}。</translation>
+    </message>
+    <message>
+        <source>Password again, to sign the decision:</source>
+        <translation>请再次输入密码以签署审批决定：</translation>
+    </message>
+    <message>
+        <source>{number}: {decision} recorded; now {state}.</source>
+        <translation>{number}：已记录“{decision}”；当前{state}。</translation>
+    </message>
+    <message>
+        <source>{number}: paper decision recorded; now {state}.</source>
+        <translation>{number}：已录入纸质签批；当前{state}。</translation>
+    </message>
+    <message>
+        <source>{number}: withdrawn.</source>
+        <translation>{number}：已撤回。</translation>
+    </message>
+    <message>
+        <source>PDF file {path}</source>
+        <translation>PDF 文件 {path}</translation>
+    </message>
+    <message>
+        <source>Printed to {path} ({mark}); print register {record}, verification code {code}.</source>
+        <translation>已打印到 {path}（{mark}）；打印登记 {record}，验证码 {code}。</translation>
+    </message>
+    <message>
+        <source>No requests.</source>
+        <translation>没有审批申请。</translation>
+    </message>
+</context>
+<context>
     <name>Approvals</name>
     <message>
         <source>Draft</source>
@@ -182,6 +257,14 @@
     <message>
         <source>Give the reason for withdrawing.</source>
         <translation>请填写撤回理由。</translation>
+    </message>
+    <message>
+        <source>Write the date as YYYY-MM-DD, not {text}.</source>
+        <translation>日期请写作 YYYY-MM-DD，而不是 {text}。</translation>
+    </message>
+    <message>
+        <source>Give --form for a new request or --request for an existing one.</source>
+        <translation>新申请请用 --form，已有申请请用 --request。</translation>
     </message>
 </context>
 </TS>
