@@ -25,6 +25,7 @@ from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, detect_lang, normalize_lan
 from secrecy_desk.core.levels import RATINGS, Level
 from secrecy_desk.core.roles import BUSINESS_ROLES, Permission, Role
 from secrecy_desk.vault import auditing, db
+from secrecy_desk.vault import backup as backups
 from secrecy_desk.vault import session as sessions
 from secrecy_desk.vault.crypto import Argon2Params
 from secrecy_desk.vault.session import Session
@@ -176,6 +177,14 @@ def build_parser() -> argparse.ArgumentParser:
     ap = asub.add_parser("purge")
     vault_args(ap)
     ap.add_argument("--before", required=True, type=_date)
+
+    bak = sub.add_parser("backup", help="write a verified, encrypted backup (sysadmin)")
+    vault_args(bak)
+    bak.add_argument("--to", required=True, type=Path, help="a new folder on a fixed disk")
+    res = sub.add_parser("restore", help="restore a backup into a new vault folder")
+    res.add_argument("--from", dest="source", required=True, type=Path, help="the backup folder")
+    res.add_argument("--vault", required=True, type=Path, help="the new vault folder")
+    res.add_argument("--as", dest="as_login", required=True, help="the backup's sysadmin")
 
     rec = sub.add_parser("recover", help="give an account a new password with the recovery code")
     vault_args(rec, who=False)
@@ -528,6 +537,39 @@ def cmd_audit(args: argparse.Namespace, env: Env) -> int:
         session.logout()
 
 
+def cmd_backup(args: argparse.Namespace, env: Env) -> int:
+    def run(s: Session) -> int:
+        report = backups.backup(s, args.to)
+        env.out(
+            tr(
+                "Backup written to {path} and verified: {records} audit records, {size} bytes, "
+                "SHA-256 {digest}.",
+                env.lang,
+                path=report.folder,
+                records=report.records,
+                size=report.size,
+                digest=report.sha256[:16],
+            )
+        )
+        return 0
+
+    return _with_session(args, env, run)
+
+
+def cmd_restore(args: argparse.Namespace, env: Env) -> int:
+    password = env.password(tr("Password for {login}:", env.lang, login=args.as_login))
+    session = backups.restore(args.source, args.vault, args.as_login, password, clock=env.clock)
+    session.logout()
+    env.out(
+        tr(
+            "Backup restored into {path}; it opens and its trail is intact.",
+            env.lang,
+            path=args.vault,
+        )
+    )
+    return 0
+
+
 def cmd_recover(args: argparse.Namespace, env: Env) -> int:
     code = env.password(tr("Recovery code:", env.lang))
     new = env.password(tr("New password for {login}:", env.lang, login=args.login))
@@ -580,6 +622,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Env], int]] = {
     "verify": cmd_verify,
     "audit": cmd_audit,
     "recover": cmd_recover,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
     "demo": cmd_demo,
 }
 

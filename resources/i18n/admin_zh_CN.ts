@@ -120,6 +120,14 @@
         <translation>已清理{n}条审计记录。</translation>
     </message>
     <message>
+        <source>Backup written to {path} and verified: {records} audit records, {size} bytes, SHA-256 {digest}.</source>
+        <translation>备份已写入 {path} 并校验通过：审计记录{records}条，{size}字节，SHA-256 {digest}。</translation>
+    </message>
+    <message>
+        <source>Backup restored into {path}; it opens and its trail is intact.</source>
+        <translation>备份已恢复到 {path}；可以正常打开，审计日志完整。</translation>
+    </message>
+    <message>
         <source>Recovery code:</source>
         <translation>恢复码：</translation>
     </message>
@@ -657,6 +665,30 @@
     <message>
         <source>print needs --register, --entry NUMBER or --list, and --to FILE.pdf.</source>
         <translation>print 命令需要 --register、--entry 编号或 --list，以及 --to 文件.pdf。</translation>
+    </message>
+    <message>
+        <source>{path} is not an empty folder; a backup goes into a new folder.</source>
+        <translation>{path} 不是空文件夹；备份须写入新的文件夹。</translation>
+    </message>
+    <message>
+        <source>A backup folder name may not contain quotes.</source>
+        <translation>备份文件夹名称不能含有引号。</translation>
+    </message>
+    <message>
+        <source>The backup in {path} did not verify; it was removed. Try again.</source>
+        <translation>{path} 中的备份未通过校验，已删除。请重试。</translation>
+    </message>
+    <message>
+        <source>{path} does not hold a Secrecy Desk backup.</source>
+        <translation>{path} 中没有保密台账工作站的备份。</translation>
+    </message>
+    <message>
+        <source>{path} already holds a vault; restore into a new folder (nothing was overwritten).</source>
+        <translation>{path} 中已有加密数据库；请恢复到新的文件夹（未覆盖任何内容）。</translation>
+    </message>
+    <message>
+        <source>Only the system administrator restores backups.</source>
+        <translation>只有系统管理员可以恢复备份。</translation>
     </message>
 </context>
 </TS>

@@ -630,6 +630,11 @@ class Vault:
     def journal_private(self) -> bytes:
         return _journal_private(self._master)
 
+    def master_key(self) -> bytes:
+        """The master key, for the vault package's own work on copies of the database
+        (backups). Nothing outside ``secrecy_desk.vault`` calls this."""
+        return self._master
+
     def master_for_tests(self) -> bytes:
         """The master key, for tests that tamper with the database through the real key."""
         return self._master

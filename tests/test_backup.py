@@ -1,0 +1,139 @@
+"""Backups and restores: encrypted, verified, fixed disks only, sysadmin only, recorded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from secrecy_desk.core.errors import DeskError, PermissionDenied, VaultError
+from secrecy_desk.forms import load_all
+from secrecy_desk.registers import Query, Registers
+from secrecy_desk.vault import backup, db, keyfile
+from secrecy_desk.vault import session as sessions
+from tests.conftest import CLERK, NAMES, OFFICER, PASSWORDS, SYSADMIN, UNIT, VaultEnv
+
+GIFT = {
+    "recipient": "张三",
+    "department": "一室",
+    "kind": "礼品",
+    "description": "茶叶两盒",
+    "value": "300",
+    "giver": "李四",
+    "received_on": "2026-03-01",
+}
+
+
+def _with_entry(venv: VaultEnv) -> str:
+    s = venv.login(OFFICER)
+    try:
+        return Registers(s, load_all()).add("gifts", GIFT).entry.number
+    finally:
+        s.logout()
+
+
+def test_a_backup_is_encrypted_verified_and_restores(venv: VaultEnv, tmp_path: Path) -> None:
+    number = _with_entry(venv)
+    target = tmp_path / "backup"
+    s = venv.login(SYSADMIN)
+    try:
+        report = backup.backup(s, target)
+    finally:
+        s.logout()
+    assert report.records > 0
+    data = (target / db.DB_NAME).read_bytes() + (target / keyfile.KEYFILE_NAME).read_bytes()
+    for plain in (UNIT, NAMES[CLERK], "茶叶两盒", OFFICER):
+        assert plain.encode() not in data
+    restored = tmp_path / "restored"
+    session = backup.restore(target, restored, SYSADMIN, PASSWORDS[SYSADMIN], clock=venv.clock)
+    session.logout()
+    officer = sessions.login(restored, OFFICER, PASSWORDS[OFFICER], clock=venv.clock)
+    try:
+        regs = Registers(officer, load_all())
+        assert [e.number for e in regs.page("gifts", Query())] == [number]
+    finally:
+        officer.logout()
+
+
+def test_only_the_sysadmin_backs_up(venv: VaultEnv, tmp_path: Path) -> None:
+    s = venv.login(OFFICER)
+    try:
+        with pytest.raises(PermissionDenied):
+            backup.backup(s, tmp_path / "b")
+    finally:
+        s.logout()
+    assert not (tmp_path / "b").exists()
+
+
+def test_a_backup_needs_a_new_folder_on_a_fixed_disk(
+    venv: VaultEnv, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / "other.txt").write_text("x")
+    s = venv.login(SYSADMIN)
+    try:
+        with pytest.raises(DeskError):
+            backup.backup(s, busy)
+        assert (busy / "other.txt").read_text() == "x"
+        monkeypatch.setattr("secrecy_desk.core.media.is_removable", lambda path, **_: True)
+        with pytest.raises(DeskError):
+            backup.backup(s, tmp_path / "stick")
+        refused = s.vault.store.all(
+            "SELECT outcome FROM audit WHERE action = 'vault.backup' ORDER BY seq DESC LIMIT 1"
+        )
+        assert refused == [("refused",)]
+    finally:
+        s.logout()
+    assert not (tmp_path / "stick").exists()
+
+
+def test_restore_refuses_an_existing_vault_and_non_sysadmins(
+    venv: VaultEnv, tmp_path: Path
+) -> None:
+    target = tmp_path / "backup"
+    s = venv.login(SYSADMIN)
+    try:
+        backup.backup(s, target)
+    finally:
+        s.logout()
+    before = (venv.folder / db.DB_NAME).read_bytes()
+    with pytest.raises(VaultError):
+        backup.restore(target, venv.folder, SYSADMIN, PASSWORDS[SYSADMIN], clock=venv.clock)
+    assert (venv.folder / db.DB_NAME).read_bytes() == before
+    fresh = tmp_path / "fresh"
+    with pytest.raises(PermissionDenied):
+        backup.restore(target, fresh, OFFICER, PASSWORDS[OFFICER], clock=venv.clock)
+    assert not (fresh / db.DB_NAME).exists()
+    assert not (fresh / keyfile.KEYFILE_NAME).exists()
+
+
+def test_cli_backup_and_restore(venv: VaultEnv, tmp_path: Path) -> None:
+    out = venv.cli_as(SYSADMIN, ["backup", "--to", str(tmp_path / "b")])
+    assert out.code == 0, out.err
+    res = venv.cli(
+        [
+            "restore",
+            "--from",
+            str(tmp_path / "b"),
+            "--vault",
+            str(tmp_path / "r"),
+            "--as",
+            SYSADMIN,
+        ],
+        PASSWORDS[SYSADMIN],
+    )
+    assert res.code == 0, res.err
+    again = venv.cli(
+        [
+            "restore",
+            "--from",
+            str(tmp_path / "b"),
+            "--vault",
+            str(tmp_path / "r"),
+            "--as",
+            SYSADMIN,
+        ],
+        PASSWORDS[SYSADMIN],
+    )
+    assert again.code == 4
