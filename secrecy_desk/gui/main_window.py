@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 import secrecy_desk
 from secrecy_desk.core.errors import DeskError
-from secrecy_desk.core.roles import Role
+from secrecy_desk.core.roles import Action, Role
 from secrecy_desk.forms import FormSpec
 from secrecy_desk.gui.context import AppContext
 from secrecy_desk.gui.home_tab import HomeTab
@@ -136,6 +136,11 @@ class MainWindow(QMainWindow):
                 self.register_specs[spec.id] = spec
                 self.tabs.addTab(QWidget(), spec.title(self.lang))
             self.tabs.currentChanged.connect(self._tab_shown)
+            if principal.can("approvals", Action.VIEW):
+                from secrecy_desk.gui.approvals_tab import ApprovalsTab  # noqa: PLC0415
+
+                self.approvals_tab = ApprovalsTab(self.ctx)  # after the registers
+                self.tabs.addTab(self.approvals_tab, self.approvals_tab.title())
         roles = principal.roles
         if roles & {Role.SYSADMIN, Role.SECADMIN}:
             from secrecy_desk.gui.accounts_tab import AccountsTab  # noqa: PLC0415 - admins only

@@ -1,0 +1,102 @@
+"""The Approvals tab: a clerk fills and submits a request from the generated editor; the
+department head finds it waiting, decides with the password again; the clerk records the
+general manager's paper decision and prints the table to a PDF file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
+
+from secrecy_desk.approvals import State
+from secrecy_desk.forms import Forms
+from secrecy_desk.gui.approvals_tab import WAITING, ApprovalsTab, DecideDialog, PaperDialog
+from secrecy_desk.gui.context import AppContext
+from secrecy_desk.registers import Registers
+from tests.approvals_support import CLERK, HEAD, add_approvers
+from tests.conftest import VaultEnv
+from tests.gui.conftest import LANG
+
+COPY = {
+    "department": "保密办",
+    "applicant_name": "赵录入",
+    "drawing_no": "DZ-2026-017",
+    "drawing_name": "雷达天线支架总图",
+    "material": "纸质图纸",
+    "level": "一般",
+    "copies": "2",
+    "purpose": "外协加工需要",
+    "recipient": "某机械加工厂",
+}
+
+
+@contextmanager
+def tab_as(venv: VaultEnv, qtbot: QtBot, forms: Forms, login: str) -> Iterator[ApprovalsTab]:
+    session = venv.login(login)
+    try:
+        tab = ApprovalsTab(AppContext(session, forms, Registers(session, forms), LANG))
+        qtbot.addWidget(tab)
+        yield tab
+    finally:
+        session.logout()
+
+
+def test_fill_submit_decide_paper_print(
+    venv: VaultEnv, qtbot: QtBot, forms: Forms, tmp_path: Path
+) -> None:
+    add_approvers(venv)
+    with tab_as(venv, qtbot, forms, CLERK) as tab:
+        editor = tab.start_new("drawing_copy")
+        editor.apply_inputs({**COPY, "copies": ""})
+        assert tab.submit() is None  # copies is required: shown at the field, nothing saved
+        assert tab.message.text()
+        editor.apply_inputs(COPY)
+        done = tab.submit()
+        assert done is not None
+        assert done.state is State.SUBMITTED
+        number = done.number
+        assert [r.number for r in tab.rows] == [number]
+    with tab_as(venv, qtbot, forms, HEAD) as tab:
+        assert tab.view_key() == WAITING
+        assert [r.number for r in tab.rows] == [number]
+        tab.select(number)
+        assert tab.current is not None
+        assert tab.decide_button.isEnabled()
+        assert not tab.paper_button.isEnabled()
+        dialog = tab.make_dialog(DecideDialog)
+        assert isinstance(dialog, DecideDialog)
+        dialog.comment.setPlainText("同意复制")
+        dialog.password.setText("wrong")
+        dialog.submit()
+        assert dialog.message.text()  # wrong password: nothing recorded
+        dialog.password.setText(venv.passwords[HEAD])
+        dialog.submit()
+        assert dialog.result() == dialog.DialogCode.Accepted
+        tab.refresh()
+        assert tab.rows == []  # no longer waiting for the head
+    with tab_as(venv, qtbot, forms, CLERK) as tab:
+        tab.select(number)
+        assert tab.current is not None
+        assert tab.current.step == 2
+        paper = tab.make_dialog(PaperDialog)
+        assert isinstance(paper, PaperDialog)
+        paper.signer.setText("吴总经理")
+        paper.comment.setPlainText("同意（纸质）")
+        paper.submit()
+        assert paper.result() == paper.DialogCode.Accepted
+        tab.refresh()
+        tab.select(number)
+        assert tab.current is not None
+        assert tab.current.state is State.APPROVED
+        assert "纸质" in tab.steps.toPlainText()
+        written = tab.print_to_file(tmp_path / "table.pdf")
+        assert written is not None
+        text = "".join(p.extract_text() for p in PdfReader(written).pages)
+        text = text.replace(" ", "").replace("\n", "")
+        assert "申请部门负责人意见" in text
+        assert "总经理审批意见" in text
+        assert "同意复制" in text
+        assert "同意（纸质）" in text
