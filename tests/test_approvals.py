@@ -14,6 +14,7 @@ from secrecy_desk.approvals.printing import print_request
 from secrecy_desk.core.errors import AuthError, ConflictError, PermissionDenied, ValidationError
 from secrecy_desk.core.roles import Action, Permission
 from secrecy_desk.forms import FormKind
+from secrecy_desk.registers import Registers, printouts
 from secrecy_desk.vault import session as sessions
 from tests.approvals_support import (
     CLERK,
@@ -405,3 +406,18 @@ def test_each_type_fills_and_prints_every_step(env: VaultEnv, form: str) -> None
         assert f"同意{step.name}" in flat
     assert out.code.replace("-", "") in flat.replace("-", "")
     assert r.marking.replace(" ", "") in flat
+
+
+def test_printed_table_verifies_and_reprint_needs_reason(env: VaultEnv) -> None:
+    number = submitted(env, "document_print")
+    with approvals_as(env, CLERK) as a:
+        out = print_request(a, number, printer="测试打印机")
+        regs = Registers(a.session, FORMS)
+        check = printouts.verify_code(regs, out.code)
+        assert check.match is printouts.Match.CURRENT
+        with pytest.raises(printouts.ReprintReasonRequired):
+            print_request(a, number, printer="测试打印机")
+        again = print_request(a, number, printer="测试打印机", reason="原件污损")
+        assert again.reprint
+        a.edit(number, {"copies": "20"}, expected_revision=1)
+        assert printouts.verify_code(regs, out.code).match is printouts.Match.OLDER

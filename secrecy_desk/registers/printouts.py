@@ -43,6 +43,8 @@ from secrecy_desk.registers.model import NUMBER, STATUS, Entry, Query
 from secrecy_desk.vault.keyfile import write_atomic
 
 PRINTS: Final = "prints"
+#: The object prefix of approval tables printed through :func:`print_form_document`.
+APPROVALS: Final = "approvals"
 _SIGN: Final = {
     SignatureLine.NAME: SignLine.NAME,
     SignatureLine.SIGNATURE: SignLine.SIGNATURE,
@@ -470,10 +472,17 @@ def verify_code(registers: Registers, code: str) -> CodeCheck:
             result = CodeCheck(Match.LIST, wanted, rec)
         else:
             register, _, number = obj.partition(":")
-            row = registers.store.one(
-                "SELECT revision FROM entries WHERE register = ? AND number = ? AND level <= ?",
-                (register, number, int(registers.session.principal.clearance)),
-            )
+            clearance = int(registers.session.principal.clearance)
+            if register == APPROVALS:  # an approval table (secrecy_desk.approvals)
+                row = registers.store.one(
+                    "SELECT revision FROM approval_requests WHERE number = ? AND level <= ?",
+                    (number, clearance),
+                )
+            else:
+                row = registers.store.one(
+                    "SELECT revision FROM entries WHERE register = ? AND number = ? AND level <= ?",
+                    (register, number, clearance),
+                )
             if row is None:
                 result = CodeCheck(Match.NOTHING, wanted)
             else:
@@ -505,6 +514,7 @@ __all__ = [
     "list_document",
     "list_filters",
     "print_entry",
+    "print_form_document",
     "print_list",
     "verify_code",
 ]
