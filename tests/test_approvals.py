@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -13,7 +14,7 @@ from secrecy_desk.approvals import Decision, State, content_hash, working_days_a
 from secrecy_desk.approvals.printing import print_request
 from secrecy_desk.core.errors import AuthError, ConflictError, PermissionDenied, ValidationError
 from secrecy_desk.core.roles import Action, Permission
-from secrecy_desk.forms import FormKind
+from secrecy_desk.forms import FormDefinitionError, FormKind, load_form
 from secrecy_desk.registers import Registers, printouts
 from secrecy_desk.vault import session as sessions
 from tests.approvals_support import (
@@ -421,3 +422,72 @@ def test_printed_table_verifies_and_reprint_needs_reason(env: VaultEnv) -> None:
         assert again.reprint
         a.edit(number, {"copies": "20"}, expected_revision=1)
         assert printouts.verify_code(regs, out.code).match is printouts.Match.OLDER
+
+
+STEPLESS = """
+id = "{id}"
+kind = "{kind}"
+title_zh = "测试"
+title_en = "Test"
+entry_level = "INTERNAL"
+search = ["name"]
+
+[numbering]
+pattern = "T-{{year}}-{{seq:04}}"
+
+[[statuses]]
+code = "filed"
+zh = "已登记"
+en = "Filed"
+initial = true
+
+[list]
+columns = ["number", "name"]
+sort = ["-number"]
+orientation = "portrait"
+
+[print]
+title_zh = "测试"
+title_en = "Test"
+
+[[fields]]
+name = "name"
+type = "text"
+label_zh = "名称"
+label_en = "Name"
+required = true
+"""
+
+
+@pytest.mark.parametrize(
+    ("kind", "steps", "problem"),
+    [
+        ("approval", "", "needs at least one [[steps]]"),
+        ("register", '[[steps]]\nname = "a"\n', "only approval forms"),
+        (
+            "approval",
+            '[[steps]]\nname = "a"\ntitle_zh = "甲"\ntitle_en = "A"\ndecider = "boss"\n',
+            'unknown decider "boss"',
+        ),
+        (
+            "approval",
+            '[[steps]]\nname = "a"\ntitle_zh = "甲"\ntitle_en = "A"\ndecider = "account"\n'
+            'account_field = "name"\n',
+            "required field of type account",
+        ),
+        (
+            "approval",
+            '[[steps]]\nname = "a"\ntitle_zh = "甲"\ntitle_en = "A"\ndecider = "role"\n'
+            'role = "approver"\ndays = 0\n',
+            "days 0 must be between 1 and 60",
+        ),
+    ],
+)
+def test_broken_steps_are_refused(tmp_path: Path, kind: str, steps: str, problem: str) -> None:
+    path = tmp_path / "things.toml"
+    path.write_text(STEPLESS.format(id="things", kind=kind) + "\n" + steps, encoding="utf-8")
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form(path)
+    assert problem in str(caught.value)
+    assert str(caught.value).startswith(str(path))
+    assert caught.value.problem("zh_CN") != caught.value.problem("en")
