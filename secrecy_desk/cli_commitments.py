@@ -11,14 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 from secrecy_desk.commitments import lifecycle
 from secrecy_desk.commitments import report as report_mod
-from secrecy_desk.commitments.flow import Commitments
+from secrecy_desk.commitments.flow import Commitments, export_file
 from secrecy_desk.core.errors import UsageError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.validators import parse_date_text
 from secrecy_desk.forms import load_all
 from secrecy_desk.registers import Registers, printouts
-from secrecy_desk.vault.keyfile import write_atomic
 from secrecy_desk.vault.session import Session
 
 if TYPE_CHECKING:
@@ -93,15 +92,6 @@ def _core(session: Session) -> Commitments:
     return Commitments(Registers(session, load_all()))
 
 
-def _write(c: Commitments, target: Path, pdf: bytes, record: str) -> Path:
-    """Write a printout to a fixed local disk, recorded in the audit trail."""
-    path = printouts.check_destination(c.registers, target)
-    with c.session.operation():
-        c.session.audit("print.export", str(path), details={"record": record})
-        write_atomic(path, pdf)
-    return path
-
-
 def run_commitments(session: Session, args: argparse.Namespace, env: Env) -> int:
     c = _core(session)
     lang = env.lang
@@ -141,7 +131,7 @@ def run_commitments(session: Session, args: argparse.Namespace, env: Env) -> int
         target = printouts.check_destination(c.registers, args.to)
         printer = tr("PDF file {path}", lang, path=target)
         out = c.print_batch(numbers, printer=printer, copies=args.copies, reason=args.reason)
-        path = _write(c, target, out.pdf, ",".join(out.records.values())[:200])
+        path = export_file(c, out.pdf, target, ",".join(out.records.values())[:200])
         env.out(tr("{n} commitments printed to {path}.", lang, n=len(out.records), path=path))
         for number, code in out.codes.items():
             env.out(f"  {number}  {out.records[number]}  {code}")
@@ -179,7 +169,7 @@ def run_commitments(session: Session, args: argparse.Namespace, env: Env) -> int
             target = printouts.check_destination(c.registers, args.to)
             printer = tr("PDF file {path}", lang, path=target)
             paper = report_mod.print_report(c, rep, printer=printer)
-            path = _write(c, target, paper.pdf, paper.record)
+            path = export_file(c, paper.pdf, target, paper.record)
             env.out(
                 tr("Printed to {path}; verification code {code}.", lang, path=path, code=paper.code)
             )

@@ -14,6 +14,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any, Final
 
 from secrecy_desk.commitments import lifecycle
@@ -33,8 +34,9 @@ from secrecy_desk.printing import (
     render_forms,
 )
 from secrecy_desk.registers import Entry, Query, Registers
-from secrecy_desk.registers.printouts import PRINTS, new_code
+from secrecy_desk.registers.printouts import PRINTS, check_destination, new_code
 from secrecy_desk.vault import audit
+from secrecy_desk.vault.keyfile import write_atomic
 
 #: The module id permissions name (``commitments:print`` …).
 MODULE: Final = "commitments"
@@ -472,18 +474,17 @@ class Commitments:
         rows = [
             FieldRow(personnel.field(name).label_zh, str(person.get(name, "")))
             for name in PERSON_FIELDS
+            if name != "person_class"  # said in the opening sentence
         ]
-        rows.insert(0, FieldRow("编号", commitment.number))
         matter = str(snap.get("matter") or "")
         if matter:
             rows.append(FieldRow(spec.field("matter").label_zh, matter, span=2))
         unit = self.session.settings.unit
         opening = (
             f"本人{person.get('name', '')}，系{unit}{person.get('department', '')}"
-            f"{person.get('post', '')}岗位{person.get('person_class', '')}涉密人员。"
-            f"本人已认真学习《中华人民共和国保守国家秘密法》等保密法律法规和本单位保密规章制度，"
-            f"知悉应当承担的保密义务和法律责任。{_OCCASION.get(commitment.template, '')}，"
-            f"本人郑重承诺："
+            f"{person.get('post', '')}岗位{person.get('person_class', '')}涉密人员，"
+            f"已知悉保密法律法规和本单位保密规章制度规定的保密义务和法律责任。"
+            f"{_OCCASION.get(commitment.template, '')}，郑重承诺："
         )
         return FormDocument(
             title=str(snap.get("title") or spec.layout.title_zh),
@@ -492,11 +493,7 @@ class Commitments:
             clauses=tuple(str(c) for c in snap.get("clauses", ())),
             closing=(_CLOSING,),
             signatures=tuple(
-                SignatureBlock(
-                    b.role_zh,
-                    tuple(_SIGN[line] for line in b.lines)
-                    + ((SignLine.SEAL,) if b.role_zh.startswith("单位") else ()),
-                )
+                SignatureBlock(b.role_zh, tuple(_SIGN[line] for line in b.lines))
                 for b in spec.layout.signatures
             ),
         )
@@ -734,3 +731,13 @@ class Commitments:
                         reason=f"签署离岗保密承诺书 {item.number}",
                     )
             return self.get(item.number)
+
+
+def export_file(commitments: Commitments, pdf: bytes, target: Path, record: str) -> Path:
+    """Write an already recorded printout (a batch or the report) to a fixed local disk; the
+    export is audited, removable media are refused. Returns the path written."""
+    path = check_destination(commitments.registers, target)
+    with commitments.session.operation():
+        commitments.session.audit("print.export", str(path), details={"record": record[:500]})
+        write_atomic(path, pdf)
+    return path

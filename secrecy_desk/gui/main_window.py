@@ -136,6 +136,11 @@ class MainWindow(QMainWindow):
                 self.register_specs[spec.id] = spec
                 self.tabs.addTab(QWidget(), spec.title(self.lang))
             self.tabs.currentChanged.connect(self._tab_shown)
+            if principal.can("commitments", Action.VIEW):
+                from secrecy_desk.gui.commitments_tab import CommitmentsTab  # noqa: PLC0415
+
+                self.commitments_tab = CommitmentsTab(self.ctx)  # after the registers
+                self.tabs.addTab(self.commitments_tab, self.commitments_tab.title())
             if principal.can("approvals", Action.VIEW):
                 from secrecy_desk.gui.approvals_tab import ApprovalsTab  # noqa: PLC0415
 

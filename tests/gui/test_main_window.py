@@ -52,15 +52,17 @@ def test_business_users_get_a_tab_per_visible_register(
         visible = w.ctx.registers.visible_registers()
         assert visible
         # Built when first shown: login does not pay for every register at once.
-        assert kinds(w) == ["HomeTab"] + ["QWidget"] * len(visible)
+        # The module tabs (Commitments …) follow the registers.
+        assert kinds(w)[: 1 + len(visible)] == ["HomeTab"] + ["QWidget"] * len(visible)
+        assert "CommitmentsTab" in kinds(w)[1 + len(visible) :]
         w.tabs.setCurrentIndex(1)
         assert kinds(w)[1] == "RegisterTab"
         assert w.tabs.currentIndex() == 1
         for spec in visible:
             w.show_register(spec.id)
             assert w.tabs.currentWidget() is w.register_tabs[spec.id]
-        assert kinds(w) == ["HomeTab"] + ["RegisterTab"] * len(visible)
-        assert w.tab_titles()[1:] == [spec.title("zh_CN") for spec in visible]
+        assert kinds(w)[: 1 + len(visible)] == ["HomeTab"] + ["RegisterTab"] * len(visible)
+        assert w.tab_titles()[1 : 1 + len(visible)] == [spec.title("zh_CN") for spec in visible]
         assert "AccountsTab" not in kinds(w)
         w._end(back_to_login=True)
 

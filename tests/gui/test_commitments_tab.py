@@ -1,0 +1,118 @@
+"""The Commitments tab: a department taken from generation to archived paper, with reminders
+when the tab opens, one print action for many people and the completeness report."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, timedelta
+
+from pypdf import PdfReader
+
+from secrecy_desk.commitments import lifecycle as L
+from secrecy_desk.commitments.flow import ARCHIVED, PRINTED
+from secrecy_desk.gui.commitments_tab import CommitmentsTab
+from tests.conftest import CLERK, OFFICER
+from tests.gui.conftest import MainFactory
+from tests.registers_fixtures import person, resident_id
+
+
+def tab_of(w: object) -> CommitmentsTab:
+    tab = w.commitments_tab  # type: ignore[attr-defined]
+    assert isinstance(tab, CommitmentsTab)
+    return tab
+
+
+def test_officer_takes_a_department_from_generation_to_archive(main_window: MainFactory) -> None:
+    w = main_window(OFFICER)
+    regs = w.ctx.registers
+    numbers = []
+    for i in range(6):
+        raw = person(
+            name=f"测试{i}",
+            gender="男",
+            id_number=resident_id(date(1985, 1, 1) + timedelta(days=i), female=False, serial=i),
+            department="三室" if i < 5 else "四室",
+            phone=f"137{i:08d}",
+        )
+        numbers.append(regs.add("personnel", raw).entry.number)
+    L.transition(regs, numbers[5], L.IN_POST, on_date=w.ctx.clock.today(), reason="审查合格")
+    tab = tab_of(w)
+    assert w.tabs.indexOf(tab) > len(regs.visible_registers())  # after the register tabs
+    w.tabs.setCurrentWidget(tab)
+    assert "6" in tab.reminders.text()  # six people without a signed commitment
+
+    shown: list[tuple[str, bytes, str]] = []
+    tab.show_pdf = lambda title, pdf, record: shown.append((title, pdf, record))
+    tab.who.setCurrentIndex(tab.who.findData("department"))
+    tab.who_text.setText("三室")
+    made = tab.generate()
+    assert len(made) == 5
+    assert tab.table.rowCount() == 5
+    assert sorted(tab.selected()) == sorted(m.number for m in made)
+
+    tab.print_button.click()  # one action for all five
+    assert len(shown) == 1
+    reader = PdfReader(io.BytesIO(shown[0][1]))
+    assert len(reader.pages) == 10  # two copies each
+    assert "涉密人员上岗保密承诺书" in (reader.pages[0].extract_text() or "")
+    assert {tab.commitments.get(m.number).status for m in made} == {PRINTED}
+
+    dialog = tab.signature_dialog(made[0].number)
+    assert dialog is not None
+    dialog.witness.setText("钱保密")
+    dialog.personnel_copy.setText("人事处档案柜")
+    dialog.secrecy_copy.setText("保密办档案柜")
+    dialog.submit()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    dialog.deleteLater()
+    signed = tab.commitments.get(made[0].number)
+    assert signed.status == ARCHIVED
+    assert signed.secrecy_copy == "保密办档案柜"
+
+    tab.refresh()
+    assert "5" in tab.reminders.text()  # five still without a signed commitment
+    tab.report_button.click()
+    assert len(shown) == 2
+    report = "".join((p.extract_text() or "") for p in PdfReader(io.BytesIO(shown[1][1])).pages)
+    assert "保密承诺书签订情况检查表" in report
+    assert numbers[5] in report
+    assert made[0].person not in report
+
+
+def test_the_clerk_cannot_edit_clauses(main_window: MainFactory) -> None:
+    w = main_window(CLERK)
+    tab = tab_of(w)
+    w.tabs.setCurrentWidget(tab)
+    from secrecy_desk.gui.commitments_tab import ClausesDialog
+
+    dialog = ClausesDialog(tab, "onboarding")
+    dialog.text.setPlainText(dialog.text.toPlainText().replace("认真", "严格"))
+    dialog.submit()
+    assert dialog.message.text()  # refused: only the secrecy officer
+    assert tab.commitments.clauses("onboarding").version == 1
+    dialog.deleteLater()
+
+
+def test_departure_through_the_status_dialog_shows_a_reminder(main_window: MainFactory) -> None:
+    from secrecy_desk.gui.commitments_tab import TransitionDialog
+
+    w = main_window(OFFICER)
+    regs = w.ctx.registers
+    number = regs.add("personnel", person(person_class="一般")).entry.number
+    tab = tab_of(w)
+    w.tabs.setCurrentWidget(tab)
+    for target, reason in (("in_post", "审查合格"), ("disengaging", "辞职")):
+        dialog = TransitionDialog(tab, number)
+        dialog.target.setCurrentIndex(dialog.target.findData(target))
+        dialog.reason.setText(reason)
+        dialog.submit()
+        assert dialog.result() == dialog.DialogCode.Accepted, dialog.message.text()
+        dialog.deleteLater()
+    entry = regs.get("personnel", number)
+    today = w.ctx.clock.today()
+    assert entry.status == "disengaging"
+    assert entry.values["disengage_ends"] == date(today.year + 1, today.month, today.day)
+    w.ctx.clock.advance(timedelta(days=350))  # type: ignore[attr-defined]
+    tab.refresh()
+    assert number in tab.reminders.text()
+    assert "脱密期将于" in tab.reminders.text()
