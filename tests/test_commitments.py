@@ -27,6 +27,7 @@ from secrecy_desk.core.errors import DeskError, PermissionDenied, ValidationErro
 from secrecy_desk.core.levels import Level
 from secrecy_desk.forms import load_all
 from secrecy_desk.registers import Query, Registers
+from secrecy_desk.registers import printouts as P
 from tests.conftest import OFFICER, SECADMIN, UNIT, VaultEnv
 from tests.registers_fixtures import audit_rows, forms, officer, person, regs, resident_id
 
@@ -167,6 +168,8 @@ def test_batch_of_fifty_generate_print_sign_and_report(regs: Registers) -> None:
     assert out.codes[made[0].number] in first
     prints = regs.page("prints", Query(where={"code": out.codes[made[3].number]}))
     assert prints[0].values["object"] == f"commitments:{made[3].number}"
+    check = P.verify_code(regs, out.codes[made[3].number])
+    assert check.match is P.Match.CURRENT
     assert {c.get(m.number).status for m in made} == {PRINTED}
 
     # Nobody has signed yet: all fifty are missing; a week later they are also unsigned.

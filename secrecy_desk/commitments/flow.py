@@ -594,7 +594,7 @@ class Commitments:
                     {
                         "document": doc.title,
                         "object": f"{MODULE}:{item.number}",
-                        "entry_revision": None,
+                        "entry_revision": 1,  # the printed text never changes after this
                         "kind": "form",
                         "level": item.level,
                         "term": _term(item.level),

@@ -478,6 +478,10 @@ def verify_code(registers: Registers, code: str) -> CodeCheck:
                     "SELECT revision FROM approval_requests WHERE number = ? AND level <= ?",
                     (number, clearance),
                 )
+            elif register == "commitments":  # a commitment letter: its printed text is frozen
+                row = registers.store.one(
+                    "SELECT 1 FROM commitments WHERE number = ? AND level <= ?", (number, clearance)
+                )
             else:
                 row = registers.store.one(
                     "SELECT revision FROM entries WHERE register = ? AND number = ? AND level <= ?",
