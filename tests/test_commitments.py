@@ -367,3 +367,46 @@ def test_cli_takes_a_department_from_generation_to_archive(venv: VaultEnv, tmp_p
     )
     assert r.code == 1
     assert r.err.strip().count("\n") == 0
+
+
+def test_training_certificates_expire_after_five_years_with_a_reminder(regs: Registers) -> None:
+    (num,) = add_people(regs, 1)
+    today = regs.session.clock.today()
+    entry = regs.add(
+        "training",
+        {
+            "person": num,
+            "name": "员工00",
+            "kind": "岗位认证",
+            "course": "涉密人员岗位认证",
+            "issued_on": (today - timedelta(days=5 * 365 - 10)).isoformat(),
+        },
+    ).entry
+    assert [f.kind for f in entry.flags] == ["attention"]
+    assert isinstance(regs.session.clock, FixedClock)
+    regs.session.clock.advance(timedelta(days=30))
+    assert [f.kind for f in regs.get("training", entry.number).flags] == ["overdue"]
+
+
+def test_travel_needs_the_briefing_and_commitment_before_departure(regs: Registers) -> None:
+    (num,) = add_people(regs, 1)
+    today = regs.session.clock.today()
+    trip = {
+        "person": num,
+        "name": "员工00",
+        "purpose": "因公",
+        "destination": "德国",
+        "depart_on": (today + timedelta(days=10)).isoformat(),
+        "return_on": (today + timedelta(days=20)).isoformat(),
+    }
+    with pytest.raises(DeskError):
+        regs.add("travel", {**trip, "briefed_on": (today + timedelta(days=11)).isoformat()})
+    entry = regs.add("travel", trip).entry
+    assert [f.kind for f in entry.flags] == ["attention"]
+    done = regs.edit(
+        "travel",
+        entry.number,
+        {"briefed_on": today.isoformat(), "commitment": "CNWS-2026-0001"},
+        expected_revision=entry.revision,
+    ).entry
+    assert done.flags == ()
