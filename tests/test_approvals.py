@@ -298,7 +298,16 @@ def test_withdraw_only_by_applicant(env: VaultEnv) -> None:
 def test_paper_decision(env: VaultEnv) -> None:
     number = submitted(env)
     day = env.clock.today()
-    with approvals_as(env, CLERK) as a:
+    with approvals_as(env, CLERK) as a, pytest.raises(PermissionDenied, match="another clerk"):
+        a.record_paper(
+            number,
+            step=1,
+            decision=Decision.APPROVE,
+            signer="孙主任",
+            signed_on=day,
+            comment="同意",
+        )
+    with approvals_as(env, OFFICER) as a:
         with pytest.raises(PermissionDenied, match="own request"):
             a.record_paper(
                 number,
@@ -329,7 +338,7 @@ def test_paper_decision(env: VaultEnv) -> None:
         paper = r.decisions[0]
         assert paper.paper
         assert paper.decider == "孙主任"
-        assert paper.account == CLERK
+        assert paper.account == OFFICER
         with pytest.raises(PermissionDenied, match="two steps"):
             a.record_paper(
                 number,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.approvals_support import CLERK, GM, HEAD, add_approvers
+from tests.approvals_support import CLERK, GM, HEAD, OFFICER, add_approvers
 from tests.conftest import VaultEnv
 
 COPY = [
@@ -51,7 +51,7 @@ def test_submit_decide_paper_show_and_print(env: VaultEnv, tmp_path: Path) -> No
     r = env.cli_as(HEAD, [*args, "--comment", "同意"], env.passwords[HEAD])
     assert r.code == 3  # one person, two steps
     r = env.cli_as(
-        CLERK,
+        OFFICER,
         [
             "approvals", "record-paper", "--request", number, "--step", "2",
             "--decision", "approve", "--signer", "吴总经理", "--signed-on", "2026-03-02",

@@ -255,6 +255,10 @@
         <translation>签字日期晚于今天。</translation>
     </message>
     <message>
+        <source>An applicant does not record paper decisions on their own request; another clerk records them.</source>
+        <translation>申请人不得为本人的申请录入纸质签批，须由其他经办人录入。</translation>
+    </message>
+    <message>
         <source>Give the reason for withdrawing.</source>
         <translation>请填写撤回理由。</translation>
     </message>

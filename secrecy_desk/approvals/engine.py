@@ -856,6 +856,14 @@ class Approvals:
                 raise ValidationError(
                     QT_TRANSLATE_NOOP("Errors", "The date of the signature is in the future.")
                 )
+            if current.applicant == self.session.account.login:
+                raise PermissionDenied(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "An applicant does not record paper decisions on their own request; "
+                        "another clerk records them.",
+                    )
+                )
             applicant = self.session.vault.account(current.applicant)
             names = {current.applicant.lower()}
             if applicant is not None:

@@ -13,10 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from secrecy_desk.approvals import State
 from secrecy_desk.forms import Forms
-from secrecy_desk.gui.approvals_tab import WAITING, ApprovalsTab, DecideDialog, PaperDialog
+from secrecy_desk.gui.approvals_tab import ALL, WAITING, ApprovalsTab, DecideDialog, PaperDialog
 from secrecy_desk.gui.context import AppContext
 from secrecy_desk.registers import Registers
-from tests.approvals_support import CLERK, HEAD, add_approvers
+from tests.approvals_support import CLERK, HEAD, OFFICER, add_approvers
 from tests.conftest import VaultEnv
 from tests.gui.conftest import LANG
 
@@ -77,7 +77,8 @@ def test_fill_submit_decide_paper_print(
         assert dialog.result() == dialog.DialogCode.Accepted
         tab.refresh()
         assert tab.rows == []  # no longer waiting for the head
-    with tab_as(venv, qtbot, forms, CLERK) as tab:
+    with tab_as(venv, qtbot, forms, OFFICER) as tab:  # another clerk records the paper
+        tab.view.setCurrentIndex(tab.view.findData(ALL))
         tab.select(number)
         assert tab.current is not None
         assert tab.current.step == 2
