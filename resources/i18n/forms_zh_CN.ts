@@ -295,7 +295,7 @@
     </message>
     <message>
         <source>Please confirm before saving:</source>
-        <extracomment>Registers the program fills itself; people read them but never add, edit or void entries.</extracomment>
+        <extracomment>A search matching at least this many entries walks the sort index and probes the matches (the first page costs a few index steps); fewer matches are fetched and sorted instead. Registers the program fills itself; people read them but never add, edit or void entries.</extracomment>
         <translation>保存前请确认以下事项：</translation>
     </message>
     <message>
@@ -419,6 +419,7 @@
     </message>
     <message>
         <source>The number of copies must be between 1 and 999.</source>
+        <extracomment>The object prefix of approval tables printed through :func:`print_form_document`.</extracomment>
         <translation>份数须在1至999之间。</translation>
     </message>
     <message>
