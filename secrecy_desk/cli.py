@@ -21,7 +21,7 @@ from typing import NoReturn, TextIO
 from secrecy_desk import cli_approvals, cli_commitments, cli_registers
 from secrecy_desk.core.clock import Clock, SystemClock
 from secrecy_desk.core.errors import DeskError, UsageError, VaultError
-from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, detect_lang, normalize_lang, translate
+from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, detect_lang, normalize_lang, tr
 from secrecy_desk.core.levels import RATINGS, Level
 from secrecy_desk.core.roles import BUSINESS_ROLES, Permission, Role
 from secrecy_desk.vault import auditing, db
@@ -31,13 +31,7 @@ from secrecy_desk.vault.crypto import Argon2Params
 from secrecy_desk.vault.session import Session
 from secrecy_desk.vault.vault import AdminSpec, RollbackDetected, Vault
 
-CTX = "CLI"
 log = logging.getLogger("secrecy_desk")
-
-
-def tr(text: str, lang: str, /, **params: object) -> str:
-    out = translate(CTX, text, lang)
-    return out.format(**params) if params else out
 
 
 @dataclass

@@ -18,20 +18,13 @@ from secrecy_desk.approvals import Approvals, Decision, Request, State
 from secrecy_desk.approvals.printing import print_request
 from secrecy_desk.cli_registers import _pairs
 from secrecy_desk.core.errors import UsageError
-from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, translate
+from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, tr
 from secrecy_desk.forms import load_all
 from secrecy_desk.registers import Registers, printouts
 from secrecy_desk.vault.session import Session
 
 if TYPE_CHECKING:
     from secrecy_desk.cli import Env
-
-CTX = "CLI"
-
-
-def tr(text: str, lang: str, /, **params: object) -> str:
-    out = translate(CTX, text, lang)
-    return out.format(**params) if params else out
 
 
 def add_parsers(

@@ -13,7 +13,7 @@ from secrecy_desk.commitments import lifecycle
 from secrecy_desk.commitments import report as report_mod
 from secrecy_desk.commitments.flow import Commitments, export_file
 from secrecy_desk.core.errors import UsageError
-from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, translate
+from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, tr, translate
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.validators import parse_date_text
 from secrecy_desk.forms import load_all
@@ -22,13 +22,6 @@ from secrecy_desk.vault.session import Session
 
 if TYPE_CHECKING:
     from secrecy_desk.cli import Env
-
-CTX = "CLI"
-
-
-def tr(text: str, lang: str, /, **params: object) -> str:
-    out = translate(CTX, text, lang)
-    return out.format(**params) if params else out
 
 
 def add_parsers(

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from secrecy_desk.core.errors import UsageError
-from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, translate
+from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, tr
 from secrecy_desk.forms import FormSpec, load_all
 from secrecy_desk.registers import NUMBER, STATUS, Entry, Query, Registers, printouts
 from secrecy_desk.registers import io as reg_io
@@ -22,13 +22,6 @@ from secrecy_desk.vault.session import Session
 
 if TYPE_CHECKING:
     from secrecy_desk.cli import Env
-
-CTX = "CLI"
-
-
-def tr(text: str, lang: str, /, **params: object) -> str:
-    out = translate(CTX, text, lang)
-    return out.format(**params) if params else out
 
 
 def _pairs(items: list[str]) -> dict[str, str]:

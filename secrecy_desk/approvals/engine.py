@@ -43,6 +43,7 @@ from secrecy_desk.forms import (
     entry_marking,
     validate_entry,
 )
+from secrecy_desk.registers.engine import next_number
 from secrecy_desk.vault import audit
 from secrecy_desk.vault.db import Row, Store
 from secrecy_desk.vault.session import Session
@@ -518,18 +519,7 @@ class Approvals:
         return stored, mark.level, mark.term
 
     def _next_number(self, spec: FormSpec) -> str:
-        today = self.session.clock.today()
-        year = today.year if spec.numbering.per_year else 0
-        last = self.store.scalar(
-            "SELECT last_seq FROM numbering WHERE register = ? AND year = ?", (spec.id, year)
-        )
-        seq = int(last or 0) + 1
-        self.store.execute(
-            "INSERT INTO numbering (register, year, last_seq) VALUES (?, ?, ?) "
-            "ON CONFLICT (register, year) DO UPDATE SET last_seq = excluded.last_seq",
-            (spec.id, year, seq),
-        )
-        return spec.numbering.format(year=today.year, seq=seq)
+        return next_number(self.store, spec, self.session.clock.today())[0]
 
     def _now(self) -> str:
         return audit.iso(self.session.clock.now())

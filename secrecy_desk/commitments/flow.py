@@ -34,6 +34,7 @@ from secrecy_desk.printing import (
     render_forms,
 )
 from secrecy_desk.registers import Entry, Query, Registers
+from secrecy_desk.registers.engine import next_number
 from secrecy_desk.registers.printouts import PRINTS, check_destination, new_code
 from secrecy_desk.vault import audit
 from secrecy_desk.vault.keyfile import write_atomic
@@ -350,17 +351,7 @@ class Commitments:
     # --- generate ----------------------------------------------------------------------------
 
     def _next_number(self, spec: FormSpec) -> str:
-        year = self.session.clock.today().year
-        last = self.store.scalar(
-            "SELECT last_seq FROM numbering WHERE register = ? AND year = ?", (spec.id, year)
-        )
-        seq = int(last or 0) + 1
-        self.store.execute(
-            "INSERT INTO numbering (register, year, last_seq) VALUES (?, ?, ?) "
-            "ON CONFLICT (register, year) DO UPDATE SET last_seq = excluded.last_seq",
-            (spec.id, year, seq),
-        )
-        return spec.numbering.format(year=year, seq=seq)
+        return next_number(self.store, spec, self.session.clock.today())[0]
 
     def _snapshot(
         self, spec: FormSpec, version: ClauseVersion, person: Entry, matter: str

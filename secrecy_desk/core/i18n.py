@@ -71,3 +71,12 @@ def translate(context: str, text: str, lang: str) -> str:
     table = _catalog(lang)
     # lupdate files strings passed to a plain ``tr()`` helper under the empty context.
     return table.get((context, text)) or table.get(("", text), text)
+
+
+def tr(text: str, lang: str, /, **params: object) -> str:
+    """A command-line sentence in ``lang`` with its parameters filled in.
+
+    ``pyside6-lupdate`` extracts the strings passed to ``tr()`` (it files them under an empty
+    context, which :func:`translate` falls back to)."""
+    out = translate("CLI", text, lang)
+    return out.format(**params) if params else out

@@ -62,6 +62,23 @@ DENSE_SEARCH: Final = 2000
 SYSTEM_REGISTERS: Final = frozenset({"prints"})
 
 
+def next_number(store: Store, spec: FormSpec, today: date) -> tuple[str, int, int]:
+    """The next number of a form's entries as (number, year, seq): counted per form, and per
+    year when the pattern has one, in the vault's numbering table, so no number is ever given
+    twice (a rolled-back operation gives its number back with it). Call inside the operation."""
+    year = today.year if spec.numbering.per_year else 0
+    last = store.scalar(
+        "SELECT last_seq FROM numbering WHERE register = ? AND year = ?", (spec.id, year)
+    )
+    seq = int(last or 0) + 1
+    store.execute(
+        "INSERT INTO numbering (register, year, last_seq) VALUES (?, ?, ?) "
+        "ON CONFLICT (register, year) DO UPDATE SET last_seq = excluded.last_seq",
+        (spec.id, year, seq),
+    )
+    return spec.numbering.format(year=today.year, seq=seq), year, seq
+
+
 class NeedsConfirmation(ValidationError):
     """The save needs the user to confirm notices first (e.g. a shared phone number)."""
 
@@ -546,18 +563,7 @@ class Registers:
         return search.document(str(stored[name]) for name in spec.search if name in stored)
 
     def _next_number(self, spec: FormSpec) -> tuple[str, int, int]:
-        year = self.session.clock.today().year if spec.numbering.per_year else 0
-        last = self.store.scalar(
-            "SELECT last_seq FROM numbering WHERE register = ? AND year = ?", (spec.id, year)
-        )
-        seq = int(last or 0) + 1
-        self.store.execute(
-            "INSERT INTO numbering (register, year, last_seq) VALUES (?, ?, ?) "
-            "ON CONFLICT (register, year) DO UPDATE SET last_seq = excluded.last_seq",
-            (spec.id, year, seq),
-        )
-        number = spec.numbering.format(year=year or self.session.clock.today().year, seq=seq)
-        return number, year, seq
+        return next_number(self.store, spec, self.session.clock.today())
 
     def _insert(
         self,

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from secrecy_desk.core import media
 from secrecy_desk.core.errors import ValidationError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.core.levels import highest, marking
@@ -164,17 +163,7 @@ def export_file(
     session.principal.require(register, Action.EXPORT)
     if target.suffix.lower() not in SUFFIXES:
         raise _bad_format(target)
-    try:
-        media.require_fixed_disk(target)
-    except ValidationError:
-        with session.operation():
-            session.audit(
-                "register.export",
-                f"{register}:{target}",
-                outcome="refused",
-                details={"reason": "removable media"},
-            )
-        raise
+    session.require_fixed_disk(target, "register.export", f"{register}:{target}")
     base = query or Query()
     entries = registers.page(
         register,

@@ -17,7 +17,6 @@ from enum import Enum
 from pathlib import Path
 from typing import Final
 
-from secrecy_desk.core import media
 from secrecy_desk.core.errors import ValidationError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.core.levels import Level, Term, highest, marking
@@ -188,17 +187,7 @@ def check_destination(registers: Registers, target: Path) -> Path:
     if target.suffix.lower() != ".pdf":
         target = target.with_suffix(".pdf")
     session = registers.session
-    try:
-        media.require_fixed_disk(target)
-    except ValidationError:
-        with session.operation():
-            session.audit(
-                "print.export",
-                str(target),
-                outcome="refused",
-                details={"reason": "removable media"},
-            )
-        raise
+    session.require_fixed_disk(target, "print.export", str(target))
     return target
 
 

@@ -15,7 +15,6 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Final
 
-from secrecy_desk.core import media
 from secrecy_desk.core.errors import PermissionDenied, ValidationError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.core.levels import Level
@@ -189,17 +188,7 @@ def export_csv(session: Session, flt: AuditFilter, target: Path) -> tuple[Path, 
     was taken at. Removable media are refused, and the refusal is recorded."""
     session.require_active_password()
     session.principal.require_role(Role.AUDITOR)
-    try:
-        media.require_fixed_disk(target)
-    except ValidationError:
-        with session.operation():
-            session.audit(
-                "audit.export",
-                str(target),
-                outcome="refused",
-                details={"reason": "removable media"},
-            )
-        raise
+    session.require_fixed_disk(target, "audit.export", str(target))
     where, params = _where(session, flt)
     rows = session.vault.store.all(
         f"SELECT {COLUMNS} FROM audit WHERE {where} ORDER BY seq", params

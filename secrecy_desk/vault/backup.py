@@ -16,7 +16,6 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from secrecy_desk.core import media
 from secrecy_desk.core.clock import Clock
 from secrecy_desk.core.errors import PermissionDenied, ValidationError, VaultError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
@@ -50,17 +49,7 @@ def backup(session: Session, target: Path) -> BackupReport:
     session.principal.require_role(Role.SYSADMIN)
     vault = session.vault
     target = target.absolute()
-    try:
-        media.require_fixed_disk(target)
-    except ValidationError:
-        with session.operation():
-            session.audit(
-                "vault.backup",
-                str(target),
-                outcome="refused",
-                details={"reason": "removable media"},
-            )
-        raise
+    session.require_fixed_disk(target, "vault.backup", str(target))
     _empty_target(target)
     target.mkdir(parents=True, exist_ok=True)
     os.chmod(target, 0o700)

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Final
 
+from secrecy_desk.core import media
 from secrecy_desk.core.clock import Clock, SystemClock
 from secrecy_desk.core.errors import AuthError, PermissionDenied, ValidationError, VaultError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
@@ -123,6 +124,16 @@ class Session:
                 ),
                 login=self.account.login,
             )
+
+    def require_fixed_disk(self, target: Path, action: str, obj: str) -> None:
+        """Refuse a destination on removable media, recording the refusal under ``action``
+        (exports and backups go only to fixed local disks, SPEC §2.8)."""
+        try:
+            media.require_fixed_disk(target)
+        except ValidationError:
+            with self.operation():
+                self.audit(action, obj, outcome="refused", details={"reason": "removable media"})
+            raise
 
     def check_password(self, password: str) -> bool:
         """Re-enter the password (unlock after idle lock, electronic signature).
