@@ -625,6 +625,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Env], int]] = {
 def run(argv: Sequence[str], env: Env) -> int:
     try:
         rest, lang = _split_lang(argv)
+        rest = _common_options_last(rest)
         if lang:
             env.lang = normalize_lang(lang)
         args = build_parser().parse_args(rest)
@@ -680,6 +681,29 @@ def _split_lang(argv: Sequence[str]) -> tuple[list[str], str | None]:
             rest.append(a)
         i += 1
     return rest, lang
+
+
+#: Options every vault command takes; written before the command they are moved after it, so
+#: ``A="secrecy-desk-admin --vault DIR --as LOGIN"; $A entries list …`` works.
+_COMMON = ("--vault", "--as")
+
+
+def _common_options_last(argv: list[str]) -> list[str]:
+    moved: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(argv) and argv[i].startswith("-"):
+        a = argv[i]
+        if a in _COMMON and i + 1 < len(argv):
+            moved += [a, argv[i + 1]]
+            i += 2
+        elif a.split("=", 1)[0] in _COMMON:
+            moved.append(a)
+            i += 1
+        else:
+            rest.append(a)
+            i += 1
+    return rest + argv[i:] + moved
 
 
 def _lang_from_argv(argv: Sequence[str]) -> str:

@@ -8,7 +8,17 @@ from pathlib import Path
 from secrecy_desk.core.clock import FixedClock
 from secrecy_desk.core.errors import AuthError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
-from tests.conftest import AUDITOR, CLERK, SECADMIN, SYSADMIN, VaultEnv, one_sentence, run_cli
+from tests.conftest import (
+    AUDITOR,
+    CLERK,
+    OFFICER,
+    PASSWORDS,
+    SECADMIN,
+    SYSADMIN,
+    VaultEnv,
+    one_sentence,
+    run_cli,
+)
 
 WRONG = QT_TRANSLATE_NOOP("Errors", "Wrong account name or password.")
 
@@ -131,3 +141,14 @@ def test_recover_through_the_cli(venv: VaultEnv) -> None:
     assert r.code == 0, r.err
     venv.passwords[AUDITOR] = "Aud-Recov-2026"
     assert venv.cli_as(AUDITOR, ["audit", "verify"]).code == 3  # must change first
+
+
+def test_vault_and_account_may_come_before_the_command(venv: VaultEnv) -> None:
+    """``A="secrecy-desk-admin --vault DIR --as LOGIN"; $A entries list …`` as in the README."""
+    before = ["--vault", str(venv.folder), "--as", OFFICER]
+    r = venv.cli([*before, "entries", "list", "--register", "gifts"], PASSWORDS[OFFICER])
+    assert r.code == 0, r.err
+    inline = venv.cli(
+        [f"--vault={venv.folder}", f"--as={OFFICER}", "users", "list"], PASSWORDS[OFFICER]
+    )
+    assert inline.code == 3, "an officer may not list accounts: the options reached the command"
