@@ -6,7 +6,7 @@ Run under Xvfb (no window manager, so the images show the window content)::
 
 It builds a fresh demo vault in a temporary folder (at the Argon2 floor, to be quick), drives
 the same windows ``secrecy-desk`` shows, and writes ``docs/screenshots/{wizard,login,
-main-home,lock,accounts,audit}.png``. ``--lang en`` writes the English variants beside them
+main-home,main-register,lock,commitments,approvals,accounts,audit}.png``. ``--lang en`` writes the English variants beside them
 with an ``-en`` suffix."""
 
 from __future__ import annotations
@@ -145,6 +145,23 @@ def main() -> int:
         clerk.lock()
         shoot(app, clerk, "lock", suffix)
         clerk._end(back_to_login=False)
+
+        # 3b. The secrecy officer's commitments and approvals tabs.
+        officer = open_main("liming")
+        if getattr(officer, "commitments_tab", None) is not None:
+            officer.tabs.setCurrentWidget(officer.commitments_tab)
+            shoot(app, officer, "commitments", suffix)
+        officer._end(back_to_login=False)
+        approver = open_main("zhaolei")  # the approver's "waiting for me" list
+        tab = getattr(approver, "approvals_tab", None)
+        if tab is not None:
+            approver.tabs.setCurrentWidget(tab)
+            tab.view.setCurrentIndex(max(0, tab.view.findData("waiting")))
+            tab.refresh()
+            if tab.table.rowCount():
+                tab.table.selectRow(0)
+            shoot(app, approver, "approvals", suffix)
+        approver._end(back_to_login=False)
 
         # 4. The secadmin's accounts tab with the grant dialog open.
         sec = open_main("secadm")

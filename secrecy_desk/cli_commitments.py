@@ -169,11 +169,17 @@ def run_commitments(session: Session, args: argparse.Namespace, env: Env) -> int
         return 0
     if sub == "list":
         titles = {s.id: s.title(lang) for s in c.templates()}
+        states = {
+            "generated": tr("generated", lang),
+            "printed": tr("printed, awaiting signature", lang),
+            "archived": tr("signed and archived", lang),
+        }
         items = c.find(status=args.status, template=args.template)
         for item in items:
             env.out(
                 f"{item.number}\t{titles.get(item.template, item.template)}\t{item.person}\t"
-                f"{item.name}\t{item.status}\t{item.marking}\t{item.signed_on or ''}"
+                f"{item.name}\t{states.get(item.status, item.status)}\t{item.marking}\t"
+                f"{item.signed_on or ''}"
             )
         env.out(tr("{n} commitments.", lang, n=len(items)))
         return 0
@@ -182,6 +188,7 @@ def run_commitments(session: Session, args: argparse.Namespace, env: Env) -> int
 
 def run_personnel(session: Session, args: argparse.Namespace, env: Env) -> int:
     regs = Registers(session, load_all())
+    spec = regs.spec(lifecycle.PERSONNEL)
     step = lifecycle.transition(
         regs, args.person.strip().upper(), args.to, on_date=_date(args.on), reason=args.reason
     )
@@ -190,8 +197,8 @@ def run_personnel(session: Session, args: argparse.Namespace, env: Env) -> int:
             "{person}: {old} → {new} on {on}.",
             env.lang,
             person=step.person,
-            old=step.from_status,
-            new=step.to_status,
+            old=spec.status(step.from_status).label(env.lang),
+            new=spec.status(step.to_status).label(env.lang),
             on=step.on_date.isoformat(),
         )
         + (

@@ -4,16 +4,20 @@ Passwords are printed on purpose."""
 
 from __future__ import annotations
 
+import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
 from secrecy_desk.core.clock import Clock, SystemClock
+from secrecy_desk.core.errors import VaultError
+from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Role
 from secrecy_desk.vault import session as sessions
 from secrecy_desk.vault.crypto import Argon2Params
-from secrecy_desk.vault.vault import AdminSpec, Vault
+from secrecy_desk.vault.vault import AdminSpec, Vault, is_vault
 
 DEMO_UNIT: Final = "示范研究所（演示数据）"
 
@@ -46,8 +50,31 @@ USERS: Final = (
 def create_demo(
     folder: Path, *, clock: Clock | None = None, params: Argon2Params | None = None
 ) -> tuple[DemoAccount, ...]:
-    """Create the demo vault in ``folder`` (which must not hold a vault yet)."""
-    clock = clock or SystemClock()
+    """Create the demo vault in ``folder`` (which must not hold a vault yet).
+
+    It is built in a hidden sibling folder and moved into place only when complete, so an
+    interrupted or failed build never leaves a half-filled demo behind."""
+    if is_vault(folder):
+        raise VaultError(
+            QT_TRANSLATE_NOOP("Errors", "{path} already holds a vault; nothing was overwritten."),
+            path=str(folder),
+        )
+    building = folder.with_name(f".{folder.name}.creating")
+    shutil.rmtree(building, ignore_errors=True)
+    try:
+        accounts = _build_demo(building, clock=clock or SystemClock(), params=params)
+        if folder.exists():
+            folder.rmdir()  # an empty folder only (is_vault said there is no vault in it)
+        os.replace(building, folder)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    return accounts
+
+
+def _build_demo(
+    folder: Path, *, clock: Clock, params: Argon2Params | None
+) -> tuple[DemoAccount, ...]:
     vault, _code = Vault.create(
         folder,
         unit=DEMO_UNIT,
@@ -88,6 +115,14 @@ def create_demo(
     s = sessions.login(folder, officer.login, officer.password, clock=clock)
     try:
         demo_data.fill_registers(s)
+        demo_data.fill_commitments(s)
+    finally:
+        s.logout()
+    clerk = next(u for u in USERS if u.login == "wangfang")
+    approver = next(u for u in USERS if u.role is Role.APPROVER)
+    s = sessions.login(folder, clerk.login, clerk.password, clock=clock)
+    try:
+        demo_data.fill_approvals(s, leader=approver.login)
     finally:
         s.logout()
     return ADMINS + USERS

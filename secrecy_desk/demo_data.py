@@ -316,3 +316,62 @@ def counts_by_flag(session: Session, forms: Forms | None = None) -> Mapping[str,
         spec.id: sum(1 for e in regs.page(spec.id, Query(limit=None)) if e.flags)
         for spec in regs.visible_registers()
     }
+
+
+def fill_commitments(session: Session, *, forms: Forms | None = None) -> int:
+    """As the secrecy officer: on-boarding commitments for one department, printed in one
+    batch, half of them signed and archived (so the tab shows every stage)."""
+    from secrecy_desk.commitments.flow import Commitments  # noqa: PLC0415 - demo only
+
+    regs = Registers(session, forms or load_all())
+    commitments = Commitments(regs)
+    departments = sorted({str(p.values.get("department")) for p in commitments.people()})
+    people = [p.number for p in commitments.people(department=departments[0])][:8]
+    made = commitments.generate("onboarding", people)
+    numbers = [c.number for c in made]
+    commitments.print_batch(numbers, printer="演示打印机（保密室）")
+    signed_on = session.clock.today()
+    for number in numbers[: len(numbers) // 2]:
+        commitments.record_signature(
+            number,
+            signed_on=signed_on,
+            witness="李明",
+            personnel_copy="人事处档案柜A-3",
+            secrecy_copy="保密办档案柜B-1",
+        )
+    return len(numbers)
+
+
+def fill_approvals(clerk: Session, *, leader: str, forms: Forms | None = None) -> list[str]:
+    """As a clerk: two requests submitted and waiting (a classified document print decided by
+    ``leader``, and a publication review)."""
+    from secrecy_desk.approvals.engine import Approvals  # noqa: PLC0415 - demo only
+
+    approvals = Approvals(clerk, forms or load_all())
+    requests = [
+        approvals.create(
+            "document_print",
+            {
+                "title": "2027年度保密工作要点",
+                "doc_number": "所保〔2026〕12号",
+                "level": "秘密",
+                "distribution": "各部门负责人、保密办",
+                "copies": "12",
+                "source_department": "保密办",
+                "leader": leader,
+            },
+        ),
+        approvals.create(
+            "publication",
+            {
+                "title": "某材料的热处理工艺研究",
+                "authors": "王芳、钱工",
+                "department": "总体部",
+                "kind": "学术论文",
+                "outlet": "某学报",
+                "summary": "公开文献可查的工艺参数对比",
+                "no_secrets": "是",
+            },
+        ),
+    ]
+    return [approvals.submit(r.number).number for r in requests]

@@ -32,6 +32,18 @@
         <translation>已打印到 {path}；验证码 {code}。</translation>
     </message>
     <message>
+        <source>generated</source>
+        <translation>已生成</translation>
+    </message>
+    <message>
+        <source>printed, awaiting signature</source>
+        <translation>已打印，待签署</translation>
+    </message>
+    <message>
+        <source>signed and archived</source>
+        <translation>已签署归档</translation>
+    </message>
+    <message>
         <source>{n} commitments.</source>
         <translation>共 {n} 份承诺书。</translation>
     </message>

@@ -207,7 +207,10 @@ class ApprovalsTab(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
         self.table.itemSelectionChanged.connect(self._selected)
 
         self.editor_box = QVBoxLayout()
@@ -252,7 +255,10 @@ class ApprovalsTab(QWidget):
         split = QSplitter()
         split.addWidget(self.table)
         split.addWidget(right)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([520, 780])  # the list wide enough for its headings from the start
+        split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
@@ -320,6 +326,7 @@ class ApprovalsTab(QWidget):
             self.editor.setParent(None)
             self.editor.deleteLater()
         self.editor = EntryEditor(spec, self.lang, self.ctx.clock.today)
+        self.editor.hide_status()  # the request's state is shown with its steps
         self.editor_box.addWidget(self.editor)
         return self.editor
 

@@ -252,6 +252,7 @@ class EntryEditor(QWidget):
         facts.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         facts.addRow(spec.numbering.label(lang), self.number_label)
         facts.addRow(self.tr("Status"), self.status_combo)
+        self._facts = facts
         facts.addRow(self.tr("Marking"), self.marking_label)
         facts.addRow(self.tr("Revision"), self.revision_label)
         facts.addRow(self.tr("Created"), self.created_label)
@@ -387,6 +388,10 @@ class EntryEditor(QWidget):
         self.updated_label.setText("—")
         self.set_read_only(False)
         self.status_combo.setEnabled(False)
+
+    def hide_status(self) -> None:
+        """For forms whose state lives elsewhere (an approval request's workflow state)."""
+        self._facts.setRowVisible(self.status_combo, False)
 
     def load(self, entry: Entry, *, read_only: bool = False) -> None:
         """Show ``entry`` for reading or editing; its revision is what a save will expect."""
