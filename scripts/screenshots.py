@@ -6,8 +6,8 @@ Run under Xvfb (no window manager, so the images show the window content)::
 
 It builds a fresh demo vault in a temporary folder (at the Argon2 floor, to be quick), drives
 the same windows ``secrecy-desk`` shows, and writes ``docs/screenshots/{wizard,login,
-main-home,main-register,lock,commitments,approvals,accounts,audit}.png``. ``--lang en`` writes the English variants beside them
-with an ``-en`` suffix."""
+main-home,main-register,lock,commitments,approvals,accounts,audit}.png``. ``--lang en``
+writes the English variants beside them with an ``-en`` suffix."""
 
 from __future__ import annotations
 
