@@ -61,7 +61,7 @@ from PySide6.QtWidgets import (
 )
 
 from secrecy_desk.core.errors import DeskError
-from secrecy_desk.core.levels import Level, highest, marking
+from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Action
 from secrecy_desk.gui.busy import run_busy
 from secrecy_desk.gui.context import AppContext
@@ -169,9 +169,6 @@ def draft_entry(registers: Registers, register: str, number: str, lang: str) -> 
     )
 
 
-list_filters = printouts.list_filters
-
-
 def draft_list(
     registers: Registers,
     register: str,
@@ -181,26 +178,13 @@ def draft_list(
 ) -> Draft:
     """The filtered list as a draft: every matching row, marked with the highest level among
     them. Its document number (the print register's) exists only once it is printed."""
-    spec = registers.require(register, Action.PRINT)
-    entries = registers.page(
-        register,
-        Query(
-            where=query.where,
-            search=query.search,
-            sort=query.sort,
-            include_voided=query.include_voided,
-            limit=None,
-        ),
-    )
-    level, term = highest([(e.level, e.term) for e in entries])
-    mark = marking(level, term)
-    cols = list(columns) if columns else list(spec.listing.columns)
-    doc = printouts.list_document(spec, entries, cols, subtitle=list_filters(query), lang=lang)
+    listing = printouts.list_for_print(registers, register, query, columns, lang)
+    doc, mark = listing.document, listing.marking
     frame = _draft_frame(registers, mark, "", False)
     problems = check_glyphs(doc, frame)
     if problems:
         raise MissingGlyphsError(problems)
-    return Draft(_render_list(doc, frame), doc.title, "", mark, level, False, len(entries))
+    return Draft(_render_list(doc, frame), doc.title, "", mark, listing.level, False, listing.rows)
 
 
 def make_draft(ctx: AppContext, job: Job) -> Draft:

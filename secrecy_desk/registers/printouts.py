@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import base64
 import secrets
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -256,56 +256,60 @@ def print_entry(
     spec = registers.require(register, Action.PRINT)
     _check_copies(copies)
     entry = registers.get(register, number, record_view=False)
-    obj = entry.object_name
-    reprint = is_reprint(registers, entry)
-    if reprint and not reason.strip():
-        raise ReprintReasonRequired(
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "Revision {revision} of {number} was printed before; a reprint (补打) needs a "
-                "reason.",
-            ),
-            revision=entry.revision,
-            number=entry.number,
-        )
-    doc = form_document(spec, entry, lang)
-    code = new_code()
-    mark = entry.marking
-    problems = check_glyphs(doc, _frame(registers, mark, entry.number, copies, code, reprint))
-    if problems:
-        raise MissingGlyphsError(problems)
-    session = registers.session
-    with session.operation():
-        record = _record(
-            registers,
-            document=doc.title,
-            obj=obj,
-            revision=entry.revision,
-            kind="form",
-            level=entry.level,
-            term=entry.term,
-            copies=copies,
-            printer=printer,
-            reprint=reprint,
-            reason=reason.strip(),
-            code=code,
-        )
-        pdf = render_form(doc, _frame(registers, mark, entry.number, copies, code, reprint))
-        session.audit(
-            "entry.print",
-            obj,
-            level=entry.level,
-            details={
-                "revision": entry.revision,
-                "copies": copies,
-                "printer": printer,
-                "record": record,
-                "code": code,
-                "reprint": reprint,
-                "reason": reason.strip() or None,
-            },
-        )
-    return Printout(pdf, record, code, reprint, mark)
+    return print_form_document(
+        registers,
+        form_document(spec, entry, lang),
+        obj=entry.object_name,
+        revision=entry.revision,
+        number=entry.number,
+        level=entry.level,
+        term=entry.term,
+        copies=copies,
+        printer=printer,
+        reason=reason,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ListPrint:
+    """A register's filtered list laid out for paper, with the mark of its highest row."""
+
+    document: ListDocument
+    level: Level
+    term: Term | None
+    filters: str
+    rows: int
+
+    @property
+    def marking(self) -> str:
+        return marking(self.level, self.term)
+
+
+def list_for_print(
+    registers: Registers,
+    register: str,
+    query: Query,
+    columns: Sequence[str] | None = None,
+    lang: str = "zh_CN",
+) -> ListPrint:
+    """Every entry the query matches (not one page), as a list document marked with the
+    highest level and longest term among them; the print and its preview both use it."""
+    spec = registers.require(register, Action.PRINT)
+    entries = registers.page(
+        register,
+        Query(
+            where=query.where,
+            search=query.search,
+            sort=query.sort,
+            include_voided=query.include_voided,
+            limit=None,
+        ),
+    )
+    level, term = highest([(e.level, e.term) for e in entries])
+    filters = list_filters(query)
+    cols = list(columns) if columns else list(spec.listing.columns)
+    doc = list_document(spec, entries, cols, subtitle=filters, lang=lang)
+    return ListPrint(doc, level, term, filters, len(entries))
 
 
 def print_list(
@@ -319,23 +323,10 @@ def print_list(
     lang: str = "zh_CN",
 ) -> Printout:
     """Render the filtered list, marked with the highest level and longest term of its rows."""
-    spec = registers.require(register, Action.PRINT)
     _check_copies(copies)
-    entries = registers.page(
-        register,
-        Query(
-            where=query.where,
-            search=query.search,
-            sort=query.sort,
-            include_voided=query.include_voided,
-            limit=None,
-        ),
-    )
-    level, term = highest([(e.level, e.term) for e in entries])
-    mark = marking(level, term)
-    cols = columns or list(spec.listing.columns)
-    filters = list_filters(query)
-    doc = list_document(spec, entries, cols, subtitle=filters, lang=lang)
+    listing = list_for_print(registers, register, query, columns, lang)
+    doc, level, term, filters = listing.document, listing.level, listing.term, listing.filters
+    mark = listing.marking
     code = new_code()
     session = registers.session
     with session.operation():
@@ -363,7 +354,7 @@ def print_list(
             register,
             level=level,
             details={
-                "count": len(entries),
+                "count": listing.rows,
                 "copies": copies,
                 "printer": printer,
                 "record": record,
@@ -506,6 +497,7 @@ __all__ = [
     "is_reprint",
     "list_document",
     "list_filters",
+    "list_for_print",
     "print_entry",
     "print_form_document",
     "print_list",
