@@ -21,15 +21,17 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from secrecy_desk.core.clock import FixedClock
-from secrecy_desk.demo import USERS, create_demo
+from secrecy_desk.demo.vault import USERS, create_demo
 from secrecy_desk.forms import load_all
-from secrecy_desk.gui import fonts, style
-from secrecy_desk.gui.context import AppContext
-from secrecy_desk.gui.i18n import install_translators
-from secrecy_desk.gui.print_preview import EntryJob, PrintDialog, make_draft
-from secrecy_desk.gui.verify_dialog import VerifyDialog
-from secrecy_desk.registers import Registers
-from secrecy_desk.registers import printouts as P
+from secrecy_desk.gui.common import fonts, style
+from secrecy_desk.gui.common.context import AppContext
+from secrecy_desk.gui.common.i18n import install_translators
+from secrecy_desk.gui.common.print_dialog import PrintDialog, make_draft
+from secrecy_desk.gui.common.verify_dialog import VerifyDialog
+from secrecy_desk.modules.registers import printouts
+from secrecy_desk.modules.registers import printouts as P
+from secrecy_desk.modules.registry import open_registers
+from secrecy_desk.records.printing import PrintJob
 from secrecy_desk.vault import session as sessions
 from secrecy_desk.vault.crypto import MIN_PARAMS
 
@@ -82,9 +84,12 @@ def main() -> int:
         session = sessions.login(folder, officer.login, officer.password, clock=clock)
         try:
             forms = load_all()
-            ctx = AppContext(session, forms, Registers(session, forms), "zh_CN")
+            ctx = AppContext(session, forms, open_registers(session, forms), "zh_CN")
             number = ctx.registers.add("drawings", DRAWING).entry.number
-            job = EntryJob("drawings", number)
+
+            def job(number: str = number) -> PrintJob:
+                return printouts.entry_job(ctx.registers, "drawings", number, ctx.lang)
+
             dialog = PrintDialog(ctx, job, make_draft(ctx, job))
             dialog.resize(1180, 860)
             dialog.copies.setValue(2)

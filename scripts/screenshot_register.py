@@ -20,12 +20,14 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
 
-from secrecy_desk.gui import fonts, style  # noqa: E402
-from secrecy_desk.gui.context import AppContext  # noqa: E402
-from secrecy_desk.gui.i18n import install_translators  # noqa: E402
-from secrecy_desk.gui.register_tab import RegisterTab  # noqa: E402
-from secrecy_desk.registers import Registers  # noqa: E402
-from tests.gui import regvault  # noqa: E402
+from secrecy_desk.gui.common import fonts, style  # noqa: E402
+from secrecy_desk.gui.common.context import AppContext  # noqa: E402
+from secrecy_desk.gui.common.i18n import install_translators  # noqa: E402
+from secrecy_desk.gui.registers.tab import RegisterTab  # noqa: E402
+from secrecy_desk.modules.registers import Registers  # noqa: E402
+from secrecy_desk.modules.registry import open_registers  # noqa: E402
+from tests.support.data import drawing_values  # noqa: E402
+from tests.support.vault import OFFICER, make_vault  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 
@@ -39,7 +41,7 @@ def fill(registers: Registers) -> None:
     rng = random.Random(2026)  # noqa: S311 - sample data, not secrets
     today = registers.session.clock.today()
     for index in range(36):
-        raw = regvault.drawing_values(rng, index, today)
+        raw = drawing_values(rng, index, today)
         raw["drawing_no"] = f"DZ{310 + index % 7}-{1200 + index:04d}"
         if raw["level"] == "绝密":  # above this workstation's rating (机密)
             raw["level"] = "机密"
@@ -66,10 +68,9 @@ def main() -> int:
     install_translators(app, "zh_CN")
     OUT.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="register-shots-"))
-    (tmp / "t").mkdir()
-    rv = regvault.fresh_vault(tmp / "t")
-    session = rv.login()
-    registers = Registers(session, rv.forms)
+    rv = make_vault(tmp / "vault")
+    session = rv.login(OFFICER)
+    registers = open_registers(session, rv.forms)
     fill(registers)
     ctx = AppContext(session, rv.forms, registers, "zh_CN")
 

@@ -20,17 +20,18 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from secrecy_desk.core.roles import Role
-from secrecy_desk.demo import ADMINS, USERS, create_demo
+from secrecy_desk.demo.vault import ADMINS, USERS, create_demo
 from secrecy_desk.forms import load_all
-from secrecy_desk.gui import fonts, style
-from secrecy_desk.gui.context import AppContext
-from secrecy_desk.gui.i18n import install_translators
-from secrecy_desk.gui.labels import role_label
-from secrecy_desk.gui.login import LoginWindow, center
-from secrecy_desk.gui.main_window import MainWindow
-from secrecy_desk.gui.wizard import SetupWizard
-from secrecy_desk.registers import Registers
-from secrecy_desk.vault import auditing
+from secrecy_desk.gui.approvals.tab import ApprovalsTab
+from secrecy_desk.gui.common import fonts, style
+from secrecy_desk.gui.common.context import AppContext
+from secrecy_desk.gui.common.i18n import install_translators
+from secrecy_desk.gui.common.labels import role_label
+from secrecy_desk.gui.shell.login import LoginWindow, center
+from secrecy_desk.gui.shell.main_window import MainWindow
+from secrecy_desk.gui.shell.wizard import SetupWizard
+from secrecy_desk.modules.registry import open_registers
+from secrecy_desk.vault import audit_review
 from secrecy_desk.vault import session as sessions
 from secrecy_desk.vault import vault as vault_mod
 from secrecy_desk.vault.crypto import MIN_PARAMS
@@ -123,7 +124,7 @@ def main() -> int:
         def open_main(who: str) -> MainWindow:
             name, password = account(who)
             session = sessions.login(folder, name, password)
-            ctx = AppContext(session, forms, Registers(session, forms), lang)
+            ctx = AppContext(session, forms, open_registers(session, forms), lang)
             window = MainWindow(ctx, watch_os_lock=False)
             window.ask = lambda *_a: False  # type: ignore[method-assign]  # nothing to ask here
             window.resize(1360, 820)
@@ -138,9 +139,8 @@ def main() -> int:
                 break
             settle(app, 50)
         shoot(app, clerk, "main-home", suffix)
-        if clerk.register_tabs:
-            first = next(iter(clerk.register_tabs))
-            clerk.show_register(first)
+        if clerk.tab_specs:
+            clerk.show_tab(next(iter(clerk.tab_specs)))
             shoot(app, clerk, "main-register", suffix)
         clerk.lock()
         shoot(app, clerk, "lock", suffix)
@@ -148,14 +148,15 @@ def main() -> int:
 
         # 3b. The secrecy officer's commitments and approvals tabs.
         officer = open_main("liming")
-        if getattr(officer, "commitments_tab", None) is not None:
-            officer.tabs.setCurrentWidget(officer.commitments_tab)
+        if "commitments" in officer.tab_specs:
+            officer.show_tab("commitments")
             shoot(app, officer, "commitments", suffix)
         officer._end(back_to_login=False)
         approver = open_main("zhaolei")  # the approver's "waiting for me" list
-        tab = getattr(approver, "approvals_tab", None)
-        if tab is not None:
-            approver.tabs.setCurrentWidget(tab)
+        if "approvals" in approver.tab_specs:
+            approver.show_tab("approvals")
+            tab = approver.module_tab("approvals")
+            assert isinstance(tab, ApprovalsTab)
             tab.view.setCurrentIndex(max(0, tab.view.findData("waiting")))
             tab.refresh()
             if tab.table.rowCount():
@@ -182,7 +183,7 @@ def main() -> int:
         aud.tabs.setCurrentWidget(aud.audit_tab)
         aud.audit_tab.by_date.setChecked(False)
         aud.audit_tab.search()
-        report = auditing.verify(aud.session)
+        report = audit_review.verify(aud.session)
         aud.audit_tab.last_report = report
         aud.audit_tab.show_result(aud.audit_tab.report_text(report), error=not report.intact)
         shoot(app, aud, "audit", suffix)

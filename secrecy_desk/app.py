@@ -20,13 +20,13 @@ from typing import Final
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
-from secrecy_desk.bootstrap import harden_process
+from secrecy_desk.core.bootstrap import harden_process
 from secrecy_desk.core.errors import DeskError
 from secrecy_desk.core.i18n import detect_lang, normalize_lang
-from secrecy_desk.gui import fonts, style
-from secrecy_desk.gui.busy import run_busy
-from secrecy_desk.gui.i18n import install_translators
-from secrecy_desk.gui.login import LoginWindow, center
+from secrecy_desk.gui.common import fonts, style
+from secrecy_desk.gui.common.busy import run_busy
+from secrecy_desk.gui.common.i18n import install_translators
+from secrecy_desk.gui.shell.login import LoginWindow, center
 from secrecy_desk.vault.session import Session
 from secrecy_desk.vault.vault import is_vault
 
@@ -128,7 +128,7 @@ class Desk(QObject):
             self.show_wizard()
 
     def _create_demo(self) -> bool:
-        from secrecy_desk.demo import create_demo  # noqa: PLC0415 - only for --demo
+        from secrecy_desk.demo.vault import create_demo  # noqa: PLC0415 - only for --demo
 
         note = QLabel(QCoreApplication.translate("App", "Creating the demo vault… (a few seconds)"))
         note.setMargin(24)
@@ -163,7 +163,7 @@ class Desk(QObject):
         self.app.quit()
 
     def show_wizard(self) -> None:
-        from secrecy_desk.gui.wizard import SetupWizard  # noqa: PLC0415 - first start only
+        from secrecy_desk.gui.shell.wizard import SetupWizard  # noqa: PLC0415 - first start only
 
         wizard = SetupWizard(self.folder, self.lang)
         wizard.finished.connect(lambda _result: self._wizard_done(wizard))
@@ -180,8 +180,8 @@ class Desk(QObject):
     def _demo_accounts(self) -> list[tuple[str, str, str]]:
         if not self.demo:
             return []
-        from secrecy_desk.demo import ADMINS, USERS  # noqa: PLC0415 - only for --demo
-        from secrecy_desk.gui.labels import role_label  # noqa: PLC0415 - idem
+        from secrecy_desk.demo.vault import ADMINS, USERS  # noqa: PLC0415 - only for --demo
+        from secrecy_desk.gui.common.labels import role_label  # noqa: PLC0415 - idem
 
         return [(a.login, a.password, role_label(a.role)) for a in (*USERS, *ADMINS)]
 
@@ -195,13 +195,13 @@ class Desk(QObject):
 
     def open_main(self, session: Session) -> None:
         from secrecy_desk.forms import load_all  # noqa: PLC0415 - after login: faster start
-        from secrecy_desk.gui.context import AppContext  # noqa: PLC0415 - idem
-        from secrecy_desk.gui.main_window import MainWindow  # noqa: PLC0415 - idem
-        from secrecy_desk.registers import Registers  # noqa: PLC0415 - idem
+        from secrecy_desk.gui.common.context import AppContext  # noqa: PLC0415 - idem
+        from secrecy_desk.gui.shell.main_window import MainWindow  # noqa: PLC0415 - idem
+        from secrecy_desk.modules.registry import open_registers  # noqa: PLC0415 - idem
 
         try:
             forms = load_all()
-            ctx = AppContext(session, forms, Registers(session, forms), self.lang)
+            ctx = AppContext(session, forms, open_registers(session, forms), self.lang)
             window = MainWindow(ctx)
         except BaseException:
             session.logout()

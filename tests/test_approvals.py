@@ -10,14 +10,18 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from secrecy_desk.approvals import Decision, State, content_hash, working_days_after
-from secrecy_desk.approvals.printing import print_request
 from secrecy_desk.core.errors import AuthError, ConflictError, PermissionDenied, ValidationError
 from secrecy_desk.core.roles import Action, Permission
 from secrecy_desk.forms import FormDefinitionError, FormKind, load_form
-from secrecy_desk.registers import Registers, printouts
-from secrecy_desk.vault import session as sessions
-from tests.approvals_support import (
+from secrecy_desk.modules.approvals.engine import Decision, State, working_days_after
+from secrecy_desk.modules.approvals.printing import print_request
+from secrecy_desk.modules.prints.verify import verify_code
+from secrecy_desk.modules.registry import open_registers
+from secrecy_desk.records.codes import Match
+from secrecy_desk.records.printing import ReprintReasonRequired
+from secrecy_desk.records.store import content_hash
+from secrecy_desk.vault import accounts as account_admin
+from tests.support.approvals import (
     CLERK,
     FORMS,
     GM,
@@ -27,7 +31,7 @@ from tests.approvals_support import (
     add_approvers,
     approvals_as,
 )
-from tests.conftest import SECADMIN, VaultEnv
+from tests.support.vault import SECADMIN, VaultEnv
 
 COPY = {
     "department": "保密办",
@@ -108,9 +112,9 @@ SAMPLES: dict[str, dict[str, str]] = {
 
 
 @pytest.fixture
-def env(venv: VaultEnv) -> VaultEnv:
-    add_approvers(venv)
-    return venv
+def env(vault_env: VaultEnv) -> VaultEnv:
+    add_approvers(vault_env)
+    return vault_env
 
 
 def submitted(env: VaultEnv, form: str = "drawing_copy") -> str:
@@ -173,7 +177,7 @@ def test_applicant_approver_cannot_approve_own(env: VaultEnv) -> None:
     """An approver who may also apply (granted create) cannot decide their own request."""
     s = env.login(SECADMIN)
     try:
-        sessions.grant(s, GM, permissions=[Permission("approvals", Action.CREATE)])
+        account_admin.grant(s, GM, permissions=[Permission("approvals", Action.CREATE)])
     finally:
         s.logout()
     with approvals_as(env, GM) as a:
@@ -422,15 +426,15 @@ def test_printed_table_verifies_and_reprint_needs_reason(env: VaultEnv) -> None:
     number = submitted(env, "document_print")
     with approvals_as(env, CLERK) as a:
         out = print_request(a, number, printer="测试打印机")
-        regs = Registers(a.session, FORMS)
-        check = printouts.verify_code(regs, out.code)
-        assert check.match is printouts.Match.CURRENT
-        with pytest.raises(printouts.ReprintReasonRequired):
+        regs = open_registers(a.session, FORMS)
+        check = verify_code(regs, out.code)
+        assert check.match is Match.CURRENT
+        with pytest.raises(ReprintReasonRequired):
             print_request(a, number, printer="测试打印机")
         again = print_request(a, number, printer="测试打印机", reason="原件污损")
         assert again.reprint
         a.edit(number, {"copies": "20"}, expected_revision=1)
-        assert printouts.verify_code(regs, out.code).match is printouts.Match.OLDER
+        assert verify_code(regs, out.code).match is Match.OLDER
 
 
 STEPLESS = """

@@ -15,10 +15,11 @@ from secrecy_desk.core import media
 from secrecy_desk.core.errors import AuthError, PermissionDenied, ValidationError, VaultError
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Role
-from secrecy_desk.vault import audit, crypto, db, keyfile
+from secrecy_desk.vault import accounts as account_admin
+from secrecy_desk.vault import audit_chain, crypto, db, keyfile
 from secrecy_desk.vault import session as sessions
-from secrecy_desk.vault.audit import BreakKind, VerifyReport
-from secrecy_desk.vault.auditing import (
+from secrecy_desk.vault.audit_chain import BreakKind, VerifyReport
+from secrecy_desk.vault.audit_review import (
     AuditFilter,
     export_csv,
     list_records,
@@ -28,7 +29,7 @@ from secrecy_desk.vault.auditing import (
     verify_export,
 )
 from secrecy_desk.vault.vault import RollbackDetected
-from tests.conftest import (
+from tests.support.vault import (
     AUDITOR,
     CLERK,
     OFFICER,
@@ -45,52 +46,54 @@ PAGE = 4096
 # --- helpers --------------------------------------------------------------------------------
 
 
-def activity(venv: VaultEnv, n: int = 6) -> None:
+def activity(vault_env: VaultEnv, n: int = 6) -> None:
     """Some chained records from an ordinary session (no key derivation per record)."""
-    s = venv.login(SECADMIN)
+    s = vault_env.login(SECADMIN)
     try:
         for i in range(n):
             if i % 2:
-                sessions.grant(s, CLERK, clearance=Level.SECRET)
+                account_admin.grant(s, CLERK, clearance=Level.SECRET)
             else:
-                sessions.unlock_account(s, OFFICER)
+                account_admin.unlock_account(s, OFFICER)
     finally:
         s.logout()
 
 
-def attacker(venv: VaultEnv, master: bytes) -> db.Store:
+def attacker(vault_env: VaultEnv, master: bytes) -> db.Store:
     """The database through the real key with the append-only triggers dropped."""
-    store = venv.raw(master)
+    store = vault_env.raw(master)
     store.execute("DROP TRIGGER audit_no_update")
     store.execute("DROP TRIGGER audit_no_delete")
     return store
 
 
-def report(venv: VaultEnv) -> VerifyReport:
-    s = sessions.login(venv.folder, AUDITOR, PASSWORDS[AUDITOR], clock=venv.clock, check_head=False)
+def report(vault_env: VaultEnv) -> VerifyReport:
+    s = sessions.login(
+        vault_env.folder, AUDITOR, PASSWORDS[AUDITOR], clock=vault_env.clock, check_head=False
+    )
     try:
         return verify(s, record=False)
     finally:
         s.logout()
 
 
-def last_seq(venv: VaultEnv, master: bytes) -> int:
-    store = venv.raw(master)
+def last_seq(vault_env: VaultEnv, master: bytes) -> int:
+    store = vault_env.raw(master)
     try:
         return int(store.scalar("SELECT max(seq) FROM audit"))
     finally:
         store.close()
 
 
-def audit_verify(venv: VaultEnv, lang: str = "en") -> tuple[int, str]:
-    r = venv.cli_as(AUDITOR, ["audit", "verify"], lang=lang)
+def audit_verify(vault_env: VaultEnv, lang: str = "en") -> tuple[int, str]:
+    r = vault_env.cli_as(AUDITOR, ["audit", "verify"], lang=lang)
     assert "Traceback" not in r.err
     return r.code, r.out + r.err
 
 
-def assert_first_break(venv: VaultEnv, kind: BreakKind, seq: int) -> None:
+def assert_first_break(vault_env: VaultEnv, kind: BreakKind, seq: int) -> None:
     """``audit verify`` exits 1 naming the first broken record and the kind of break."""
-    code, text = audit_verify(venv)
+    code, text = audit_verify(vault_env)
     assert code == 1
     assert f"broken at record {seq} ({kind.value})" in text, text
 
@@ -98,110 +101,114 @@ def assert_first_break(venv: VaultEnv, kind: BreakKind, seq: int) -> None:
 # --- intact and tampered chains ---------------------------------------------------------------
 
 
-def test_an_intact_chain_verifies(venv: VaultEnv) -> None:
-    activity(venv)
-    rep = report(venv)
+def test_an_intact_chain_verifies(vault_env: VaultEnv) -> None:
+    activity(vault_env)
+    rep = report(vault_env)
     assert rep.intact
     assert rep.first_seq == 1
     assert rep.records == rep.last_seq
-    code, text = audit_verify(venv)
+    code, text = audit_verify(vault_env)
     assert code == 0
     assert "intact" in text
-    r = venv.cli_as(SYSADMIN, ["verify"])
+    r = vault_env.cli_as(SYSADMIN, ["verify"])
     assert r.code == 0, r.err
     assert "audit trail intact" in r.out
 
 
 @pytest.mark.parametrize("column", ["details", "at", "level"])
-def test_a_changed_field_is_named(venv: VaultEnv, column: str) -> None:
-    activity(venv)
-    store = attacker(venv, venv.master_key())
+def test_a_changed_field_is_named(vault_env: VaultEnv, column: str) -> None:
+    activity(vault_env)
+    store = attacker(vault_env, vault_env.master_key())
     value = {"details": "forged", "at": "2026-01-01T00:00:00.000000Z", "level": 9}[column]
     store.execute(f"UPDATE audit SET {column} = ? WHERE seq = 7", (value,))
     store.close()
-    assert_first_break(venv, BreakKind.CHANGED, 7)
+    assert_first_break(vault_env, BreakKind.CHANGED, 7)
 
 
-def test_a_deleted_record_in_the_middle_is_missing(venv: VaultEnv) -> None:
-    activity(venv)
-    store = attacker(venv, venv.master_key())
+def test_a_deleted_record_in_the_middle_is_missing(vault_env: VaultEnv) -> None:
+    activity(vault_env)
+    store = attacker(vault_env, vault_env.master_key())
     store.execute("DELETE FROM audit WHERE seq = 9")
     store.close()
-    assert_first_break(venv, BreakKind.MISSING, 9)
+    assert_first_break(vault_env, BreakKind.MISSING, 9)
 
 
 @pytest.mark.parametrize("n", [1, 3])
-def test_deleting_the_last_records_is_truncation_and_stays_reported(venv: VaultEnv, n: int) -> None:
-    activity(venv)
-    master = venv.master_key()
-    last = last_seq(venv, master)
-    store = attacker(venv, master)
+def test_deleting_the_last_records_is_truncation_and_stays_reported(
+    vault_env: VaultEnv, n: int
+) -> None:
+    activity(vault_env)
+    master = vault_env.master_key()
+    last = last_seq(vault_env, master)
+    store = attacker(vault_env, master)
     store.execute("DELETE FROM audit WHERE seq > ?", (last - n,))
     store.close()
-    r = venv.cli_as(SYSADMIN, ["users", "list"])
+    r = vault_env.cli_as(SYSADMIN, ["users", "list"])
     assert r.code == 4
     one_sentence(r)
     assert "truncated" in r.err
     with pytest.raises(RollbackDetected):
-        venv.login(CLERK)
+        vault_env.login(CLERK)
     # Verifying opens it anyway and appends its own records; the truncation must still be
     # named as such, and stay reported on every later run.
     for _ in range(2):
-        assert_first_break(venv, BreakKind.TRUNCATED, last - n + 1)
-    r = venv.cli_as(SYSADMIN, ["verify"])
+        assert_first_break(vault_env, BreakKind.TRUNCATED, last - n + 1)
+    r = vault_env.cli_as(SYSADMIN, ["verify"])
     assert r.code == 1
     assert "truncated" in r.out
 
 
-def test_two_swapped_records_are_reordered(venv: VaultEnv) -> None:
-    activity(venv)
-    store = attacker(venv, venv.master_key())
+def test_two_swapped_records_are_reordered(vault_env: VaultEnv) -> None:
+    activity(vault_env)
+    store = attacker(vault_env, vault_env.master_key())
     store.execute("UPDATE audit SET seq = -1 WHERE seq = 5")
     store.execute("UPDATE audit SET seq = 5 WHERE seq = 8")
     store.execute("UPDATE audit SET seq = 8 WHERE seq = -1")
     store.close()
-    rep = report(venv)
+    rep = report(vault_env)
     kinds = [(b.kind, b.seq, b.found) for b in rep.breaks]
     assert kinds[0] == (BreakKind.REORDERED, 5, "8")
     assert (BreakKind.REORDERED, 8, "5") in kinds
-    code, text = audit_verify(venv)
+    code, text = audit_verify(vault_env)
     assert code == 1
     assert "broken at record 5 (reordered)" in text
 
 
-def test_an_older_copy_of_the_whole_database_is_rolled_back(venv: VaultEnv, tmp_path: Path) -> None:
-    master = venv.master_key()
+def test_an_older_copy_of_the_whole_database_is_rolled_back(
+    vault_env: VaultEnv, tmp_path: Path
+) -> None:
+    master = vault_env.master_key()
     old = tmp_path / "old.db"
-    shutil.copy(venv.folder / db.DB_NAME, old)
-    before = last_seq(venv, master)
-    activity(venv)
+    shutil.copy(vault_env.folder / db.DB_NAME, old)
+    before = last_seq(vault_env, master)
+    activity(vault_env)
     for name in (db.DB_NAME + "-wal", db.DB_NAME + "-shm"):
-        (venv.folder / name).unlink(missing_ok=True)
-    shutil.copy(old, venv.folder / db.DB_NAME)
+        (vault_env.folder / name).unlink(missing_ok=True)
+    shutil.copy(old, vault_env.folder / db.DB_NAME)
     with pytest.raises(RollbackDetected) as caught:
-        venv.login(OFFICER)
+        vault_env.login(OFFICER)
     assert caught.value.problem.kind is BreakKind.ROLLED_BACK
-    r = venv.cli_as(SYSADMIN, ["users", "list"])
+    r = vault_env.cli_as(SYSADMIN, ["users", "list"])
     assert r.code == 4
     one_sentence(r)
     assert "rolled back" in r.err
-    r = venv.cli_as(AUDITOR, ["audit", "seal"])
+    r = vault_env.cli_as(AUDITOR, ["audit", "seal"])
     assert r.code == 4
     for _ in range(2):
-        assert_first_break(venv, BreakKind.ROLLED_BACK, before + 1)
-    r = venv.cli_as(SYSADMIN, ["verify"])
+        assert_first_break(vault_env, BreakKind.ROLLED_BACK, before + 1)
+    r = vault_env.cli_as(SYSADMIN, ["verify"])
     assert r.code == 1
     assert "rolled back" in r.out
 
 
-def test_an_older_copy_of_one_audit_page_is_detected(venv: VaultEnv, tmp_path: Path) -> None:
-    path = venv.folder / db.DB_NAME
-    master = venv.master_key()
+def test_an_older_copy_of_one_audit_page_is_detected(vault_env: VaultEnv, tmp_path: Path) -> None:
+    path = vault_env.folder / db.DB_NAME
+    master = vault_env.master_key()
     old = path.read_bytes()
-    before = last_seq(venv, master)
-    activity(venv, 2)
+    before = last_seq(vault_env, master)
+    activity(vault_env, 2)
     new = path.read_bytes()
-    current = last_seq(venv, master)
+    current = last_seq(vault_env, master)
     # The pages that changed since the copy; keep those whose old version changes what the
     # audit table holds (its last leaf, not an index), as an attacker restoring "a bit of
     # history" would.
@@ -225,12 +232,12 @@ def test_an_older_copy_of_one_audit_page_is_detected(venv: VaultEnv, tmp_path: P
     store = db.open_database(path, master)
     assert store.all("PRAGMA cipher_integrity_check") == []
     store.close()
-    rep = report(venv)
+    rep = report(vault_env)
     assert not rep.intact
     first = rep.breaks[0]
     assert first.kind in {BreakKind.TRUNCATED, BreakKind.MISSING}
     assert first.seq == before + 1
-    code, text = audit_verify(venv)
+    code, text = audit_verify(vault_env)
     assert code == 1
     assert f"broken at record {before + 1}" in text
 
@@ -243,19 +250,19 @@ def _max_seq(path: Path, master: bytes) -> int:
         store.close()
 
 
-def _seal_now(venv: VaultEnv) -> int:
-    s = venv.login(AUDITOR)
+def _seal_now(vault_env: VaultEnv) -> int:
+    s = vault_env.login(AUDITOR)
     try:
         return seal(s).seq
     finally:
         s.logout()
 
 
-def test_forged_seals_are_named(venv: VaultEnv) -> None:
-    activity(venv)
-    sealed = _seal_now(venv)
-    assert report(venv).intact
-    store = attacker(venv, venv.master_key())
+def test_forged_seals_are_named(vault_env: VaultEnv) -> None:
+    activity(vault_env)
+    sealed = _seal_now(vault_env)
+    assert report(vault_env).intact
+    store = attacker(vault_env, vault_env.master_key())
     row = store.one("SELECT seq, hash, at, account, public, signature FROM seals")
     assert row is not None
     seq, digest, at, account, public, signature = row
@@ -268,48 +275,50 @@ def test_forged_seals_are_named(venv: VaultEnv) -> None:
     )
     # 2. a well-formed signature under a key that is not the auditor's
     other_private, other_public = crypto.new_ed25519()
-    vault_id = keyfile.read(venv.folder).vault_id
-    good = crypto.sign(other_private, audit.seal_message(vault_id, seq, bytes(digest), at))
+    vault_id = keyfile.read(vault_env.folder).vault_id
+    good = crypto.sign(other_private, audit_chain.seal_message(vault_id, seq, bytes(digest), at))
     store.execute(
         "INSERT INTO seals (seq, hash, at, account, public, signature) VALUES (?,?,?,?,?,?)",
         (seq, digest, at, account, other_public, good),
     )
     store.close()
-    rep = report(venv)
+    rep = report(vault_env)
     assert [(b.kind, b.seq) for b in rep.breaks] == [(BreakKind.FORGED_SEAL, seq)] * 2
-    code, text = audit_verify(venv)
+    code, text = audit_verify(vault_env)
     assert code == 1
     assert f"broken at record {seq} (forged seal)" in text
 
 
-def test_a_consistent_rewrite_with_the_master_key_is_caught_by_the_seal(venv: VaultEnv) -> None:
-    activity(venv)
-    sealed = _seal_now(venv)
-    activity(venv, 2)
-    master = venv.master_key()
-    store = attacker(venv, master)
+def test_a_consistent_rewrite_with_the_master_key_is_caught_by_the_seal(
+    vault_env: VaultEnv,
+) -> None:
+    activity(vault_env)
+    sealed = _seal_now(vault_env)
+    activity(vault_env, 2)
+    master = vault_env.master_key()
+    store = attacker(vault_env, master)
     audit_key = bytes.fromhex(store.scalar("SELECT value FROM meta WHERE key = 'audit_key'"))
-    rows = store.all(f"SELECT {audit.COLUMNS} FROM audit ORDER BY seq")
-    prev = audit.genesis(keyfile.read(venv.folder).vault_id)
+    rows = store.all(f"SELECT {audit_chain.COLUMNS} FROM audit ORDER BY seq")
+    prev = audit_chain.genesis(keyfile.read(vault_env.folder).vault_id)
     for row in rows:
-        rec = audit.AuditRecord.from_row(row)
+        rec = audit_chain.AuditRecord.from_row(row)
         fields = list(rec.fields)
         if rec.seq == 4:
             fields[9] = json.dumps({"login": "someone-else"})
-        digest = audit.chain_hash(prev, fields)
+        digest = audit_chain.chain_hash(prev, fields)
         store.execute(
             "UPDATE audit SET details = ?, prev_hash = ?, hash = ?, mac = ? WHERE seq = ?",
-            (fields[9], prev, digest, audit.chain_mac(audit_key, digest), rec.seq),
+            (fields[9], prev, digest, audit_chain.chain_mac(audit_key, digest), rec.seq),
         )
         prev = digest
     store.close()
     # The attacker also moves the key file's head, with a valid MAC: only the seal is left.
-    kf = keyfile.read(venv.folder)
+    kf = keyfile.read(vault_env.folder)
     forged = replace(kf, audit_head=keyfile.AuditHead(rows[-1][0], prev)).signed(master)
-    keyfile.write_atomic(venv.folder / keyfile.KEYFILE_NAME, forged.to_bytes())
-    rep = report(venv)
+    keyfile.write_atomic(vault_env.folder / keyfile.KEYFILE_NAME, forged.to_bytes())
+    rep = report(vault_env)
     assert [(b.kind, b.seq) for b in rep.breaks] == [(BreakKind.CHANGED, sealed)]
-    code, text = audit_verify(venv)
+    code, text = audit_verify(vault_env)
     assert code == 1
     assert f"broken at record {sealed}" in text
 
@@ -317,35 +326,35 @@ def test_a_consistent_rewrite_with_the_master_key_is_caught_by_the_seal(venv: Va
 # --- records and actions ----------------------------------------------------------------------
 
 
-def test_an_action_whose_audit_record_fails_does_not_happen(venv: VaultEnv) -> None:
-    s = venv.login(SECADMIN)
+def test_an_action_whose_audit_record_fails_does_not_happen(vault_env: VaultEnv) -> None:
+    s = vault_env.login(SECADMIN)
     try:
         master = s.vault.master_for_tests()
-        raw = db.open_database(venv.folder / db.DB_NAME, master)
+        raw = db.open_database(vault_env.folder / db.DB_NAME, master)
         raw.execute(
             "CREATE TRIGGER refuse_grant BEFORE INSERT ON audit "
             "WHEN NEW.action = 'account.role.grant' "
             "BEGIN SELECT RAISE(ABORT, 'audit refused'); END"
         )
         with pytest.raises(VaultError, match="audit record could not be written"):
-            sessions.grant(s, OFFICER, roles=[Role.APPROVER])
+            account_admin.grant(s, OFFICER, roles=[Role.APPROVER])
         acc = s.vault.account(OFFICER)
         assert acc is not None
         assert acc.roles == {Role.OFFICER}
         assert not s.vault.store.in_transaction
         raw.execute("DROP TRIGGER refuse_grant")
         raw.close()
-        assert sessions.grant(s, OFFICER, roles=[Role.APPROVER]).roles == {
+        assert account_admin.grant(s, OFFICER, roles=[Role.APPROVER]).roles == {
             Role.OFFICER,
             Role.APPROVER,
         }
     finally:
         s.logout()
-    assert report(venv).intact
+    assert report(vault_env).intact
 
 
-def test_update_and_delete_on_the_audit_table_are_refused(venv: VaultEnv) -> None:
-    store = venv.raw()
+def test_update_and_delete_on_the_audit_table_are_refused(vault_env: VaultEnv) -> None:
+    store = vault_env.raw()
     try:
         with pytest.raises(db.DatabaseError, match="append-only"):
             store.execute("UPDATE audit SET outcome = 'ok' WHERE seq = 2")
@@ -357,18 +366,18 @@ def test_update_and_delete_on_the_audit_table_are_refused(venv: VaultEnv) -> Non
         store.close()
 
 
-def test_who_reads_what(venv: VaultEnv) -> None:
+def test_who_reads_what(vault_env: VaultEnv) -> None:
     with pytest.raises(AuthError):  # a failed login, so the clerk has one more record
-        venv.login(CLERK, "Wrong-Pass-2026")
-    venv.login(CLERK).logout()
-    aud = venv.login(AUDITOR)
+        vault_env.login(CLERK, "Wrong-Pass-2026")
+    vault_env.login(CLERK).logout()
+    aud = vault_env.login(AUDITOR)
     try:
         everything = list_records(aud, AuditFilter())
     finally:
         aud.logout()
     roles = {r.role for r in everything}
     assert {"system", "sysadmin", "secadmin", "auditor", "clerk"} <= roles
-    sec = venv.login(SECADMIN)
+    sec = vault_env.login(SECADMIN)
     try:
         ordinary = list_records(sec, AuditFilter())
         clerk_only = list_records(sec, AuditFilter(account=CLERK, action="login"))
@@ -378,46 +387,46 @@ def test_who_reads_what(venv: VaultEnv) -> None:
     assert {r.role for r in ordinary} <= {"clerk", "officer", "approver", "-"}
     assert {r.action for r in clerk_only} >= {"login", "login.failed"}
     for login in (SYSADMIN, CLERK):
-        s = venv.login(login)
+        s = vault_env.login(login)
         try:
             with pytest.raises(PermissionDenied):
                 list_records(s, AuditFilter())
         finally:
             s.logout()
-        r = venv.cli_as(login, ["audit", "list"])
+        r = vault_env.cli_as(login, ["audit", "list"])
         assert r.code == 3
         one_sentence(r)
-    r = venv.cli_as(AUDITOR, ["audit", "list", "--account", SYSADMIN, "--action", "login"])
+    r = vault_env.cli_as(AUDITOR, ["audit", "list", "--account", SYSADMIN, "--action", "login"])
     assert r.code == 0
     assert SYSADMIN in r.out
 
 
-def test_only_the_auditor_seals_exports_and_purges(venv: VaultEnv, tmp_path: Path) -> None:
-    s = venv.login(SECADMIN)
+def test_only_the_auditor_seals_exports_and_purges(vault_env: VaultEnv, tmp_path: Path) -> None:
+    s = vault_env.login(SECADMIN)
     try:
         with pytest.raises(PermissionDenied):
             seal(s)
         with pytest.raises(PermissionDenied):
             export_csv(s, AuditFilter(), tmp_path / "x.csv")
         with pytest.raises(PermissionDenied):
-            purge(s, venv.clock.today())
+            purge(s, vault_env.clock.today())
     finally:
         s.logout()
-    r = venv.cli_as(AUDITOR, ["audit", "seal"])
+    r = vault_env.cli_as(AUDITOR, ["audit", "seal"])
     assert r.code == 0, r.err
     assert "sealed at record" in r.out
-    rep = report(venv)
+    rep = report(vault_env)
     assert rep.intact
     assert rep.seals == 1
 
 
-def test_export_is_signed_and_verifiable(venv: VaultEnv, tmp_path: Path) -> None:
+def test_export_is_signed_and_verifiable(vault_env: VaultEnv, tmp_path: Path) -> None:
     target = tmp_path / "out" / "audit.csv"
     target.parent.mkdir()
-    r = venv.cli_as(AUDITOR, ["audit", "export", "--to", str(target)])
+    r = vault_env.cli_as(AUDITOR, ["audit", "export", "--to", str(target)])
     assert r.code == 0, r.err
     sig = target.with_name("audit.csv.sig")
-    kf = keyfile.read(venv.folder)
+    kf = keyfile.read(vault_env.folder)
     trusted = [s.sign_public for s in kf.slots if s.sign_public is not None]
     assert verify_export(target, sig, trusted)
     text = target.read_text("utf-8-sig")
@@ -438,16 +447,16 @@ def test_export_is_signed_and_verifiable(venv: VaultEnv, tmp_path: Path) -> None
 
 
 def test_export_to_removable_media_is_refused_and_recorded(
-    venv: VaultEnv, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    vault_env: VaultEnv, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(media, "is_removable", lambda path, **roots: True)
     target = tmp_path / "stick" / "audit.csv"
-    r = venv.cli_as(AUDITOR, ["audit", "export", "--to", str(target)])
+    r = vault_env.cli_as(AUDITOR, ["audit", "export", "--to", str(target)])
     assert r.code == 1
     one_sentence(r)
     assert "removable media" in r.err
     assert not target.exists()
-    s = venv.login(AUDITOR)
+    s = vault_env.login(AUDITOR)
     try:
         refused = list_records(s, AuditFilter(action="audit.export"))
     finally:
@@ -455,24 +464,26 @@ def test_export_to_removable_media_is_refused_and_recorded(
     assert [(x.outcome, x.obj) for x in refused] == [("refused", str(target))]
 
 
-def test_purge_keeps_180_days_and_leaves_a_chained_record(venv: VaultEnv) -> None:
-    s = venv.login(AUDITOR)
+def test_purge_keeps_180_days_and_leaves_a_chained_record(vault_env: VaultEnv) -> None:
+    s = vault_env.login(AUDITOR)
     try:
         with pytest.raises(ValidationError, match="180 days"):
-            purge(s, venv.clock.today())
+            purge(s, vault_env.clock.today())
     finally:
         s.logout()
-    venv.clock.advance(timedelta(days=200))
-    cutoff = (venv.clock.now() - timedelta(days=185)).date()
-    store = venv.raw()  # the auditor's password would have expired meanwhile
-    store.execute("UPDATE accounts SET password_changed_at = ?", (audit.iso(venv.clock.now()),))
+    vault_env.clock.advance(timedelta(days=200))
+    cutoff = (vault_env.clock.now() - timedelta(days=185)).date()
+    store = vault_env.raw()  # the auditor's password would have expired meanwhile
+    store.execute(
+        "UPDATE accounts SET password_changed_at = ?", (audit_chain.iso(vault_env.clock.now()),)
+    )
     store.close()
-    s = venv.login(AUDITOR)
+    s = vault_env.login(AUDITOR)
     try:
         with pytest.raises(ValidationError, match="Seal"):
             purge(s, cutoff)
         with pytest.raises(ValidationError, match="180 days"):
-            purge(s, (venv.clock.now() - timedelta(days=170)).date())
+            purge(s, (vault_env.clock.now() - timedelta(days=170)).date())
         seal(s)
         before = report_count = len(list_records(s, AuditFilter()))
         removed = purge(s, cutoff)
@@ -485,17 +496,17 @@ def test_purge_keeps_180_days_and_leaves_a_chained_record(venv: VaultEnv) -> Non
         assert report_count
     finally:
         s.logout()
-    rep = report(venv)
+    rep = report(vault_env)
     assert rep.intact, rep.breaks
     assert rep.first_seq == removed + 1
-    code, _ = audit_verify(venv)
+    code, _ = audit_verify(vault_env)
     assert code == 0
 
 
-def test_a_clock_that_goes_backwards_is_recorded(venv: VaultEnv) -> None:
-    venv.clock.advance(timedelta(days=-1))
-    activity(venv, 1)
-    s = venv.login(AUDITOR)
+def test_a_clock_that_goes_backwards_is_recorded(vault_env: VaultEnv) -> None:
+    vault_env.clock.advance(timedelta(days=-1))
+    activity(vault_env, 1)
+    s = vault_env.login(AUDITOR)
     try:
         flagged = list_records(s, AuditFilter(action="clock.backwards"))
     finally:
@@ -503,4 +514,4 @@ def test_a_clock_that_goes_backwards_is_recorded(venv: VaultEnv) -> None:
     assert len(flagged) == 1
     assert flagged[0].outcome == "flagged"
     assert flagged[0].role == "system"
-    assert report(venv).intact
+    assert report(vault_env).intact

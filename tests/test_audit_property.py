@@ -16,11 +16,12 @@ from secrecy_desk.core.clock import FixedClock
 from secrecy_desk.core.errors import AuthError
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Role
-from secrecy_desk.vault import audit, db, keyfile
+from secrecy_desk.vault import accounts as account_admin
+from secrecy_desk.vault import audit_chain, db, keyfile
 from secrecy_desk.vault import session as sessions
-from secrecy_desk.vault.audit import BreakKind, VerifyReport
-from secrecy_desk.vault.auditing import seal, seal_keys
-from tests.conftest import AUDITOR, CLERK, OFFICER, PASSWORDS, SECADMIN, T0
+from secrecy_desk.vault.audit_chain import BreakKind, VerifyReport
+from secrecy_desk.vault.audit_review import seal, seal_keys
+from tests.support.vault import AUDITOR, CLERK, OFFICER, PASSWORDS, SECADMIN, T0
 
 OPS = ("grant", "revoke", "clearance", "unlock", "fail", "seal", "tick")
 FIELDS = (
@@ -44,7 +45,7 @@ def chain_report(folder: Path, master: bytes) -> VerifyReport:
     store = db.open_database(folder / db.DB_NAME, master)
     try:
         key = bytes.fromhex(store.scalar("SELECT value FROM meta WHERE key = 'audit_key'"))
-        return audit.verify_chain(
+        return audit_chain.verify_chain(
             store, key, kf.vault_id, recorded_head=kf.audit_head, seal_keys=seal_keys(kf)
         )
     finally:
@@ -59,15 +60,15 @@ def play(folder: Path, clock: FixedClock, ops: list[str]) -> bytes:
     try:
         for op in ops:
             if op == "grant":
-                sessions.grant(s, OFFICER, roles=[Role.APPROVER])
+                account_admin.grant(s, OFFICER, roles=[Role.APPROVER])
                 granted = True
             elif op == "revoke" and granted:
-                sessions.revoke(s, OFFICER, roles=[Role.APPROVER])
+                account_admin.revoke(s, OFFICER, roles=[Role.APPROVER])
                 granted = False
             elif op == "clearance":
-                sessions.grant(s, CLERK, clearance=Level.SECRET)
+                account_admin.grant(s, CLERK, clearance=Level.SECRET)
             elif op == "unlock":
-                sessions.unlock_account(s, CLERK)
+                account_admin.unlock_account(s, CLERK)
             elif op == "tick":
                 clock.advance(timedelta(minutes=7))
             elif op in {"fail", "seal"}:

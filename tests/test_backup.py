@@ -8,10 +8,11 @@ import pytest
 
 from secrecy_desk.core.errors import DeskError, PermissionDenied, VaultError
 from secrecy_desk.forms import load_all
-from secrecy_desk.registers import Query, Registers
+from secrecy_desk.modules.registers import Query
+from secrecy_desk.modules.registry import open_registers
 from secrecy_desk.vault import backup, db, keyfile
 from secrecy_desk.vault import session as sessions
-from tests.conftest import CLERK, NAMES, OFFICER, PASSWORDS, SYSADMIN, UNIT, VaultEnv
+from tests.support.vault import CLERK, NAMES, OFFICER, PASSWORDS, SYSADMIN, UNIT, VaultEnv
 
 GIFT = {
     "recipient": "张三",
@@ -24,18 +25,18 @@ GIFT = {
 }
 
 
-def _with_entry(venv: VaultEnv) -> str:
-    s = venv.login(OFFICER)
+def _with_entry(vault_env: VaultEnv) -> str:
+    s = vault_env.login(OFFICER)
     try:
-        return Registers(s, load_all()).add("gifts", GIFT).entry.number
+        return open_registers(s, load_all()).add("gifts", GIFT).entry.number
     finally:
         s.logout()
 
 
-def test_a_backup_is_encrypted_verified_and_restores(venv: VaultEnv, tmp_path: Path) -> None:
-    number = _with_entry(venv)
+def test_a_backup_is_encrypted_verified_and_restores(vault_env: VaultEnv, tmp_path: Path) -> None:
+    number = _with_entry(vault_env)
     target = tmp_path / "backup"
-    s = venv.login(SYSADMIN)
+    s = vault_env.login(SYSADMIN)
     try:
         report = backup.backup(s, target)
     finally:
@@ -45,18 +46,18 @@ def test_a_backup_is_encrypted_verified_and_restores(venv: VaultEnv, tmp_path: P
     for plain in (UNIT, NAMES[CLERK], "茶叶两盒", OFFICER):
         assert plain.encode() not in data
     restored = tmp_path / "restored"
-    session = backup.restore(target, restored, SYSADMIN, PASSWORDS[SYSADMIN], clock=venv.clock)
+    session = backup.restore(target, restored, SYSADMIN, PASSWORDS[SYSADMIN], clock=vault_env.clock)
     session.logout()
-    officer = sessions.login(restored, OFFICER, PASSWORDS[OFFICER], clock=venv.clock)
+    officer = sessions.login(restored, OFFICER, PASSWORDS[OFFICER], clock=vault_env.clock)
     try:
-        regs = Registers(officer, load_all())
+        regs = open_registers(officer, load_all())
         assert [e.number for e in regs.page("gifts", Query())] == [number]
     finally:
         officer.logout()
 
 
-def test_only_the_sysadmin_backs_up(venv: VaultEnv, tmp_path: Path) -> None:
-    s = venv.login(OFFICER)
+def test_only_the_sysadmin_backs_up(vault_env: VaultEnv, tmp_path: Path) -> None:
+    s = vault_env.login(OFFICER)
     try:
         with pytest.raises(PermissionDenied):
             backup.backup(s, tmp_path / "b")
@@ -66,12 +67,12 @@ def test_only_the_sysadmin_backs_up(venv: VaultEnv, tmp_path: Path) -> None:
 
 
 def test_a_backup_needs_a_new_folder_on_a_fixed_disk(
-    venv: VaultEnv, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    vault_env: VaultEnv, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     busy = tmp_path / "busy"
     busy.mkdir()
     (busy / "other.txt").write_text("x")
-    s = venv.login(SYSADMIN)
+    s = vault_env.login(SYSADMIN)
     try:
         with pytest.raises(DeskError):
             backup.backup(s, busy)
@@ -89,29 +90,31 @@ def test_a_backup_needs_a_new_folder_on_a_fixed_disk(
 
 
 def test_restore_refuses_an_existing_vault_and_non_sysadmins(
-    venv: VaultEnv, tmp_path: Path
+    vault_env: VaultEnv, tmp_path: Path
 ) -> None:
     target = tmp_path / "backup"
-    s = venv.login(SYSADMIN)
+    s = vault_env.login(SYSADMIN)
     try:
         backup.backup(s, target)
     finally:
         s.logout()
-    before = (venv.folder / db.DB_NAME).read_bytes()
+    before = (vault_env.folder / db.DB_NAME).read_bytes()
     with pytest.raises(VaultError):
-        backup.restore(target, venv.folder, SYSADMIN, PASSWORDS[SYSADMIN], clock=venv.clock)
-    assert (venv.folder / db.DB_NAME).read_bytes() == before
+        backup.restore(
+            target, vault_env.folder, SYSADMIN, PASSWORDS[SYSADMIN], clock=vault_env.clock
+        )
+    assert (vault_env.folder / db.DB_NAME).read_bytes() == before
     fresh = tmp_path / "fresh"
     with pytest.raises(PermissionDenied):
-        backup.restore(target, fresh, OFFICER, PASSWORDS[OFFICER], clock=venv.clock)
+        backup.restore(target, fresh, OFFICER, PASSWORDS[OFFICER], clock=vault_env.clock)
     assert not (fresh / db.DB_NAME).exists()
     assert not (fresh / keyfile.KEYFILE_NAME).exists()
 
 
-def test_cli_backup_and_restore(venv: VaultEnv, tmp_path: Path) -> None:
-    out = venv.cli_as(SYSADMIN, ["backup", "--to", str(tmp_path / "b")])
+def test_cli_backup_and_restore(vault_env: VaultEnv, tmp_path: Path) -> None:
+    out = vault_env.cli_as(SYSADMIN, ["backup", "--to", str(tmp_path / "b")])
     assert out.code == 0, out.err
-    res = venv.cli(
+    res = vault_env.cli(
         [
             "restore",
             "--from",
@@ -124,7 +127,7 @@ def test_cli_backup_and_restore(venv: VaultEnv, tmp_path: Path) -> None:
         PASSWORDS[SYSADMIN],
     )
     assert res.code == 0, res.err
-    again = venv.cli(
+    again = vault_env.cli(
         [
             "restore",
             "--from",

@@ -8,7 +8,7 @@ from pathlib import Path
 from secrecy_desk.core.clock import FixedClock
 from secrecy_desk.core.errors import AuthError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
-from tests.conftest import (
+from tests.support.vault import (
     AUDITOR,
     CLERK,
     OFFICER,
@@ -70,11 +70,11 @@ def test_init_then_first_login_forces_a_password_change(tmp_path: Path, clock: F
     assert as_("sys1", ["users", "list"], new) == 0
 
 
-def test_wrong_password_in_english_and_chinese(venv: VaultEnv) -> None:
+def test_wrong_password_in_english_and_chinese(vault_env: VaultEnv) -> None:
     for lang in ("en", "zh_CN"):
         for login in (CLERK, "nobody"):
-            r = venv.cli(
-                ["users", "list", "--vault", str(venv.folder), "--as", login, "--lang", lang],
+            r = vault_env.cli(
+                ["users", "list", "--vault", str(vault_env.folder), "--as", login, "--lang", lang],
                 "Wrong-Pass-2026",
             )
             assert r.code == 3
@@ -82,73 +82,78 @@ def test_wrong_password_in_english_and_chinese(venv: VaultEnv) -> None:
             assert r.err.strip() == AuthError(WRONG).message(lang)
     assert r.err.strip() != ""
     assert "Wrong account name or password." in (
-        venv.cli(
-            ["--lang", "en", "users", "list", "--vault", str(venv.folder), "--as", CLERK],
+        vault_env.cli(
+            ["--lang", "en", "users", "list", "--vault", str(vault_env.folder), "--as", CLERK],
             "Bad-Pass-2026",
         ).err
     )
 
 
-def test_usage_errors_exit_2(venv: VaultEnv) -> None:
-    r = venv.cli(["users", "list", "--vault", str(venv.folder)])
+def test_usage_errors_exit_2(vault_env: VaultEnv) -> None:
+    r = vault_env.cli(["users", "list", "--vault", str(vault_env.folder)])
     assert r.code == 2
     assert "Usage error" in r.err
-    assert venv.cli(["frobnicate"]).code == 2
+    assert vault_env.cli(["frobnicate"]).code == 2
     # No password on standard input.
-    r = venv.cli(["users", "list", "--vault", str(venv.folder), "--as", SYSADMIN])
+    r = vault_env.cli(["users", "list", "--vault", str(vault_env.folder), "--as", SYSADMIN])
     assert r.code == 2
     one_sentence(r)
 
 
-def test_users_commands_are_gated_by_role(venv: VaultEnv) -> None:
+def test_users_commands_are_gated_by_role(vault_env: VaultEnv) -> None:
     assert (
-        venv.cli_as(SYSADMIN, ["users", "grant", "--login", CLERK, "--role", "officer"]).code == 3
+        vault_env.cli_as(SYSADMIN, ["users", "grant", "--login", CLERK, "--role", "officer"]).code
+        == 3
     )
     assert (
-        venv.cli_as(
+        vault_env.cli_as(
             SECADMIN, ["users", "add", "--login", "li9", "--name", "李九"], "Li-Nine-2026"
         ).code
         == 3
     )
-    assert venv.cli_as(AUDITOR, ["users", "unlock", "--login", CLERK]).code == 3
-    r = venv.cli_as(SYSADMIN, ["users", "add", "--login", "li9", "--name", "李九"], "Li-Nine-2026")
+    assert vault_env.cli_as(AUDITOR, ["users", "unlock", "--login", CLERK]).code == 3
+    r = vault_env.cli_as(
+        SYSADMIN, ["users", "add", "--login", "li9", "--name", "李九"], "Li-Nine-2026"
+    )
     assert r.code == 0, r.err
-    r = venv.cli_as(
+    r = vault_env.cli_as(
         SECADMIN, ["users", "grant", "--login", "li9", "--role", "审批人", "--clearance", "秘密"]
     )
     assert r.code == 0, r.err
     assert "approver" in r.out
-    r = venv.cli_as(SECADMIN, ["users", "grant", "--login", "li9", "--clearance", "绝密"])
+    r = vault_env.cli_as(SECADMIN, ["users", "grant", "--login", "li9", "--clearance", "绝密"])
     assert r.code == 1
     one_sentence(r)
-    r = venv.cli_as(SYSADMIN, ["users", "disable", "--login", "li9", "--reason", "调离"])
+    r = vault_env.cli_as(SYSADMIN, ["users", "disable", "--login", "li9", "--reason", "调离"])
     assert r.code == 0, r.err
-    r = venv.cli_as(SYSADMIN, ["users", "list"])
+    r = vault_env.cli_as(SYSADMIN, ["users", "list"])
     assert re.search(r"^li9 .*disabled", r.out, re.M), r.out
 
 
-def test_recover_through_the_cli(venv: VaultEnv) -> None:
-    r = venv.cli(
-        ["recover", "--vault", str(venv.folder), "--login", AUDITOR], "WRONG-CODE", "Aud-Recov-2026"
+def test_recover_through_the_cli(vault_env: VaultEnv) -> None:
+    r = vault_env.cli(
+        ["recover", "--vault", str(vault_env.folder), "--login", AUDITOR],
+        "WRONG-CODE",
+        "Aud-Recov-2026",
     )
     assert r.code == 3
     one_sentence(r)
-    r = venv.cli(
-        ["recover", "--vault", str(venv.folder), "--login", AUDITOR],
-        venv.recovery_code,
+    r = vault_env.cli(
+        ["recover", "--vault", str(vault_env.folder), "--login", AUDITOR],
+        vault_env.recovery_code,
         "Aud-Recov-2026",
     )
     assert r.code == 0, r.err
-    venv.passwords[AUDITOR] = "Aud-Recov-2026"
-    assert venv.cli_as(AUDITOR, ["audit", "verify"]).code == 3  # must change first
+    vault_env.passwords[AUDITOR] = "Aud-Recov-2026"
+    assert vault_env.cli_as(AUDITOR, ["audit", "verify"]).code == 3  # must change first
 
 
-def test_vault_and_account_may_come_before_the_command(venv: VaultEnv) -> None:
+def test_vault_and_account_may_come_before_the_command(vault_env: VaultEnv) -> None:
     """``A="secrecy-desk-admin --vault DIR --as LOGIN"; $A entries list …`` as in the README."""
-    before = ["--vault", str(venv.folder), "--as", OFFICER]
-    r = venv.cli([*before, "entries", "list", "--register", "gifts"], PASSWORDS[OFFICER])
+    before = ["--vault", str(vault_env.folder), "--as", OFFICER]
+    r = vault_env.cli([*before, "entries", "list", "--register", "gifts"], PASSWORDS[OFFICER])
     assert r.code == 0, r.err
-    inline = venv.cli(
-        [f"--vault={venv.folder}", f"--as={OFFICER}", "users", "list"], PASSWORDS[OFFICER]
+    inline = vault_env.cli(
+        [f"--vault={vault_env.folder}", f"--as={OFFICER}", "users", "list"], PASSWORDS[OFFICER]
     )
     assert inline.code == 3, "an officer may not list accounts: the options reached the command"

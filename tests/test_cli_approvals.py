@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.approvals_support import CLERK, GM, HEAD, OFFICER, add_approvers
-from tests.conftest import VaultEnv
+from tests.support.approvals import CLERK, GM, HEAD, OFFICER, add_approvers
+from tests.support.vault import VaultEnv
 
 COPY = [
     "department=保密办",
@@ -26,9 +26,9 @@ COPY = [
 
 
 @pytest.fixture
-def env(venv: VaultEnv) -> VaultEnv:
-    add_approvers(venv)
-    return venv
+def env(vault_env: VaultEnv) -> VaultEnv:
+    add_approvers(vault_env)
+    return vault_env
 
 
 def sets(values: list[str]) -> list[str]:

@@ -9,9 +9,9 @@ import json
 from datetime import date
 
 from secrecy_desk.forms import load_all
-from secrecy_desk.registers import Registers
-from tests.conftest import CLERK, OFFICER, VaultEnv
-from tests.registers_fixtures import resident_id
+from secrecy_desk.modules.registry import open_registers
+from tests.support.data import resident_id
+from tests.support.vault import CLERK, OFFICER, VaultEnv
 
 
 def _sets(raw: dict[str, str]) -> list[str]:
@@ -30,13 +30,13 @@ DRAWING = {
 }
 
 
-def test_add_edit_show_history_void_list(venv: VaultEnv) -> None:
-    add = venv.cli_as(OFFICER, ["entries", "add", "--register", "drawings", *_sets(DRAWING)])
+def test_add_edit_show_history_void_list(vault_env: VaultEnv) -> None:
+    add = vault_env.cli_as(OFFICER, ["entries", "add", "--register", "drawings", *_sets(DRAWING)])
     assert add.code == 0, add.err
     assert "TZFS-2026-0001" in add.out
     assert "机密★20年" in add.out
 
-    edit = venv.cli_as(
+    edit = vault_env.cli_as(
         OFFICER,
         [
             "entries", "edit", "--register", "drawings", "--entry", "TZFS-2026-0001",
@@ -47,7 +47,7 @@ def test_add_edit_show_history_void_list(venv: VaultEnv) -> None:
     assert "revision 2" in edit.out
     assert "copies" in edit.out
 
-    stale = venv.cli_as(
+    stale = vault_env.cli_as(
         OFFICER,
         [
             "entries", "edit", "--register", "drawings", "--entry", "TZFS-2026-0001",
@@ -57,7 +57,7 @@ def test_add_edit_show_history_void_list(venv: VaultEnv) -> None:
     assert stale.code == 1
     assert "revision 2" in stale.err
 
-    show = venv.cli_as(
+    show = vault_env.cli_as(
         OFFICER, ["entries", "show", "--register", "drawings", "--entry", "TZFS-2026-0001"]
     )
     assert show.code == 0, show.err
@@ -65,7 +65,7 @@ def test_add_edit_show_history_void_list(venv: VaultEnv) -> None:
     assert "补发一份" in show.out
     assert "revision 2" in show.out
 
-    hist = venv.cli_as(
+    hist = vault_env.cli_as(
         OFFICER,
         ["entries", "history", "--register", "drawings", "--entry", "TZFS-2026-0001"],
         lang="zh_CN",
@@ -76,7 +76,7 @@ def test_add_edit_show_history_void_list(venv: VaultEnv) -> None:
     assert "份数: 2 → 3" in hist.out
     assert "备注: ∅ → 补发一份" in hist.out
 
-    void = venv.cli_as(
+    void = vault_env.cli_as(
         OFFICER,
         [
             "entries",
@@ -90,9 +90,11 @@ def test_add_edit_show_history_void_list(venv: VaultEnv) -> None:
         ],
     )
     assert void.code == 0, void.err
-    listed = venv.cli_as(OFFICER, ["entries", "list", "--register", "drawings", "--format", "json"])
+    listed = vault_env.cli_as(
+        OFFICER, ["entries", "list", "--register", "drawings", "--format", "json"]
+    )
     assert json.loads(listed.out) == []
-    listed = venv.cli_as(
+    listed = vault_env.cli_as(
         OFFICER, ["entries", "list", "--register", "drawings", "--format", "json", "--voided"]
     )
     [row] = json.loads(listed.out)
@@ -101,11 +103,11 @@ def test_add_edit_show_history_void_list(venv: VaultEnv) -> None:
     assert row["revision"] == 3
 
 
-def test_list_filters_search_and_formats(venv: VaultEnv) -> None:
+def test_list_filters_search_and_formats(vault_env: VaultEnv) -> None:
     # Seeded through the engine in one login (each CLI call is a login of its own).
-    s = venv.login(OFFICER)
+    s = vault_env.login(OFFICER)
     try:
-        regs = Registers(s, load_all())
+        regs = open_registers(s, load_all())
         for no, name, level in [
             ("A-1", "总装图", "机密"),
             ("A-2", "电路原理图", "一般"),
@@ -117,10 +119,10 @@ def test_list_filters_search_and_formats(venv: VaultEnv) -> None:
     finally:
         s.logout()
     base = ["entries", "list", "--register", "drawings"]
-    js = venv.cli_as(OFFICER, [*base, "--search", "总装", "--format", "json"])
+    js = vault_env.cli_as(OFFICER, [*base, "--search", "总装", "--format", "json"])
     assert js.code == 0, js.err
     assert sorted(r["drawing_no"] for r in json.loads(js.out)) == ["A-1", "A-3"]
-    js = venv.cli_as(
+    js = vault_env.cli_as(
         OFFICER, [*base, "--search", "总装", "--where", "level=一般", "--format", "json"]
     )
     [only] = json.loads(js.out)
@@ -128,28 +130,28 @@ def test_list_filters_search_and_formats(venv: VaultEnv) -> None:
     assert only["marking"] == "内部"
     assert only["level"] == "General"  # shown in the language asked for (en here)
 
-    out = venv.cli_as(OFFICER, [*base, "--format", "csv"], lang="zh_CN")
+    out = vault_env.cli_as(OFFICER, [*base, "--format", "csv"], lang="zh_CN")
     rows = list(csv.reader(io.StringIO(out.out)))
     assert rows[0][:3] == ["序号", "图号", "图名"]
     assert len(rows) == 4
 
-    table = venv.cli_as(OFFICER, [*base, "--where", "level=机密"], lang="en")
+    table = vault_env.cli_as(OFFICER, [*base, "--where", "level=机密"], lang="en")
     assert table.code == 0
     assert "A-1" in table.out
     assert "A-2" not in table.out
     assert "1 entries." in table.out
 
     # The clerk (cleared for 秘密) sees neither the 机密 drawing nor its count.
-    clerk = venv.cli_as(CLERK, [*base, "--format", "json"])
+    clerk = vault_env.cli_as(CLERK, [*base, "--format", "json"])
     assert sorted(r["drawing_no"] for r in json.loads(clerk.out)) == ["A-2", "A-3"]
 
-    bad = venv.cli_as(OFFICER, [*base, "--where", "nosuch=1"])
+    bad = vault_env.cli_as(OFFICER, [*base, "--where", "nosuch=1"])
     assert bad.code == 1
     assert "nosuch" in bad.err
 
 
-def test_validation_error_exits_1_naming_field_and_reason(venv: VaultEnv) -> None:
-    r = venv.cli_as(
+def test_validation_error_exits_1_naming_field_and_reason(vault_env: VaultEnv) -> None:
+    r = vault_env.cli_as(
         OFFICER,
         ["entries", "add", "--register", "drawings", *_sets({**DRAWING, "copies": "0"})],
         lang="en",
@@ -157,7 +159,7 @@ def test_validation_error_exits_1_naming_field_and_reason(venv: VaultEnv) -> Non
     assert r.code == 1
     assert "copies:" in r.err
     assert "at least 1" in r.err or "1" in r.err.split("copies:")[1]
-    zh = venv.cli_as(
+    zh = vault_env.cli_as(
         OFFICER,
         ["entries", "add", "--register", "drawings", *_sets({**DRAWING, "level": "绝密"})],
         lang="zh_CN",
@@ -166,23 +168,36 @@ def test_validation_error_exits_1_naming_field_and_reason(venv: VaultEnv) -> Non
     assert "must_recall:" in zh.err
     assert "due_on:" in zh.err
     # Nothing was saved by either.
-    js = venv.cli_as(OFFICER, ["entries", "list", "--register", "drawings", "--format", "json"])
+    js = vault_env.cli_as(
+        OFFICER, ["entries", "list", "--register", "drawings", "--format", "json"]
+    )
     assert json.loads(js.out) == []
 
 
-def test_usage_and_authentication_exit_codes(venv: VaultEnv) -> None:
-    r = venv.cli_as(OFFICER, ["entries", "list", "--register", "nosuch"])
+def test_usage_and_authentication_exit_codes(vault_env: VaultEnv) -> None:
+    r = vault_env.cli_as(OFFICER, ["entries", "list", "--register", "nosuch"])
     assert r.code == 2
     assert "nosuch" in r.err
-    bad_pair = venv.cli_as(OFFICER, ["entries", "add", "--register", "gifts", "--set", "novalue"])
+    bad_pair = vault_env.cli_as(
+        OFFICER, ["entries", "add", "--register", "gifts", "--set", "novalue"]
+    )
     assert bad_pair.code == 2
-    wrong = venv.cli(
-        ["entries", "list", "--register", "gifts", "--vault", str(venv.folder), "--as", OFFICER],
+    wrong = vault_env.cli(
+        [
+            "entries",
+            "list",
+            "--register",
+            "gifts",
+            "--vault",
+            str(vault_env.folder),
+            "--as",
+            OFFICER,
+        ],
         "Not-The-Password-9",
     )
     assert wrong.code == 3
     # The clerk may not void (no permission): exit 3 too.
-    add = venv.cli_as(
+    add = vault_env.cli_as(
         CLERK,
         [
             "entries", "add", "--register", "gifts",
@@ -192,14 +207,14 @@ def test_usage_and_authentication_exit_codes(venv: VaultEnv) -> None:
         ],
     )  # fmt: skip
     assert add.code == 0, add.err
-    no = venv.cli_as(
+    no = vault_env.cli_as(
         CLERK,
         ["entries", "void", "--register", "gifts", "--entry", "LP-2026-0001", "--reason", "x"],
     )
     assert no.code == 3
 
 
-def test_shared_phone_needs_confirm_flag(venv: VaultEnv) -> None:
+def test_shared_phone_needs_confirm_flag(vault_env: VaultEnv) -> None:
     def person(name: str, gender: str, pid: str) -> list[str]:
         return _sets(
             {
@@ -215,15 +230,15 @@ def test_shared_phone_needs_confirm_flag(venv: VaultEnv) -> None:
         )
 
     base = ["entries", "add", "--register", "personnel"]
-    one = venv.cli_as(
+    one = vault_env.cli_as(
         OFFICER, [*base, *person("陈静", "女", resident_id(date(1990, 1, 2), female=True))]
     )
     assert one.code == 0, one.err
     two = [*base, *person("李强", "男", resident_id(date(1985, 3, 4), female=False))]
-    refused = venv.cli_as(OFFICER, two)
+    refused = vault_env.cli_as(OFFICER, two)
     assert refused.code == 1
     assert "phone:" in refused.err
     assert "陈静" in refused.err
-    confirmed = venv.cli_as(OFFICER, [*two, "--confirm"])
+    confirmed = vault_env.cli_as(OFFICER, [*two, "--confirm"])
     assert confirmed.code == 0, confirmed.err
     assert "RY-2026-0002" in confirmed.out

@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from secrecy_desk.commitments import lifecycle as L
-from secrecy_desk.commitments import report as R
-from secrecy_desk.commitments.dates import add_months
-from secrecy_desk.commitments.flow import (
+from secrecy_desk.core.clock import FixedClock
+from secrecy_desk.core.errors import DeskError, PermissionDenied, ValidationError
+from secrecy_desk.core.levels import Level
+from secrecy_desk.forms import load_all
+from secrecy_desk.modules.commitments import report as R
+from secrecy_desk.modules.commitments.flow import (
     ARCHIVED,
     DEPARTURE,
     GENERATED,
@@ -22,16 +24,14 @@ from secrecy_desk.commitments.flow import (
     PRINTED,
     Commitments,
 )
-from secrecy_desk.core.clock import FixedClock
-from secrecy_desk.core.errors import DeskError, PermissionDenied, ValidationError
-from secrecy_desk.core.levels import Level
-from secrecy_desk.forms import load_all
-from secrecy_desk.registers import Query, Registers
-from secrecy_desk.registers import printouts as P
-from tests.conftest import OFFICER, SECADMIN, UNIT, VaultEnv
-from tests.registers_fixtures import audit_rows, forms, officer, person, regs, resident_id
-
-__all__ = ["forms", "officer", "regs"]
+from secrecy_desk.modules.personnel import lifecycle as L
+from secrecy_desk.modules.personnel.dates import add_months
+from secrecy_desk.modules.prints.verify import verify_code
+from secrecy_desk.modules.registers import Query, Registers
+from secrecy_desk.modules.registry import open_registers
+from secrecy_desk.records.codes import Match
+from tests.support.data import audit_rows, person, resident_id
+from tests.support.vault import OFFICER, SECADMIN, UNIT, VaultEnv
 
 #: The eight mandatory clauses of the 2015 notice, as S1 quotes them.
 EIGHT = (
@@ -113,8 +113,8 @@ def test_lifecycle_transitions_dates_reasons_and_audit(regs: Registers) -> None:
     assert len(audit_rows(regs.session, "person.transition")) == 3
 
 
-def test_disengagement_settings_ranges_and_reminder(venv: VaultEnv) -> None:
-    sec = venv.login(SECADMIN)
+def test_disengagement_settings_ranges_and_reminder(vault_env: VaultEnv) -> None:
+    sec = vault_env.login(SECADMIN)
     try:
         with pytest.raises(ValidationError):
             L.set_disengagement(sec, "core", 40)
@@ -123,9 +123,9 @@ def test_disengagement_settings_ranges_and_reminder(venv: VaultEnv) -> None:
         assert L.set_disengagement(sec, "general", 6).disengage_general_months == 6
     finally:
         sec.logout()
-    session = venv.login(OFFICER)
+    session = vault_env.login(OFFICER)
     try:
-        _general_reminder(Registers(session, load_all()))
+        _general_reminder(open_registers(session, load_all()))
     finally:
         session.logout()
 
@@ -168,8 +168,8 @@ def test_batch_of_fifty_generate_print_sign_and_report(regs: Registers) -> None:
     assert out.codes[made[0].number] in first
     prints = regs.page("prints", Query(where={"code": out.codes[made[3].number]}))
     assert prints[0].values["object"] == f"commitments:{made[3].number}"
-    check = P.verify_code(regs, out.codes[made[3].number])
-    assert check.match is P.Match.CURRENT
+    check = verify_code(regs, out.codes[made[3].number])
+    assert check.match is Match.CURRENT
     assert {c.get(m.number).status for m in made} == {PRINTED}
 
     # Nobody has signed yet: all fifty are missing; a week later they are also unsigned.
@@ -259,7 +259,7 @@ def test_printed_commitment_has_all_eight_clauses_and_keeps_its_version(
 
 
 def test_a_classified_special_commitment_is_marked_and_hidden_above_clearance(
-    venv: VaultEnv, regs: Registers
+    vault_env: VaultEnv, regs: Registers
 ) -> None:
     c = Commitments(regs)
     (num,) = add_people(regs, 1)
@@ -290,24 +290,26 @@ def test_signature_needs_witness_and_both_archive_places(regs: Registers) -> Non
     assert len(audit_rows(regs.session, "commitment.sign")) == 1
 
 
-def test_cli_takes_a_department_from_generation_to_archive(venv: VaultEnv, tmp_path: Path) -> None:
-    session = venv.login(OFFICER)
+def test_cli_takes_a_department_from_generation_to_archive(
+    vault_env: VaultEnv, tmp_path: Path
+) -> None:
+    session = vault_env.login(OFFICER)
     try:
-        regs = Registers(session, load_all())
+        regs = open_registers(session, load_all())
         people = add_people(regs, 3, department="二室")
     finally:
         session.logout()
-    r = venv.cli_as(OFFICER, ["commitments", "generate", "--template", "onboarding", "--due"])
+    r = vault_env.cli_as(OFFICER, ["commitments", "generate", "--template", "onboarding", "--due"])
     assert r.code == 0, r.err
     assert "3" in r.out
     pdf = tmp_path / "out.pdf"
-    r = venv.cli_as(OFFICER, ["commitments", "print", "--generated", "--to", str(pdf)])
+    r = vault_env.cli_as(OFFICER, ["commitments", "print", "--generated", "--to", str(pdf)])
     assert r.code == 0, r.err
     assert flat(text_of(pdf.read_bytes())).count("涉密人员上岗保密承诺书") == 6  # two copies each
-    today = venv.clock.today().isoformat()
-    r = venv.cli_as(OFFICER, ["commitments", "list", "--status", "printed"])
+    today = vault_env.clock.today().isoformat()
+    r = vault_env.cli_as(OFFICER, ["commitments", "list", "--status", "printed"])
     first = r.out.split()[0]
-    r = venv.cli_as(
+    r = vault_env.cli_as(
         OFFICER,
         [
             "commitments",
@@ -325,10 +327,10 @@ def test_cli_takes_a_department_from_generation_to_archive(venv: VaultEnv, tmp_p
         ],
     )
     assert r.code == 0, r.err
-    r = venv.cli_as(OFFICER, ["commitments", "report", "--to", str(tmp_path / "rep.pdf")])
+    r = vault_env.cli_as(OFFICER, ["commitments", "report", "--to", str(tmp_path / "rep.pdf")])
     assert r.code == 0, r.err
     assert "2 without a signed commitment" in r.out
-    r = venv.cli_as(
+    r = vault_env.cli_as(
         OFFICER,
         [
             "personnel",
@@ -344,7 +346,7 @@ def test_cli_takes_a_department_from_generation_to_archive(venv: VaultEnv, tmp_p
         ],
     )
     assert r.code == 0, r.err
-    r = venv.cli_as(
+    r = vault_env.cli_as(
         OFFICER,
         [
             "personnel",
@@ -360,8 +362,8 @@ def test_cli_takes_a_department_from_generation_to_archive(venv: VaultEnv, tmp_p
         ],
     )
     assert r.code == 0, r.err
-    assert str(venv.clock.today().year + 3) in r.out
-    r = venv.cli_as(
+    assert str(vault_env.clock.today().year + 3) in r.out
+    r = vault_env.cli_as(
         OFFICER,
         ["commitments", "generate", "--template", "special", "--person", people[1]],
     )

@@ -15,30 +15,31 @@ from secrecy_desk.core.levels import Level
 from secrecy_desk.core.money import Money
 from secrecy_desk.core.roles import Action, Permission
 from secrecy_desk.forms import Forms
-from secrecy_desk.registers import ImportFailed, Query, Registers
-from secrecy_desk.registers import io as reg_io
-from secrecy_desk.vault import session as sessions
-from tests.conftest import CLERK, OFFICER, SECADMIN, VaultEnv
-from tests.registers_fixtures import audit_rows, data_file, drawing, gift
+from secrecy_desk.modules.registers import ImportFailed, Query, Registers
+from secrecy_desk.modules.registers import io as reg_io
+from secrecy_desk.modules.registry import open_registers
+from secrecy_desk.vault import accounts as account_admin
+from tests.support.data import audit_rows, data_file, drawing, gift
+from tests.support.vault import CLERK, OFFICER, SECADMIN, VaultEnv
 
-pytest_plugins = ["tests.registers_fixtures"]
 
-
-def _import(venv: VaultEnv, register: str, name: str, login: str = OFFICER) -> tuple[int, str, str]:
-    r = venv.cli_as(login, ["import", "--register", register, "--from", str(data_file(name))])
+def _import(
+    vault_env: VaultEnv, register: str, name: str, login: str = OFFICER
+) -> tuple[int, str, str]:
+    r = vault_env.cli_as(login, ["import", "--register", register, "--from", str(data_file(name))])
     return r.code, r.out, r.err
 
 
 # --- import ----------------------------------------------------------------------------------
 
 
-def test_good_csv_with_chinese_headers_imports(venv: VaultEnv, forms: Forms) -> None:
-    code, out, err = _import(venv, "gifts", "gifts_good.csv")
+def test_good_csv_with_chinese_headers_imports(vault_env: VaultEnv, forms: Forms) -> None:
+    code, out, err = _import(vault_env, "gifts", "gifts_good.csv")
     assert code == 0, err
     assert "3 entries imported: LP-2026-0001 … LP-2026-0003" in out
-    s = venv.login(OFFICER)
+    s = vault_env.login(OFFICER)
     try:
-        regs = Registers(s, forms)
+        regs = open_registers(s, forms)
         by_no = {e.number: e for e in regs.page("gifts", Query(limit=None))}
         cash = by_no["LP-2026-0002"].values
         assert cash["kind"] == "cash"
@@ -76,9 +77,9 @@ def test_good_xlsx_and_field_name_csv_import(regs: Registers, officer: object) -
 
 
 def test_a_bad_row_imports_nothing_and_every_bad_row_is_reported(
-    venv: VaultEnv, forms: Forms
+    vault_env: VaultEnv, forms: Forms
 ) -> None:
-    code, out, err = _import(venv, "gifts", "gifts_bad.csv", login=CLERK)
+    code, out, err = _import(vault_env, "gifts", "gifts_bad.csv", login=CLERK)
     assert code == 1
     assert out == ""
     lines = err.splitlines()
@@ -89,9 +90,9 @@ def test_a_bad_row_imports_nothing_and_every_bad_row_is_reported(
     assert problems[1].startswith("4: giver:")
     assert problems[2].startswith("6: late_reason:")
     assert len(problems) == 3
-    s = venv.login(OFFICER)
+    s = vault_env.login(OFFICER)
     try:
-        regs = Registers(s, forms)
+        regs = open_registers(s, forms)
         assert regs.count("gifts", Query(include_voided=True)) == 0
         assert audit_rows(s, "register.import") == []
         # No number was used up by the refused import.
@@ -202,11 +203,11 @@ def test_export_to_removable_media_is_refused_and_recorded(
 
 
 def test_export_cli_permission_and_clearance(
-    venv: VaultEnv, forms: Forms, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    vault_env: VaultEnv, forms: Forms, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    s = venv.login(OFFICER)
+    s = vault_env.login(OFFICER)
     try:
-        regs = Registers(s, forms)
+        regs = open_registers(s, forms)
         regs.add("drawings", drawing(drawing_no="JM-1", level="机密"))
         regs.add("drawings", drawing(drawing_no="YB-1", level="一般"))
     finally:
@@ -215,16 +216,16 @@ def test_export_cli_permission_and_clearance(
     out_dir.mkdir()
     target = out_dir / "out.csv"
     # A clerk lacks the export permission by default: exit 3, nothing written.
-    r = venv.cli_as(CLERK, ["export", "--register", "drawings", "--to", str(target)])
+    r = vault_env.cli_as(CLERK, ["export", "--register", "drawings", "--to", str(target)])
     assert r.code == 3
     assert list(out_dir.iterdir()) == []
     # Given it, the clerk's export holds only what a 秘密 clearance sees, and is marked so.
-    s = venv.login(SECADMIN)
+    s = vault_env.login(SECADMIN)
     try:
-        sessions.grant(s, CLERK, permissions=[Permission("drawings", Action.EXPORT)])
+        account_admin.grant(s, CLERK, permissions=[Permission("drawings", Action.EXPORT)])
     finally:
         s.logout()
-    r = venv.cli_as(CLERK, ["export", "--register", "drawings", "--to", str(target)])
+    r = vault_env.cli_as(CLERK, ["export", "--register", "drawings", "--to", str(target)])
     assert r.code == 0, r.err
     [written] = list(out_dir.iterdir())
     assert written.name == "out（内部）.csv"
@@ -233,13 +234,15 @@ def test_export_cli_permission_and_clearance(
     assert "JM-1" not in text
     assert "机密" not in text
     # The officer's export via the CLI; to removable media it exits 1 and is recorded.
-    r = venv.cli_as(OFFICER, ["export", "--register", "drawings", "--to", str(target)])
+    r = vault_env.cli_as(OFFICER, ["export", "--register", "drawings", "--to", str(target)])
     assert r.code == 0, r.err
     assert "（机密★20年）" in r.out
     monkeypatch.setattr(media, "is_removable", lambda *_a, **_k: True)
-    r = venv.cli_as(OFFICER, ["export", "--register", "drawings", "--to", str(tmp_path / "u.csv")])
+    r = vault_env.cli_as(
+        OFFICER, ["export", "--register", "drawings", "--to", str(tmp_path / "u.csv")]
+    )
     assert r.code == 1
-    s = venv.login(OFFICER)
+    s = vault_env.login(OFFICER)
     try:
         outcomes = [(a.account, a.outcome) for a in audit_rows(s, "register.export")]
     finally:

@@ -8,12 +8,10 @@ import pytest
 
 from secrecy_desk.core.levels import Level
 from secrecy_desk.forms import EntryInvalid
-from secrecy_desk.registers import Entry, NeedsConfirmation, Query, Registers
+from secrecy_desk.modules.registers import Entry, NeedsConfirmation, Query, Registers
 from secrecy_desk.vault.session import Session
-from tests.conftest import VaultEnv
-from tests.registers_fixtures import audit_rows, drawing, gift, person, resident_id
-
-pytest_plugins = ["tests.registers_fixtures"]
+from tests.support.data import audit_rows, drawing, gift, person, resident_id
+from tests.support.vault import VaultEnv
 
 # The fixtures' clock reads 2026-03-02.
 TODAY = date(2026, 3, 2)
@@ -129,13 +127,13 @@ def test_a_drawing_that_must_be_recalled_needs_a_due_date(regs: Registers) -> No
     assert "due_on" in _codes(exc.value)  # before the issue date
 
 
-def test_overdue_recall_is_flagged_after_the_due_date(regs: Registers, venv: VaultEnv) -> None:
+def test_overdue_recall_is_flagged_after_the_due_date(regs: Registers, vault_env: VaultEnv) -> None:
     e = regs.add("drawings", drawing(must_recall="是", due_on="2026-03-10")).entry
     free = regs.add("drawings", drawing(drawing_no="XX-2026-040", due_on="2026-03-05")).entry
     assert e.flags == ()
-    venv.clock.advance(timedelta(days=8))  # 2026-03-10: due today, not yet overdue
+    vault_env.clock.advance(timedelta(days=8))  # 2026-03-10: due today, not yet overdue
     assert regs.get("drawings", e.number).flags == ()
-    venv.clock.advance(timedelta(days=1))
+    vault_env.clock.advance(timedelta(days=1))
     late = regs.get("drawings", e.number)
     assert _flags(late) == [("overdue", "recall_overdue")]
     assert "2026-03-10" in late.flags[0].message("zh_CN")
@@ -259,13 +257,13 @@ def test_travel_given_to_a_person_is_handed_in_whatever_its_value(regs: Register
     assert regs.add("gifts", unit).entry.flags == ()
 
 
-def test_not_handed_in_after_seven_days_is_overdue(regs: Registers, venv: VaultEnv) -> None:
+def test_not_handed_in_after_seven_days_is_overdue(regs: Registers, vault_env: VaultEnv) -> None:
     e = regs.add("gifts", gift(value="600", disposition="", received_on=TODAY.isoformat())).entry
     small = regs.add("gifts", gift(value="300", received_on=TODAY.isoformat())).entry
     assert e.flags == ()
-    venv.clock.advance(timedelta(days=7))  # the 7th day is still in time
+    vault_env.clock.advance(timedelta(days=7))  # the 7th day is still in time
     assert regs.get("gifts", e.number).flags == ()
-    venv.clock.advance(timedelta(days=1))
+    vault_env.clock.advance(timedelta(days=1))
     late = regs.get("gifts", e.number)
     assert _flags(late) == [("overdue", "hand_in_overdue")]
     assert regs.get("gifts", small.number).flags == ()
@@ -273,8 +271,8 @@ def test_not_handed_in_after_seven_days_is_overdue(regs: Registers, venv: VaultE
     assert flagged == [e.number]
 
 
-def test_late_hand_in_needs_a_reason_and_is_flagged(regs: Registers, venv: VaultEnv) -> None:
-    venv.clock.advance(timedelta(days=9))
+def test_late_hand_in_needs_a_reason_and_is_flagged(regs: Registers, vault_env: VaultEnv) -> None:
+    vault_env.clock.advance(timedelta(days=9))
     day9 = (TODAY + timedelta(days=9)).isoformat()
     raw = gift(kind="现金", value="100", disposition="kept_by_finance", handed_in_on=day9)
     raw["received_on"] = TODAY.isoformat()

@@ -13,11 +13,15 @@ from pypdf import PdfReader
 
 from secrecy_desk.core.errors import DeskError
 from secrecy_desk.forms import load_all
+from secrecy_desk.modules.prints.verify import verify_code
+from secrecy_desk.modules.registers import Query, Registers
+from secrecy_desk.modules.registers import printouts as P
+from secrecy_desk.modules.registry import open_registers
 from secrecy_desk.printing import MissingGlyphsError
-from secrecy_desk.registers import Query, Registers
-from secrecy_desk.registers import printouts as P
+from secrecy_desk.records.codes import Match
+from secrecy_desk.records.printing import PRINTS, ReprintReasonRequired, check_destination, to_file
 from secrecy_desk.vault.session import Session
-from tests.conftest import CLERK, OFFICER, UNIT, VaultEnv
+from tests.support.vault import CLERK, OFFICER, UNIT, VaultEnv
 
 SAMPLES: dict[str, dict[str, str]] = {
     "drawings": {
@@ -56,9 +60,9 @@ def pages(pdf: bytes) -> list[str]:
 
 
 @pytest.fixture
-def officer(venv: VaultEnv) -> Iterator[tuple[Session, Registers]]:
-    session = venv.login(OFFICER)
-    yield session, Registers(session, load_all())
+def officer(vault_env: VaultEnv) -> Iterator[tuple[Session, Registers]]:
+    session = vault_env.login(OFFICER)
+    yield session, open_registers(session, load_all())
     session.logout()
 
 
@@ -99,12 +103,12 @@ def test_unclassified_output_has_no_star(officer: tuple[Session, Registers]) -> 
 
 
 def test_a_print_is_recorded_in_the_print_register_and_the_audit_trail(
-    venv: VaultEnv, officer: tuple[Session, Registers]
+    vault_env: VaultEnv, officer: tuple[Session, Registers]
 ) -> None:
     session, regs = officer
     entry = regs.add("drawings", SAMPLES["drawings"]).entry
     out = P.print_entry(regs, "drawings", entry.number, copies=3, printer="HP-保密室")
-    record = regs.get(P.PRINTS, out.record, record_view=False)
+    record = regs.get(PRINTS, out.record, record_view=False)
     assert record.values["object"] == entry.object_name
     assert record.values["entry_revision"] == entry.revision
     assert record.values["copies"] == 3
@@ -124,14 +128,14 @@ def test_a_print_is_recorded_in_the_print_register_and_the_audit_trail(
 def test_nobody_edits_the_print_register_by_hand(officer: tuple[Session, Registers]) -> None:
     _, regs = officer
     with pytest.raises(DeskError):
-        regs.add(P.PRINTS, {"document": "伪造"})
+        regs.add(PRINTS, {"document": "伪造"})
 
 
 def test_a_reprint_needs_a_reason_and_is_stamped(officer: tuple[Session, Registers]) -> None:
     _, regs = officer
     entry = regs.add("drawings", SAMPLES["drawings"]).entry
     P.print_entry(regs, "drawings", entry.number, printer="p")
-    with pytest.raises(P.ReprintReasonRequired):
+    with pytest.raises(ReprintReasonRequired):
         P.print_entry(regs, "drawings", entry.number, printer="p")
     again = P.print_entry(regs, "drawings", entry.number, printer="p", reason="卡纸重打")
     assert again.reprint
@@ -149,28 +153,28 @@ def test_verification_codes_say_current_older_or_nothing(
     _, regs = officer
     entry = regs.add("drawings", SAMPLES["drawings"]).entry
     out = P.print_entry(regs, "drawings", entry.number, printer="p")
-    assert P.verify_code(regs, out.code).match is P.Match.CURRENT
-    assert P.verify_code(regs, out.code.replace("-", "").lower()).match is P.Match.CURRENT
+    assert verify_code(regs, out.code).match is Match.CURRENT
+    assert verify_code(regs, out.code.replace("-", "").lower()).match is Match.CURRENT
     regs.edit("drawings", entry.number, {"copies": "2"}, expected_revision=entry.revision)
-    older = P.verify_code(regs, out.code)
-    assert older.match is P.Match.OLDER
+    older = verify_code(regs, out.code)
+    assert older.match is Match.OLDER
     assert older.printed_revision == 1
     assert older.current_revision == 2
-    assert P.verify_code(regs, "ZZZZ-ZZZZ").match is P.Match.NOTHING
+    assert verify_code(regs, "ZZZZ-ZZZZ").match is Match.NOTHING
 
 
-def test_a_print_above_the_clearance_cannot_be_verified(venv: VaultEnv) -> None:
-    officer = venv.login(OFFICER)
+def test_a_print_above_the_clearance_cannot_be_verified(vault_env: VaultEnv) -> None:
+    officer = vault_env.login(OFFICER)
     try:
-        regs = Registers(officer, load_all())
+        regs = open_registers(officer, load_all())
         entry = regs.add("drawings", SAMPLES["drawings"]).entry  # 机密; the clerk is cleared 秘密
         code = P.print_entry(regs, "drawings", entry.number, printer="p").code
     finally:
         officer.logout()
-    clerk = venv.login(CLERK)
+    clerk = vault_env.login(CLERK)
     try:
-        check = P.verify_code(Registers(clerk, load_all()), code)
-        assert check.match is P.Match.NOTHING
+        check = verify_code(open_registers(clerk, load_all()), code)
+        assert check.match is Match.NOTHING
     finally:
         clerk.logout()
 
@@ -202,16 +206,16 @@ def test_a_character_the_font_lacks_is_refused_before_anything_is_recorded(
 ) -> None:
     _, regs = officer
     entry = regs.add("gifts", {**SAMPLES["gifts"], "description": "𠮷野家礼券"}).entry
-    before = regs.count(P.PRINTS, Query())
+    before = regs.count(PRINTS, Query())
     with pytest.raises(MissingGlyphsError) as caught:
         P.print_entry(regs, "gifts", entry.number, printer="p")
     assert "𠮷" in caught.value.message("zh_CN")
     assert regs.spec("gifts").field("description").label_zh in caught.value.message("zh_CN")
-    assert regs.count(P.PRINTS, Query()) == before
+    assert regs.count(PRINTS, Query()) == before
 
 
-def test_cli_prints_to_a_file_and_verifies_the_code(venv: VaultEnv, tmp_path: Path) -> None:
-    added = venv.cli_as(
+def test_cli_prints_to_a_file_and_verifies_the_code(vault_env: VaultEnv, tmp_path: Path) -> None:
+    added = vault_env.cli_as(
         OFFICER,
         [
             "entries",
@@ -225,7 +229,7 @@ def test_cli_prints_to_a_file_and_verifies_the_code(venv: VaultEnv, tmp_path: Pa
     number = re.search(r"TZFS-\d{4}-\d{4}", added.out)
     assert number
     target = tmp_path / "out.pdf"
-    printed = venv.cli_as(
+    printed = vault_env.cli_as(
         OFFICER,
         [
             "print",
@@ -243,10 +247,10 @@ def test_cli_prints_to_a_file_and_verifies_the_code(venv: VaultEnv, tmp_path: Pa
     assert target.read_bytes().startswith(b"%PDF")
     code = re.search(r"[A-Z2-7]{4}-[A-Z2-7]{4}", printed.out)
     assert code
-    ok = venv.cli_as(OFFICER, ["print", "verify", code.group(0)])
+    ok = vault_env.cli_as(OFFICER, ["print", "verify", code.group(0)])
     assert ok.code == 0
     assert number.group(0) in ok.out
-    missing = venv.cli_as(OFFICER, ["print", "verify", "ZZZZ-ZZZZ"])
+    missing = vault_env.cli_as(OFFICER, ["print", "verify", "ZZZZ-ZZZZ"])
     assert missing.code == 1
 
 
@@ -255,12 +259,19 @@ def test_pdf_export_to_removable_media_is_refused_and_recorded(
 ) -> None:
     session, regs = officer
     entry = regs.add("gifts", SAMPLES["gifts"]).entry
-    out = P.print_entry(regs, "gifts", entry.number, printer="p")
+    before = regs.count(PRINTS, Query(limit=None))
     monkeypatch.setattr("secrecy_desk.core.media.is_removable", lambda path, **_: True)
     target = tmp_path / "stick" / "gift.pdf"
     with pytest.raises(DeskError):
-        P.export_pdf(regs, out, target)
+        P.print_entry(
+            regs,
+            "gifts",
+            entry.number,
+            printer="p",
+            deliver=to_file(session, check_destination(session, target)),
+        )
     assert not target.exists()
+    assert regs.count(PRINTS, Query(limit=None)) == before  # nothing was printed
     refused = session.vault.store.all(
         "SELECT outcome FROM audit WHERE action = 'print.export' ORDER BY seq DESC LIMIT 1"
     )

@@ -13,14 +13,12 @@ from secrecy_desk.core.levels import Level, Term, TermKind
 from secrecy_desk.core.money import Money
 from secrecy_desk.core.roles import Action
 from secrecy_desk.forms import FORMS_ROOT, EntryInvalid, Forms, entry_marking, load_all
-from secrecy_desk.modules import RULES
-from secrecy_desk.registers import Entry, FieldChange, Query, Registers
+from secrecy_desk.modules.registers import Entry, FieldChange, Query, Registers
+from secrecy_desk.modules.registry import RULES, open_registers
 from secrecy_desk.vault import db
 from secrecy_desk.vault.session import Session
-from tests.conftest import CLERK, OFFICER, VaultEnv
-from tests.registers_fixtures import audit_rows, drawing, gift, resident_id
-
-pytest_plugins = ["tests.registers_fixtures"]
+from tests.support.data import audit_rows, drawing, gift, resident_id
+from tests.support.vault import CLERK, OFFICER, VaultEnv
 
 
 def _problems(exc: EntryInvalid) -> dict[str, str]:
@@ -33,7 +31,7 @@ def _problems(exc: EntryInvalid) -> dict[str, str]:
 def test_every_field_type_round_trips_through_the_engine(
     officer: Session, alltypes_forms: Forms
 ) -> None:
-    regs = Registers(officer, alltypes_forms)
+    regs = open_registers(officer, alltypes_forms)
     pid = resident_id(date(1990, 2, 28), female=False)
     raw = {
         "text": "  保密 Text 甲  ",
@@ -91,7 +89,7 @@ def test_every_field_type_round_trips_through_the_engine(
 
 
 def test_money_is_exact_to_the_fen(officer: Session, alltypes_forms: Forms) -> None:
-    regs = Registers(officer, alltypes_forms)
+    regs = open_registers(officer, alltypes_forms)
     for typed, fen, shown in [
         ("0.01", 1, "¥0.01"),
         ("0.1", 10, "¥0.10"),
@@ -114,7 +112,7 @@ def test_money_is_exact_to_the_fen(officer: Session, alltypes_forms: Forms) -> N
 def test_money_with_more_than_two_decimals_is_refused_at_the_field(
     officer: Session, alltypes_forms: Forms
 ) -> None:
-    regs = Registers(officer, alltypes_forms)
+    regs = open_registers(officer, alltypes_forms)
     with pytest.raises(EntryInvalid) as exc:
         regs.add("alltypes", {"text": "x", "level": "内部", "money": "1.005"})
     assert "money" in _problems(exc.value)
@@ -266,7 +264,7 @@ def test_history_shows_field_level_differences(regs: Registers) -> None:
 
 
 def test_status_change_is_a_revision(regs: Registers) -> None:
-    from tests.registers_fixtures import person
+    from tests.support.data import person
 
     e = regs.add("personnel", person()).entry
     assert e.status == "review"
@@ -282,12 +280,12 @@ def test_status_change_is_a_revision(regs: Registers) -> None:
 # --- numbering -------------------------------------------------------------------------------
 
 
-def test_numbering_per_register_and_per_year(regs: Registers, venv: VaultEnv) -> None:
+def test_numbering_per_register_and_per_year(regs: Registers, vault_env: VaultEnv) -> None:
     d1 = regs.add("drawings", drawing(drawing_no="A-1")).entry
     g1 = regs.add("gifts", gift()).entry
     d2 = regs.add("drawings", drawing(drawing_no="A-2")).entry
     assert (d1.number, d2.number, g1.number) == ("TZFS-2026-0001", "TZFS-2026-0002", "LP-2026-0001")
-    venv.clock.set(datetime(2027, 1, 1, 9, 0, tzinfo=UTC))
+    vault_env.clock.set(datetime(2027, 1, 1, 9, 0, tzinfo=UTC))
     d3 = regs.add("drawings", drawing(drawing_no="A-3", issued_on="2027-01-01")).entry
     g2 = regs.add("gifts", gift(received_on="2027-01-01")).entry
     d4 = regs.add("drawings", drawing(drawing_no="A-4", issued_on="2027-01-01")).entry
@@ -348,26 +346,26 @@ def test_default_terms_and_markings(regs: Registers, forms: Forms) -> None:
 
 
 def test_default_term_for_confidential(officer: Session, alltypes_forms: Forms) -> None:
-    regs = Registers(officer, alltypes_forms)
+    regs = open_registers(officer, alltypes_forms)
     e = regs.add("alltypes", {"text": "x", "level": "秘密"}).entry
     assert e.marking == "秘密★10年"
     assert e.term == Term.of_years(10)
 
 
 def test_entry_above_the_workstation_rating_is_refused_at_the_level_field(
-    venv: VaultEnv, forms: Forms
+    vault_env: VaultEnv, forms: Forms
 ) -> None:
     # Make this copy of the vault a 秘密-rated workstation (setup chooses the rating).
-    s = venv.login(OFFICER)
+    s = vault_env.login(OFFICER)
     try:
         with s.operation() as store:
             store.execute("UPDATE settings SET value = '2' WHERE key = 'rating'")
     finally:
         s.logout()
-    s = venv.login(OFFICER)
+    s = vault_env.login(OFFICER)
     try:
         assert s.settings.rating is Level.CONFIDENTIAL
-        regs = Registers(s, forms)
+        regs = open_registers(s, forms)
         with pytest.raises(EntryInvalid) as exc:
             regs.add("drawings", drawing(level="机密"))
         [p] = exc.value.problems
@@ -393,10 +391,10 @@ def test_entry_above_clearance_is_refused(clerk_regs: Registers) -> None:
     assert (p.field, p.code) == ("level", "above_clearance")
 
 
-def test_entries_above_clearance_are_invisible(venv: VaultEnv, forms: Forms) -> None:
-    s = venv.login(OFFICER)
+def test_entries_above_clearance_are_invisible(vault_env: VaultEnv, forms: Forms) -> None:
+    s = vault_env.login(OFFICER)
     try:
-        regs = Registers(s, forms)
+        regs = open_registers(s, forms)
         secret = regs.add("drawings", drawing(drawing_no="JM-1", drawing_name="保密总装图")).entry
         general = regs.add(
             "drawings", drawing(drawing_no="YB-1", level="一般", drawing_name="保密说明")
@@ -404,9 +402,9 @@ def test_entries_above_clearance_are_invisible(venv: VaultEnv, forms: Forms) -> 
         assert regs.count("drawings", Query()) == 2
     finally:
         s.logout()
-    s = venv.login(CLERK)
+    s = vault_env.login(CLERK)
     try:
-        regs = Registers(s, forms)
+        regs = open_registers(s, forms)
         assert [e.number for e in regs.page("drawings", Query())] == [general.number]
         assert regs.count("drawings", Query()) == 1
         assert regs.count("drawings", Query(include_voided=True)) == 1
@@ -428,26 +426,26 @@ def test_entries_above_clearance_are_invisible(venv: VaultEnv, forms: Forms) -> 
         s.logout()
 
 
-def test_clerk_cannot_void(venv: VaultEnv, forms: Forms) -> None:
-    s = venv.login(OFFICER)
+def test_clerk_cannot_void(vault_env: VaultEnv, forms: Forms) -> None:
+    s = vault_env.login(OFFICER)
     try:
-        number = Registers(s, forms).add("gifts", gift()).entry.number
+        number = open_registers(s, forms).add("gifts", gift()).entry.number
     finally:
         s.logout()
-    s = venv.login(CLERK)
+    s = vault_env.login(CLERK)
     try:
         with pytest.raises(PermissionDenied):
-            Registers(s, forms).void("gifts", number, "错误")
+            open_registers(s, forms).void("gifts", number, "错误")
     finally:
         s.logout()
 
 
-def test_administrators_see_no_registers(venv: VaultEnv, forms: Forms) -> None:
-    from tests.conftest import SYSADMIN
+def test_administrators_see_no_registers(vault_env: VaultEnv, forms: Forms) -> None:
+    from tests.support.vault import SYSADMIN
 
-    s = venv.login(SYSADMIN)
+    s = vault_env.login(SYSADMIN)
     try:
-        regs = Registers(s, forms)
+        regs = open_registers(s, forms)
         assert regs.visible_registers() == []
         with pytest.raises(PermissionDenied):
             regs.page("gifts", Query())
@@ -580,7 +578,7 @@ def test_sorted_pages_agree_with_a_plain_sort_on_a_larger_register(regs: Registe
     spec = regs.spec("drawings")
     every = regs.page("drawings", Query(limit=None, sort=(SortKey("number"),)))
     assert len(every) == 1499
-    assert regs._index_hint(spec, Query(), spec.listing.sort).startswith("INDEXED BY")
+    assert regs.planner.page_hint(spec, Query(), spec.listing.sort).startswith("INDEXED BY")
 
     def key(e: Entry) -> tuple[object, ...]:
         return (e.values["issued_on"], int(e.number.split("-")[1]), int(e.number.split("-")[2]))
@@ -606,14 +604,14 @@ def regs_level(entries: list[Entry], number: str) -> Level:
 
 def test_an_index_whose_definition_changed_is_rebuilt(officer: Session, forms: Forms) -> None:
     store = officer.vault.store
-    Registers(officer, forms)
+    open_registers(officer, forms)
     with store.transaction():
         store.execute("DROP INDEX ix_gifts_value")
         store.execute(
             "CREATE INDEX ix_gifts_value ON entries (json_extract(data, '$.value'), id) "
             "WHERE register = 'gifts'"
         )
-    Registers(officer, forms)
+    open_registers(officer, forms)
     sql = str(store.scalar("SELECT sql FROM sqlite_schema WHERE name = 'ix_gifts_value'"))
     assert "voided = 0" in sql
     assert "level" in sql

@@ -6,15 +6,16 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from secrecy_desk import demo
 from secrecy_desk.core.clock import FixedClock
 from secrecy_desk.core.idcard import Gender, ResidentId, check_gender, check_resident_id
 from secrecy_desk.core.levels import Level
+from secrecy_desk.demo import vault as demo
 from secrecy_desk.forms import load_all
-from secrecy_desk.registers import Query, Registers
+from secrecy_desk.modules.registers import Query
+from secrecy_desk.modules.registry import open_registers
 from secrecy_desk.vault import session as sessions
 from secrecy_desk.vault.crypto import MIN_PARAMS
-from tests.registers_fixtures import audit_rows
+from tests.support.data import audit_rows
 
 
 def test_demo_vault_has_a_few_hundred_entries_some_flagged(tmp_path: Path) -> None:
@@ -25,7 +26,7 @@ def test_demo_vault_has_a_few_hundred_entries_some_flagged(tmp_path: Path) -> No
     clock.advance(timedelta(hours=2))
     s = sessions.login(folder, "liming", "Demo-Officer-2026", clock=clock)
     try:
-        regs = Registers(s, load_all())
+        regs = open_registers(s, load_all())
         every = {
             reg: regs.page(reg, Query(limit=None)) for reg in ("personnel", "drawings", "gifts")
         }

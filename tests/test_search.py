@@ -9,10 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from secrecy_desk.forms import Forms
-from secrecy_desk.registers import Entry, Query, Registers, search
-from tests.registers_fixtures import drawing, gift
-
-pytest_plugins = ["tests.registers_fixtures"]
+from secrecy_desk.modules.registers import Entry, Query, Registers
+from secrecy_desk.records import search
+from tests.support.data import drawing, gift
 
 #: Few characters, so that random queries hit often; with letters that change under case
 #: folding (ß → ss, Ａ → ａ) and a combining accent that NFC composes with e.

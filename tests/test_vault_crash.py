@@ -15,7 +15,7 @@ import time
 import pytest
 
 from secrecy_desk.core.errors import AuthError
-from tests.conftest import AUDITOR, CLERK, OFFICER, PASSWORDS, SECADMIN, SYSADMIN, VaultEnv
+from tests.support.vault import AUDITOR, CLERK, OFFICER, PASSWORDS, SECADMIN, SYSADMIN, VaultEnv
 
 pytestmark = pytest.mark.slow
 
@@ -24,7 +24,7 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 from secrecy_desk.core.clock import FixedClock
-from secrecy_desk.vault import session
+from secrecy_desk.vault import accounts, session
 from secrecy_desk.vault.crypto import MIN_PARAMS
 folder, login, password = Path(sys.argv[1]), sys.argv[2], sys.stdin.readline().rstrip("\\n")
 clock = FixedClock(datetime(2026, 3, 2, 3, 0, tzinfo=timezone.utc))
@@ -39,7 +39,7 @@ ADD_LOOP = PRELUDE + textwrap.dedent(
     while True:
         name = f"k{os.getpid()}n{i}"
         print("adding", name, flush=True)
-        session.add_account(s, login_name=name, display_name="测试", password="Crash-Pass-2026",
+        accounts.add_account(s, login_name=name, display_name="测试", password="Crash-Pass-2026",
                             params=MIN_PARAMS)
         print("added", name, flush=True)
         i += 1
@@ -61,9 +61,11 @@ PASSWD_LOOP = PRELUDE + textwrap.dedent(
 )
 
 
-def run_and_kill(venv: VaultEnv, script: str, login: str, password: str, delay: float) -> list[str]:
+def run_and_kill(
+    vault_env: VaultEnv, script: str, login: str, password: str, delay: float
+) -> list[str]:
     proc = subprocess.Popen(
-        [sys.executable, "-c", script, str(venv.folder), login],
+        [sys.executable, "-c", script, str(vault_env.folder), login],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -82,51 +84,51 @@ def run_and_kill(venv: VaultEnv, script: str, login: str, password: str, delay: 
     return out.split("\n")
 
 
-def opens(venv: VaultEnv, login: str, password: str) -> bool:
+def opens(vault_env: VaultEnv, login: str, password: str) -> bool:
     try:
-        venv.login(login, password).logout()
+        vault_env.login(login, password).logout()
     except AuthError:
         return False
     return True
 
 
-def assert_verifies(venv: VaultEnv) -> None:
-    r = venv.cli_as(AUDITOR, ["verify"])
+def assert_verifies(vault_env: VaultEnv) -> None:
+    r = vault_env.cli_as(AUDITOR, ["verify"])
     assert r.code == 0, r.out + r.err
 
 
-def test_kill_during_account_creation(venv: VaultEnv) -> None:
+def test_kill_during_account_creation(vault_env: VaultEnv) -> None:
     rng = random.Random(int.from_bytes(os.urandom(4)))
     added: list[str] = []
     for _ in range(3):
         delay = rng.uniform(0.05, 1.2)
-        lines = run_and_kill(venv, ADD_LOOP, SYSADMIN, PASSWORDS[SYSADMIN], delay)
+        lines = run_and_kill(vault_env, ADD_LOOP, SYSADMIN, PASSWORDS[SYSADMIN], delay)
         added += [ln.split()[1] for ln in lines if ln.startswith("added ")]
         pending = [ln.split()[1] for ln in lines if ln.startswith("adding ")][-1:]
         for login in (SYSADMIN, SECADMIN, AUDITOR, CLERK, OFFICER):
-            assert opens(venv, login, PASSWORDS[login]), (login, delay)
+            assert opens(vault_env, login, PASSWORDS[login]), (login, delay)
         for login in added[-3:]:
-            assert opens(venv, login, "Crash-Pass-2026"), (login, delay)
+            assert opens(vault_env, login, "Crash-Pass-2026"), (login, delay)
         for login in pending:  # may or may not exist; if it does, it opens
-            if login not in added and opens(venv, login, "Crash-Pass-2026"):
+            if login not in added and opens(vault_env, login, "Crash-Pass-2026"):
                 added.append(login)
-        assert_verifies(venv)
+        assert_verifies(vault_env)
 
 
-def test_kill_during_password_change(venv: VaultEnv) -> None:
+def test_kill_during_password_change(vault_env: VaultEnv) -> None:
     rng = random.Random(int.from_bytes(os.urandom(4)))
     current = PASSWORDS[CLERK]
     for _ in range(3):
         delay = rng.uniform(0.05, 2.5)
-        lines = run_and_kill(venv, PASSWD_LOOP, CLERK, current, delay)
+        lines = run_and_kill(vault_env, PASSWD_LOOP, CLERK, current, delay)
         done = [ln.split()[1] for ln in lines if ln.startswith("changed ")]
         trying = [ln.split()[1] for ln in lines if ln.startswith("changing ")]
         old = done[-1] if done else current
         candidates = [old] + [t for t in trying[-1:] if t != old]
-        working = [pw for pw in candidates if opens(venv, CLERK, pw)]
+        working = [pw for pw in candidates if opens(vault_env, CLERK, pw)]
         assert len(working) == 1, (delay, candidates)
         current = working[0]
         for login in (SYSADMIN, SECADMIN, AUDITOR, OFFICER):
-            assert opens(venv, login, PASSWORDS[login]), (login, delay)
-        venv.passwords[CLERK] = current
-        assert_verifies(venv)
+            assert opens(vault_env, login, PASSWORDS[login]), (login, delay)
+        vault_env.passwords[CLERK] = current
+        assert_verifies(vault_env)

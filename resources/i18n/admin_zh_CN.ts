@@ -643,6 +643,10 @@
         <translation>用法错误：{detail}</translation>
     </message>
     <message>
+        <source>{text} is not a date; write it as 2026-11-27.</source>
+        <translation>{text} 不是日期，请写成 2026-11-27 的格式。</translation>
+    </message>
+    <message>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
@@ -656,6 +660,7 @@
     </message>
     <message>
         <source>Write fields as name=value, not {item}.</source>
+        <extracomment>The sub-parsers object a command module adds its commands to (a string: argparse&apos;s class is generic only to the type checker). A command: the parsed arguments and the environment in, the exit code out.</extracomment>
         <translation>字段应写作 name=value（字段名=值），不能写作 {item}。</translation>
     </message>
     <message>

@@ -80,7 +80,6 @@
     <name>Approvals</name>
     <message>
         <source>Draft</source>
-        <extracomment>The module id for permissions: view, create (apply), edit (record paper decisions), print, approve (decide electronically).</extracomment>
         <translation>草稿</translation>
     </message>
     <message>
@@ -203,14 +202,6 @@
         <translation>本步骤应由其他人审批。</translation>
     </message>
     <message>
-        <source>This workstation is rated {rating}; a {level} request cannot be entered here.</source>
-        <translation>本工作站定级为{rating}，不能录入{level}的审批申请。</translation>
-    </message>
-    <message>
-        <source>Your clearance does not allow entering a {level} request.</source>
-        <translation>您的涉密等级不允许录入{level}的审批申请。</translation>
-    </message>
-    <message>
         <source>Only the applicant ({applicant}) may do this with {number}.</source>
         <translation>只有申请人（{applicant}）可以对 {number} 执行此操作。</translation>
     </message>
@@ -261,10 +252,6 @@
     <message>
         <source>Give the reason for withdrawing.</source>
         <translation>请填写撤回理由。</translation>
-    </message>
-    <message>
-        <source>Write the date as YYYY-MM-DD, not {text}.</source>
-        <translation>日期请写作 YYYY-MM-DD，而不是 {text}。</translation>
     </message>
     <message>
         <source>Give --form for a new request or --request for an existing one.</source>

@@ -75,10 +75,6 @@
 <context>
     <name>Errors</name>
     <message>
-        <source>{text} is not a date.</source>
-        <translation>“{text}”不是有效日期。</translation>
-    </message>
-    <message>
         <source>Unknown level {level}.</source>
         <translation>未知密级 {level}。</translation>
     </message>
@@ -88,7 +84,7 @@
     </message>
     <message>
         <source>There is no commitment template {template}.</source>
-        <extracomment>The module id permissions name (``commitments:print`` …). The first clauses of every template are the eight mandatory clauses of the 2015 notice. Printed person data, in order. Two copies: one for the personnel office, one for the secrecy office (S1). What the opening sentence says about the occasion, by template.</extracomment>
+        <extracomment>The module id permissions name (``commitments:print`` …). The first clauses of every template are the eight mandatory clauses of the 2015 notice. Printed person data, in order. Two copies: one for the personnel office, one for the secrecy office (S1); at most nine. What the opening sentence says about the occasion, by template.</extracomment>
         <translation>没有承诺书模板 {template}。</translation>
     </message>
     <message>
@@ -132,16 +128,8 @@
         <translation>{number} 已有一份待签署的{template}。</translation>
     </message>
     <message>
-        <source>The number of copies must be between 1 and 9.</source>
-        <translation>份数须在1至9之间。</translation>
-    </message>
-    <message>
         <source>Choose at least one commitment.</source>
         <translation>请至少选择一份承诺书。</translation>
-    </message>
-    <message>
-        <source>{number} was printed before; a reprint (补打) needs a reason.</source>
-        <translation>{number} 已打印过，补打须填写原因。</translation>
     </message>
     <message>
         <source>Give the witness and where the personnel office and the secrecy office keep their copies.</source>
@@ -204,6 +192,10 @@
     <message>
         <source>Departs on {date}: the briefing and the commitment must come first.</source>
         <translation>将于 {date} 出发：须先完成保密提醒并签署承诺书。</translation>
+    </message>
+    <message>
+        <source>This phone number is already registered for {others}. The same contact on two different people must be checked; confirm to save anyway.</source>
+        <translation>该电话号码已登记在 {others} 名下。不同人员使用同一联系方式须核实；确认后方可保存。</translation>
     </message>
 </context>
 </TS>

@@ -295,12 +295,10 @@
     </message>
     <message>
         <source>Please confirm before saving:</source>
-        <extracomment>A search matching at least this many entries walks the sort index and probes the matches (the first page costs a few index steps); fewer matches are fetched and sorted instead. Registers the program fills itself; people read them but never add, edit or void entries.</extracomment>
         <translation>保存前请确认以下事项：</translation>
     </message>
     <message>
         <source>There is no register {register}.</source>
-        <extracomment>Above this many live entries per value (from the planner&apos;s statistics), an equality filter is not selective: the first page is read in the order of the sort column&apos;s index instead.</extracomment>
         <translation>台账 {register} 不存在。</translation>
     </message>
     <message>
@@ -317,11 +315,16 @@
     </message>
     <message>
         <source>This workstation is rated {rating}; a {level} record cannot be entered here.</source>
+        <extracomment>Columns of ``entries`` in the order :func:`read` and the engine&apos;s row mapping use.</extracomment>
         <translation>本工作站定级为{rating}，不能录入{level}级记录。</translation>
     </message>
     <message>
         <source>Your clearance does not allow entering a {level} record.</source>
         <translation>您的用户密级不允许录入{level}级记录。</translation>
+    </message>
+    <message>
+        <source>{number} was changed by someone else while this was being saved. Nothing was saved; reopen it to see the changes and make yours again.</source>
+        <translation>保存时 {number} 已被他人修改，未保存任何内容；请重新打开查看改动后再修改。</translation>
     </message>
     <message>
         <source>Entry {number} is void and cannot be changed.</source>
@@ -415,26 +418,24 @@
     </message>
     <message>
         <source>{file}: rules: unknown rule &quot;{rule}&quot;.</source>
+        <extracomment>Registers the program fills itself; people read them but never add, edit or void entries.</extracomment>
         <translation>{file}：rules：无法识别的规则“{rule}”。</translation>
     </message>
     <message>
-        <source>The number of copies must be between 1 and 999.</source>
-        <extracomment>The object prefix of approval tables printed through :func:`print_form_document`.</extracomment>
-        <translation>份数须在1至999之间。</translation>
+        <source>The number of copies must be between 1 and {limit}.</source>
+        <translation>份数须在 1 至 {limit} 之间。</translation>
     </message>
     <message>
-        <source>Revision {revision} of {number} was printed before; a reprint (补打) needs a reason.</source>
-        <translation>{number} 的第{revision}版已打印过；补打须填写原因。</translation>
-    </message>
-    <message>
-        <source>This phone number is already registered for {others}. The same contact on two different people must be checked; confirm to save anyway.</source>
-        <translation>该电话号码已登记在 {others} 名下。不同人员使用同一联系方式须核实；确认后方可保存。</translation>
+        <source>{number} was printed before; a reprint (补打) needs a reason.</source>
+        <extracomment>Where a recorded print goes; it runs inside the print&apos;s transaction, so raising (a printer that refused, a full disk) records nothing.</extracomment>
+        <translation>{number} 已打印过，补打须填写原因。</translation>
     </message>
 </context>
 <context>
     <name>Print</name>
     <message>
         <source>Code {code}: printed {at} by {who} ({record}); it matches the current revision {rev} of {object}.</source>
+        <extracomment>(kind, number, clearance) → the object&apos;s current revision, or None when none is visible.</extracomment>
         <translation>验证码 {code}：{who} 于 {at} 打印（{record}），与 {object} 的当前版本（第{rev}版）一致。</translation>
     </message>
     <message>
@@ -448,6 +449,18 @@
     <message>
         <source>Code {code} does not match any print this account may see.</source>
         <translation>验证码 {code} 与本账户可见的任何打印记录都不符。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>PREVIEW — NOT FOR PRINTING</source>
+        <extracomment>The print register&apos;s id (``forms/registers/prints.toml``): the kernel&apos;s own register.</extracomment>
+        <translation>预览 — 不得打印</translation>
+    </message>
+    <message>
+        <source>Preview: the verification code, the print register number and the print time are added when the document is printed.</source>
+        <translation>预览稿：验证码、打印登记号和打印时间在正式打印时生成。</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@
     <name>ApprovalsTab</name>
     <message>
         <source>Waiting for me</source>
+        <extracomment>How a print job is shown: the one print dialog (a test drives it directly).</extracomment>
         <translation>待我审批</translation>
     </message>
     <message>
@@ -112,32 +113,8 @@
         <translation>撤回理由</translation>
     </message>
     <message>
-        <source>Reprint</source>
-        <translation>补打</translation>
-    </message>
-    <message>
-        <source>This was printed before; reason for the reprint</source>
-        <translation>此版本已打印过；请填写补打理由</translation>
-    </message>
-    <message>
-        <source>Print</source>
-        <translation>打印</translation>
-    </message>
-    <message>
-        <source>Copies</source>
-        <translation>份数</translation>
-    </message>
-    <message>
         <source>Printed; verification code %1.</source>
         <translation>已打印；验证码 %1。</translation>
-    </message>
-    <message>
-        <source>Save as PDF file</source>
-        <translation>另存为 PDF 文件</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>

@@ -20,7 +20,7 @@
     <name>CommitmentsTab</name>
     <message>
         <source>Generate commitments</source>
-        <extracomment>How a recorded printout is shown (a test replaces it).</extracomment>
+        <extracomment>How a print job is shown: the one print dialog (a test drives it directly).</extracomment>
         <translation>生成承诺书</translation>
     </message>
     <message>
@@ -132,24 +132,8 @@
         <translation>请选择要打印的承诺书。</translation>
     </message>
     <message>
-        <source>Reprint</source>
-        <translation>补打</translation>
-    </message>
-    <message>
-        <source>{n} of them were printed before. Reason for the reprint (补打):</source>
-        <translation>其中 {n} 份已打印过。补打原因：</translation>
-    </message>
-    <message>
-        <source>Secrecy Desk on {workstation}</source>
-        <translation>保密台账工作站 {workstation}</translation>
-    </message>
-    <message>
         <source>{n} commitments printed into one document and recorded.</source>
         <translation>已将 {n} 份承诺书打印为一个文件并登记。</translation>
-    </message>
-    <message>
-        <source>Commitments ({n})</source>
-        <translation>保密承诺书（{n} 份）</translation>
     </message>
     <message>
         <source>Only a printed, unsigned commitment can be signed.</source>
@@ -168,47 +152,8 @@
         <translation>新的条款文本已保存为新版本。</translation>
     </message>
     <message>
-        <source>Completeness report</source>
-        <translation>保密承诺书签订情况检查表</translation>
-    </message>
-    <message>
         <source>The status change is recorded.</source>
         <translation>状态变更已登记。</translation>
-    </message>
-</context>
-<context>
-    <name>PdfDialog</name>
-    <message>
-        <source>&amp;Print…</source>
-        <translation>打印(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>&amp;Save PDF…</source>
-        <translation>保存PDF(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <source>No printer is set up on this workstation; save the PDF file instead.</source>
-        <translation>本工作站未安装打印机，请改为保存PDF文件。</translation>
-    </message>
-    <message>
-        <source>Sent {pages} pages to the printer.</source>
-        <translation>已向打印机发送 {pages} 页。</translation>
-    </message>
-    <message>
-        <source>Save as PDF file</source>
-        <translation>保存为PDF文件</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Saved to {path}.</source>
-        <translation>已保存到 {path}。</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
     <name>PrintDialog</name>
     <message>
         <source>Copies:</source>
+        <extracomment>Makes the module&apos;s print job (called for the draft and again, inside the print&apos;s transaction, for the print).</extracomment>
         <translation>份数：</translation>
     </message>
     <message>
@@ -86,8 +87,12 @@
         <translation>默认打印机</translation>
     </message>
     <message>
-        <source>The printer {printer} did not take the pages. The print was recorded as {record} (verification code {code}); if it has to be printed again, give that as the reason.</source>
-        <translation>打印机 {printer} 未能接收打印页。本次打印已登记为 {record}（验证码 {code}）；如需重新打印，请以此为补打原因。</translation>
+        <source>The printer {printer} did not take the pages. Nothing was printed and nothing was recorded; check the printer and print again.</source>
+        <translation>打印机 {printer} 未接收页面，未打印，也未作任何登记；请检查打印机后重新打印。</translation>
+    </message>
+    <message>
+        <source>{path} could not be written: {error}. Nothing was recorded.</source>
+        <translation>无法写入 {path}：{error}。未作任何登记。</translation>
     </message>
     <message>
         <source>Sent to {printer}: {copies} copies, {pages} pages, marked {mark}. Print register {record}, verification code {code}.</source>
@@ -122,24 +127,12 @@ Write {path}?</source>
         <translation>PDF文件 {path}</translation>
     </message>
     <message>
-        <source>{path} could not be written: {error}</source>
-        <translation>无法写入 {path}：{error}</translation>
-    </message>
-    <message>
         <source>Exported to {path}, marked {mark}. Print register {record}, verification code {code}.</source>
         <translation>已导出到 {path}，密级标志 {mark}。打印登记号 {record}，验证码 {code}。</translation>
     </message>
 </context>
 <context>
     <name>PrintPreview</name>
-    <message>
-        <source>PREVIEW — NOT FOR PRINTING</source>
-        <translation>预览 — 不得打印</translation>
-    </message>
-    <message>
-        <source>Preview: the verification code, the print register number and the print time are added when the document is printed.</source>
-        <translation>预览稿：验证码、打印登记号和打印时间在正式打印时生成。</translation>
-    </message>
     <message>
         <source>Print</source>
         <translation>打印</translation>

@@ -280,7 +280,7 @@
     <name>AuditModel</name>
     <message>
         <source>No.</source>
-        <extracomment>Action families offered in the filter (the field also accepts any other name).</extracomment>
+        <extracomment>The program&apos;s own action families (the modules&apos; come from the registry).</extracomment>
         <translation>序号</translation>
     </message>
     <message>
@@ -678,6 +678,7 @@
     <name>MainWindow</name>
     <message>
         <source>Secrecy Desk — {unit}</source>
+        <extracomment>The key of a register&apos;s tab (and of its draft): ``register:&lt;register id&gt;``. The modules&apos; tabs (from the registry) by key, in order after Home; and those built.</extracomment>
         <translation>保密台账工作站 — {unit}</translation>
     </message>
     <message>

@@ -1,10 +1,5 @@
-"""Per-domain rules that a form definition cannot express, registered in one static list.
-
-A form names the rules it uses (``rules = ["gifts.hand_in"]``); :data:`RULES` maps each id to
-its code. Nothing is ever loaded from a user-chosen path.
+"""The domains (模块), one package each, in one shape: ``<domain>/__init__.py`` holds the
+domain's :class:`~secrecy_desk.modules.base.Module` descriptor (and nothing heavy), the rest of
+the package its engine, rules and paper. :mod:`.registry` lists them all; see the checklist for
+a new domain in ``docs/design.md``.
 """
-
-from secrecy_desk.modules.base import Flag, Notice, Rule, RuleContext
-from secrecy_desk.modules.registry import RULES, rules_for
-
-__all__ = ["RULES", "Flag", "Notice", "Rule", "RuleContext", "rules_for"]

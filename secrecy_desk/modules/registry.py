@@ -1,45 +1,88 @@
-"""The static list of module rules. A new rule is added here, never discovered."""
+"""The static list of modules (模块注册表). A new domain is one line here — never discovered,
+never loaded from a user-chosen path.
+
+Everything that must know every module reads this list: the register engine's rule table
+(:data:`RULES`), the main window's tabs, the command line's command table, the code verifier,
+the audit tab's action filter and the security administrator's permission grid. Reading it
+imports each domain's descriptor only — no engine, no printing layer, no Qt.
+"""
 
 from __future__ import annotations
 
+import importlib
 from typing import Final
 
-from secrecy_desk.commitments.rules import BeforeDeparture, Disengagement, TrainingExpiry
-from secrecy_desk.core.errors import DeskError
-from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
-from secrecy_desk.forms import FormSpec
-from secrecy_desk.modules.base import Rule
-from secrecy_desk.modules.drawings import Recall
-from secrecy_desk.modules.gifts import HandIn
-from secrecy_desk.modules.personnel import SharedPhone
+from secrecy_desk.core.levels import Level
+from secrecy_desk.core.roles import Principal
+from secrecy_desk.forms import Forms
+from secrecy_desk.modules import approvals, commitments, drawings, gifts, personnel, prints
+from secrecy_desk.modules import registers as registers_module
+from secrecy_desk.modules.base import Command, Deadline, Module, Scope, TabSpec
+from secrecy_desk.modules.registers.engine import Registers
+from secrecy_desk.records.rules import Rule
+from secrecy_desk.vault.db import Store
+from secrecy_desk.vault.session import Session
 
-RULES: Final[dict[str, Rule]] = {
-    rule.id: rule
-    for rule in (
-        SharedPhone(),
-        Recall(),
-        HandIn(),
-        Disengagement(),
-        TrainingExpiry(),
-        BeforeDeparture(),
-    )
-}
+#: Every module, in the order their tabs, commands and permission rows appear.
+MODULES: Final[tuple[Module, ...]] = (
+    registers_module.MODULE,
+    personnel.MODULE,
+    drawings.MODULE,
+    gifts.MODULE,
+    prints.MODULE,
+    commitments.MODULE,
+    approvals.MODULE,
+)
+
+#: Every module rule by id; a form definition names the ones it uses.
+RULES: Final[dict[str, Rule]] = {rule.id: rule for m in MODULES for rule in m.rules}
 
 
-class UnknownRule(DeskError):
-    exit_code = 4
+def open_registers(session: Session, forms: Forms) -> Registers:
+    """The register engine for a session, with every module's rules."""
+    return Registers(session, forms, RULES)
 
 
-def rules_for(spec: FormSpec) -> tuple[Rule, ...]:
-    """The rules a definition names; an unknown id stops startup naming the file."""
-    out = []
-    for rule_id in spec.rules:
-        rule = RULES.get(rule_id)
-        if rule is None:
-            raise UnknownRule(
-                QT_TRANSLATE_NOOP("Errors", '{file}: rules: unknown rule "{rule}".'),
-                file=spec.source,
-                rule=rule_id,
-            )
-        out.append(rule)
-    return tuple(out)
+def module(module_id: str) -> Module:
+    for m in MODULES:
+        if m.id == module_id:
+            return m
+    raise KeyError(module_id)
+
+
+def commands() -> list[Command]:
+    return [c for m in MODULES for c in m.commands]
+
+
+def tabs(forms: Forms, principal: Principal) -> list[TabSpec]:
+    return [t for m in MODULES for t in m.tabs(forms, principal)]
+
+
+def scopes(forms: Forms) -> list[Scope]:
+    return [s for m in MODULES for s in m.scopes(forms)]
+
+
+def deadlines(forms: Forms) -> list[Deadline]:
+    return [d for m in MODULES for d in m.deadlines(forms)]
+
+
+def audit_events() -> list[str]:
+    """Every action a module writes to the audit trail, in registry order."""
+    return [e for m in MODULES for e in m.audit_events]
+
+
+def current_revision(
+    store: Store, forms: Forms, kind: str, number: str, clearance: Level
+) -> int | None:
+    """The current revision of the printed object ``kind:number``, asked of the module that
+    owns ``kind``; ``None`` when no module owns it or the object is not within ``clearance``."""
+    for m in MODULES:
+        if m.revision is not None and kind in m.objects(forms):
+            return m.revision(store, kind, number, clearance)
+    return None
+
+
+def resolve(dotted: str) -> object:
+    """``"package.module:Name"`` → the object (a tab class, say), imported now."""
+    module_name, _, name = dotted.partition(":")
+    return getattr(importlib.import_module(module_name), name)

@@ -20,7 +20,7 @@ from secrecy_desk.core.clock import Clock
 from secrecy_desk.core.errors import PermissionDenied, ValidationError, VaultError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.core.roles import Role
-from secrecy_desk.vault import audit, crypto, db, keyfile
+from secrecy_desk.vault import audit_chain, crypto, db, keyfile
 from secrecy_desk.vault.session import Session, login
 from secrecy_desk.vault.vault import is_vault
 
@@ -99,7 +99,7 @@ def _check_copy(folder: Path, master: bytes) -> BackupReport:
     store = db.open_database(folder / db.DB_NAME, master)
     try:
         problems = db.integrity_problems(store)
-        head_break = audit.quick_head_check(
+        head_break = audit_chain.quick_head_check(
             store, kf.audit_head, db_generation=None, keyfile_generation=None
         )
         records = int(store.scalar("SELECT count(*) FROM audit"))

@@ -48,6 +48,11 @@ class Store:
         cur = self._conn.execute(sql, params)
         return int(cur.lastrowid or 0)
 
+    def changes(self, sql: str, params: Params = ()) -> int:
+        """Run one UPDATE or DELETE; returns how many rows it changed."""
+        cur = self._conn.execute(sql, params)
+        return int(cur.rowcount)
+
     def executemany(self, sql: str, rows: Sequence[Params]) -> None:
         self._conn.executemany(sql, rows)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from secrecy_desk.vault import audit
+from secrecy_desk.vault import audit_chain
 from secrecy_desk.vault.session import Session
 
 
@@ -42,7 +42,7 @@ def save_draft(session: Session, key: str, payload: dict[str, Any]) -> None:
                 session.account.id,
                 key,
                 json.dumps(payload, ensure_ascii=False),
-                audit.iso(session.clock.now()),
+                audit_chain.iso(session.clock.now()),
             ),
         )
         session.audit("draft.save", key)

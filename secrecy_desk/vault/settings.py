@@ -19,7 +19,7 @@ class Settings:
     retention_days: int = 180
     head_interval: int = 50
     #: 脱密期 in months by personnel class (core, important, general); see
-    #: ``secrecy_desk.commitments.lifecycle`` for the ranges the secadmin may choose from.
+    #: ``secrecy_desk.modules.personnel.lifecycle`` for the ranges the secadmin may choose from.
     disengage_core_months: int = 36
     disengage_important_months: int = 24
     disengage_general_months: int = 12

@@ -34,9 +34,9 @@ from secrecy_desk.core.roles import (
     Role,
     check_password,
 )
-from secrecy_desk.vault import audit, crypto, db, keyfile
+from secrecy_desk.vault import audit_chain, crypto, db, keyfile
 from secrecy_desk.vault import settings as settings_mod
-from secrecy_desk.vault.audit import Actor, AuditLog, Break
+from secrecy_desk.vault.audit_chain import Actor, AuditLog, Break
 from secrecy_desk.vault.crypto import Argon2Params
 from secrecy_desk.vault.keyfile import AuditHead, KeyFile, Slot
 from secrecy_desk.vault.settings import Settings
@@ -98,9 +98,9 @@ class Account:
             locked=bool(row[8]),
             failures=int(row[9]),
             must_change=bool(row[10]),
-            password_changed_at=audit.parse_iso(str(row[11])),
-            created_at=audit.parse_iso(str(row[12])),
-            disabled_at=audit.parse_iso(str(row[13])) if row[13] else None,
+            password_changed_at=audit_chain.parse_iso(str(row[11])),
+            created_at=audit_chain.parse_iso(str(row[12])),
+            disabled_at=audit_chain.parse_iso(str(row[13])) if row[13] else None,
         )
 
 
@@ -283,7 +283,7 @@ class Vault:
                 generation=1,
                 slots=tuple(slots),
                 journal_public=_journal_public(master),
-                audit_head=AuditHead(0, audit.genesis(vault_id)),
+                audit_head=AuditHead(0, audit_chain.genesis(vault_id)),
             )
             vault = Vault(folder, store, kf, master, clock, stack)
             settings = Settings.initial(unit, rating)
@@ -291,7 +291,7 @@ class Vault:
                 store.execute(
                     "INSERT INTO meta (key, value) VALUES ('vault_id', ?), ('created_at', ?), "
                     "('keyfile_generation', '1'), ('audit_key', ?)",
-                    (vault_id.hex(), audit.iso(now), crypto.random_key().hex()),
+                    (vault_id.hex(), audit_chain.iso(now), crypto.random_key().hex()),
                 )
                 vault.log = AuditLog(store, vault._audit_key(), vault_id, clock, vault.workstation)
                 settings_mod.save(store, settings)
@@ -306,13 +306,13 @@ class Vault:
                         password=admin.password,
                     )
                     vault.log.append(
-                        audit.SYSTEM,
+                        audit_chain.SYSTEM,
                         "account.create",
                         f"account:{aid}",
                         details={"login": admin.login, "roles": [admin.role.value]},
                     )
                 vault.log.append(
-                    audit.SYSTEM,
+                    audit_chain.SYSTEM,
                     "vault.create",
                     "vault",
                     details={"rating": rating.zh, "cipher": db.cipher_version(store)},
@@ -415,7 +415,7 @@ class Vault:
         return int(value) if value is not None else 0
 
     def head_problem(self) -> Break | None:
-        return audit.quick_head_check(
+        return audit_chain.quick_head_check(
             self.store,
             self.keyfile.audit_head,
             db_generation=self.db_generation(),
@@ -475,7 +475,7 @@ class Vault:
         password: str,
         department: str = "",
     ) -> int:
-        now = audit.iso(self.clock.now())
+        now = audit_chain.iso(self.clock.now())
         aid = self.store.execute(
             f"INSERT INTO accounts ({ACCOUNT_COLUMNS}) VALUES "
             "(NULL, ?, ?, ?, ?, ?, ?, 'active', 0, 0, 1, ?, ?, NULL)",
@@ -547,7 +547,7 @@ class Vault:
     def record_password(self, account_id: int, password: str) -> None:
         self.store.execute(
             "INSERT INTO password_history (account_id, hash, set_at) VALUES (?, ?, ?)",
-            (account_id, _history_hasher.hash(password), audit.iso(self.clock.now())),
+            (account_id, _history_hasher.hash(password), audit_chain.iso(self.clock.now())),
         )
 
     # --- slots ---------------------------------------------------------------------------
@@ -709,7 +709,7 @@ def journal_failure(folder: Path, kf: KeyFile, login: str, reason: str, clock: C
     record = json.dumps(
         {
             "login": login,
-            "at": audit.iso(clock.now()),
+            "at": audit_chain.iso(clock.now()),
             "workstation": workstation_name(),
             "reason": reason,
         },

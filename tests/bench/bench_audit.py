@@ -13,8 +13,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from secrecy_desk.core.clock import FixedClock
-from secrecy_desk.vault import audit, crypto, db
-from secrecy_desk.vault.audit import Actor, AuditLog
+from secrecy_desk.vault import audit_chain, crypto, db
+from secrecy_desk.vault.audit_chain import Actor, AuditLog
 from secrecy_desk.vault.keyfile import AuditHead
 
 APPENDS = 100_000
@@ -44,7 +44,7 @@ def bench_append(folder: Path) -> None:
 
     plain = fresh(folder / "plain.db")
     plain.execute("DROP TRIGGER audit_no_update")
-    at = audit.iso(clock.now())
+    at = audit_chain.iso(clock.now())
     details = json.dumps({"register": "gifts"})
     blob = b"\0" * 32
     start = time.perf_counter()
@@ -52,7 +52,7 @@ def bench_append(folder: Path) -> None:
         with plain.transaction():
             for j in range(i + 1, i + BATCH + 1):
                 plain.execute(
-                    f"INSERT INTO audit ({audit.COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    f"INSERT INTO audit ({audit_chain.COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (
                         j,
                         at,
@@ -80,7 +80,7 @@ def bench_append(folder: Path) -> None:
 def bench_verify(folder: Path) -> None:
     store = fresh(folder / "big.db")
     key = crypto.random_key()
-    prev = audit.genesis(VAULT_ID)
+    prev = audit_chain.genesis(VAULT_ID)
     at = "2026-03-02T00:00:00.000000Z"
     start = time.perf_counter()
     rows = []
@@ -97,20 +97,20 @@ def bench_verify(folder: Path) -> None:
             "ok",
             '{"register":"gifts"}',
         )
-        digest = audit.chain_hash(prev, fields)
-        rows.append((*fields, prev, digest, audit.chain_mac(key, digest)))
+        digest = audit_chain.chain_hash(prev, fields)
+        rows.append((*fields, prev, digest, audit_chain.chain_mac(key, digest)))
         prev = digest
         if len(rows) == 50_000:
             with store.transaction():
                 store.executemany(
-                    f"INSERT INTO audit ({audit.COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    f"INSERT INTO audit ({audit_chain.COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     rows,
                 )
             rows = []
     print(f"built a chain of {VERIFY:,} records in {time.perf_counter() - start:.1f} s")
     head = AuditHead(VERIFY, prev)
     start = time.perf_counter()
-    report = audit.verify_chain(store, key, VAULT_ID, recorded_head=head)
+    report = audit_chain.verify_chain(store, key, VAULT_ID, recorded_head=head)
     took = time.perf_counter() - start
     store.close()
     assert report.intact

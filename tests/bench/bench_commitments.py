@@ -17,11 +17,11 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from secrecy_desk.commitments.flow import ONBOARDING, Commitments
 from secrecy_desk.core.clock import FixedClock
 from secrecy_desk.core.levels import Level
 from secrecy_desk.forms import load_all
-from secrecy_desk.registers import Registers
+from secrecy_desk.modules.commitments.flow import ONBOARDING, Commitments
+from secrecy_desk.modules.registry import open_registers
 
 NOW = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)
 TARGET_S = 20.0
@@ -31,8 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     from secrecy_desk.vault import session as sessions
     from secrecy_desk.vault import vault as vault_mod
     from secrecy_desk.vault.crypto import MIN_PARAMS
-    from tests.conftest import OFFICER, PASSWORDS, build_vault
-    from tests.registers_fixtures import resident_id
+    from tests.support.data import resident_id
+    from tests.support.vault import OFFICER, PASSWORDS, build_vault
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--people", type=int, default=500)
@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         build_vault(folder / "vault", FixedClock(NOW - timedelta(hours=1)))
         s = sessions.login(folder / "vault", OFFICER, PASSWORDS[OFFICER], clock=clock)
         try:
-            regs = Registers(s, load_all())
+            regs = open_registers(s, load_all())
             rows = [
                 {
                     "name": f"员工{i:03d}",

@@ -10,7 +10,7 @@ same run: the engine calls the tab makes for it (``Registers.count`` + ``Registe
 so the ratio shows what the GUI adds on top of the vault. Cold is the first run after opening
 the vault (SQLCipher decrypts pages into its cache); warm is the median of the next runs.
 
-The vault (about 1.3 GB) is built with ``tests/gui/regvault.bulk_drawings`` and kept under
+The vault (about 1.3 GB) is built with ``tests.support.data.bulk_drawings`` and kept under
 ``--vault`` (default: a folder in the system temp directory) so later runs skip the build.
 """
 
@@ -33,11 +33,13 @@ from PySide6.QtWidgets import QApplication
 
 from secrecy_desk.core.clock import FixedClock
 from secrecy_desk.forms import SortKey, load_all
-from secrecy_desk.gui.context import AppContext
-from secrecy_desk.gui.register_tab import RegisterTab
-from secrecy_desk.registers import Query, Registers
+from secrecy_desk.gui.common.context import AppContext
+from secrecy_desk.gui.registers.tab import RegisterTab
+from secrecy_desk.modules.registers import Query
+from secrecy_desk.modules.registry import open_registers
 from secrecy_desk.vault import session as sessions
-from tests.gui import regvault
+from tests.support.data import bulk_drawings
+from tests.support.vault import OFFICER, PASSWORDS, T0, make_vault
 
 REGISTER = "drawings"
 RUNS = 5
@@ -49,15 +51,15 @@ def build(folder: Path, entries: int) -> float:
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
     start = time.perf_counter()
-    rv = regvault.fresh_vault(folder)
-    session = rv.login()
+    rv = make_vault(folder / "vault")
+    session = rv.login(OFFICER)
     try:
         registers = rv.registers(session)
 
         def said(done: int) -> None:
             print(f"  {done:>9,} entries  {time.perf_counter() - start:6.0f} s", flush=True)
 
-        regvault.bulk_drawings(registers, entries, progress=said)
+        bulk_drawings(registers, entries, progress=said)
     finally:
         session.logout()
     (folder / "entries.txt").write_text(str(entries), encoding="ascii")
@@ -117,18 +119,16 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
-    clock = FixedClock(regvault.T0 + timedelta(hours=1))
+    clock = FixedClock(T0 + timedelta(hours=1))
     forms = load_all()
     start = time.perf_counter()
-    session = sessions.login(
-        folder / "vault", regvault.OFFICER, regvault.PASSWORDS[regvault.OFFICER], clock=clock
-    )
-    registers = Registers(session, forms)
+    session = sessions.login(folder / "vault", OFFICER, PASSWORDS[OFFICER], clock=clock)
+    registers = open_registers(session, forms)
     print(f"login and register setup: {(time.perf_counter() - start) * 1000:.0f} ms")
     ctx = AppContext(session, forms, registers, "zh_CN")
     spec = forms[REGISTER]
     total = registers.count(REGISTER, Query())
-    print(f"entries visible to {regvault.OFFICER} (机密 clearance): {total:,}\n")
+    print(f"entries visible to {OFFICER} (机密 clearance): {total:,}\n")
 
     tabs: list[RegisterTab] = []
 

@@ -81,13 +81,13 @@ def timed(step: Callable[[], object]) -> float:
 def login_to_main(vault: Path) -> list[tuple[str, float, float, float]]:
     from PySide6.QtWidgets import QApplication
 
-    from secrecy_desk.demo import ADMINS, USERS
+    from secrecy_desk.demo.vault import ADMINS, USERS
     from secrecy_desk.forms import load_all
-    from secrecy_desk.gui import fonts, style
-    from secrecy_desk.gui.context import AppContext
-    from secrecy_desk.gui.i18n import install_translators
-    from secrecy_desk.gui.main_window import MainWindow
-    from secrecy_desk.registers import Registers
+    from secrecy_desk.gui.common import fonts, style
+    from secrecy_desk.gui.common.context import AppContext
+    from secrecy_desk.gui.common.i18n import install_translators
+    from secrecy_desk.gui.shell.main_window import MainWindow
+    from secrecy_desk.modules.registry import open_registers
     from secrecy_desk.vault import session as sessions
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -111,7 +111,7 @@ def login_to_main(vault: Path) -> list[tuple[str, float, float, float]]:
                 session: sessions.Session = session, windows: list[MainWindow] = windows
             ) -> None:
                 forms = load_all()
-                ctx = AppContext(session, forms, Registers(session, forms), "zh_CN")
+                ctx = AppContext(session, forms, open_registers(session, forms), "zh_CN")
                 window = MainWindow(ctx, watch_os_lock=False)
                 window.show()
                 app.processEvents()
@@ -132,7 +132,7 @@ def login_to_main(vault: Path) -> list[tuple[str, float, float, float]]:
 
 
 def main() -> None:
-    from secrecy_desk.demo import create_demo
+    from secrecy_desk.demo.vault import create_demo
     from secrecy_desk.vault import crypto
     from secrecy_desk.vault import vault as vault_mod
 

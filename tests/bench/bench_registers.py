@@ -40,7 +40,8 @@ from secrecy_desk.core.clock import FixedClock
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Principal, Role, default_permissions
 from secrecy_desk.forms import Value, load_all
-from secrecy_desk.registers import Query, Registers
+from secrecy_desk.modules.registers import Query, Registers
+from secrecy_desk.modules.registry import open_registers
 from secrecy_desk.vault import db
 from secrecy_desk.vault.session import Session
 
@@ -175,7 +176,7 @@ def plain_registers(path: Path) -> Registers:
         permissions=default_permissions(frozenset({Role.OFFICER})),
     )
     session = PlainSession(_PlainVault(store), FixedClock(NOW), principal, _Rating())
-    return Registers(cast(Session, session), load_all())
+    return open_registers(cast(Session, session), load_all())
 
 
 # --- measuring -------------------------------------------------------------------------------
@@ -274,12 +275,12 @@ def phase_plain_add(folder: Path, sample: int) -> dict[str, Any]:
 
 def phase_build(folder: Path, n: int) -> dict[str, Any]:
     """Create the vault and bulk-load it through the engine in the officer's session."""
-    from tests.conftest import build_vault
+    from tests.support.vault import build_vault
 
     build_vault(folder / "vault", FixedClock(NOW - timedelta(hours=1)))
     s = _vault_session(folder)
     try:
-        out = {"bulk_rate": load(Registers(s, load_all()), n)}
+        out = {"bulk_rate": load(open_registers(s, load_all()), n)}
     finally:
         s.logout()
     return out
@@ -287,7 +288,7 @@ def phase_build(folder: Path, n: int) -> dict[str, Any]:
 
 def _vault_session(folder: Path) -> Session:
     from secrecy_desk.vault import session as sessions
-    from tests.conftest import OFFICER, PASSWORDS
+    from tests.support.vault import OFFICER, PASSWORDS
 
     return sessions.login(folder / "vault", OFFICER, PASSWORDS[OFFICER], clock=FixedClock(NOW))
 
@@ -296,7 +297,7 @@ def phase_vault(folder: Path) -> dict[str, Any]:
     """The real door: login, every pragma, the officer's session."""
     s = _vault_session(folder)
     try:
-        regs = Registers(s, load_all())
+        regs = open_registers(s, load_all())
         out = queries(regs)
         out["plan"] = explain(regs)
     finally:
@@ -307,7 +308,7 @@ def phase_vault(folder: Path) -> dict[str, Any]:
 def phase_vault_add(folder: Path, sample: int) -> dict[str, Any]:
     s = _vault_session(folder)
     try:
-        return {"add_many_rate": add_many_rate(Registers(s, load_all()), sample)}
+        return {"add_many_rate": add_many_rate(open_registers(s, load_all()), sample)}
     finally:
         s.logout()
 
@@ -326,8 +327,8 @@ def explain(regs: Registers) -> dict[str, list[str]]:
         if what == "count":
             sql = f"SELECT count(*) FROM entries WHERE {where}"
         else:
-            order = regs._order(spec, spec.listing.sort)
-            hint = regs._index_hint(spec, query, spec.listing.sort)
+            order = regs.planner.order(spec, spec.listing.sort)
+            hint = regs.planner.page_hint(spec, query, spec.listing.sort)
             sql = f"SELECT id FROM entries {hint} WHERE {where} ORDER BY {order} LIMIT 100"
         plans[label] = [str(r[3]) for r in regs.store.all("EXPLAIN QUERY PLAN " + sql, params)]
     return plans

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import ALL_MODULES, Action, Permission, Role
-from secrecy_desk.gui.accounts_tab import (
+from secrecy_desk.gui.admin.accounts import (
     AccountsTab,
     AddAccountDialog,
     DisableDialog,
@@ -19,10 +19,10 @@ from secrecy_desk.gui.accounts_tab import (
     PolicyDialog,
     ResetPasswordDialog,
 )
-from secrecy_desk.vault import session as sessions
+from secrecy_desk.vault import accounts as account_admin
 from secrecy_desk.vault.crypto import MIN_PARAMS
-from tests.conftest import AUDITOR, CLERK, SECADMIN, SYSADMIN, VaultEnv
 from tests.gui.conftest import MainFactory
+from tests.support.vault import AUDITOR, CLERK, SECADMIN, SYSADMIN, VaultEnv
 
 
 def cell(tab: AccountsTab, row: int, col: int) -> str:
@@ -31,10 +31,10 @@ def cell(tab: AccountsTab, row: int, col: int) -> str:
     return item.text()
 
 
-def add_newbie(venv: VaultEnv) -> None:
-    s = venv.login(SYSADMIN)
+def add_newbie(vault_env: VaultEnv) -> None:
+    s = vault_env.login(SYSADMIN)
     try:
-        sessions.add_account(
+        account_admin.add_account(
             s,
             login_name="newbie",
             display_name="新人",
@@ -45,7 +45,7 @@ def add_newbie(venv: VaultEnv) -> None:
         s.logout()
 
 
-def test_sysadmin_adds_an_account(main_window: MainFactory, venv: VaultEnv) -> None:
+def test_sysadmin_adds_an_account(main_window: MainFactory, vault_env: VaultEnv) -> None:
     w = main_window(SYSADMIN)
     tab = w.accounts_tab
     rows = tab.table.rowCount()
@@ -72,7 +72,7 @@ def test_sysadmin_adds_an_account(main_window: MainFactory, venv: VaultEnv) -> N
     assert cell(tab, row, 5) == "须修改密码"
 
 
-def test_sysadmin_resets_and_disables(main_window: MainFactory, venv: VaultEnv) -> None:
+def test_sysadmin_resets_and_disables(main_window: MainFactory, vault_env: VaultEnv) -> None:
     w = main_window(SYSADMIN)
     tab = w.accounts_tab
     tab.select(CLERK)
@@ -109,9 +109,9 @@ def test_administrators_cannot_be_reset_or_disabled_here(main_window: MainFactor
 
 
 def test_secadmin_grants_a_role_clearance_and_permissions(
-    main_window: MainFactory, venv: VaultEnv
+    main_window: MainFactory, vault_env: VaultEnv
 ) -> None:
-    add_newbie(venv)
+    add_newbie(vault_env)
     w = main_window(SECADMIN)
     tab = w.accounts_tab
     tab.select("newbie")
@@ -150,8 +150,8 @@ def test_secadmin_grants_a_role_clearance_and_permissions(
     assert w.session.vault.permissions(account.id) == {Permission("gifts", Action.EXPORT)}
 
 
-def test_secadmin_unlocks_a_locked_account(main_window: MainFactory, venv: VaultEnv) -> None:
-    s = venv.login(CLERK)
+def test_secadmin_unlocks_a_locked_account(main_window: MainFactory, vault_env: VaultEnv) -> None:
+    s = vault_env.login(CLERK)
     for _ in range(5):
         s.check_password("wrong-Password-1")
     s.logout()
@@ -165,7 +165,7 @@ def test_secadmin_unlocks_a_locked_account(main_window: MainFactory, venv: Vault
     account = next(a for a in tab.accounts if a.login == CLERK)
     assert not account.locked
     w._end(back_to_login=True)
-    venv.login(CLERK).logout()
+    vault_env.login(CLERK).logout()
 
 
 def test_secadmin_may_tighten_the_policy_only(main_window: MainFactory) -> None:
@@ -187,7 +187,7 @@ def test_secadmin_may_tighten_the_policy_only(main_window: MainFactory) -> None:
 
 
 def test_auditor_lists_filters_and_verifies(
-    qtbot: QtBot, main_window: MainFactory, venv: VaultEnv, tmp_path: Path
+    qtbot: QtBot, main_window: MainFactory, vault_env: VaultEnv, tmp_path: Path
 ) -> None:
     w = main_window(AUDITOR)
     tab = w.audit_tab
@@ -216,8 +216,10 @@ def test_auditor_lists_filters_and_verifies(
     assert tab.result.text()
 
 
-def test_audit_table_fetches_more_when_scrolled(main_window: MainFactory, venv: VaultEnv) -> None:
-    s = venv.login(CLERK)
+def test_audit_table_fetches_more_when_scrolled(
+    main_window: MainFactory, vault_env: VaultEnv
+) -> None:
+    s = vault_env.login(CLERK)
     with s.operation():
         for n in range(400):
             s.audit("test.noise", f"noise:{n}")

@@ -11,14 +11,14 @@ from pathlib import Path
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
-from secrecy_desk.approvals import State
 from secrecy_desk.forms import Forms
-from secrecy_desk.gui.approvals_tab import ALL, WAITING, ApprovalsTab, DecideDialog, PaperDialog
-from secrecy_desk.gui.context import AppContext
-from secrecy_desk.registers import Registers
-from tests.approvals_support import CLERK, HEAD, OFFICER, add_approvers
-from tests.conftest import VaultEnv
-from tests.gui.conftest import LANG
+from secrecy_desk.gui.approvals.tab import ALL, WAITING, ApprovalsTab, DecideDialog, PaperDialog
+from secrecy_desk.gui.common.context import AppContext
+from secrecy_desk.modules.approvals.engine import State
+from secrecy_desk.modules.registry import open_registers
+from tests.gui.conftest import LANG, DialogExport
+from tests.support.approvals import CLERK, HEAD, OFFICER, add_approvers
+from tests.support.vault import VaultEnv
 
 COPY = {
     "department": "保密办",
@@ -34,10 +34,10 @@ COPY = {
 
 
 @contextmanager
-def tab_as(venv: VaultEnv, qtbot: QtBot, forms: Forms, login: str) -> Iterator[ApprovalsTab]:
-    session = venv.login(login)
+def tab_as(vault_env: VaultEnv, qtbot: QtBot, forms: Forms, login: str) -> Iterator[ApprovalsTab]:
+    session = vault_env.login(login)
     try:
-        tab = ApprovalsTab(AppContext(session, forms, Registers(session, forms), LANG))
+        tab = ApprovalsTab(AppContext(session, forms, open_registers(session, forms), LANG))
         qtbot.addWidget(tab)
         yield tab
     finally:
@@ -45,10 +45,10 @@ def tab_as(venv: VaultEnv, qtbot: QtBot, forms: Forms, login: str) -> Iterator[A
 
 
 def test_fill_submit_decide_paper_print(
-    venv: VaultEnv, qtbot: QtBot, forms: Forms, tmp_path: Path
+    vault_env: VaultEnv, qtbot: QtBot, forms: Forms, tmp_path: Path
 ) -> None:
-    add_approvers(venv)
-    with tab_as(venv, qtbot, forms, CLERK) as tab:
+    add_approvers(vault_env)
+    with tab_as(vault_env, qtbot, forms, CLERK) as tab:
         editor = tab.start_new("drawing_copy")
         editor.apply_inputs({**COPY, "copies": ""})
         assert tab.submit() is None  # copies is required: shown at the field, nothing saved
@@ -59,7 +59,7 @@ def test_fill_submit_decide_paper_print(
         assert done.state is State.SUBMITTED
         number = done.number
         assert [r.number for r in tab.rows] == [number]
-    with tab_as(venv, qtbot, forms, HEAD) as tab:
+    with tab_as(vault_env, qtbot, forms, HEAD) as tab:
         assert tab.view_key() == WAITING
         assert [r.number for r in tab.rows] == [number]
         tab.select(number)
@@ -72,12 +72,12 @@ def test_fill_submit_decide_paper_print(
         dialog.password.setText("wrong")
         dialog.submit()
         assert dialog.message.text()  # wrong password: nothing recorded
-        dialog.password.setText(venv.passwords[HEAD])
+        dialog.password.setText(vault_env.passwords[HEAD])
         dialog.submit()
         assert dialog.result() == dialog.DialogCode.Accepted
         tab.refresh()
         assert tab.rows == []  # no longer waiting for the head
-    with tab_as(venv, qtbot, forms, OFFICER) as tab:  # another clerk records the paper
+    with tab_as(vault_env, qtbot, forms, OFFICER) as tab:  # another clerk records the paper
         tab.view.setCurrentIndex(tab.view.findData(ALL))
         tab.select(number)
         assert tab.current is not None
@@ -93,9 +93,12 @@ def test_fill_submit_decide_paper_print(
         assert tab.current is not None
         assert tab.current.state is State.APPROVED
         assert "纸质" in tab.steps.toPlainText()
-        written = tab.print_to_file(tmp_path / "table.pdf")
-        assert written is not None
-        text = "".join(p.extract_text() for p in PdfReader(written).pages)
+        printed = DialogExport(tab.ctx, qtbot, tmp_path)
+        tab.open_print = printed
+        tab.print_current()  # Ctrl+P: the one print dialog, exported to a PDF file
+        assert len(printed.files) == 1
+        assert printed.made[0].code in tab.message.text()
+        text = "".join(p.extract_text() for p in PdfReader(printed.files[0]).pages)
         text = text.replace(" ", "").replace("\n", "")
         assert "申请部门负责人意见" in text
         assert "总经理审批意见" in text

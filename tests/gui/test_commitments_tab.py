@@ -5,24 +5,29 @@ from __future__ import annotations
 
 import io
 from datetime import date, timedelta
+from pathlib import Path
 
 from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
 
-from secrecy_desk.commitments import lifecycle as L
-from secrecy_desk.commitments.flow import ARCHIVED, PRINTED
-from secrecy_desk.gui.commitments_tab import CommitmentsTab
-from tests.conftest import CLERK, OFFICER
-from tests.gui.conftest import MainFactory
-from tests.registers_fixtures import person, resident_id
+from secrecy_desk.gui.commitments.tab import CommitmentsTab
+from secrecy_desk.gui.shell.main_window import MainWindow
+from secrecy_desk.modules.commitments.flow import ARCHIVED, PRINTED
+from secrecy_desk.modules.personnel import lifecycle as L
+from tests.gui.conftest import DialogExport, MainFactory
+from tests.support.data import person, resident_id
+from tests.support.vault import CLERK, OFFICER
 
 
-def tab_of(w: object) -> CommitmentsTab:
-    tab = w.commitments_tab  # type: ignore[attr-defined]
+def tab_of(w: MainWindow) -> CommitmentsTab:
+    tab = w.module_tab("commitments")
     assert isinstance(tab, CommitmentsTab)
     return tab
 
 
-def test_officer_takes_a_department_from_generation_to_archive(main_window: MainFactory) -> None:
+def test_officer_takes_a_department_from_generation_to_archive(
+    main_window: MainFactory, qtbot: QtBot, tmp_path: Path
+) -> None:
     w = main_window(OFFICER)
     regs = w.ctx.registers
     numbers = []
@@ -41,8 +46,8 @@ def test_officer_takes_a_department_from_generation_to_archive(main_window: Main
     w.tabs.setCurrentWidget(tab)
     assert "6" in tab.reminders.text()  # six people without a signed commitment
 
-    shown: list[tuple[str, bytes, str]] = []
-    tab.show_pdf = lambda title, pdf, record: shown.append((title, pdf, record))
+    printed = DialogExport(w.ctx, qtbot, tmp_path)
+    tab.open_print = printed
     tab.who.setCurrentIndex(tab.who.findData("department"))
     tab.who_text.setText("三室")
     made = tab.generate()
@@ -51,8 +56,9 @@ def test_officer_takes_a_department_from_generation_to_archive(main_window: Main
     assert sorted(tab.selected()) == sorted(m.number for m in made)
 
     tab.print_button.click()  # one action for all five
-    assert len(shown) == 1
-    reader = PdfReader(io.BytesIO(shown[0][1]))
+    assert len(printed.made) == 1
+    assert len(printed.made[0].printed) == 5  # one print register entry each
+    reader = PdfReader(io.BytesIO(printed.made[0].pdf))
     assert len(reader.pages) == 10  # two copies each
     assert "涉密人员上岗保密承诺书" in (reader.pages[0].extract_text() or "")
     assert {tab.commitments.get(m.number).status for m in made} == {PRINTED}
@@ -72,8 +78,10 @@ def test_officer_takes_a_department_from_generation_to_archive(main_window: Main
     tab.refresh()
     assert "5" in tab.reminders.text()  # five still without a signed commitment
     tab.report_button.click()
-    assert len(shown) == 2
-    report = "".join((p.extract_text() or "") for p in PdfReader(io.BytesIO(shown[1][1])).pages)
+    assert len(printed.made) == 2
+    report = "".join(
+        (p.extract_text() or "") for p in PdfReader(io.BytesIO(printed.made[1].pdf)).pages
+    )
     assert "保密承诺书签订情况检查表" in report
     assert numbers[5] in report
     assert made[0].person not in report
@@ -83,7 +91,7 @@ def test_the_clerk_cannot_edit_clauses(main_window: MainFactory) -> None:
     w = main_window(CLERK)
     tab = tab_of(w)
     w.tabs.setCurrentWidget(tab)
-    from secrecy_desk.gui.commitments_tab import ClausesDialog
+    from secrecy_desk.gui.commitments.tab import ClausesDialog
 
     dialog = ClausesDialog(tab, "onboarding")
     dialog.text.setPlainText(dialog.text.toPlainText().replace("认真", "严格"))
@@ -94,7 +102,7 @@ def test_the_clerk_cannot_edit_clauses(main_window: MainFactory) -> None:
 
 
 def test_departure_through_the_status_dialog_shows_a_reminder(main_window: MainFactory) -> None:
-    from secrecy_desk.gui.commitments_tab import TransitionDialog
+    from secrecy_desk.gui.commitments.tab import TransitionDialog
 
     w = main_window(OFFICER)
     regs = w.ctx.registers

@@ -8,14 +8,13 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont
 
-from secrecy_desk.gui.entry_model import (
+from secrecy_desk.gui.registers.model import (
     ENTRY_ROLE,
     MARKING,
     OVERDUE_COLOR,
@@ -23,17 +22,17 @@ from secrecy_desk.gui.entry_model import (
     VOID_COLOR,
     EntryTableModel,
 )
-from secrecy_desk.registers import Entry, Query, Registers
-from tests.gui.regvault import bulk_drawings, fresh_vault
+from secrecy_desk.modules.registers import Entry, Query, Registers
+from tests.support.data import bulk_drawings
+from tests.support.vault import OFFICER, VaultEnv
 
 N = 450  # more than two pages
 
 
 @pytest.fixture
-def registers(tmp_path: Path) -> Iterator[Registers]:
-    rv = fresh_vault(tmp_path)
-    session = rv.login()
-    regs = rv.registers(session)
+def registers(vault_env: VaultEnv) -> Iterator[Registers]:
+    session = vault_env.login(OFFICER)
+    regs = vault_env.registers(session)
     bulk_drawings(regs, N, batch=N)
     yield regs
     session.logout()

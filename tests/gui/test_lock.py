@@ -11,16 +11,16 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from secrecy_desk.vault import auditing, prefs
-from secrecy_desk.vault.auditing import AuditFilter
-from tests.conftest import AUDITOR, CLERK, SECADMIN, SYSADMIN, VaultEnv
+from secrecy_desk.vault import audit_review, prefs
+from secrecy_desk.vault.audit_review import AuditFilter
 from tests.gui.conftest import MainFactory
+from tests.support.vault import AUDITOR, CLERK, SECADMIN, SYSADMIN, VaultEnv
 
 
-def actions(venv: VaultEnv, account: str) -> list[str]:
-    s = venv.login(AUDITOR)
+def actions(vault_env: VaultEnv, account: str) -> list[str]:
+    s = vault_env.login(AUDITOR)
     try:
-        return [r.action for r in auditing.list_records(s, AuditFilter(account=account))]
+        return [r.action for r in audit_review.list_records(s, AuditFilter(account=account))]
     finally:
         s.logout()
 
@@ -65,24 +65,24 @@ def test_idle_timeout_comes_from_the_policy(main_window: MainFactory) -> None:
 
 
 def test_unlock_with_the_right_password(
-    qtbot: QtBot, main_window: MainFactory, venv: VaultEnv
+    qtbot: QtBot, main_window: MainFactory, vault_env: VaultEnv
 ) -> None:
     w = main_window(SECADMIN)
     w.lock()
-    w.lock_screen.password.setText(venv.passwords[SECADMIN])
+    w.lock_screen.password.setText(vault_env.passwords[SECADMIN])
     w.lock_screen.try_unlock()
     assert not w.locked
     assert w.stack.currentWidget() is w.content
     assert w.menuBar().isEnabled()
     assert w.idle.timer.isActive()
     w._end(back_to_login=True)
-    seen = actions(venv, SECADMIN)
+    seen = actions(vault_env, SECADMIN)
     assert "session.lock" in seen
     assert "session.unlock" in seen
 
 
 def test_wrong_passwords_count_and_lock_the_account(
-    main_window: MainFactory, venv: VaultEnv
+    main_window: MainFactory, vault_env: VaultEnv
 ) -> None:
     w = main_window(SECADMIN)
     w.lock()
@@ -99,7 +99,7 @@ def test_wrong_passwords_count_and_lock_the_account(
     assert not w.lock_screen.password.isEnabled()
     assert w.lock_screen.close_button.isEnabled()
     # Even the right password no longer unlocks.
-    w.lock_screen.password.setText(venv.passwords[SECADMIN])
+    w.lock_screen.password.setText(vault_env.passwords[SECADMIN])
     w.lock_screen.try_unlock()
     assert w.locked
 
@@ -122,12 +122,12 @@ class FakeRegisterTab(QWidget):
 
 
 def test_another_person_can_only_close_the_session_and_the_draft_is_kept(
-    qtbot: QtBot, main_window: MainFactory, venv: VaultEnv
+    qtbot: QtBot, main_window: MainFactory, vault_env: VaultEnv
 ) -> None:
     w = main_window(SECADMIN)
     tab = FakeRegisterTab()
     qtbot.addWidget(tab)
-    w.register_tabs["gifts"] = tab
+    w.module_tabs["register:gifts"] = tab
     w.lock()
     asked: list[str] = []
 
@@ -141,7 +141,7 @@ def test_another_person_can_only_close_the_session_and_the_draft_is_kept(
     assert blocker.args == [True]  # back to the login window
     assert asked
     assert w._ended
-    s = venv.login(SECADMIN)
+    s = vault_env.login(SECADMIN)
     try:
         drafts = prefs.drafts(s)
     finally:
@@ -149,22 +149,22 @@ def test_another_person_can_only_close_the_session_and_the_draft_is_kept(
     assert [(k, p) for k, p, _ in drafts] == [
         ("register:gifts", {"number": None, "values": {"name": "未保存的内容"}})
     ]
-    seen = actions(venv, SECADMIN)
+    seen = actions(vault_env, SECADMIN)
     assert "session.close_locked" in seen
     assert "draft.save" in seen
 
 
 def test_closing_the_window_while_locked_keeps_the_draft(
-    qtbot: QtBot, main_window: MainFactory, venv: VaultEnv
+    qtbot: QtBot, main_window: MainFactory, vault_env: VaultEnv
 ) -> None:
     w = main_window(SECADMIN)
     tab = FakeRegisterTab()
     qtbot.addWidget(tab)
-    w.register_tabs["gifts"] = tab
+    w.module_tabs["register:gifts"] = tab
     w.lock()
     w.close()
     assert w._ended
-    s = venv.login(SECADMIN)
+    s = vault_env.login(SECADMIN)
     try:
         assert [k for k, _, _ in prefs.drafts(s)] == ["register:gifts"]
     finally:
@@ -182,12 +182,12 @@ def test_lock_dismisses_open_dialogs(qtbot: QtBot, main_window: MainFactory) -> 
 
 
 def test_a_real_register_tab_draft_survives_a_closed_locked_session(
-    qtbot: QtBot, main_window: MainFactory, venv: VaultEnv
+    qtbot: QtBot, main_window: MainFactory, vault_env: VaultEnv
 ) -> None:
     w = main_window(CLERK)
     spec = w.ctx.registers.visible_registers()[0]
     w.show_register(spec.id)
-    tab = w.register_tabs[spec.id]
+    tab = w.register_tab(spec.id)
     tab.new_entry()  # type: ignore[attr-defined]  # RegisterTab
     field = next(f.name for f in spec.fields if f.type.value == "text")
     tab.editor.inputs[field].set_text("锁屏前未保存的内容")  # type: ignore[attr-defined]
@@ -198,7 +198,7 @@ def test_a_real_register_tab_draft_survives_a_closed_locked_session(
         w.close_locked_session()
 
     again = main_window(CLERK)
-    restored = again.register_tabs[spec.id]
+    restored = again.register_tab(spec.id)
     assert restored.has_unsaved()  # type: ignore[attr-defined]
     assert restored.editor.values()[field] == "锁屏前未保存的内容"  # type: ignore[attr-defined]
     assert prefs.drafts(again.session) == []  # handed back, no longer stored

@@ -7,13 +7,13 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from secrecy_desk.forms import Forms
-from secrecy_desk.gui.accounts_tab import AccountsTab
-from secrecy_desk.gui.audit_tab import AuditTab
-from secrecy_desk.gui.home_tab import HomeTab
-from secrecy_desk.gui.main_window import GEOMETRY_PREF
+from secrecy_desk.gui.admin.accounts import AccountsTab
+from secrecy_desk.gui.admin.audit import AuditTab
+from secrecy_desk.gui.shell.home import HomeTab
+from secrecy_desk.gui.shell.main_window import GEOMETRY_PREF
 from secrecy_desk.vault import prefs
-from tests.conftest import AUDITOR, CLERK, OFFICER, SECADMIN, SYSADMIN, UNIT, VaultEnv
 from tests.gui.conftest import MainFactory
+from tests.support.vault import AUDITOR, CLERK, OFFICER, SECADMIN, SYSADMIN, UNIT, VaultEnv
 
 
 def kinds(w: object) -> list[str]:
@@ -26,7 +26,7 @@ def test_sysadmin_gets_home_and_accounts(main_window: MainFactory) -> None:
     assert kinds(w) == ["HomeTab", "AccountsTab"]
     assert w.tab_titles() == ["首页", "账户"]
     assert isinstance(w.tabs.widget(0), HomeTab)
-    assert not w.register_tabs
+    assert not w.module_tabs
 
 
 def test_secadmin_gets_accounts_and_audit(main_window: MainFactory) -> None:
@@ -51,16 +51,18 @@ def test_business_users_get_a_tab_per_visible_register(
         w = main_window(login)
         visible = w.ctx.registers.visible_registers()
         assert visible
-        # Built when first shown: login does not pay for every register at once.
-        # The module tabs (Commitments …) follow the registers.
-        assert kinds(w)[: 1 + len(visible)] == ["HomeTab"] + ["QWidget"] * len(visible)
+        # Built when first shown: login does not pay for every register at once. The other
+        # modules' tabs (Commitments …) follow the registers, built when shown too.
+        assert kinds(w) == ["HomeTab"] + ["QWidget"] * len(w.tab_specs)
+        assert list(w.tab_specs)[: len(visible)] == [f"register:{s.id}" for s in visible]
+        w.show_tab("commitments")
         assert "CommitmentsTab" in kinds(w)[1 + len(visible) :]
         w.tabs.setCurrentIndex(1)
         assert kinds(w)[1] == "RegisterTab"
         assert w.tabs.currentIndex() == 1
         for spec in visible:
             w.show_register(spec.id)
-            assert w.tabs.currentWidget() is w.register_tabs[spec.id]
+            assert w.tabs.currentWidget() is w.register_tab(spec.id)
         assert kinds(w)[: 1 + len(visible)] == ["HomeTab"] + ["RegisterTab"] * len(visible)
         assert w.tab_titles()[1 : 1 + len(visible)] == [spec.title("zh_CN") for spec in visible]
         assert "AccountsTab" not in kinds(w)
@@ -103,14 +105,14 @@ def test_alt_number_switches_tabs(main_window: MainFactory) -> None:
 
 
 def test_geometry_is_remembered_per_account_in_the_vault(
-    qtbot: QtBot, main_window: MainFactory, venv: VaultEnv
+    qtbot: QtBot, main_window: MainFactory, vault_env: VaultEnv
 ) -> None:
     w = main_window(AUDITOR)
     w.resize(770, 500)
     qtbot.waitUntil(lambda: w.width() == 770)
     with qtbot.waitSignal(w.ended):
         w.logout()
-    s = venv.login(AUDITOR)
+    s = vault_env.login(AUDITOR)
     try:
         assert isinstance(prefs.get_pref(s, GEOMETRY_PREF), str)
     finally:
@@ -122,13 +124,13 @@ def test_geometry_is_remembered_per_account_in_the_vault(
     assert third.size().width() != 770
 
 
-def test_quit_ends_the_session(qtbot: QtBot, main_window: MainFactory, venv: VaultEnv) -> None:
+def test_quit_ends_the_session(qtbot: QtBot, main_window: MainFactory, vault_env: VaultEnv) -> None:
     w = main_window(SYSADMIN)
     with qtbot.waitSignal(w.ended) as blocker:
         w.quit_action.trigger()
     assert blocker.args == [False]
     # The vault is free again: the session was closed.
-    venv.login(SYSADMIN).logout()
+    vault_env.login(SYSADMIN).logout()
     assert QApplication.instance() is not None
 
 

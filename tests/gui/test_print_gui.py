@@ -21,18 +21,20 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from secrecy_desk.forms import Forms
-from secrecy_desk.gui.context import AppContext
-from secrecy_desk.gui.print_preview import (
-    EntryJob,
-    ListJob,
+from secrecy_desk.gui.common.context import AppContext
+from secrecy_desk.gui.common.print_dialog import (
+    MakeJob,
     PrintDialog,
     make_draft,
     open_print_for_entry,
 )
-from secrecy_desk.gui.verify_dialog import RESULT_COLOURS, VerifyDialog, clean_code
-from secrecy_desk.registers import Query, Registers
-from secrecy_desk.registers import printouts as P
-from tests.conftest import OFFICER, VaultEnv
+from secrecy_desk.gui.common.verify_dialog import RESULT_COLOURS, VerifyDialog, clean_code
+from secrecy_desk.modules.registers import Query, Registers
+from secrecy_desk.modules.registers import printouts as P
+from secrecy_desk.modules.registry import open_registers
+from secrecy_desk.records.codes import Match
+from secrecy_desk.records.printing import PRINTS
+from tests.support.vault import OFFICER, VaultEnv
 
 CODE = re.compile(r"验证码\s*[A-Z2-7]{4}-[A-Z2-7]{4}")
 DRAWING = {
@@ -60,7 +62,7 @@ def page_texts(pdf: bytes) -> list[str]:
 
 
 def prints_count(regs: Registers) -> int:
-    return regs.count(P.PRINTS, Query(limit=None))
+    return regs.count(PRINTS, Query(limit=None))
 
 
 def audit_actions(ctx: AppContext) -> list[str]:
@@ -69,10 +71,10 @@ def audit_actions(ctx: AppContext) -> list[str]:
 
 
 @pytest.fixture
-def ctx(venv: VaultEnv, forms: Forms) -> Iterator[AppContext]:
-    session = venv.login(OFFICER)
+def ctx(vault_env: VaultEnv, forms: Forms) -> Iterator[AppContext]:
+    session = vault_env.login(OFFICER)
     try:
-        yield AppContext(session, forms, Registers(session, forms), "zh_CN")
+        yield AppContext(session, forms, open_registers(session, forms), "zh_CN")
     finally:
         session.logout()
 
@@ -82,7 +84,15 @@ def drawing(ctx: AppContext) -> str:
     return ctx.registers.add("drawings", DRAWING).entry.number
 
 
-def dialog_for(ctx: AppContext, qtbot: QtBot, job: EntryJob | ListJob) -> PrintDialog:
+def entry_job(ctx: AppContext, number: str) -> MakeJob:
+    return lambda: P.entry_job(ctx.registers, "drawings", number, ctx.lang)
+
+
+def list_job(ctx: AppContext, query: Query) -> MakeJob:
+    return lambda: P.list_job(ctx.registers, "drawings", query, None, ctx.lang)
+
+
+def dialog_for(ctx: AppContext, qtbot: QtBot, job: MakeJob) -> PrintDialog:
     dialog = PrintDialog(ctx, job, make_draft(ctx, job))
     qtbot.addWidget(dialog)
     dialog.show()
@@ -105,7 +115,7 @@ def test_the_preview_is_a_draft_from_memory_and_records_nothing(
     monkeypatch.setenv("HOME", str(watched))
     monkeypatch.setenv("TMPDIR", str(watched))
     before_prints = prints_count(ctx.registers)
-    dialog = dialog_for(ctx, qtbot, EntryJob("drawings", drawing))
+    dialog = dialog_for(ctx, qtbot, entry_job(ctx, drawing))
     assert dialog.page_count > 0
     assert dialog.view.document() is not None
     assert dialog.view.document().pageCount() == dialog.page_count
@@ -126,7 +136,7 @@ def test_the_preview_is_a_draft_from_memory_and_records_nothing(
 def test_print_paints_every_page_of_every_copy_and_records_the_printer(
     ctx: AppContext, drawing: str, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    dialog = dialog_for(ctx, qtbot, EntryJob("drawings", drawing))
+    dialog = dialog_for(ctx, qtbot, entry_job(ctx, drawing))
     dialog.copies.setValue(2)
     out = tmp_path / "paper.pdf"
     printer = pdf_printer(out)
@@ -136,7 +146,7 @@ def test_print_paints_every_page_of_every_copy_and_records_the_printer(
     assert expected == 2 * dialog.page_count or expected >= 2
     assert len(PdfReader(str(out)).pages) == expected, "one painted page per PDF page"
     assert printer.copyCount() == 1, "the PDF holds the copies; the printer prints it once"
-    record = ctx.registers.get(P.PRINTS, printout.record, record_view=False)
+    record = ctx.registers.get(PRINTS, printout.record, record_view=False)
     assert record.values["printer"] == "保密室-HP"
     assert record.values["copies"] == 2
     assert printout.record in dialog.message.text()
@@ -147,7 +157,7 @@ def test_print_paints_every_page_of_every_copy_and_records_the_printer(
 def test_a_reprint_asks_for_a_reason(
     ctx: AppContext, drawing: str, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    dialog = dialog_for(ctx, qtbot, EntryJob("drawings", drawing))
+    dialog = dialog_for(ctx, qtbot, entry_job(ctx, drawing))
     assert dialog.print_on(pdf_printer(tmp_path / "first.pdf"), "p1") is not None
     # After the first print the preview is the reprint's: 补打 stamp and a reason field.
     assert dialog.draft.reprint
@@ -162,7 +172,7 @@ def test_a_reprint_asks_for_a_reason(
     again = dialog.print_on(pdf_printer(tmp_path / "second.pdf"), "p1")
     assert again is not None
     assert again.reprint
-    record = ctx.registers.get(P.PRINTS, again.record, record_view=False)
+    record = ctx.registers.get(PRINTS, again.record, record_view=False)
     assert record.values["reason"] == "原件污损"
     assert all("补打" in t for t in page_texts(again.pdf))
 
@@ -171,7 +181,7 @@ def test_a_reprint_opened_fresh_shows_the_reason_field(
     ctx: AppContext, drawing: str, qtbot: QtBot
 ) -> None:
     P.print_entry(ctx.registers, "drawings", drawing, printer="p")
-    dialog = dialog_for(ctx, qtbot, EntryJob("drawings", drawing))
+    dialog = dialog_for(ctx, qtbot, entry_job(ctx, drawing))
     assert dialog.draft.reprint
     assert dialog.reason.isVisible()
     assert "补打" in dialog.info.text()
@@ -180,7 +190,7 @@ def test_a_reprint_opened_fresh_shows_the_reason_field(
 def test_export_writes_the_file_and_records_it(
     ctx: AppContext, drawing: str, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    dialog = dialog_for(ctx, qtbot, EntryJob("drawings", drawing))
+    dialog = dialog_for(ctx, qtbot, entry_job(ctx, drawing))
     dialog.copies.setValue(3)
     written = dialog.export_to(tmp_path / "图纸登记")
     assert written == (tmp_path / "图纸登记.pdf").absolute()
@@ -188,7 +198,7 @@ def test_export_writes_the_file_and_records_it(
     printout = dialog.printouts[-1]
     assert written.read_bytes() == printout.pdf
     assert any(re.search(r"第\s*3\s*份\s*共\s*3\s*份", t) for t in page_texts(printout.pdf))
-    record = ctx.registers.get(P.PRINTS, printout.record, record_view=False)
+    record = ctx.registers.get(PRINTS, printout.record, record_view=False)
     assert record.values["printer"] == f"PDF文件 {written}"
     assert record.values["copies"] == 3
     assert "print.export" in audit_actions(ctx)
@@ -199,13 +209,13 @@ def test_the_list_previews_every_matching_row_and_prints_with_the_highest_mark(
     ctx: AppContext, drawing: str, qtbot: QtBot, tmp_path: Path
 ) -> None:
     ctx.registers.add("drawings", {**DRAWING, "drawing_no": "XX-2026-032", "level": "一般"})
-    dialog = dialog_for(ctx, qtbot, ListJob("drawings", Query()))
+    dialog = dialog_for(ctx, qtbot, list_job(ctx, Query()))
     assert dialog.draft.rows == 2
     assert dialog.page_count >= 1
     assert dialog.draft.marking.startswith("机密★")
     written = dialog.export_to(tmp_path / "list.pdf")
     assert written is not None
-    record = ctx.registers.get(P.PRINTS, dialog.printouts[-1].record, record_view=False)
+    record = ctx.registers.get(PRINTS, dialog.printouts[-1].record, record_view=False)
     assert record.values["kind"] == "list"
 
 
@@ -213,7 +223,7 @@ def test_no_printer_says_so_and_records_nothing(
     ctx: AppContext, drawing: str, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(QPrinterInfo, "availablePrinterNames", staticmethod(list))
-    dialog = dialog_for(ctx, qtbot, EntryJob("drawings", drawing))
+    dialog = dialog_for(ctx, qtbot, entry_job(ctx, drawing))
     before = prints_count(ctx.registers)
     dialog.choose_printer()
     assert dialog.message.isVisible()
@@ -242,7 +252,7 @@ def verify(dialog: VerifyDialog, qtbot: QtBot, typed: str) -> None:
     dialog.verify()
 
 
-def match_of(dialog: VerifyDialog) -> P.Match | None:
+def match_of(dialog: VerifyDialog) -> Match | None:
     return dialog.check.match if dialog.check is not None else None
 
 
@@ -256,20 +266,20 @@ def test_verify_tells_current_older_and_nothing(
 
     verify(dialog, qtbot, out.code.replace("-", "").lower())
     assert dialog.code.text() == out.code, "typed lower case without the dash, shown as printed"
-    assert match_of(dialog) is P.Match.CURRENT
+    assert match_of(dialog) is Match.CURRENT
     assert dialog.result_box.isVisible()
     assert out.record in dialog.detail.text()
-    assert RESULT_COLOURS[P.Match.CURRENT][1] in dialog.result_box.styleSheet()
+    assert RESULT_COLOURS[Match.CURRENT][1] in dialog.result_box.styleSheet()
 
     entry = ctx.registers.get("drawings", drawing, record_view=False)
     ctx.registers.edit("drawings", drawing, {"copies": "2"}, expected_revision=entry.revision)
     verify(dialog, qtbot, out.code)
-    assert match_of(dialog) is P.Match.OLDER
-    assert RESULT_COLOURS[P.Match.OLDER][1] in dialog.result_box.styleSheet()
+    assert match_of(dialog) is Match.OLDER
+    assert RESULT_COLOURS[Match.OLDER][1] in dialog.result_box.styleSheet()
 
     verify(dialog, qtbot, "ZZZZ-ZZZZ")
-    assert match_of(dialog) is P.Match.NOTHING
-    assert RESULT_COLOURS[P.Match.NOTHING][1] in dialog.result_box.styleSheet()
+    assert match_of(dialog) is Match.NOTHING
+    assert RESULT_COLOURS[Match.NOTHING][1] in dialog.result_box.styleSheet()
     assert "ZZZZ-ZZZZ" in dialog.detail.text()
 
 
@@ -279,7 +289,7 @@ def test_verify_a_list_and_an_incomplete_code(ctx: AppContext, drawing: str, qtb
     qtbot.addWidget(dialog)
     dialog.show()
     verify(dialog, qtbot, out.code)
-    assert match_of(dialog) is P.Match.LIST
+    assert match_of(dialog) is Match.LIST
     verify(dialog, qtbot, "K7QD")
     assert match_of(dialog) is None
     assert dialog.result_box.isVisible()

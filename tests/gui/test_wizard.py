@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from secrecy_desk.core.clock import FixedClock
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Role
-from secrecy_desk.gui.wizard import SetupWizard
+from secrecy_desk.gui.shell.wizard import SetupWizard
 from secrecy_desk.vault import session as sessions
 from secrecy_desk.vault.crypto import MIN_PARAMS
 from secrecy_desk.vault.vault import is_vault

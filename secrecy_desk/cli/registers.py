@@ -1,0 +1,249 @@
+"""``secrecy-desk-admin entries | import | export``: the register engine from a terminal.
+
+Fields are given as repeatable ``--set name=value`` (the same text a clerk would type); list
+filters as ``--where name=value``. A validation error exits 1 naming each field and reason.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from secrecy_desk.cli.common import (
+    Env,
+    Runner,
+    SubParsers,
+    pairs,
+    session_command,
+    subparsers,
+    table,
+    vault_args,
+)
+from secrecy_desk.core.errors import UsageError
+from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, tr
+from secrecy_desk.forms import FormSpec, load_all
+from secrecy_desk.modules.registers import NUMBER, STATUS, Entry, Query, Registers
+from secrecy_desk.modules.registers import io as reg_io
+from secrecy_desk.modules.registry import open_registers
+from secrecy_desk.vault.session import Session
+
+
+def _entries_parser(sub: SubParsers) -> None:
+    entries = sub.add_parser("entries", help="register entries")
+    esub = subparsers(entries, "entries_command")
+
+    def common(name: str) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = esub.add_parser(name)
+        vault_args(p)
+        p.add_argument("--register", required=True)
+        return p
+
+    add = common("add")
+    add.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
+    add.add_argument("--confirm", action="store_true", help="confirm warnings (e.g. shared phone)")
+    edit = common("edit")
+    edit.add_argument("--entry", required=True, help="entry number")
+    edit.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
+    edit.add_argument("--status")
+    edit.add_argument("--revision", type=int, help="the revision you saw (refused if newer)")
+    edit.add_argument("--confirm", action="store_true")
+    void = common("void")
+    void.add_argument("--entry", required=True)
+    void.add_argument("--reason", required=True)
+    show = common("show")
+    show.add_argument("--entry", required=True)
+    lst = common("list")
+    lst.add_argument("--where", action="append", default=[], metavar="NAME=VALUE")
+    lst.add_argument("--search", default="")
+    lst.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    lst.add_argument("--voided", action="store_true", help="include voided entries")
+    lst.add_argument("--limit", type=int, default=None)
+    hist = common("history")
+    hist.add_argument("--entry", required=True)
+
+
+def _import_parser(sub: SubParsers) -> None:
+    imp = sub.add_parser("import", help="import a .csv or .xlsx file (all or nothing)")
+    vault_args(imp)
+    imp.add_argument("--register", required=True)
+    imp.add_argument("--from", dest="source", required=True, type=Path)
+
+
+def _export_parser(sub: SubParsers) -> None:
+    exp = sub.add_parser("export", help="export a register to .csv or .xlsx")
+    vault_args(exp)
+    exp.add_argument("--register", required=True)
+    exp.add_argument("--to", required=True, type=Path)
+    exp.add_argument("--where", action="append", default=[], metavar="NAME=VALUE")
+    exp.add_argument("--search", default="")
+
+
+def _registers(session: Session) -> Registers:
+    return open_registers(session, load_all())
+
+
+def _print_entry(env: Env, spec: FormSpec, entry: Entry) -> None:
+    lang = env.lang
+    env.out(f"{spec.numbering.label(lang)}: {entry.number}    {entry.marking}")
+    status = spec.status(entry.status).label(lang)
+    if entry.voided:
+        status += "  " + tr("VOID: {reason}", lang, reason=entry.void_reason or "")
+    env.out(
+        f"{spec.column_label(STATUS, lang)}: {status}    "
+        + tr("revision {n}", lang, n=entry.revision)
+    )
+    width = max(len(f.label(lang)) for f in spec.fields)
+    for f in spec.fields:
+        env.out(f"  {f.label(lang):{width}}  {f.display(entry.values.get(f.name), lang)}")
+    for flag in entry.flags:
+        env.out("  ! " + flag.message(lang))
+
+
+def run_entries(session: Session, args: argparse.Namespace, env: Env) -> int:
+    regs = _registers(session)
+    spec = regs.spec(args.register)
+    sub = args.entries_command
+    lang = env.lang
+    if sub == "add":
+        result = regs.add(args.register, pairs(args.set), confirm=args.confirm)
+        env.out(
+            tr(
+                "Saved as {number} ({mark}).",
+                lang,
+                number=result.entry.number,
+                mark=result.entry.marking,
+            )
+        )
+        for flag in result.entry.flags:
+            env.out("  ! " + flag.message(lang))
+        return 0
+    if sub == "edit":
+        current = regs.get(args.register, args.entry, record_view=False)
+        result = regs.edit(
+            args.register,
+            args.entry,
+            pairs(args.set),
+            expected_revision=args.revision if args.revision is not None else current.revision,
+            status=args.status,
+            confirm=args.confirm,
+        )
+        if not result.changed_fields:
+            env.out(tr("Nothing changed.", lang))
+        else:
+            env.out(
+                tr(
+                    "Saved {number} as revision {n}; changed: {fields}.",
+                    lang,
+                    number=result.entry.number,
+                    n=result.entry.revision,
+                    fields=", ".join(result.changed_fields),
+                )
+            )
+        return 0
+    if sub == "void":
+        result = regs.void(args.register, args.entry, args.reason)
+        env.out(
+            tr(
+                "Entry {number} is void; it keeps its number and history.",
+                lang,
+                number=result.entry.number,
+            )
+        )
+        return 0
+    if sub == "show":
+        _print_entry(env, spec, regs.get(args.register, args.entry))
+        return 0
+    if sub == "history":
+        for rev in regs.history(args.register, args.entry):
+            env.out(
+                f"{rev.revision}  {rev.at[:19].replace('T', ' ')}  {rev.account}  {rev.change}"
+                + (f"  ({rev.void_reason})" if rev.void_reason else "")
+            )
+            for change in rev.changes:
+                f = spec.field(change.field)
+                env.out(
+                    f"    {f.label(lang)}: {f.display(change.before, lang) or '∅'} → "
+                    f"{f.display(change.after, lang) or '∅'}"
+                )
+        return 0
+    if sub == "list":
+        query = Query(
+            where=pairs(args.where),
+            search=args.search,
+            include_voided=args.voided,
+            limit=args.limit,
+        )
+        entries = regs.page(args.register, query)
+        columns = list(spec.listing.columns)
+        if STATUS not in columns:
+            columns.append(STATUS)
+        header = [spec.column_label(c, lang) for c in columns]
+        rows = [[e.display(spec, c, lang) for c in columns] for e in entries]
+        if args.format == "json":
+            env.out(
+                json.dumps(
+                    [
+                        {
+                            "number": e.number,
+                            "revision": e.revision,
+                            "marking": e.marking,
+                            "voided": e.voided,
+                            "flags": [f.message(lang) for f in e.flags],
+                            **{c: e.display(spec, c, lang) for c in columns if c != NUMBER},
+                        }
+                        for e in entries
+                    ],
+                    ensure_ascii=False,
+                    indent=1,
+                )
+            )
+        elif args.format == "csv":
+            writer = csv.writer(env.stdout)
+            writer.writerow(header)
+            writer.writerows(rows)
+        else:
+            marks = [("! " if e.flags else "") + ("✗ " if e.voided else "") for e in entries]
+            table(env, ["", *header], [[m, *r] for m, r in zip(marks, rows, strict=True)])
+            env.out(tr("{n} entries.", lang, n=len(entries)))
+        return 0
+    raise UsageError(QT_TRANSLATE_NOOP("Errors", "Unknown command."))
+
+
+def run_import(session: Session, args: argparse.Namespace, env: Env) -> int:
+    report = reg_io.import_file(_registers(session), args.register, args.source)
+    n = len(report.numbers)
+    if n:
+        env.out(
+            tr(
+                "{n} entries imported: {first} … {last}.",
+                env.lang,
+                n=n,
+                first=report.numbers[0],
+                last=report.numbers[-1],
+            )
+        )
+    else:
+        env.out(tr("The file holds no entries.", env.lang))
+    return 0
+
+
+def run_export(session: Session, args: argparse.Namespace, env: Env) -> int:
+    query = Query(where=pairs(args.where), search=args.search)
+    path = reg_io.export_file(_registers(session), args.register, args.to, query)
+    env.out(tr("Exported to {path}.", env.lang, path=path))
+    return 0
+
+
+PARSERS: dict[str, Callable[[SubParsers], None]] = {
+    "entries": _entries_parser,
+    "import": _import_parser,
+    "export": _export_parser,
+}
+COMMANDS: dict[str, Runner] = {
+    "entries": session_command(run_entries),
+    "import": session_command(run_import),
+    "export": session_command(run_export),
+}

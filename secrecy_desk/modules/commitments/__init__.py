@@ -1,0 +1,52 @@
+"""Secrecy commitments (保密承诺书, SPEC §3.2): templates with versioned clauses, the generate →
+print → sign flow (:mod:`.flow`) and the completeness report (:mod:`.report`). The people they
+concern are the personnel module's."""
+
+from collections.abc import Sequence
+
+from secrecy_desk.core.levels import Level
+from secrecy_desk.core.roles import Action, Principal
+from secrecy_desk.forms import Forms
+from secrecy_desk.modules.base import Command, Module, Scope, TabSpec, Title
+from secrecy_desk.vault.db import Store
+
+ID = "commitments"
+TITLE = Title("保密承诺书", "Commitments")
+
+
+def _revision(store: Store, kind: str, number: str, clearance: Level) -> int | None:
+    """A printed letter's text is frozen: it is always revision 1 of itself."""
+    del kind
+    row = store.one(
+        "SELECT 1 FROM commitments WHERE number = ? AND level <= ?", (number, int(clearance))
+    )
+    return 1 if row is not None else None
+
+
+def _tabs(forms: Forms, principal: Principal) -> Sequence[TabSpec]:
+    del forms
+    if not principal.can(ID, Action.VIEW):
+        return ()
+    return (TabSpec(ID, TITLE, "secrecy_desk.gui.commitments.tab:CommitmentsTab"),)
+
+
+MODULE = Module(
+    id=ID,
+    title=TITLE,
+    audit_events=(
+        "commitment.clauses",
+        "commitment.generate",
+        "commitment.print",
+        "commitment.report",
+        "commitment.sign",
+    ),
+    scopes=lambda forms: (
+        Scope(ID, TITLE, (Action.VIEW, Action.CREATE, Action.EDIT, Action.PRINT)),
+    ),
+    objects=lambda forms: (ID,),
+    revision=_revision,
+    tabs=_tabs,
+    commands=(
+        Command("commitments", "secrecy commitments (保密承诺书)", "secrecy_desk.cli.commitments"),
+    ),
+)

@@ -1,0 +1,7 @@
+"""Gifts handed in (礼品礼金登记, S7): the register is ``forms/registers/gifts.toml``; the code
+here is its hand-in rule."""
+
+from secrecy_desk.modules.base import Module, Title
+from secrecy_desk.modules.gifts.rules import HandIn
+
+MODULE = Module(id="gifts", title=Title("礼品礼金", "Gifts"), rules=(HandIn(),))

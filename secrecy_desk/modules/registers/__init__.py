@@ -1,0 +1,105 @@
+"""Registers (台账): the generic engine every register definition under ``forms/registers/``
+runs on — entries, revisions, numbering, voiding, search, import and export, their paper forms
+and lists (:mod:`.engine`, :mod:`.planning`, :mod:`.io`, :mod:`.printouts`)."""
+
+from collections.abc import Sequence
+
+from secrecy_desk.core.levels import Level
+from secrecy_desk.core.roles import Action, Principal
+from secrecy_desk.forms import Forms
+from secrecy_desk.modules.base import Command, Deadline, Module, Scope, TabSpec, Title
+from secrecy_desk.modules.registers.engine import (
+    SYSTEM_REGISTERS,
+    Cancelled,
+    ImportFailed,
+    NeedsConfirmation,
+    Progress,
+    Registers,
+)
+from secrecy_desk.records.model import NUMBER, STATUS, Entry, FieldChange, Query, Revision
+from secrecy_desk.vault.db import Store
+
+_ACTIONS = (Action.VIEW, Action.CREATE, Action.EDIT, Action.VOID, Action.PRINT, Action.EXPORT)
+
+
+def _scopes(forms: Forms) -> Sequence[Scope]:
+    return [
+        Scope(
+            s.id,
+            Title(s.title_zh, s.title_en),
+            (Action.VIEW, Action.PRINT, Action.EXPORT) if s.id in SYSTEM_REGISTERS else _ACTIONS,
+        )
+        for s in forms.registers
+    ]
+
+
+def _objects(forms: Forms) -> Sequence[str]:
+    return [s.id for s in forms.registers]
+
+
+def _revision(store: Store, kind: str, number: str, clearance: Level) -> int | None:
+    row = store.one(
+        "SELECT revision FROM entries WHERE register = ? AND number = ? AND level <= ?",
+        (kind, number, int(clearance)),
+    )
+    return int(row[0]) if row is not None else None
+
+
+def _tabs(forms: Forms, principal: Principal) -> Sequence[TabSpec]:
+    return [
+        TabSpec(
+            f"register:{s.id}",
+            Title(s.title_zh, s.title_en),
+            "secrecy_desk.gui.registers.tab:open_register_tab",
+            s.id,
+        )
+        for s in forms.registers
+        if principal.can(s.id, Action.VIEW)
+    ]
+
+
+def _deadlines(forms: Forms) -> Sequence[Deadline]:
+    return [Deadline(f"flags:{s.id}", Title(s.title_zh, s.title_en), s.id) for s in forms.registers]
+
+
+MODULE = Module(
+    id="registers",
+    title=Title("台账", "Registers"),
+    audit_events=(
+        "entry.create",
+        "entry.edit",
+        "entry.view",
+        "entry.void",
+        "entry.print",
+        "register.import",
+        "register.export",
+        "register.print",
+    ),
+    scopes=_scopes,
+    objects=_objects,
+    revision=_revision,
+    tabs=_tabs,
+    commands=(
+        Command("entries", "register entries", "secrecy_desk.cli.registers"),
+        Command(
+            "import", "import a .csv or .xlsx file (all or nothing)", "secrecy_desk.cli.registers"
+        ),
+        Command("export", "export a register to .csv or .xlsx", "secrecy_desk.cli.registers"),
+    ),
+    deadlines=_deadlines,
+)
+
+__all__ = [
+    "MODULE",
+    "NUMBER",
+    "STATUS",
+    "Cancelled",
+    "Entry",
+    "FieldChange",
+    "ImportFailed",
+    "NeedsConfirmation",
+    "Progress",
+    "Query",
+    "Registers",
+    "Revision",
+]

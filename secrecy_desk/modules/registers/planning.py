@@ -1,0 +1,225 @@
+"""How the register engine reads a large register quickly: the indexes it keeps, the planner's
+statistics, and the plan it chooses for a page or a count (``docs/design.md``, "Plans on a
+large register").
+
+SQLite's planner ignores ``LIMIT`` and never uses a partial index when the register is a bound
+parameter, so the register id is written as a literal (a checked identifier), statistics are
+kept (``ANALYZE`` after bulk loads), and the plan for the first page is chosen here: walk the
+sort column's index and stop after a page when the filter is unselective or a search matches
+many entries; fetch and sort the matches when they are few.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Final
+
+from secrecy_desk.forms import FormSpec, SortKey
+from secrecy_desk.records import search
+from secrecy_desk.records.model import NUMBER, STATUS, Query
+from secrecy_desk.vault.db import Store
+
+#: A search matching at least this many entries walks the sort index and probes the matches
+#: (the first page costs a few index steps); fewer matches are fetched and sorted instead.
+DENSE_SEARCH: Final = 2000
+
+#: Above this many live entries per value (from the planner's statistics), an equality filter
+#: is not selective: the first page is read in the order of the sort column's index instead.
+UNSELECTIVE: Final = 2000
+
+
+def ident(name: str) -> str:
+    """Register ids and field names are identifiers (the loader checks); assert it here too,
+    since they are spliced into index names and JSON paths."""
+    if not name.replace("_", "").isalnum() or not name.isascii():
+        raise ValueError(name)
+    return name
+
+
+def register_is(register: str) -> str:
+    """The register condition, written as a literal: SQLite uses a partial index (``WHERE
+    register = 'drawings'``) only when the query names the same literal, never for ``?``."""
+    return f"register = '{ident(register)}'"
+
+
+def field_path(name: str) -> str:
+    return f"json_extract(data, '$.{ident(name)}')"
+
+
+class Planner:
+    """Index upkeep and plan choice for the registers of one vault."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._stats: dict[str, int | None] = {}
+
+    # --- indexes and statistics ---------------------------------------------------------------
+
+    def ensure_indexes(self, specs: Iterable[FormSpec]) -> None:
+        """A partial index per register and sortable list column, and one for the number
+        (idempotent; an index whose definition changed is rebuilt).
+
+        Each covers live entries only (``voided = 0``, the usual list) in the order the engine
+        sorts them — the column, then the number (``year, seq``), then ``id`` — and carries
+        ``level``, so that on a large register the first page of a sorted list is read in index
+        order without sorting, and a filtered count (which must also check the clearance) is
+        answered from the index alone, without visiting the entries."""
+        wanted: dict[str, str] = {}
+        for spec in specs:
+            reg = ident(spec.id)
+            where = f"WHERE register = '{reg}' AND voided = 0"
+            for col in spec.listing.columns:
+                if col in (NUMBER, STATUS):
+                    continue
+                name = ident(col)
+                wanted[f"ix_{reg}_{name}"] = (
+                    f"CREATE INDEX ix_{reg}_{name} ON entries "
+                    f"(json_extract(data, '$.{name}'), year, seq, id, level) {where}"
+                )
+            wanted[f"ix_{reg}__number"] = (
+                f"CREATE INDEX ix_{reg}__number ON entries (year, seq, id, level) {where}"
+            )
+        existing = {
+            str(name): str(sql)
+            for name, sql in self.store.all(
+                "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
+            )
+        }
+        changes = [(name, sql) for name, sql in wanted.items() if existing.get(name) != sql]
+        if changes:
+            with self.store.transaction():
+                for name, sql in changes:
+                    if name in existing:
+                        self.store.execute(f"DROP INDEX {name}")
+                    self.store.execute(sql)
+        if changes or self._stats_stale():
+            self.analyze()
+
+    def drop_indexes(self) -> None:
+        """Drop every list index (a bulk load builds them again with :meth:`ensure_indexes`)."""
+        names = self.store.all(
+            "SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE 'ix\\_%' ESCAPE '\\'"
+        )
+        with self.store.transaction():
+            for (name,) in names:
+                self.store.execute(f"DROP INDEX {ident(str(name))}")
+
+    def _stats_stale(self) -> bool:
+        """Whether the statistics are missing or the table has since grown or shrunk by half
+        (checked at start; bulk imports refresh them themselves)."""
+        entries = int(self.store.scalar("SELECT coalesce(max(id), 0) FROM entries"))
+        if entries < 1000:
+            return False
+        if not self._has_stats():
+            return True
+        stat = self.store.scalar("SELECT stat FROM sqlite_stat1 WHERE idx = 'entries_list'")
+        counted = int(str(stat).split()[0]) if stat else 0
+        return not counted or not counted / 2 <= entries <= counted * 2
+
+    def _has_stats(self) -> bool:
+        return bool(
+            self.store.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_stat1'")
+        )
+
+    def analyze(self) -> None:
+        """Refresh the planner's statistics (a second or two per million entries; sampled
+        statistics, ``analysis_limit``, proved too rough to tell the indexes apart). Without
+        them SQLite cannot tell a selective index from one that is not, and counts a filtered
+        register by visiting every entry."""
+        self.store.execute("PRAGMA analysis_limit = 0")
+        self.store.execute("ANALYZE entries")
+        self._stats.clear()
+
+    def rows_per_value(self, index: str) -> int | None:
+        """The average number of entries per value of the index's first column, from
+        ``sqlite_stat1`` (``None`` when the index has no statistics)."""
+        if index not in self._stats:
+            row = None
+            if self._has_stats():
+                row = self.store.scalar("SELECT stat FROM sqlite_stat1 WHERE idx = ?", (index,))
+            parts = str(row).split() if row else []
+            self._stats[index] = int(parts[1]) if len(parts) > 1 else None
+        return self._stats[index]
+
+    def search_hits(self, expr: str) -> int:
+        """How many entries (of every register) the search expression matches; the index
+        answers this alone, in milliseconds."""
+        return int(
+            self.store.scalar("SELECT count(*) FROM entry_fts WHERE entry_fts MATCH ?", (expr,))
+        )
+
+    # --- plans ----------------------------------------------------------------------------------
+
+    @staticmethod
+    def order(spec: FormSpec, sort: Sequence[SortKey]) -> str:
+        """The ORDER BY clause: the keys, then ``id`` the same way as the last key, so the
+        (value, id) index serves the whole order in either direction."""
+        parts: list[str] = []
+        direction = "DESC"
+        for key in sort:
+            direction = "DESC" if key.descending else "ASC"
+            if key.name == NUMBER:
+                parts.append(f"year {direction}, seq {direction}")
+            elif key.name == STATUS:
+                parts.append(f"status {direction}")
+            else:
+                spec.field(key.name)
+                parts.append(f"{field_path(key.name)} {direction}")
+        parts.append(f"id {direction}")
+        return ", ".join(parts)
+
+    def page_hint(self, spec: FormSpec, query: Query, sort: Sequence[SortKey]) -> str:
+        """``INDEXED BY`` the sort column's index when the filters are not selective.
+
+        SQLite's planner does not weigh ``LIMIT``: for the first page of a sorted list of a
+        large register it would rather fetch every matching entry and sort them all (half a
+        second on a million entries) than walk the sort column's index and stop after one
+        page (a millisecond). So the engine chooses: the sort index, unless a search or a
+        filter on an indexed column with few entries per value (by the statistics) makes
+        fetching the matches and sorting them the cheaper way."""
+        if query.include_voided or not sort:
+            return ""
+        expr = search.match_expression(query.search)
+        if expr is not None and self.search_hits(expr) < DENSE_SEARCH:
+            return ""  # few matches: fetching them and sorting them is quicker
+        first = sort[0].name
+        indexed = {c for c in spec.listing.columns if c not in (NUMBER, STATUS)}
+        if first == NUMBER:
+            index = f"ix_{ident(spec.id)}__number"
+        elif first in indexed:
+            index = f"ix_{ident(spec.id)}_{ident(first)}"
+        else:
+            return ""
+        for name in query.where:
+            if name == NUMBER:
+                return ""
+            if name in indexed:
+                per_value = self.rows_per_value(f"ix_{ident(spec.id)}_{ident(name)}")
+                if per_value is None or per_value < UNSELECTIVE:
+                    return ""
+        if self.rows_per_value(index) is None:
+            return ""  # no statistics yet: a small register, where any plan is quick
+        return f"INDEXED BY {index}"
+
+    def count_plan(self, query: Query, clauses: list[str]) -> tuple[str, list[str]]:
+        """The hint and clauses for counting: many search matches are counted by scanning the
+        small (register, voided, level, id) index and probing the matches, a fifth of the time
+        of looking each match up in the table."""
+        expr = search.match_expression(query.search)
+        if expr is not None and not query.where and self.search_hits(expr) >= DENSE_SEARCH:
+            probed = [c.replace("id IN (SELECT rowid", "+id IN (SELECT rowid") for c in clauses]
+            return "INDEXED BY entries_list", probed
+        return "", clauses
+
+
+def equal_clauses(equals: Mapping[str, object]) -> tuple[list[str], list[object]]:
+    """``json_extract(data, '$.f') = ?`` for each stored value (``IS NULL`` for ``None``)."""
+    clauses: list[str] = []
+    params: list[object] = []
+    for name, stored in equals.items():
+        if stored is None:
+            clauses.append(f"{field_path(name)} IS NULL")
+        else:
+            clauses.append(f"{field_path(name)} = ?")
+            params.append(stored)
+    return clauses, params

@@ -1,0 +1,255 @@
+"""Register entries on paper: an entry as its form, a filtered list as a list — as print jobs
+for the kernel's one print operation (:mod:`secrecy_desk.records.printing`), which records each
+print in the print register, audits it and delivers it.
+
+The PDF never touches the disk unless the user exports it on purpose (fixed disks only).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from secrecy_desk.core.levels import Level, Term, highest, marking
+from secrecy_desk.core.roles import Action
+from secrecy_desk.forms import FieldType, FormSpec, SignatureLine
+from secrecy_desk.modules.registers.engine import Registers
+from secrecy_desk.printing import (
+    Align,
+    Column,
+    FieldRow,
+    FormDocument,
+    ListDocument,
+    ListRow,
+    SignatureBlock,
+    SignLine,
+)
+from secrecy_desk.records.model import NUMBER, STATUS, Entry, Query
+from secrecy_desk.records.printing import (
+    Deliver,
+    PrintDocument,
+    PrintJob,
+    Printout,
+    check_copies,
+    print_job,
+)
+
+_SIGN: Final = {
+    SignatureLine.NAME: SignLine.NAME,
+    SignatureLine.SIGNATURE: SignLine.SIGNATURE,
+    SignatureLine.DATE: SignLine.DATE,
+}
+_NUMERIC: Final = frozenset({FieldType.INTEGER, FieldType.MONEY})
+
+
+# --- layouts ----------------------------------------------------------------------------------
+
+
+def form_document(spec: FormSpec, entry: Entry, lang: str = "zh_CN") -> FormDocument:
+    """One entry as its paper form: the definition's sections in order, every field filled,
+    the signature blocks empty."""
+    names: list[str] = []
+    for section in spec.layout.sections:
+        names.extend(n for n in section.fields if n not in names)
+    if not names:
+        names = [NUMBER, *spec.field_names]
+    rows: list[FieldRow] = []
+    for name in names:
+        label = spec.column_label(name, lang)
+        value = entry.display(spec, name, lang)
+        long = name not in (NUMBER, STATUS) and spec.field(name).type is FieldType.LONG_TEXT
+        rows.append(FieldRow(label, value, span=2 if long else 1, min_lines=2 if long else 1))
+    if entry.voided:
+        rows.append(FieldRow("作废" if lang != "en" else "Void", entry.void_reason or "", span=2))
+    return FormDocument(
+        title=spec.layout.title(lang),
+        subtitle=f"（{spec.title(lang)}）" if lang != "en" else f"({spec.title(lang)})",
+        fields=tuple(rows),
+        clauses=tuple(c.text(lang) for c in spec.layout.clauses),
+        signatures=tuple(
+            SignatureBlock(b.role(lang), tuple(_SIGN[line] for line in b.lines))
+            for b in spec.layout.signatures
+        ),
+    )
+
+
+def list_document(
+    spec: FormSpec,
+    entries: list[Entry],
+    columns: list[str],
+    *,
+    subtitle: str = "",
+    lang: str = "zh_CN",
+) -> ListDocument:
+    cols = []
+    for name in columns:
+        width = 6.0
+        align = Align.LEFT
+        if name not in (NUMBER, STATUS):
+            f = spec.field(name)
+            width = float(f.width or 8)
+            align = Align.RIGHT if f.type in _NUMERIC else Align.LEFT
+        elif name == NUMBER:
+            width = 10.0
+        cols.append(Column(spec.column_label(name, lang), width, align))
+    rows = [
+        ListRow(
+            tuple(e.display(spec, n, lang) for n in columns), voided=e.voided, flagged=bool(e.flags)
+        )
+        for e in entries
+    ]
+    title = spec.listing.title_zh if lang != "en" else spec.listing.title_en
+    return ListDocument(
+        title=title or spec.title(lang),
+        columns=tuple(cols),
+        rows=tuple(rows),
+        subtitle=subtitle,
+        summary=(f"共 {len(entries)} 条" if lang != "en" else f"{len(entries)} entries"),
+    )
+
+
+def list_filters(query: Query) -> str:
+    """The filters as a printed list's subtitle states them."""
+    filters = "；".join(f"{k}={v}" for k, v in query.where.items())
+    if query.search:
+        filters = (filters + "；" if filters else "") + f"检索“{query.search}”"
+    return filters
+
+
+@dataclass(frozen=True, slots=True)
+class ListPrint:
+    """A register's filtered list laid out for paper, with the mark of its highest row."""
+
+    document: ListDocument
+    level: Level
+    term: Term | None
+    filters: str
+    rows: int
+
+    @property
+    def marking(self) -> str:
+        return marking(self.level, self.term)
+
+
+def list_for_print(
+    registers: Registers,
+    register: str,
+    query: Query,
+    columns: Sequence[str] | None = None,
+    lang: str = "zh_CN",
+) -> ListPrint:
+    """Every entry the query matches (not one page), as a list document marked with the
+    highest level and longest term among them; the print and its preview both use it."""
+    spec = registers.require(register, Action.PRINT)
+    entries = registers.page(
+        register,
+        Query(
+            where=query.where,
+            search=query.search,
+            sort=query.sort,
+            include_voided=query.include_voided,
+            limit=None,
+        ),
+    )
+    level, term = highest([(e.level, e.term) for e in entries])
+    filters = list_filters(query)
+    cols = list(columns) if columns else list(spec.listing.columns)
+    doc = list_document(spec, entries, cols, subtitle=filters, lang=lang)
+    return ListPrint(doc, level, term, filters, len(entries))
+
+
+def entry_job(registers: Registers, register: str, number: str, lang: str = "zh_CN") -> PrintJob:
+    """One entry as its form, for a draft or a print (permission ``print`` in the register).
+    Showing its draft counts as viewing the entry (recorded when it is classified); the print
+    itself is recorded as a print."""
+    spec = registers.require(register, Action.PRINT)
+    entry = registers.get(register, number, record_view=False)
+
+    def previewed() -> None:
+        registers.get(register, number)  # records the view of a classified entry
+
+    doc = PrintDocument(
+        form_document(spec, entry, lang),
+        obj=entry.object_name,
+        revision=entry.revision,
+        number=entry.number,
+        level=entry.level,
+        term=entry.term,
+    )
+    return PrintJob(
+        (doc,),
+        "entry.print",
+        entry.object_name,
+        {"revision": entry.revision},
+        previewed=previewed,
+    )
+
+
+def list_job(
+    registers: Registers,
+    register: str,
+    query: Query,
+    columns: Sequence[str] | None = None,
+    lang: str = "zh_CN",
+) -> PrintJob:
+    """The filtered list (every matching row), marked with the highest level of its rows."""
+    listing = list_for_print(registers, register, query, columns, lang)
+    doc = PrintDocument(
+        listing.document,
+        obj=f"{register}（{listing.filters or '全部'}）",
+        revision=None,
+        number="",
+        level=listing.level,
+        term=listing.term,
+        rows=listing.rows,
+    )
+    details = {"count": listing.rows, "filters": listing.filters or None}
+    return PrintJob((doc,), "register.print", register, details)
+
+
+def print_entry(
+    registers: Registers,
+    register: str,
+    number: str,
+    *,
+    copies: int = 1,
+    printer: str,
+    reason: str = "",
+    lang: str = "zh_CN",
+    deliver: Deliver | None = None,
+) -> Printout:
+    """Print one entry as its form (a reprint of a revision needs ``reason``)."""
+    check_copies(copies)
+    return print_job(
+        registers.session,
+        registers.forms,
+        lambda: entry_job(registers, register, number, lang),
+        copies=copies,
+        printer=printer,
+        reason=reason,
+        deliver=deliver,
+    )
+
+
+def print_list(
+    registers: Registers,
+    register: str,
+    query: Query,
+    *,
+    copies: int = 1,
+    printer: str,
+    columns: Sequence[str] | None = None,
+    lang: str = "zh_CN",
+    deliver: Deliver | None = None,
+) -> Printout:
+    """Print the filtered list, marked with the highest level and longest term of its rows."""
+    check_copies(copies)
+    return print_job(
+        registers.session,
+        registers.forms,
+        lambda: list_job(registers, register, query, columns, lang),
+        copies=copies,
+        printer=printer,
+        deliver=deliver,
+    )

@@ -1,0 +1,68 @@
+"""The shape of a module rule: checks at save time, and flags shown on a list row."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from secrecy_desk.core.validators import Problem
+from secrecy_desk.forms import FormSpec, Value
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something the user must confirm before saving (e.g. a phone number shared by two
+    people). Carries a :class:`Problem` for its field and sentence."""
+
+    problem: Problem
+
+    def message(self, lang: str) -> str:
+        return self.problem.line(lang)
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A mark on a list row: ``overdue`` (red) or ``attention`` (amber), with a reason."""
+
+    kind: str
+    problem: Problem
+
+    def message(self, lang: str) -> str:
+        return self.problem.message(lang)
+
+
+class Lookup(Protocol):
+    """What a rule may ask of the register it runs in (no writes, no other registers)."""
+
+    def find(
+        self, register: str, equals: Mapping[str, object], *, exclude_number: str | None
+    ) -> Sequence[tuple[str, Mapping[str, Value]]]:
+        """Live (not voided) entries whose stored fields equal ``equals``: (number, values)."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class RuleContext:
+    spec: FormSpec
+    today: date
+    number: str | None  # None for a new entry
+    lookup: Lookup
+    #: The values as last saved, when editing (``None`` for a new entry): a warning the user
+    #: already confirmed for an unchanged value is not raised again on every later edit.
+    previous: Mapping[str, Value] | None = None
+
+
+class Rule(Protocol):
+    id: str
+
+    def check(
+        self, ctx: RuleContext, values: Mapping[str, Value]
+    ) -> tuple[list[Problem], list[Notice]]:
+        """Problems refuse the save; warnings need the user's confirmation."""
+        ...
+
+    def flags(self, spec: FormSpec, values: Mapping[str, Value], today: date) -> list[Flag]:
+        """Marks for a list row (overdue, late, missing)."""
+        ...

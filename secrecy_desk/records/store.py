@@ -1,0 +1,362 @@
+"""Writing records: one entry and its revision, numbered, indexed for search, level-checked and
+guarded against lost updates — always inside the operation that also writes the audit record.
+
+Every domain writes through these functions: the register engine for its entries, the print
+operation for the print register, commitments and approvals for their numbers, hashes and
+level checks. Call them inside ``session.operation()``; none opens a transaction itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Final
+
+from secrecy_desk.core.errors import ConflictError
+from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
+from secrecy_desk.core.levels import Level, Term
+from secrecy_desk.core.validators import Problem, problem
+from secrecy_desk.forms import FormSpec, Value
+from secrecy_desk.records import search
+from secrecy_desk.vault.audit_chain import iso
+from secrecy_desk.vault.db import Store
+from secrecy_desk.vault.session import Session
+
+#: Columns of ``entries`` in the order :func:`read` and the engine's row mapping use.
+ENTRY_COLUMNS: Final = (
+    "id, register, number, revision, status, level, term, voided, void_reason, data, "
+    "created_at, created_by, updated_at, updated_by"
+)
+
+
+def canonical_json(data: Mapping[str, object]) -> str:
+    """The one JSON spelling of stored values: sorted keys, no spaces, UTF-8 text kept."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def content_hash(form: str, number: str, revision: int, stored: Mapping[str, object]) -> str:
+    """SHA-256 of the canonical JSON of a record's content at a revision: form, number,
+    revision, values. An approval decision is bound to it (the same bytes since schema 5)."""
+    canonical = canonical_json(
+        {"form": form, "number": number, "revision": revision, "values": dict(stored)}
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def stored_values(spec: FormSpec, values: Mapping[str, Value]) -> dict[str, object]:
+    """The storage forms of the values a definition has (empty values left out)."""
+    out: dict[str, object] = {}
+    for f in spec.fields:
+        stored = f.to_storage(values.get(f.name))
+        if stored is not None:
+            out[f.name] = stored
+    return out
+
+
+def next_number(store: Store, spec: FormSpec, today: date) -> tuple[str, int, int]:
+    """The next number of a form's records as (number, year, seq): counted per form, and per
+    year when the pattern has one, in the vault's numbering table, so no number is ever given
+    twice (a rolled-back operation gives its number back with it). Call inside the operation."""
+    year = today.year if spec.numbering.per_year else 0
+    last = store.scalar(
+        "SELECT last_seq FROM numbering WHERE register = ? AND year = ?", (spec.id, year)
+    )
+    seq = int(last or 0) + 1
+    set_last_number(store, spec, year, seq)
+    return spec.numbering.format(year=today.year, seq=seq), year, seq
+
+
+def set_last_number(store: Store, spec: FormSpec, year: int, seq: int) -> None:
+    store.execute(
+        "INSERT INTO numbering (register, year, last_seq) VALUES (?, ?, ?) "
+        "ON CONFLICT (register, year) DO UPDATE SET last_seq = excluded.last_seq",
+        (spec.id, year, seq),
+    )
+
+
+# --- levels -------------------------------------------------------------------------------------
+
+_ABOVE_RATING: Final = QT_TRANSLATE_NOOP(
+    "Errors", "This workstation is rated {rating}; a {level} record cannot be entered here."
+)
+_ABOVE_CLEARANCE: Final = QT_TRANSLATE_NOOP(
+    "Errors", "Your clearance does not allow entering a {level} record."
+)
+
+
+def level_problem(session: Session, level: Level, field: str = "") -> Problem | None:
+    """Why a record of ``level`` may not be entered by this session (SPEC §2.2–2.3): above the
+    workstation's rating, or above the account's clearance. ``None`` when it may."""
+    rating = session.settings.rating
+    if level > rating:
+        return problem("above_rating", _ABOVE_RATING, rating=rating.zh, level=level.zh).at(field)
+    if level > session.principal.clearance:
+        return problem("above_clearance", _ABOVE_CLEARANCE, level=level.zh).at(field)
+    return None
+
+
+# --- lost updates -------------------------------------------------------------------------------
+
+
+def guarded_update(
+    store: Store,
+    table: str,
+    row_id: int,
+    revision: int,
+    assignments: Mapping[str, object],
+    conflict: ConflictError,
+) -> None:
+    """``UPDATE table SET … WHERE id = ? AND revision = ?``, refused with ``conflict`` unless
+    exactly one row changed: a save made from a revision someone else has since replaced never
+    overwrites theirs, even when the two raced past the earlier read. ``table`` and the column
+    names are the program's own identifiers, never user input."""
+    columns = ", ".join(f"{name} = ?" for name in assignments)
+    changed = store.changes(
+        f"UPDATE {table} SET {columns} WHERE id = ? AND revision = ?",
+        (*assignments.values(), row_id, revision),
+    )
+    if changed != 1:
+        raise conflict
+
+
+def stale_revision(number: str, account: str, at: str, revision: int, seen: int) -> ConflictError:
+    """The refusal of a save made from revision ``seen`` of ``number`` while ``revision`` (by
+    ``account`` at ``at``) stands."""
+    return ConflictError(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "Entry {number} was saved by {account} at {at} (revision {revision}) after "
+            "you opened it (revision {seen}). Nothing was saved; reopen it to see the "
+            "changes and make yours again.",
+        ),
+        number=number,
+        account=account,
+        at=at[:19].replace("T", " ") + " UTC",
+        revision=revision,
+        seen=seen,
+    )
+
+
+# --- entries ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """What :func:`insert_entry` gave the new entry."""
+
+    id: int
+    number: str
+
+
+def search_body(spec: FormSpec, stored: Mapping[str, object]) -> str:
+    """The search index document of an entry's searchable fields."""
+    return search.document(str(stored[name]) for name in spec.search if name in stored)
+
+
+def _index(store: Store, spec: FormSpec, entry_id: int, stored: Mapping[str, object]) -> None:
+    body = search_body(spec, stored)
+    if body:
+        store.execute("INSERT INTO entry_fts (rowid, body) VALUES (?, ?)", (entry_id, body))
+
+
+def insert_entry(
+    session: Session,
+    spec: FormSpec,
+    values: Mapping[str, Value],
+    level: Level,
+    term: Term | None,
+    *,
+    note: str = "",
+) -> Written:
+    """A new entry of ``spec``'s register at revision 1: numbered, with its first revision and
+    its search index. The caller checked the values and writes the audit record."""
+    store = session.vault.store
+    stored = stored_values(spec, values)
+    data = canonical_json(stored)
+    now = iso(session.clock.now())
+    who = session.account.login
+    number, year, seq = next_number(store, spec, session.clock.today())
+    status = spec.initial_status.code
+    term_text = term.encode() if term else None
+    entry_id = store.execute(
+        "INSERT INTO entries (register, number, year, seq, revision, status, level, term, "
+        "voided, void_reason, data, created_at, created_by, updated_at, updated_by) "
+        "VALUES (?, ?, ?, ?, 1, ?, ?, ?, 0, NULL, ?, ?, ?, ?, ?)",
+        (spec.id, number, year, seq, status, int(level), term_text, data, now, who, now, who),
+    )
+    store.execute(
+        "INSERT INTO entry_revisions (entry_id, revision, change, status, level, term, "
+        "voided, void_reason, data, note, at, account) "
+        "VALUES (?, 1, 'create', ?, ?, ?, 0, NULL, ?, ?, ?, ?)",
+        (entry_id, status, int(level), term_text, data, note, now, who),
+    )
+    _index(store, spec, entry_id, stored)
+    return Written(entry_id, number)
+
+
+def changed_meanwhile(number: str) -> ConflictError:
+    """The refusal of a save that lost a race: another save of ``number`` went in between the
+    read it was checked against and its own write."""
+    return ConflictError(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "{number} was changed by someone else while this was being saved. Nothing was "
+            "saved; reopen it to see the changes and make yours again.",
+        ),
+        number=number,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Revise:
+    """A new revision of an entry: what it becomes, and the revision it was made from."""
+
+    entry_id: int
+    number: str
+    revision: int  # the revision the change was made from (the guard)
+    values: Mapping[str, Value]
+    level: Level
+    term: Term | None
+    status: str
+    change: str  # create | edit | status | void
+    voided: bool = False
+    void_reason: str | None = None
+    note: str = ""
+
+
+def revise_entry(session: Session, spec: FormSpec, rev: Revise) -> int:
+    """Write revision ``rev.revision + 1`` of an entry (row, revision history, search index);
+    refused as a conflict if the entry is no longer at ``rev.revision``. Returns the new
+    revision number."""
+    store = session.vault.store
+    stored = stored_values(spec, rev.values)
+    data = canonical_json(stored)
+    now = iso(session.clock.now())
+    who = session.account.login
+    new = rev.revision + 1
+    term_text = rev.term.encode() if rev.term else None
+    guarded_update(
+        store,
+        "entries",
+        rev.entry_id,
+        rev.revision,
+        {
+            "revision": new,
+            "status": rev.status,
+            "level": int(rev.level),
+            "term": term_text,
+            "voided": int(rev.voided),
+            "void_reason": rev.void_reason,
+            "data": data,
+            "updated_at": now,
+            "updated_by": who,
+        },
+        changed_meanwhile(rev.number),
+    )
+    store.execute(
+        "INSERT INTO entry_revisions (entry_id, revision, change, status, level, term, "
+        "voided, void_reason, data, note, at, account) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            rev.entry_id,
+            new,
+            rev.change,
+            rev.status,
+            int(rev.level),
+            term_text,
+            int(rev.voided),
+            rev.void_reason,
+            data,
+            rev.note,
+            now,
+            who,
+        ),
+    )
+    store.execute("DELETE FROM entry_fts WHERE rowid = ?", (rev.entry_id,))
+    _index(store, spec, rev.entry_id, stored)
+    return new
+
+
+@dataclass(frozen=True, slots=True)
+class BulkRow:
+    """One already-checked entry for :func:`insert_entries`."""
+
+    values: Mapping[str, Value]
+    level: Level
+    term: Term | None
+
+
+def insert_entries(
+    session: Session,
+    spec: FormSpec,
+    rows: Iterable[BulkRow],
+    *,
+    note: str,
+    batch: int = 10_000,
+) -> tuple[int, Level]:
+    """Many new entries of one register, numbered in order, in statements batched with
+    ``executemany`` (a migration from a legacy register, a benchmark, a test vault). The caller
+    has checked every row and writes the audit record. Returns (count, highest level)."""
+    store = session.vault.store
+    today = session.clock.today()
+    year = today.year if spec.numbering.per_year else 0
+    shown_year = year or today.year
+    now = iso(session.clock.now())
+    who = session.account.login
+    status = spec.initial_status.code
+    seq = int(
+        store.scalar(
+            "SELECT last_seq FROM numbering WHERE register = ? AND year = ?", (spec.id, year)
+        )
+        or 0
+    )
+    next_id = int(store.scalar("SELECT coalesce(max(id), 0) FROM entries")) + 1
+    entries: list[Sequence[object]] = []
+    revisions: list[Sequence[object]] = []
+    bodies: list[Sequence[object]] = []
+    count = 0
+    top = Level.PUBLIC
+
+    def flush() -> None:
+        store.executemany(
+            "INSERT INTO entries (id, register, number, year, seq, revision, status, level, "
+            "term, voided, void_reason, data, created_at, created_by, updated_at, updated_by) "
+            "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, 0, NULL, ?, ?, ?, ?, ?)",
+            entries,
+        )
+        store.executemany(
+            "INSERT INTO entry_revisions (entry_id, revision, change, status, level, term, "
+            "voided, void_reason, data, note, at, account) "
+            "VALUES (?, 1, 'create', ?, ?, ?, 0, NULL, ?, ?, ?, ?)",
+            revisions,
+        )
+        store.executemany("INSERT INTO entry_fts (rowid, body) VALUES (?, ?)", bodies)
+        entries.clear()
+        revisions.clear()
+        bodies.clear()
+
+    for row in rows:
+        top = max(top, row.level)
+        seq += 1
+        entry_id = next_id + count
+        count += 1
+        stored = stored_values(spec, row.values)
+        data = canonical_json(stored)
+        term_text = row.term.encode() if row.term else None
+        number = spec.numbering.format(year=shown_year, seq=seq)
+        entries.append(
+            (entry_id, spec.id, number, year, seq, status, int(row.level), term_text,
+             data, now, who, now, who)
+        )  # fmt: skip
+        revisions.append((entry_id, status, int(row.level), term_text, data, note, now, who))
+        body = search_body(spec, stored)
+        if body:
+            bodies.append((entry_id, body))
+        if len(entries) >= batch:
+            flush()
+    flush()
+    set_last_number(store, spec, year, seq)
+    return count, top

@@ -1,0 +1,271 @@
+"""Reading, verifying, sealing and exporting the audit trail — with who may read what.
+
+The auditor reads everyone's records, the two other administrators' included; the secadmin
+reads ordinary users' records; the sysadmin and business users read none (S3 §34, §37).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Final
+
+from secrecy_desk.core.errors import PermissionDenied, ValidationError
+from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
+from secrecy_desk.core.levels import Level
+from secrecy_desk.core.roles import ADMIN_ROLES, Role
+from secrecy_desk.vault import audit_chain, crypto, keyfile
+from secrecy_desk.vault.audit_chain import COLUMNS, AuditRecord, Seal, VerifyReport
+from secrecy_desk.vault.session import Session
+
+#: Records the secadmin may not read: the administrators' own and the system's.
+_ADMIN_NAMES: Final = tuple(sorted({r.value for r in ADMIN_ROLES} | {"system", "recovery"}))
+CSV_HEADER: Final = (
+    "seq",
+    "at",
+    "account",
+    "role",
+    "workstation",
+    "action",
+    "object",
+    "level",
+    "outcome",
+    "details",
+    "prev_hash",
+    "hash",
+    "mac",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AuditFilter:
+    since: date | None = None
+    until: date | None = None
+    account: str | None = None
+    action: str | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+def _scope(session: Session) -> tuple[str, list[object]]:
+    principal = session.principal
+    session.require_active_password()
+    if Role.AUDITOR in principal.roles:
+        return "1 = 1", []
+    if Role.SECADMIN in principal.roles:
+        marks = ",".join("?" * len(_ADMIN_NAMES))
+        return f"role NOT IN ({marks})", list(_ADMIN_NAMES)
+    raise PermissionDenied(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "Only the security auditor and the security administrator read the audit trail.",
+        )
+    )
+
+
+def _where(session: Session, flt: AuditFilter) -> tuple[str, list[object]]:
+    clause, params = _scope(session)
+    parts = [clause]
+    if flt.since:
+        parts.append("at >= ?")
+        params.append(audit_chain.iso(datetime.combine(flt.since, time.min).astimezone()))
+    if flt.until:
+        parts.append("at < ?")
+        until = datetime.combine(flt.until + timedelta(days=1), time.min).astimezone()
+        params.append(audit_chain.iso(until))
+    if flt.account:
+        parts.append("account = ? COLLATE NOCASE")
+        params.append(flt.account)
+    if flt.action:
+        parts.append("(action = ? OR action LIKE ?)")
+        params.extend([flt.action, flt.action + ".%"])
+    return " AND ".join(parts), params
+
+
+def list_records(session: Session, flt: AuditFilter) -> list[AuditRecord]:
+    where, params = _where(session, flt)
+    sql = f"SELECT {COLUMNS} FROM audit WHERE {where} ORDER BY seq"
+    if flt.limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params.extend([flt.limit, flt.offset])
+    rows = session.vault.store.all(sql, params)
+    with session.operation():
+        session.audit("audit.view", "audit", details=_filter_details(flt, len(rows)))
+    return [AuditRecord.from_row(r) for r in rows]
+
+
+def count_records(session: Session, flt: AuditFilter) -> int:
+    where, params = _where(session, flt)
+    return int(session.vault.store.scalar(f"SELECT count(*) FROM audit WHERE {where}", params))
+
+
+def _filter_details(flt: AuditFilter, count: int) -> dict[str, object]:
+    return {
+        "since": flt.since.isoformat() if flt.since else None,
+        "until": flt.until.isoformat() if flt.until else None,
+        "account": flt.account,
+        "action": flt.action,
+        "count": count,
+    }
+
+
+def seal_keys(session_or_kf: keyfile.KeyFile) -> list[bytes]:
+    return [
+        s.sign_public
+        for s in session_or_kf.slots
+        if s.role == Role.AUDITOR.value and s.sign_public is not None
+    ]
+
+
+def verify(session: Session, *, record: bool = True) -> VerifyReport:
+    """The whole chain, every seal, and the head recorded in the key file."""
+    session.require_active_password()
+    vault = session.vault
+    report = audit_chain.verify_chain(
+        vault.store,
+        vault.audit_key_for_verify(),
+        vault.keyfile.vault_id,
+        recorded_head=vault.keyfile.audit_head,
+        db_generation=vault.db_generation(),
+        keyfile_generation=vault.keyfile.generation,
+        seal_keys=seal_keys(vault.keyfile),
+        open_break=vault.head_break,
+    )
+    if record:
+        with session.operation():
+            session.audit(
+                "audit.verify",
+                "audit",
+                outcome="ok" if report.intact else "broken",
+                details={
+                    "records": report.records,
+                    "breaks": [f"{b.kind.value}@{b.seq}" for b in report.breaks[:20]],
+                },
+            )
+    return report
+
+
+def seal(session: Session) -> Seal:
+    """The auditor signs the current head with the seal key only their slot unwraps."""
+    session.require_active_password()
+    session.principal.require_role(Role.AUDITOR)
+    slot = session.vault.keyfile.slot(session.account.slot_id)
+    if slot is None or slot.sign_public is None or len(session.private) < 64:
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "This auditor account has no seal key."))
+    sign_private = session.private[32:64]
+    with session.operation() as store:
+        made = audit_chain.add_seal(
+            store,
+            session.vault.log,
+            session.actor,
+            session.vault.keyfile.vault_id,
+            sign_private,
+            slot.sign_public,
+        )
+    session.vault.sync_head(force=True)
+    return made
+
+
+def seals(session: Session) -> list[Seal]:
+    _scope(session)
+    return [
+        Seal(int(r[0]), int(r[1]), bytes(r[2]), str(r[3]), str(r[4]), bytes(r[5]), bytes(r[6]))
+        for r in session.vault.store.all(
+            "SELECT id, seq, hash, at, account, public, signature FROM seals ORDER BY id"
+        )
+    ]
+
+
+def export_csv(session: Session, flt: AuditFilter, target: Path) -> tuple[Path, Path, int]:
+    """Write the records the account may read as CSV plus a detached signature file.
+
+    The signature (the auditor's seal key, Ed25519) covers the CSV's SHA-256 and the head it
+    was taken at. Removable media are refused, and the refusal is recorded."""
+    session.require_active_password()
+    session.principal.require_role(Role.AUDITOR)
+    session.require_fixed_disk(target, "audit.export", str(target))
+    where, params = _where(session, flt)
+    rows = session.vault.store.all(
+        f"SELECT {COLUMNS} FROM audit WHERE {where} ORDER BY seq", params
+    )
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(CSV_HEADER)
+    for r in rows:
+        rec = AuditRecord.from_row(r)
+        writer.writerow([*rec.fields, rec.prev_hash.hex(), rec.hash.hex(), rec.mac.hex()])
+    data = buf.getvalue().encode("utf-8-sig")
+    head = session.vault.log.head()
+    slot = session.vault.keyfile.slot(session.account.slot_id)
+    assert slot is not None
+    assert slot.sign_public is not None
+    digest = crypto.sha256(data)
+    statement = json.dumps(
+        {
+            "file": target.name,
+            "sha256": digest.hex(),
+            "records": len(rows),
+            "head_seq": head.seq,
+            "head_hash": head.hash.hex(),
+            "exported_by": session.account.login,
+            "exported_at": audit_chain.iso(session.clock.now()),
+            "public_key": slot.sign_public.hex(),
+        },
+        sort_keys=True,
+    )
+    signature = crypto.sign(session.private[32:64], statement.encode())
+    sig_path = target.with_name(target.name + ".sig")
+    with session.operation():
+        session.audit(
+            "audit.export",
+            str(target),
+            level=Level.INTERNAL,
+            details={"records": len(rows), "sha256": digest.hex()},
+        )
+        keyfile.write_atomic(target, data)
+        keyfile.write_atomic(
+            sig_path,
+            json.dumps(
+                {"statement": json.loads(statement), "signature": signature.hex()},
+                indent=1,
+                ensure_ascii=False,
+            ).encode(),
+        )
+    return target, sig_path, len(rows)
+
+
+def verify_export(csv_path: Path, sig_path: Path, trusted_keys: Iterable[bytes]) -> bool:
+    """Check a CSV export against its signature file (no vault needed).
+
+    ``trusted_keys`` are the auditor's seal keys (public, e.g. from the vault's key file): a
+    signature is worth nothing unless its key is known to be the auditor's, since anyone can
+    sign a forged export with a key of their own. A damaged signature file is simply invalid."""
+    try:
+        doc = json.loads(sig_path.read_text("utf-8"))
+        statement = doc["statement"]
+        body = json.dumps(statement, sort_keys=True).encode()
+        public = bytes.fromhex(statement["public_key"])
+        signature = bytes.fromhex(doc["signature"])
+        expected = str(statement["sha256"])
+    except (ValueError, KeyError, TypeError):
+        return False
+    if public not in set(trusted_keys):
+        return False
+    if crypto.sha256(csv_path.read_bytes()).hex() != expected:
+        return False
+    return crypto.signature_ok(public, body, signature)
+
+
+def purge(session: Session, before: date) -> int:
+    session.require_active_password()
+    session.principal.require_role(Role.AUDITOR)
+    cutoff = datetime.combine(before, time.min).astimezone()
+    with session.operation() as store:
+        return audit_chain.purge_before(
+            store, session.vault.log, session.actor, cutoff, session.settings.retention_days
+        )
