@@ -376,11 +376,6 @@ def test_display_and_storage_forms() -> None:
 
 # --- every message is translated ------------------------------------------------------------
 
-OWN_MODULES = [
-    REPO_ROOT / "secrecy_desk" / "core" / name
-    for name in ("validators.py", "idcard.py", "money.py")
-] + sorted((REPO_ROOT / "secrecy_desk" / "forms").glob("*.py"))
-
 
 def marked_strings(path: Path) -> set[str]:
     found: set[str] = set()

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import ast
+import importlib
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -230,3 +234,37 @@ def test_the_checker_sees_imports() -> None:
     graph = _graph()
     assert "secrecy_desk.modules.registers" in graph["secrecy_desk.modules.registry"]
     assert "secrecy_desk.records.store" in graph["secrecy_desk.modules.registers.engine"]
+
+
+@pytest.mark.skipif(
+    os.environ.get("SECRECY_DESK_HEADLESS") != "1",
+    reason="checked in the run of ./desk test that has no PySide6",
+)
+def test_the_core_runs_without_qt() -> None:
+    """``./desk test`` runs every test outside ``tests/gui`` in an environment without
+    PySide6: the core, the vault, printing and the command line need no Qt."""
+    with pytest.raises(ModuleNotFoundError):
+        importlib.import_module("PySide6")
+
+
+def test_cli_help_loads_no_domain_engine_and_no_printing() -> None:
+    """``secrecy-desk-admin --help`` (and any command's start) imports only what runs: not
+    reportlab or PIL (the printing layer), not the approvals engine."""
+    code = (
+        "import sys, io, contextlib\n"
+        "from secrecy_desk import cli\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        "    try:\n"
+        "        cli.build_parser()[0].parse_args(['--help'])\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "assert 'approvals' in out.getvalue() and 'entries' in out.getvalue(), out.getvalue()\n"
+        "heavy = ('reportlab', 'PIL', 'PySide6', 'secrecy_desk.modules.approvals.engine',\n"
+        "         'secrecy_desk.printing', 'openpyxl')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip() == "[]"

@@ -282,6 +282,7 @@ def test_no_clock_in_the_output() -> None:
 # -- lists --------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_two_hundred_page_list_has_the_header_on_every_page() -> None:
     rows = [
         ListRow((str(n), f"TH-2026-{n:05d}", "液压系统原理图", "2", "李明")) for n in range(1, 4601)

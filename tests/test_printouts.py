@@ -19,7 +19,8 @@ from secrecy_desk.modules.registers import printouts as P
 from secrecy_desk.modules.registry import open_registers
 from secrecy_desk.printing import MissingGlyphsError
 from secrecy_desk.records.codes import Match
-from secrecy_desk.records.printing import PRINTS, ReprintReasonRequired, check_destination, to_file
+from secrecy_desk.records.model import PRINTS
+from secrecy_desk.records.printing import ReprintReasonRequired, check_destination, to_file
 from secrecy_desk.vault.session import Session
 from tests.support.vault import CLERK, OFFICER, UNIT, VaultEnv
 

@@ -257,5 +257,9 @@
         <source>Give --form for a new request or --request for an existing one.</source>
         <translation>新申请请用 --form，已有申请请用 --request。</translation>
     </message>
+    <message>
+        <source>Unknown command.</source>
+        <translation>无法识别的命令。</translation>
+    </message>
 </context>
 </TS>

@@ -104,10 +104,6 @@
         <translation>没有承诺书 {number}。</translation>
     </message>
     <message>
-        <source>Your clearance does not cover {level}.</source>
-        <translation>您的涉密等级不能接触{level}事项。</translation>
-    </message>
-    <message>
         <source>The matter may have at most {n} characters.</source>
         <translation>涉及事项最多 {n} 个字。</translation>
     </message>

@@ -455,7 +455,7 @@
     <name>PrintPreview</name>
     <message>
         <source>PREVIEW — NOT FOR PRINTING</source>
-        <extracomment>The print register&apos;s id (``forms/registers/prints.toml``): the kernel&apos;s own register.</extracomment>
+        <extracomment>Runs when a draft is shown: the module records that its record was viewed on screen.</extracomment>
         <translation>预览 — 不得打印</translation>
     </message>
     <message>

@@ -4,6 +4,7 @@ verify, the audit trail, backup and restore, recovery, and the demo vault."""
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 from secrecy_desk.cli.common import (
@@ -309,6 +310,112 @@ def cmd_verify(args: argparse.Namespace, env: Env) -> int:
         session.logout()
 
 
+def _audit_list(session: Session, args: argparse.Namespace, env: Env) -> int:
+    flt = audit_review.AuditFilter(args.since, args.until, args.account, args.action)
+    header = [
+        tr(h, env.lang)
+        for h in (
+            "Seq",
+            "Time (UTC)",
+            "Account",
+            "Role",
+            "Workstation",
+            "Action",
+            "Object",
+            "Outcome",
+            "Details",
+        )
+    ]
+    rows = [
+        [
+            str(r.seq),
+            r.at[:19].replace("T", " "),
+            r.account,
+            r.role,
+            r.workstation,
+            r.action,
+            r.obj,
+            r.outcome,
+            r.details,
+        ]
+        for r in audit_review.list_records(session, flt)
+    ]
+    table(env, header, rows)
+    return 0
+
+
+def _audit_verify(session: Session, args: argparse.Namespace, env: Env) -> int:
+    report = audit_review.verify(session)
+    if report.intact:
+        env.out(
+            tr(
+                "Audit trail intact: {n} records, {s} seals.",
+                env.lang,
+                n=report.records,
+                s=report.seals,
+            )
+        )
+        for w in report.warnings:
+            env.out(w)
+        return 0
+    first = report.breaks[0]
+    env.out(
+        tr(
+            "Audit trail broken at record {seq} ({kind}): {detail}",
+            env.lang,
+            seq=first.seq,
+            kind=first.kind.value,
+            detail=first.message(env.lang),
+        )
+    )
+    for b in report.breaks[1:]:
+        env.out("  " + b.message(env.lang))
+    return 1
+
+
+def _audit_seal(session: Session, args: argparse.Namespace, env: Env) -> int:
+    made = audit_review.seal(session)
+    env.out(
+        tr(
+            "Audit trail sealed at record {seq} (hash {hash}).",
+            env.lang,
+            seq=made.seq,
+            hash=made.hash.hex()[:16],
+        )
+    )
+    return 0
+
+
+def _audit_export(session: Session, args: argparse.Namespace, env: Env) -> int:
+    flt = audit_review.AuditFilter(args.since, args.until)
+    path, sig, n = audit_review.export_csv(session, flt, args.to)
+    env.out(
+        tr(
+            "{n} records exported to {path}; signature in {sig}.",
+            env.lang,
+            n=n,
+            path=path,
+            sig=sig,
+        )
+    )
+    return 0
+
+
+def _audit_purge(session: Session, args: argparse.Namespace, env: Env) -> int:
+    n = audit_review.purge(session, args.before)
+    env.out(tr("{n} audit records purged.", env.lang, n=n))
+    return 0
+
+
+_AUDIT_COMMANDS: dict[str, Callable[[Session, argparse.Namespace, Env], int]] = {
+    "list": _audit_list,
+    "verify": _audit_verify,
+    "seal": _audit_seal,
+    "export": _audit_export,
+    "purge": _audit_purge,
+}
+
+
 def cmd_audit(args: argparse.Namespace, env: Env) -> int:
     sub = args.audit_command
     password = env.password(tr("Password for {login}:", env.lang, login=args.as_login))
@@ -322,94 +429,10 @@ def cmd_audit(args: argparse.Namespace, env: Env) -> int:
     )
     try:
         session.require_active_password()
-        if sub == "list":
-            flt = audit_review.AuditFilter(args.since, args.until, args.account, args.action)
-            header = [
-                tr(h, env.lang)
-                for h in (
-                    "Seq",
-                    "Time (UTC)",
-                    "Account",
-                    "Role",
-                    "Workstation",
-                    "Action",
-                    "Object",
-                    "Outcome",
-                    "Details",
-                )
-            ]
-            rows = [
-                [
-                    str(r.seq),
-                    r.at[:19].replace("T", " "),
-                    r.account,
-                    r.role,
-                    r.workstation,
-                    r.action,
-                    r.obj,
-                    r.outcome,
-                    r.details,
-                ]
-                for r in audit_review.list_records(session, flt)
-            ]
-            table(env, header, rows)
-            return 0
-        if sub == "verify":
-            report = audit_review.verify(session)
-            if report.intact:
-                env.out(
-                    tr(
-                        "Audit trail intact: {n} records, {s} seals.",
-                        env.lang,
-                        n=report.records,
-                        s=report.seals,
-                    )
-                )
-                for w in report.warnings:
-                    env.out(w)
-                return 0
-            first = report.breaks[0]
-            env.out(
-                tr(
-                    "Audit trail broken at record {seq} ({kind}): {detail}",
-                    env.lang,
-                    seq=first.seq,
-                    kind=first.kind.value,
-                    detail=first.message(env.lang),
-                )
-            )
-            for b in report.breaks[1:]:
-                env.out("  " + b.message(env.lang))
-            return 1
-        if sub == "seal":
-            made = audit_review.seal(session)
-            env.out(
-                tr(
-                    "Audit trail sealed at record {seq} (hash {hash}).",
-                    env.lang,
-                    seq=made.seq,
-                    hash=made.hash.hex()[:16],
-                )
-            )
-            return 0
-        if sub == "export":
-            flt = audit_review.AuditFilter(args.since, args.until)
-            path, sig, n = audit_review.export_csv(session, flt, args.to)
-            env.out(
-                tr(
-                    "{n} records exported to {path}; signature in {sig}.",
-                    env.lang,
-                    n=n,
-                    path=path,
-                    sig=sig,
-                )
-            )
-            return 0
-        if sub == "purge":
-            n = audit_review.purge(session, args.before)
-            env.out(tr("{n} audit records purged.", env.lang, n=n))
-            return 0
-        raise UsageError(QT_TRANSLATE_NOOP("Errors", "Unknown command."))
+        handler = _AUDIT_COMMANDS.get(sub)
+        if handler is None:
+            raise UsageError(QT_TRANSLATE_NOOP("Errors", "Unknown command."))
+        return handler(session, args, env)
     finally:
         session.logout()
 

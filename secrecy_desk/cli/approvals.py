@@ -143,121 +143,143 @@ def _show(a: Approvals, r: Request, env: Env) -> None:
         env.out(text)
 
 
-def run_approvals(session: Session, args: argparse.Namespace, env: Env) -> int:
-    a = Approvals(session, load_all())
+def _approvals_types(a: Approvals, session: Session, args: argparse.Namespace, env: Env) -> int:
     lang = env.lang
-    sub = args.approvals_command
-    if sub == "types":
-        for spec in a.types:
-            steps = " → ".join(s.title(lang) for s in spec.steps)
-            env.out(f"{spec.id:20} {spec.title(lang)}  ({steps})")
-        return 0
-    if sub == "submit":
-        if bool(args.form) == bool(args.request):
-            raise UsageError(
-                QT_TRANSLATE_NOOP(
-                    "Errors", "Give --form for a new request or --request for an existing one."
-                )
-            )
-        if args.form:
-            r = a.create(args.form, pairs(args.set))
-        else:
-            r = a.get(args.request)
-            if args.set:
-                r = a.edit(r.number, pairs(args.set), expected_revision=r.revision)
-        if not args.draft:
-            r = a.submit(r.number)
-        env.out(
-            tr(
-                "{number}: {state} ({mark}).",
-                lang,
-                number=r.number,
-                state=r.state_text(a.spec(r.form), lang),
-                mark=r.marking,
+    for spec in a.types:
+        steps = " → ".join(s.title(lang) for s in spec.steps)
+        env.out(f"{spec.id:20} {spec.title(lang)}  ({steps})")
+    return 0
+
+
+def _approvals_submit(a: Approvals, session: Session, args: argparse.Namespace, env: Env) -> int:
+    lang = env.lang
+    if bool(args.form) == bool(args.request):
+        raise UsageError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "Give --form for a new request or --request for an existing one."
             )
         )
-        return 0
-    if sub == "edit":
-        current = a.get(args.request)
-        expected = args.revision if args.revision is not None else current.revision
-        r = a.edit(args.request, pairs(args.set), expected_revision=expected)
-        env.out(
-            tr(
-                "{number}: revision {n}, {state}.",
-                lang,
-                number=r.number,
-                n=r.revision,
-                state=r.state_text(a.spec(r.form), lang),
-            )
+    if args.form:
+        r = a.create(args.form, pairs(args.set))
+    else:
+        r = a.get(args.request)
+        if args.set:
+            r = a.edit(r.number, pairs(args.set), expected_revision=r.revision)
+    if not args.draft:
+        r = a.submit(r.number)
+    env.out(
+        tr(
+            "{number}: {state} ({mark}).",
+            lang,
+            number=r.number,
+            state=r.state_text(a.spec(r.form), lang),
+            mark=r.marking,
         )
-        return 0
-    if sub == "decide":
-        decision = Decision.parse(args.decision)
-        current = a.get(args.request, record_view=True)
-        expected = args.revision if args.revision is not None else current.revision
-        password = env.password(tr("Password again, to sign the decision:", lang))
-        r = a.decide(
-            args.request, decision, args.comment, password=password, expected_revision=expected
+    )
+    return 0
+
+
+def _approvals_edit(a: Approvals, session: Session, args: argparse.Namespace, env: Env) -> int:
+    lang = env.lang
+    current = a.get(args.request)
+    expected = args.revision if args.revision is not None else current.revision
+    r = a.edit(args.request, pairs(args.set), expected_revision=expected)
+    env.out(
+        tr(
+            "{number}: revision {n}, {state}.",
+            lang,
+            number=r.number,
+            n=r.revision,
+            state=r.state_text(a.spec(r.form), lang),
         )
-        env.out(
-            tr(
-                "{number}: {decision} recorded; now {state}.",
-                lang,
-                number=r.number,
-                decision=decision.label(lang),
-                state=r.state_text(a.spec(r.form), lang),
-            )
+    )
+    return 0
+
+
+def _approvals_decide(a: Approvals, session: Session, args: argparse.Namespace, env: Env) -> int:
+    lang = env.lang
+    decision = Decision.parse(args.decision)
+    current = a.get(args.request, record_view=True)
+    expected = args.revision if args.revision is not None else current.revision
+    password = env.password(tr("Password again, to sign the decision:", lang))
+    r = a.decide(
+        args.request, decision, args.comment, password=password, expected_revision=expected
+    )
+    env.out(
+        tr(
+            "{number}: {decision} recorded; now {state}.",
+            lang,
+            number=r.number,
+            decision=decision.label(lang),
+            state=r.state_text(a.spec(r.form), lang),
         )
-        return 0
-    if sub == "record-paper":
-        r = a.record_paper(
-            args.request,
-            step=args.step,
-            decision=Decision.parse(args.decision),
-            signer=args.signer,
-            signed_on=parse_date(args.signed_on),
-            comment=args.comment,
+    )
+    return 0
+
+
+def _approvals_record_paper(
+    a: Approvals, session: Session, args: argparse.Namespace, env: Env
+) -> int:
+    lang = env.lang
+    r = a.record_paper(
+        args.request,
+        step=args.step,
+        decision=Decision.parse(args.decision),
+        signer=args.signer,
+        signed_on=parse_date(args.signed_on),
+        comment=args.comment,
+    )
+    env.out(
+        tr(
+            "{number}: paper decision recorded; now {state}.",
+            lang,
+            number=r.number,
+            state=r.state_text(a.spec(r.form), lang),
         )
-        env.out(
-            tr(
-                "{number}: paper decision recorded; now {state}.",
-                lang,
-                number=r.number,
-                state=r.state_text(a.spec(r.form), lang),
-            )
+    )
+    return 0
+
+
+def _approvals_withdraw(a: Approvals, session: Session, args: argparse.Namespace, env: Env) -> int:
+    lang = env.lang
+    r = a.withdraw(args.request, args.reason)
+    env.out(tr("{number}: withdrawn.", lang, number=r.number))
+    return 0
+
+
+def _approvals_show(a: Approvals, session: Session, args: argparse.Namespace, env: Env) -> int:
+    _show(a, a.get(args.request, record_view=True), env)
+    return 0
+
+
+def _approvals_print(a: Approvals, session: Session, args: argparse.Namespace, env: Env) -> int:
+    lang = env.lang
+    target = check_destination(session, args.to)
+    printer = tr("PDF file {path}", lang, path=target)
+    out = print_request(
+        a,
+        args.request,
+        copies=args.copies,
+        printer=printer,
+        reason=args.reason,
+        deliver=to_file(session, target),
+    )
+    path = target
+    env.out(
+        tr(
+            "Printed to {path} ({mark}); print register {record}, verification code {code}.",
+            lang,
+            path=path,
+            mark=out.marking,
+            record=out.record,
+            code=out.code,
         )
-        return 0
-    if sub == "withdraw":
-        r = a.withdraw(args.request, args.reason)
-        env.out(tr("{number}: withdrawn.", lang, number=r.number))
-        return 0
-    if sub == "show":
-        _show(a, a.get(args.request, record_view=True), env)
-        return 0
-    if sub == "print":
-        target = check_destination(session, args.to)
-        printer = tr("PDF file {path}", lang, path=target)
-        out = print_request(
-            a,
-            args.request,
-            copies=args.copies,
-            printer=printer,
-            reason=args.reason,
-            deliver=to_file(session, target),
-        )
-        path = target
-        env.out(
-            tr(
-                "Printed to {path} ({mark}); print register {record}, verification code {code}.",
-                lang,
-                path=path,
-                mark=out.marking,
-                record=out.record,
-                code=out.code,
-            )
-        )
-        return 0
-    # list
+    )
+    return 0
+
+
+def _approvals_list(a: Approvals, session: Session, args: argparse.Namespace, env: Env) -> int:
+    lang = env.lang
     if args.waiting:
         rows = a.waiting_for_me()
     elif args.mine:
@@ -293,6 +315,27 @@ def run_approvals(session: Session, args: argparse.Namespace, env: Env) -> int:
     if not rows:
         env.out(tr("No requests.", lang))
     return 0
+
+
+_APPROVALS_COMMANDS: dict[str, Callable[..., int]] = {
+    "types": _approvals_types,
+    "submit": _approvals_submit,
+    "edit": _approvals_edit,
+    "decide": _approvals_decide,
+    "record-paper": _approvals_record_paper,
+    "withdraw": _approvals_withdraw,
+    "show": _approvals_show,
+    "print": _approvals_print,
+    "list": _approvals_list,
+}
+
+
+def run_approvals(session: Session, args: argparse.Namespace, env: Env) -> int:
+    a = Approvals(session, load_all())
+    handler = _APPROVALS_COMMANDS.get(args.approvals_command)
+    if handler is None:
+        raise UsageError(QT_TRANSLATE_NOOP("Errors", "Unknown command."))
+    return handler(a, session, args, env)
 
 
 PARSERS: dict[str, Callable[[SubParsers], None]] = {"approvals": _approvals_parser}

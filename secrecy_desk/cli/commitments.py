@@ -68,115 +68,145 @@ def _core(session: Session) -> Commitments:
     return Commitments(open_registers(session, load_all()))
 
 
-def run_commitments(session: Session, args: argparse.Namespace, env: Env) -> int:
-    c = _core(session)
+def _commitments_generate(
+    c: Commitments, session: Session, args: argparse.Namespace, env: Env
+) -> int:
     lang = env.lang
-    sub = args.commitments_command
-    if sub == "generate":
-        try:
-            level = Level.parse(args.level)
-        except ValueError:
-            raise UsageError(
-                QT_TRANSLATE_NOOP("Errors", "Unknown level {level}."), level=args.level
-            ) from None
-        if args.due:
-            people = report_mod.due_people(c, c.template(args.template).id)
-        elif args.department:
-            people = [p.number for p in c.people(department=args.department)]
-        else:
-            people = list(args.person)
-        if not people:
-            env.out(tr("Nobody is due.", lang))
-            return 0
-        made = c.generate(args.template, people, level=level, matter=args.matter)
-        env.out(
-            tr(
-                "{n} commitments generated: {first} … {last}.",
-                lang,
-                n=len(made),
-                first=made[0].number,
-                last=made[-1].number,
-            )
-        )
+    try:
+        level = Level.parse(args.level)
+    except ValueError:
+        raise UsageError(
+            QT_TRANSLATE_NOOP("Errors", "Unknown level {level}."), level=args.level
+        ) from None
+    if args.due:
+        people = report_mod.due_people(c, c.template(args.template).id)
+    elif args.department:
+        people = [p.number for p in c.people(department=args.department)]
+    else:
+        people = list(args.person)
+    if not people:
+        env.out(tr("Nobody is due.", lang))
         return 0
-    if sub == "print":
-        if args.generated:
-            numbers = [x.number for x in c.find(status="generated")]
-        else:
-            numbers = list(args.number)
+    made = c.generate(args.template, people, level=level, matter=args.matter)
+    env.out(
+        tr(
+            "{n} commitments generated: {first} … {last}.",
+            lang,
+            n=len(made),
+            first=made[0].number,
+            last=made[-1].number,
+        )
+    )
+    return 0
+
+
+def _commitments_print(c: Commitments, session: Session, args: argparse.Namespace, env: Env) -> int:
+    lang = env.lang
+    if args.generated:
+        numbers = [x.number for x in c.find(status="generated")]
+    else:
+        numbers = list(args.number)
+    target = check_destination(session, args.to)
+    printer = tr("PDF file {path}", lang, path=target)
+    out = c.print_batch(
+        numbers,
+        printer=printer,
+        copies=args.copies,
+        reason=args.reason,
+        deliver=to_file(session, target),
+    )
+    env.out(tr("{n} commitments printed to {path}.", lang, n=len(out.printed), path=target))
+    for p in out.printed:
+        env.out(f"  {p.document.number}  {p.record}  {p.code}")
+    return 0
+
+
+def _commitments_record_signature(
+    c: Commitments, session: Session, args: argparse.Namespace, env: Env
+) -> int:
+    lang = env.lang
+    done = c.record_signature(
+        args.number,
+        signed_on=parse_date(args.signed_on),
+        witness=args.witness,
+        personnel_copy=args.personnel_copy,
+        secrecy_copy=args.secrecy_copy,
+    )
+    env.out(tr("{number} is signed and archived.", lang, number=done.number))
+    return 0
+
+
+def _commitments_report(
+    c: Commitments, session: Session, args: argparse.Namespace, env: Env
+) -> int:
+    lang = env.lang
+    rep = report_mod.completeness(c, department=args.department)
+    titles = {s.id: s.title(lang) for s in c.templates()}
+    for gap in rep.gaps:
+        kind = translate("Commitments", report_mod.KIND_TEXT[gap.kind], lang)
+        env.out(
+            f"{kind}\t{gap.person}\t{gap.name}\t{gap.department}\t"
+            f"{titles.get(gap.template, gap.template)}\t{gap.commitment}\t{gap.since}"
+        )
+    env.out(
+        tr(
+            "{missing} without a signed commitment, {renew} due to renew, {unsigned} "
+            "unsigned after 7 days.",
+            lang,
+            missing=len(rep.of(report_mod.MISSING)),
+            renew=len(rep.of(report_mod.RENEW)),
+            unsigned=len(rep.of(report_mod.UNSIGNED)),
+        )
+    )
+    if args.to:
         target = check_destination(session, args.to)
         printer = tr("PDF file {path}", lang, path=target)
-        out = c.print_batch(
-            numbers,
-            printer=printer,
-            copies=args.copies,
-            reason=args.reason,
-            deliver=to_file(session, target),
-        )
-        env.out(tr("{n} commitments printed to {path}.", lang, n=len(out.printed), path=target))
-        for p in out.printed:
-            env.out(f"  {p.document.number}  {p.record}  {p.code}")
-        return 0
-    if sub == "record-signature":
-        done = c.record_signature(
-            args.number,
-            signed_on=parse_date(args.signed_on),
-            witness=args.witness,
-            personnel_copy=args.personnel_copy,
-            secrecy_copy=args.secrecy_copy,
-        )
-        env.out(tr("{number} is signed and archived.", lang, number=done.number))
-        return 0
-    if sub == "report":
-        rep = report_mod.completeness(c, department=args.department)
-        titles = {s.id: s.title(lang) for s in c.templates()}
-        for gap in rep.gaps:
-            kind = translate("Commitments", report_mod.KIND_TEXT[gap.kind], lang)
-            env.out(
-                f"{kind}\t{gap.person}\t{gap.name}\t{gap.department}\t"
-                f"{titles.get(gap.template, gap.template)}\t{gap.commitment}\t{gap.since}"
-            )
+        paper = report_mod.print_report(c, rep, printer=printer, deliver=to_file(session, target))
         env.out(
             tr(
-                "{missing} without a signed commitment, {renew} due to renew, {unsigned} "
-                "unsigned after 7 days.",
+                "Printed to {path}; verification code {code}.",
                 lang,
-                missing=len(rep.of(report_mod.MISSING)),
-                renew=len(rep.of(report_mod.RENEW)),
-                unsigned=len(rep.of(report_mod.UNSIGNED)),
+                path=target,
+                code=paper.code,
             )
         )
-        if args.to:
-            target = check_destination(session, args.to)
-            printer = tr("PDF file {path}", lang, path=target)
-            paper = report_mod.print_report(
-                c, rep, printer=printer, deliver=to_file(session, target)
-            )
-            env.out(
-                tr(
-                    "Printed to {path}; verification code {code}.",
-                    lang,
-                    path=target,
-                    code=paper.code,
-                )
-            )
-        return 0
-    if sub == "list":
-        titles = {s.id: s.title(lang) for s in c.templates()}
-        states = {
-            "generated": tr("generated", lang),
-            "printed": tr("printed, awaiting signature", lang),
-            "archived": tr("signed and archived", lang),
-        }
-        items = c.find(status=args.status, template=args.template)
-        for item in items:
-            env.out(
-                f"{item.number}\t{titles.get(item.template, item.template)}\t{item.person}\t"
-                f"{item.name}\t{states.get(item.status, item.status)}\t{item.marking}\t"
-                f"{item.signed_on or ''}"
-            )
-        env.out(tr("{n} commitments.", lang, n=len(items)))
-        return 0
+    return 0
+
+
+def _commitments_list(c: Commitments, session: Session, args: argparse.Namespace, env: Env) -> int:
+    lang = env.lang
+    titles = {s.id: s.title(lang) for s in c.templates()}
+    states = {
+        "generated": tr("generated", lang),
+        "printed": tr("printed, awaiting signature", lang),
+        "archived": tr("signed and archived", lang),
+    }
+    items = c.find(status=args.status, template=args.template)
+    for item in items:
+        env.out(
+            f"{item.number}\t{titles.get(item.template, item.template)}\t{item.person}\t"
+            f"{item.name}\t{states.get(item.status, item.status)}\t{item.marking}\t"
+            f"{item.signed_on or ''}"
+        )
+    env.out(tr("{n} commitments.", lang, n=len(items)))
+    return 0
+
+
+_COMMITMENTS_COMMANDS: dict[str, Callable[..., int]] = {
+    "generate": _commitments_generate,
+    "print": _commitments_print,
+    "record-signature": _commitments_record_signature,
+    "report": _commitments_report,
+    "list": _commitments_list,
+}
+
+
+def run_commitments(session: Session, args: argparse.Namespace, env: Env) -> int:
+    c = _core(session)
+    sub = args.commitments_command
+    handler = _COMMITMENTS_COMMANDS.get(sub)
+    if handler is not None:
+        return handler(c, session, args, env)
     raise UsageError(QT_TRANSLATE_NOOP("Errors", "Unknown command."))
 
 

@@ -102,113 +102,142 @@ def _print_entry(env: Env, spec: FormSpec, entry: Entry) -> None:
         env.out("  ! " + flag.message(lang))
 
 
+def _entries_add(regs: Registers, spec: FormSpec, args: argparse.Namespace, env: Env) -> int:
+    lang = env.lang
+    result = regs.add(args.register, pairs(args.set), confirm=args.confirm)
+    env.out(
+        tr(
+            "Saved as {number} ({mark}).",
+            lang,
+            number=result.entry.number,
+            mark=result.entry.marking,
+        )
+    )
+    for flag in result.entry.flags:
+        env.out("  ! " + flag.message(lang))
+    return 0
+
+
+def _entries_edit(regs: Registers, spec: FormSpec, args: argparse.Namespace, env: Env) -> int:
+    lang = env.lang
+    current = regs.get(args.register, args.entry, record_view=False)
+    result = regs.edit(
+        args.register,
+        args.entry,
+        pairs(args.set),
+        expected_revision=args.revision if args.revision is not None else current.revision,
+        status=args.status,
+        confirm=args.confirm,
+    )
+    if not result.changed_fields:
+        env.out(tr("Nothing changed.", lang))
+    else:
+        env.out(
+            tr(
+                "Saved {number} as revision {n}; changed: {fields}.",
+                lang,
+                number=result.entry.number,
+                n=result.entry.revision,
+                fields=", ".join(result.changed_fields),
+            )
+        )
+    return 0
+
+
+def _entries_void(regs: Registers, spec: FormSpec, args: argparse.Namespace, env: Env) -> int:
+    lang = env.lang
+    result = regs.void(args.register, args.entry, args.reason)
+    env.out(
+        tr(
+            "Entry {number} is void; it keeps its number and history.",
+            lang,
+            number=result.entry.number,
+        )
+    )
+    return 0
+
+
+def _entries_show(regs: Registers, spec: FormSpec, args: argparse.Namespace, env: Env) -> int:
+    _print_entry(env, spec, regs.get(args.register, args.entry))
+    return 0
+
+
+def _entries_history(regs: Registers, spec: FormSpec, args: argparse.Namespace, env: Env) -> int:
+    lang = env.lang
+    for rev in regs.history(args.register, args.entry):
+        env.out(
+            f"{rev.revision}  {rev.at[:19].replace('T', ' ')}  {rev.account}  {rev.change}"
+            + (f"  ({rev.void_reason})" if rev.void_reason else "")
+        )
+        for change in rev.changes:
+            f = spec.field(change.field)
+            env.out(
+                f"    {f.label(lang)}: {f.display(change.before, lang) or '∅'} → "
+                f"{f.display(change.after, lang) or '∅'}"
+            )
+    return 0
+
+
+def _entries_list(regs: Registers, spec: FormSpec, args: argparse.Namespace, env: Env) -> int:
+    lang = env.lang
+    query = Query(
+        where=pairs(args.where),
+        search=args.search,
+        include_voided=args.voided,
+        limit=args.limit,
+    )
+    entries = regs.page(args.register, query)
+    columns = list(spec.listing.columns)
+    if STATUS not in columns:
+        columns.append(STATUS)
+    header = [spec.column_label(c, lang) for c in columns]
+    rows = [[e.display(spec, c, lang) for c in columns] for e in entries]
+    if args.format == "json":
+        env.out(
+            json.dumps(
+                [
+                    {
+                        "number": e.number,
+                        "revision": e.revision,
+                        "marking": e.marking,
+                        "voided": e.voided,
+                        "flags": [f.message(lang) for f in e.flags],
+                        **{c: e.display(spec, c, lang) for c in columns if c != NUMBER},
+                    }
+                    for e in entries
+                ],
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
+    elif args.format == "csv":
+        writer = csv.writer(env.stdout)
+        writer.writerow(header)
+        writer.writerows(rows)
+    else:
+        marks = [("! " if e.flags else "") + ("✗ " if e.voided else "") for e in entries]
+        table(env, ["", *header], [[m, *r] for m, r in zip(marks, rows, strict=True)])
+        env.out(tr("{n} entries.", lang, n=len(entries)))
+    return 0
+
+
+_ENTRIES_COMMANDS: dict[str, Callable[..., int]] = {
+    "add": _entries_add,
+    "edit": _entries_edit,
+    "void": _entries_void,
+    "show": _entries_show,
+    "history": _entries_history,
+    "list": _entries_list,
+}
+
+
 def run_entries(session: Session, args: argparse.Namespace, env: Env) -> int:
     regs = _registers(session)
     spec = regs.spec(args.register)
     sub = args.entries_command
-    lang = env.lang
-    if sub == "add":
-        result = regs.add(args.register, pairs(args.set), confirm=args.confirm)
-        env.out(
-            tr(
-                "Saved as {number} ({mark}).",
-                lang,
-                number=result.entry.number,
-                mark=result.entry.marking,
-            )
-        )
-        for flag in result.entry.flags:
-            env.out("  ! " + flag.message(lang))
-        return 0
-    if sub == "edit":
-        current = regs.get(args.register, args.entry, record_view=False)
-        result = regs.edit(
-            args.register,
-            args.entry,
-            pairs(args.set),
-            expected_revision=args.revision if args.revision is not None else current.revision,
-            status=args.status,
-            confirm=args.confirm,
-        )
-        if not result.changed_fields:
-            env.out(tr("Nothing changed.", lang))
-        else:
-            env.out(
-                tr(
-                    "Saved {number} as revision {n}; changed: {fields}.",
-                    lang,
-                    number=result.entry.number,
-                    n=result.entry.revision,
-                    fields=", ".join(result.changed_fields),
-                )
-            )
-        return 0
-    if sub == "void":
-        result = regs.void(args.register, args.entry, args.reason)
-        env.out(
-            tr(
-                "Entry {number} is void; it keeps its number and history.",
-                lang,
-                number=result.entry.number,
-            )
-        )
-        return 0
-    if sub == "show":
-        _print_entry(env, spec, regs.get(args.register, args.entry))
-        return 0
-    if sub == "history":
-        for rev in regs.history(args.register, args.entry):
-            env.out(
-                f"{rev.revision}  {rev.at[:19].replace('T', ' ')}  {rev.account}  {rev.change}"
-                + (f"  ({rev.void_reason})" if rev.void_reason else "")
-            )
-            for change in rev.changes:
-                f = spec.field(change.field)
-                env.out(
-                    f"    {f.label(lang)}: {f.display(change.before, lang) or '∅'} → "
-                    f"{f.display(change.after, lang) or '∅'}"
-                )
-        return 0
-    if sub == "list":
-        query = Query(
-            where=pairs(args.where),
-            search=args.search,
-            include_voided=args.voided,
-            limit=args.limit,
-        )
-        entries = regs.page(args.register, query)
-        columns = list(spec.listing.columns)
-        if STATUS not in columns:
-            columns.append(STATUS)
-        header = [spec.column_label(c, lang) for c in columns]
-        rows = [[e.display(spec, c, lang) for c in columns] for e in entries]
-        if args.format == "json":
-            env.out(
-                json.dumps(
-                    [
-                        {
-                            "number": e.number,
-                            "revision": e.revision,
-                            "marking": e.marking,
-                            "voided": e.voided,
-                            "flags": [f.message(lang) for f in e.flags],
-                            **{c: e.display(spec, c, lang) for c in columns if c != NUMBER},
-                        }
-                        for e in entries
-                    ],
-                    ensure_ascii=False,
-                    indent=1,
-                )
-            )
-        elif args.format == "csv":
-            writer = csv.writer(env.stdout)
-            writer.writerow(header)
-            writer.writerows(rows)
-        else:
-            marks = [("! " if e.flags else "") + ("✗ " if e.voided else "") for e in entries]
-            table(env, ["", *header], [[m, *r] for m, r in zip(marks, rows, strict=True)])
-            env.out(tr("{n} entries.", lang, n=len(entries)))
-        return 0
+    handler = _ENTRIES_COMMANDS.get(sub)
+    if handler is not None:
+        return handler(regs, spec, args, env)
     raise UsageError(QT_TRANSLATE_NOOP("Errors", "Unknown command."))
 
 

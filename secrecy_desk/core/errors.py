@@ -49,12 +49,6 @@ class ValidationError(DeskError):
     exit_code = 1
 
 
-class CheckFailed(DeskError):
-    """An integrity or verification check found a problem."""
-
-    exit_code = 1
-
-
 class UsageError(DeskError):
     """The command was called wrongly."""
 

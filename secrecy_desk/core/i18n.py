@@ -47,9 +47,7 @@ def normalize_lang(lang: str | None) -> str:
     if not lang:
         return DEFAULT_LANG
     lowered = lang.lower().replace("-", "_")
-    if lowered.startswith("en"):
-        return "en"
-    return DEFAULT_LANG
+    return next((known for known in LANGS if lowered.startswith(known[:2].lower())), DEFAULT_LANG)
 
 
 def detect_lang() -> str:

@@ -13,8 +13,6 @@ above the rating); the drawings that must come back are 机密 ones marked 须�
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Final
 
@@ -57,13 +55,6 @@ PROJECTS: Final = ("XX", "ZT", "HK", "JG", "DY")
 GIVER_UNITS: Final = (
     "某协作单位", "某供应商", "某设计院", "某大学", "某试验基地", "某贸易公司", "兄弟单位",
 )  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class DemoPerson:
-    name: str
-    gender: str  # 男 / 女
-    department: str
 
 
 def resident_id(rng: random.Random, birth: date, *, female: bool) -> str:
@@ -308,15 +299,6 @@ def _statuses(rng: random.Random, n: int) -> list[str]:
     out = rng.choices(("在岗", "上岗审查", "离岗·脱密期", "解脱"), weights=(30, 3, 3, 1), k=n)
     out[:3] = ["在岗", "上岗审查", "离岗·脱密期"]
     return out
-
-
-def counts_by_flag(session: Session, forms: Forms | None = None) -> Mapping[str, int]:
-    """How many live entries of each register carry a flag (overdue, late) today."""
-    regs = open_registers(session, forms or load_all())
-    return {
-        spec.id: sum(1 for e in regs.page(spec.id, Query(limit=None)) if e.flags)
-        for spec in regs.visible_registers()
-    }
 
 
 def fill_commitments(session: Session, *, forms: Forms | None = None) -> int:

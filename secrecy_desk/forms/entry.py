@@ -40,9 +40,6 @@ class ValidationResult:
     def ok(self) -> bool:
         return not self.problems
 
-    def problems_for(self, field: str) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.field == field)
-
     def raise_if_invalid(self) -> None:
         if self.problems:
             raise EntryInvalid(self.problems)

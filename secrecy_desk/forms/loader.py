@@ -1004,91 +1004,91 @@ def _read_steps(
     steps: list[StepSpec] = []
     for index, data in enumerate(entries, start=1):
         table = _Table(top.source, data, place=f"[[steps]] #{index}")
-        table.allow(_STEP_KEYS)
-        name = _identifier(table, table.text("name"), _STEP_NAME)
-        if any(s.name == name for s in steps):
+        steps.append(_read_step(table, by_name, {s.name for s in steps}))
+    return tuple(steps)
+
+
+def _read_step(table: _Table, by_name: Mapping[str, FieldSpec], taken: set[str]) -> StepSpec:
+    """One ``[[steps]]`` entry: its name (not one of ``taken``), who decides it, its days."""
+    table.allow(_STEP_KEYS)
+    name = _identifier(table, table.text("name"), _STEP_NAME)
+    if name in taken:
+        raise table.error(
+            QT_TRANSLATE_NOOP("Errors", 'the step name "{name}" is used twice'), name=name
+        )
+    decider_name = table.text("decider")
+    try:
+        decider = DeciderKind(decider_name)
+    except ValueError:
+        raise table.error(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                'unknown decider "{decider}"; use role, department_head or account',
+            ),
+            decider=decider_name,
+        ) from None
+    role = table.opt_text("role")
+    account = table.opt_text("account")
+    account_field = table.opt_text("account_field")
+    if decider is DeciderKind.ROLE:
+        if role not in _STEP_ROLES:
             raise table.error(
-                QT_TRANSLATE_NOOP("Errors", 'the step name "{name}" is used twice'), name=name
+                QT_TRANSLATE_NOOP("Errors", 'a step decided by role needs "role", one of {roles}'),
+                roles=", ".join(_STEP_ROLES),
             )
-        decider_name = table.text("decider")
-        try:
-            decider = DeciderKind(decider_name)
-        except ValueError:
+    elif role is not None:
+        raise table.error(
+            QT_TRANSLATE_NOOP("Errors", 'key "{key}" applies only to decider = "{decider}"'),
+            key="role",
+            decider="role",
+        )
+    if decider is DeciderKind.ACCOUNT:
+        if (account is None) == (account_field is None):
             raise table.error(
                 QT_TRANSLATE_NOOP(
                     "Errors",
-                    'unknown decider "{decider}"; use role, department_head or account',
+                    'a step decided by account needs exactly one of "account" and "account_field"',
+                )
+            )
+        target = by_name.get(account_field or "")
+        if account_field is not None and (
+            target is None or target.type is not FieldType.ACCOUNT or not target.required
+        ):
+            raise table.error(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    '"account_field" must name a required field of type account: "{name}"',
                 ),
-                decider=decider_name,
-            ) from None
-        role = table.opt_text("role")
-        account = table.opt_text("account")
-        account_field = table.opt_text("account_field")
-        if decider is DeciderKind.ROLE:
-            if role not in _STEP_ROLES:
-                raise table.error(
-                    QT_TRANSLATE_NOOP(
-                        "Errors", 'a step decided by role needs "role", one of {roles}'
-                    ),
-                    roles=", ".join(_STEP_ROLES),
-                )
-        elif role is not None:
-            raise table.error(
-                QT_TRANSLATE_NOOP("Errors", 'key "{key}" applies only to decider = "{decider}"'),
-                key="role",
-                decider="role",
+                name=account_field,
             )
-        if decider is DeciderKind.ACCOUNT:
-            if (account is None) == (account_field is None):
-                raise table.error(
-                    QT_TRANSLATE_NOOP(
-                        "Errors",
-                        'a step decided by account needs exactly one of "account" and '
-                        '"account_field"',
-                    )
-                )
-            target = by_name.get(account_field or "")
-            if account_field is not None and (
-                target is None or target.type is not FieldType.ACCOUNT or not target.required
-            ):
-                raise table.error(
-                    QT_TRANSLATE_NOOP(
-                        "Errors",
-                        '"account_field" must name a required field of type account: "{name}"',
-                    ),
-                    name=account_field,
-                )
-        elif account is not None or account_field is not None:
-            raise table.error(
-                QT_TRANSLATE_NOOP("Errors", 'key "{key}" applies only to decider = "{decider}"'),
-                key="account" if account is not None else "account_field",
-                decider="account",
-            )
-        days = table.opt_int("days")
-        if days is None:
-            days = 3
-        if not _DAYS_RANGE[0] <= days <= _DAYS_RANGE[1]:
-            raise table.error(
-                QT_TRANSLATE_NOOP("Errors", "days {days} must be between {low} and {high}"),
-                days=days,
-                low=_DAYS_RANGE[0],
-                high=_DAYS_RANGE[1],
-            )
-        steps.append(
-            StepSpec(
-                name=name,
-                title_zh=table.text("title_zh"),
-                title_en=table.text("title_en"),
-                decider=decider,
-                role=role,
-                account=account,
-                account_field=account_field,
-                paper=table.opt_bool("paper", default=True),
-                days=days,
-                same_decider=table.opt_bool("same_decider", default=False),
-            )
+    elif account is not None or account_field is not None:
+        raise table.error(
+            QT_TRANSLATE_NOOP("Errors", 'key "{key}" applies only to decider = "{decider}"'),
+            key="account" if account is not None else "account_field",
+            decider="account",
         )
-    return tuple(steps)
+    days = table.opt_int("days")
+    if days is None:
+        days = 3
+    if not _DAYS_RANGE[0] <= days <= _DAYS_RANGE[1]:
+        raise table.error(
+            QT_TRANSLATE_NOOP("Errors", "days {days} must be between {low} and {high}"),
+            days=days,
+            low=_DAYS_RANGE[0],
+            high=_DAYS_RANGE[1],
+        )
+    return StepSpec(
+        name=name,
+        title_zh=table.text("title_zh"),
+        title_en=table.text("title_en"),
+        decider=decider,
+        role=role,
+        account=account,
+        account_field=account_field,
+        paper=table.opt_bool("paper", default=True),
+        days=days,
+        same_decider=table.opt_bool("same_decider", default=False),
+    )
 
 
 # --- every definition ---------------------------------------------------------------------

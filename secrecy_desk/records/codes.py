@@ -15,7 +15,6 @@ from typing import Final
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 from secrecy_desk.core.levels import Level
 from secrecy_desk.records.model import Entry
-from secrecy_desk.records.printing import PRINTS
 
 #: (kind, number, clearance) → the object's current revision, or None when none is visible.
 RevisionOf = Callable[[str, str, Level], int | None]
@@ -93,4 +92,4 @@ def check_code(print_record: Entry | None, code: str, current_revision: Revision
     return CodeCheck(match, wanted, print_record, printed, current)
 
 
-__all__ = ["PRINTS", "CodeCheck", "Match", "check_code", "normalize_code"]
+__all__ = ["CodeCheck", "Match", "check_code", "normalize_code"]

@@ -10,6 +10,10 @@ from secrecy_desk.core.levels import Level, Term, marking
 from secrecy_desk.forms import FormSpec, SortKey, Value
 from secrecy_desk.records.rules import Flag
 
+#: The print register's id (``forms/registers/prints.toml``): the kernel's own register, which
+#: the print operation fills and nobody edits by hand.
+PRINTS: Final = "prints"
+
 #: Pseudo-columns every register has besides its fields.
 NUMBER: Final = "number"
 STATUS: Final = "status"

@@ -40,12 +40,11 @@ from secrecy_desk.printing import (
     render_forms,
     render_list,
 )
+from secrecy_desk.records.model import PRINTS
 from secrecy_desk.records.store import insert_entry
 from secrecy_desk.vault.keyfile import write_atomic
 from secrecy_desk.vault.session import Session
 
-#: The print register's id (``forms/registers/prints.toml``): the kernel's own register.
-PRINTS: Final = "prints"
 MAX_COPIES: Final = 999
 
 

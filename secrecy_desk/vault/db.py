@@ -76,12 +76,6 @@ class Store:
             for r in rows:
                 yield tuple(r)
 
-    def batches(self, sql: str, params: Params = (), batch: int = 20000) -> Iterator[list[Row]]:
-        """Rows in lists of ``batch`` (for long scans: one Python step per batch, not per row)."""
-        cur = self._conn.execute(sql, params)
-        while rows := cur.fetchmany(batch):
-            yield rows
-
     @property
     def in_transaction(self) -> bool:
         return bool(self._conn.in_transaction)

@@ -24,7 +24,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import VerificationError
 
 from secrecy_desk.core.clock import Clock, SystemClock
-from secrecy_desk.core.errors import AuthError, ValidationError, VaultError
+from secrecy_desk.core.errors import ValidationError, VaultError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.core.levels import RATINGS, Level
 from secrecy_desk.core.roles import (
@@ -110,10 +110,6 @@ ACCOUNT_COLUMNS: Final = (
 )
 
 _WRONG: Final = QT_TRANSLATE_NOOP("Errors", "Wrong account name or password.")
-
-
-def _auth_wrong() -> AuthError:
-    return AuthError(_WRONG)
 
 
 def recovery_code() -> str:

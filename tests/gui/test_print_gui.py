@@ -33,7 +33,7 @@ from secrecy_desk.modules.registers import Query, Registers
 from secrecy_desk.modules.registers import printouts as P
 from secrecy_desk.modules.registry import open_registers
 from secrecy_desk.records.codes import Match
-from secrecy_desk.records.printing import PRINTS
+from secrecy_desk.records.model import PRINTS
 from tests.support.vault import OFFICER, VaultEnv
 
 CODE = re.compile(r"验证码\s*[A-Z2-7]{4}-[A-Z2-7]{4}")

@@ -44,10 +44,6 @@ class Job(QThread):
     def cancel(self) -> None:
         self._cancel.set()
 
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
     def _progress(self, done: int, total: int) -> bool:
         self.progressed.emit(done, total)
         return not self._cancel.is_set()

@@ -55,8 +55,6 @@ from secrecy_desk.vault.prefs import get_pref, set_pref
 #: Milliseconds the search waits after the last keystroke before asking the engine.
 SEARCH_DEBOUNCE_MS: Final = 250
 #: Field types whose values are few: the filter offers them as a list to pick from.
-LISTED_TYPES: Final = frozenset({FieldType.CHOICE, FieldType.BOOL, FieldType.LEVEL})
-
 # Answers of the "unsaved changes" question.
 SAVE, DISCARD, STAY = "save", "discard", "stay"
 

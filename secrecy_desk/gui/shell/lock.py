@@ -76,11 +76,6 @@ class IdleWatcher(QObject):
             app.removeEventFilter(self)
             self._filtering = False
 
-    def set_timeout(self, timeout_ms: int) -> None:
-        self.timer.setInterval(max(1, timeout_ms))
-        if self.timer.isActive():
-            self.timer.start()
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY and self.timer.isActive():
             self.timer.start()

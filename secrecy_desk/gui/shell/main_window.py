@@ -287,10 +287,6 @@ class MainWindow(QMainWindow):
         box.exec()
         return box.clickedButton() is yes_button
 
-    def inform(self, title: str, text: str, *, warning: bool = False) -> None:
-        icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
-        QMessageBox(icon, title, text, parent=self).exec()
-
     # --- lock ----------------------------------------------------------------------------
 
     def lock(self, reason: str = "manual") -> None:

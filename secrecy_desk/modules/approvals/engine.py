@@ -775,6 +775,61 @@ class Approvals:
             )
             return self._request(self._row(number))
 
+    def _paper_step(
+        self, current: Request, spec: FormSpec, step: int, who: str, signed_on: date
+    ) -> StepSpec:
+        """The step a paper decision by ``who`` on ``signed_on`` is recorded for, once every
+        rule allows it: the request waits for exactly that step, the step may be signed on
+        paper, the date is not in the future, and neither the recorder nor the signer is the
+        applicant (nor someone who decided another step of the round)."""
+        now_step = current.current_step(spec)
+        if now_step is None:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("Errors", "The request is not waiting for a decision.")
+            )
+        if step != current.step:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "Request {number} is waiting for step {current}, not step {step}.",
+                ),
+                number=current.number,
+                current=current.step,
+                step=step,
+            )
+        if not now_step.paper:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "Step {step} may not be recorded from paper; it is decided in the program.",
+                ),
+                step=now_step.title_zh,
+            )
+        if signed_on > self.session.clock.today():
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("Errors", "The date of the signature is in the future.")
+            )
+        if current.applicant == self.session.account.login:
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "An applicant does not record paper decisions on their own request; "
+                    "another clerk records them.",
+                )
+            )
+        applicant = self.session.vault.account(current.applicant)
+        names = {current.applicant.lower()}
+        if applicant is not None:
+            names.add(applicant.display_name.strip().lower())
+        if who.lower() in names:
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP("Errors", "An applicant never decides their own request.")
+            )
+        separation = self._separation(current, now_step, who)
+        if separation is not None:
+            raise PermissionDenied(separation)
+        return now_step
+
     def record_paper(
         self,
         number: str,
@@ -798,52 +853,7 @@ class Approvals:
             current = self.get(number)
             self._expect(current, expected_revision)
             spec = self.spec(current.form)
-            now_step = current.current_step(spec)
-            if now_step is None:
-                raise ValidationError(
-                    QT_TRANSLATE_NOOP("Errors", "The request is not waiting for a decision.")
-                )
-            if step != current.step:
-                raise ValidationError(
-                    QT_TRANSLATE_NOOP(
-                        "Errors",
-                        "Request {number} is waiting for step {current}, not step {step}.",
-                    ),
-                    number=current.number,
-                    current=current.step,
-                    step=step,
-                )
-            if not now_step.paper:
-                raise ValidationError(
-                    QT_TRANSLATE_NOOP(
-                        "Errors",
-                        "Step {step} may not be recorded from paper; it is decided in the program.",
-                    ),
-                    step=now_step.title_zh,
-                )
-            if signed_on > self.session.clock.today():
-                raise ValidationError(
-                    QT_TRANSLATE_NOOP("Errors", "The date of the signature is in the future.")
-                )
-            if current.applicant == self.session.account.login:
-                raise PermissionDenied(
-                    QT_TRANSLATE_NOOP(
-                        "Errors",
-                        "An applicant does not record paper decisions on their own request; "
-                        "another clerk records them.",
-                    )
-                )
-            applicant = self.session.vault.account(current.applicant)
-            names = {current.applicant.lower()}
-            if applicant is not None:
-                names.add(applicant.display_name.strip().lower())
-            if who.lower() in names:
-                raise PermissionDenied(
-                    QT_TRANSLATE_NOOP("Errors", "An applicant never decides their own request.")
-                )
-            separation = self._separation(current, now_step, who)
-            if separation is not None:
-                raise PermissionDenied(separation)
+            now_step = self._paper_step(current, spec, step, who, signed_on)
             event_id = self._event(
                 current,
                 "paper",

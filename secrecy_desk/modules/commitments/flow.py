@@ -34,7 +34,7 @@ from secrecy_desk.records.printing import (
     check_copies,
     print_job,
 )
-from secrecy_desk.records.store import next_number
+from secrecy_desk.records.store import level_problem, next_number
 from secrecy_desk.vault import audit_chain
 
 #: The module id permissions name (``commitments:print`` …).
@@ -352,6 +352,19 @@ class Commitments:
             "matter": matter,
         }
 
+    def _matter(self, spec: FormSpec, matter: str) -> str:
+        """The matter a commitment concerns, as it will print (required for some templates)."""
+        about = _text(matter, 201)
+        if len(about) > 200:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("Errors", "The matter may have at most {n} characters."), n=200
+            )
+        if spec.field("matter").required and not about:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("Errors", "Name the matter this commitment concerns.")
+            )
+        return about
+
     def generate(
         self,
         template: str,
@@ -364,34 +377,24 @@ class Commitments:
         unknown, released, or already has one of this template waiting for a signature."""
         self.require(Action.CREATE)
         spec = self.template(template)
-        if not self.session.principal.sees(level):
-            raise PermissionDenied(
-                QT_TRANSLATE_NOOP("Errors", "Your clearance does not cover {level}."),
-                level=level.zh,
-            )
-        about = _text(matter, 201)
-        if len(about) > 200:
-            raise ValidationError(
-                QT_TRANSLATE_NOOP("Errors", "The matter may have at most {n} characters."), n=200
-            )
-        if spec.field("matter").required and not about:
-            raise ValidationError(
-                QT_TRANSLATE_NOOP("Errors", "Name the matter this commitment concerns.")
-            )
+        refused = level_problem(self.session, level)
+        if refused is not None:
+            raise PermissionDenied(refused.text, **dict(refused.params))
+        about = self._matter(spec, matter)
         numbers = list(dict.fromkeys(p.strip().upper() for p in people if p.strip()))
         if not numbers:
             raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Choose at least one person."))
         now = audit_chain.iso(self.session.clock.now())
         who = self.session.account.login
-        pending = {
-            str(r[0])
-            for r in self.store.all(
-                "SELECT person FROM commitments WHERE template = ? AND status != ?",
-                (spec.id, ARCHIVED),
-            )
-        }
         made: list[str] = []
         with self.session.operation():
+            pending = {
+                str(r[0])
+                for r in self.store.all(
+                    "SELECT person FROM commitments WHERE template = ? AND status != ?",
+                    (spec.id, ARCHIVED),
+                )
+            }
             version = self._current_version(spec.id)
             for number in numbers:
                 person = self._person(number)

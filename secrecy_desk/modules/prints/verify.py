@@ -9,8 +9,7 @@ from secrecy_desk.core.roles import Action
 from secrecy_desk.modules import registry
 from secrecy_desk.modules.registers.engine import Registers
 from secrecy_desk.records.codes import CodeCheck, check_code, normalize_code
-from secrecy_desk.records.model import Query
-from secrecy_desk.records.printing import PRINTS
+from secrecy_desk.records.model import PRINTS, Query
 
 
 def verify_code(registers: Registers, code: str) -> CodeCheck:

@@ -24,6 +24,7 @@ from secrecy_desk.modules.registers.planning import Planner, equal_clauses, fiel
 from secrecy_desk.records import search
 from secrecy_desk.records.model import (
     NUMBER,
+    PRINTS,
     STATUS,
     Entry,
     FieldChange,
@@ -46,7 +47,7 @@ from secrecy_desk.vault.db import Row, Store
 from secrecy_desk.vault.session import Session
 
 #: Registers the program fills itself; people read them but never add, edit or void entries.
-SYSTEM_REGISTERS: Final = frozenset({"prints"})
+SYSTEM_REGISTERS: Final = frozenset({PRINTS})
 
 
 class UnknownRule(DeskError):
@@ -376,15 +377,6 @@ class Registers:
     ) -> tuple[int, str]:
         written = insert_entry(self.session, spec, values, level, term, note=note)
         return written.id, written.number
-
-    def record_system_entry(
-        self, register: str, values: Mapping[str, Value], level: Level, term: Term | None
-    ) -> str:
-        """Add an entry the program itself keeps (the print register); call inside the
-        operation that the entry records. Returns its number."""
-        if register not in SYSTEM_REGISTERS:
-            raise ValueError(register)
-        return self._insert(self.spec(register), values, level, term)[1]
 
     def add(self, register: str, raw: Mapping[str, str], *, confirm: bool = False) -> SaveResult:
         """Create an entry from typed input; returns it with every field as changed."""
