@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
 import secrecy_desk
 from secrecy_desk.core.errors import DeskError
 from secrecy_desk.core.roles import Role
+from secrecy_desk.gui.common.changes import ChangeReceiver, Changes
 from secrecy_desk.gui.common.context import AppContext
+from secrecy_desk.gui.common.jobs import vault_busy
 from secrecy_desk.gui.common.labels import roles_label
 from secrecy_desk.gui.common.password_dialog import ChangePasswordDialog
 from secrecy_desk.gui.common.style import banner_css
-from secrecy_desk.gui.common.worker import vault_busy
 from secrecy_desk.gui.shell.home import HomeTab
 from secrecy_desk.gui.shell.lock import IdleWatcher, LockScreen, OsLockWatcher
 from secrecy_desk.modules import registry
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self._build_tabs()
         self._build_menus()
         self._build_status()
+        ctx.bus.changed.connect(self._changed)
 
         minutes = settings.policy.idle_lock_minutes
         self.idle = IdleWatcher(idle_ms if idle_ms is not None else minutes * 60_000, self)
@@ -178,6 +180,15 @@ class MainWindow(QMainWindow):
         if placeholder is not None:
             placeholder.deleteLater()
         return built
+
+    def _changed(self, changes: object, origin: object) -> None:
+        """An operation completed somewhere: every view built so far but the one that made it
+        refreshes what concerns it (a tab not built yet reads the vault when it is)."""
+        if self._ended or not isinstance(changes, Changes):
+            return
+        for view in (self.home, *self.module_tabs.values()):
+            if view is not origin and isinstance(view, ChangeReceiver):
+                view.apply_changes(changes)
 
     def register_tab(self, register: str) -> QWidget:
         """The tab of ``register``, built now if it has not been shown yet."""
