@@ -245,6 +245,10 @@ class HomeTab(QWidget):
     def counting(self) -> bool:
         return self._timer.isActive()
 
+    def stop_counting(self) -> None:
+        """The session ends: count nothing more (the figures stay as they are)."""
+        self._timer.stop()
+
     def _show(self, row: int, tally: _Tally) -> None:
         pending = "" if tally.done else "…"
         cells = [

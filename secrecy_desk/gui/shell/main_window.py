@@ -441,6 +441,7 @@ class MainWindow(QMainWindow):
             return
         self._ended = True
         self.idle.stop()
+        self.home.stop_counting()
         try:
             self.keep_drafts()
             if closing_locked:
