@@ -49,7 +49,7 @@ from secrecy_desk.records.printing import Printout
 
 WAITING, MINE, ALL, OVERDUE = "waiting", "mine", "all", "overdue"
 _VIEWS: Final = (WAITING, MINE, ALL, OVERDUE)
-#: What the tab's operations change (requests and their decisions live in the module).
+# What the tab's operations change (requests and their decisions live in the module).
 CHANGED: Final = Changes.of(modules={APPROVALS})
 
 

@@ -49,8 +49,8 @@ from secrecy_desk.modules.personnel import lifecycle
 from secrecy_desk.records.printing import Printout
 
 DUE, DEPARTMENT, ONE = "due", "department", "one"
-#: What the tab's operations change: its commitments, and people (a departure commitment
-#: signed starts a disengagement period; a status change moves a person along).
+# What the tab's operations change: its commitments, and people (a departure commitment
+# signed starts a disengagement period; a status change moves a person along).
 CHANGED: Final = Changes.of(modules={COMMITMENTS})
 PEOPLE_CHANGED: Final = Changes.of(registers={lifecycle.PERSONNEL}, modules={COMMITMENTS})
 _OFFERED: Final = (Level.INTERNAL, Level.CONFIDENTIAL, Level.SECRET, Level.TOP_SECRET)

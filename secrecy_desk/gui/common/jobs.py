@@ -35,7 +35,7 @@ from secrecy_desk.modules.registers import Progress
 
 T = TypeVar("T")
 
-#: Jobs running now (started from the GUI thread only; a job may start inside another's loop).
+# Jobs running now (started from the GUI thread only; a job may start inside another's loop).
 _running: list[Job] = []
 
 

@@ -56,7 +56,7 @@ from secrecy_desk.vault.prefs import get_pref, set_pref
 
 #: Milliseconds the search waits after the last keystroke before asking the engine.
 SEARCH_DEBOUNCE_MS: Final = 250
-#: Milliseconds a reload asked for while a job holds the vault waits before trying again.
+# Milliseconds a reload asked for while a job holds the vault waits before trying again.
 RELOAD_RETRY_MS: Final = 200
 #: Field types whose values are few: the filter offers them as a list to pick from.
 LISTED_TYPES: Final = frozenset({FieldType.CHOICE, FieldType.BOOL, FieldType.LEVEL})
