@@ -12,17 +12,23 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from secrecy_desk.forms import Forms
+from secrecy_desk.gui.approvals.tab import ApprovalsTab
 from secrecy_desk.gui.commitments.tab import PEOPLE_CHANGED, CommitmentsTab, TransitionDialog
 from secrecy_desk.gui.common.changes import Changes
+from secrecy_desk.gui.common.context import AppContext
 from secrecy_desk.gui.common.print_dialog import PrintDialog, make_draft
 from secrecy_desk.gui.registers.tab import RegisterTab
 from secrecy_desk.gui.shell.main_window import MainWindow
 from secrecy_desk.modules.personnel import lifecycle as L
 from secrecy_desk.modules.registers import printouts as P
+from secrecy_desk.modules.registry import open_registers
 from secrecy_desk.records.printing import PRINTS, PrintJob, Printout
-from tests.gui.conftest import MainFactory
+from tests.gui.conftest import LANG, MainFactory
+from tests.gui.test_approvals_tab import COPY
+from tests.support.approvals import CLERK, add_approvers
 from tests.support.data import person
-from tests.support.vault import OFFICER
+from tests.support.vault import OFFICER, VaultEnv
 
 DRAWING = {
     "drawing_no": "XX-2026-031",
@@ -193,3 +199,31 @@ def test_a_tab_not_built_yet_is_left_alone(qtbot: QtBot, main_window: MainFactor
     assert "register:gifts" not in w.module_tabs
     w.ctx.broadcast(Changes.of(registers={"gifts"}, prints=True))
     assert "register:gifts" not in w.module_tabs, "a broadcast builds nothing"
+
+
+def test_the_approvals_tab_keeps_a_request_being_filled_across_a_change(
+    vault_env: VaultEnv, qtbot: QtBot, forms: Forms
+) -> None:
+    add_approvers(vault_env)
+    session = vault_env.login(CLERK)
+    try:
+        tab = ApprovalsTab(AppContext(session, forms, open_registers(session, forms), LANG))
+        qtbot.addWidget(tab)
+        done = tab.start_new("drawing_copy")
+        done.apply_inputs(COPY)
+        submitted = tab.submit()
+        assert submitted is not None
+        editor = tab.start_new("drawing_copy")
+        editor.apply_inputs({**COPY, "purpose": "尚未保存"})
+        tab.apply_changes(Changes.of(prints=True, modules={"approvals"}))
+        assert tab.new_form == "drawing_copy"
+        assert tab.editor is editor
+        assert editor.values()["purpose"] == "尚未保存", "the unsaved request stays"
+        assert [r.number for r in tab.rows] == [submitted.number], "the list is read again"
+
+        tab.select(submitted.number)
+        tab.apply_changes(Changes.of(modules={"approvals"}))
+        assert tab.current is not None
+        assert tab.current.number == submitted.number, "the request shown stays shown"
+    finally:
+        session.logout()
