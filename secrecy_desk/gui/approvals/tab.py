@@ -81,7 +81,10 @@ class DecideDialog(OperationDialog):
     """Decide the current step: decision, comment (required) and the password again."""
 
     def __init__(self, tab: ApprovalsTab, request: Request, parent: QWidget | None = None) -> None:
-        super().__init__(tab.tr("Decide"), tab.lang, tab.tr("Sign and record"), parent)
+        # The texts are the dialog's own (``tab.tr`` would look them up under the tab's name).
+        super().__init__("", tab.lang, "", parent)
+        self.setWindowTitle(self.tr("Decide"))
+        self.ok_button.setText(self.tr("Sign and record"))
         spec = tab.approvals.spec(request.form)
         self.set_intro(
             self.tr("%1 · %2 · revision %3")
@@ -121,7 +124,9 @@ class PaperDialog(OperationDialog):
     """Record the decision of the current step as signed on paper."""
 
     def __init__(self, tab: ApprovalsTab, request: Request, parent: QWidget | None = None) -> None:
-        super().__init__(tab.tr("Record from paper"), tab.lang, tab.tr("Record"), parent)
+        super().__init__("", tab.lang, "", parent)
+        self.setWindowTitle(self.tr("Record from paper"))
+        self.ok_button.setText(self.tr("Record"))
         spec = tab.approvals.spec(request.form)
         step = request.current_step(spec)
         self.set_intro(
