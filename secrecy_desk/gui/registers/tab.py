@@ -4,7 +4,8 @@ above a table (lazy model, server-side sorting) and the entry editor beside it.
 Keyboard first: Ctrl+N new, Ctrl+S save, Ctrl+F search, Esc cancel (asking when there are
 unsaved changes), Enter to the next field. Every change goes through the register engine,
 which checks permissions, validates, and writes entry, revision and audit record at once; the
-tab only shows the result and refreshes the row and the count it changed.
+tab only shows the result and refreshes the row and the count it changed, then tells the other
+views (``ctx.broadcast``). A change made elsewhere reloads the list, never the unsaved input.
 """
 
 from __future__ import annotations

@@ -4,6 +4,8 @@ Tabs by role: Home first; then, for business roles, the tabs the modules declare
 (one per visible register, commitments, approvals …), each built the first time it is shown;
 Accounts (sysadmin, secadmin); Audit (secadmin: ordinary users' records; auditor: all).
 While locked the central area shows only the lock screen; menus and shortcuts are off.
+What an operation changed (``ctx.broadcast``) is passed to Home and every tab built so far but
+the one that made it, so their figures and lists follow (:mod:`secrecy_desk.gui.common.changes`).
 Closing the window, logging out, or closing a locked session keeps unsaved register work as
 drafts in the vault (restored at the owner's next login) before the session ends."""
 
