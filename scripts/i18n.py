@@ -52,7 +52,7 @@ AREAS: dict[str, list[str]] = {
     "approvals": ["secrecy_desk/modules/approvals", "secrecy_desk/cli/approvals.py"],
     # The GUI: each domain's folder has its own file, so that the engineers of different tabs
     # each edit only their own; "gui" holds the shell and the rest.
-    "gui_register": ["secrecy_desk/gui/registers", "secrecy_desk/gui/common/worker.py"],
+    "gui_register": ["secrecy_desk/gui/registers", "secrecy_desk/gui/common/jobs.py"],
     "gui_print": [
         "secrecy_desk/gui/common/print_dialog.py",
         "secrecy_desk/gui/common/verify_dialog.py",

@@ -24,8 +24,8 @@ from secrecy_desk.core.bootstrap import harden_process
 from secrecy_desk.core.errors import DeskError
 from secrecy_desk.core.i18n import detect_lang, normalize_lang
 from secrecy_desk.gui.common import fonts, style
-from secrecy_desk.gui.common.busy import run_busy
 from secrecy_desk.gui.common.i18n import install_translators
+from secrecy_desk.gui.common.jobs import run_job
 from secrecy_desk.gui.shell.login import LoginWindow, center
 from secrecy_desk.vault.session import Session
 from secrecy_desk.vault.vault import is_vault
@@ -136,7 +136,7 @@ class Desk(QObject):
         note.show()
         center(note)
         try:
-            run_busy(lambda: create_demo(self.folder))
+            run_job(lambda: create_demo(self.folder))
         except DeskError as exc:
             QMessageBox.critical(
                 None, QCoreApplication.translate("App", "Secrecy Desk"), exc.message(self.lang)

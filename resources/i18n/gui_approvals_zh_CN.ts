@@ -120,6 +120,14 @@
 <context>
     <name>DecideDialog</name>
     <message>
+        <source>Decide</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Sign and record</source>
+        <translation>签署并记录</translation>
+    </message>
+    <message>
         <source>%1 · %2 · revision %3</source>
         <translation>%1 · %2 · 第%3版</translation>
     </message>
@@ -143,6 +151,14 @@
 <context>
     <name>PaperDialog</name>
     <message>
+        <source>Record from paper</source>
+        <translation>录入纸质签批</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>录入</translation>
+    </message>
+    <message>
         <source>%1 · step %2: %3</source>
         <translation>%1 · 第%2步：%3</translation>
     </message>
@@ -161,25 +177,6 @@
     <message>
         <source>Comment as written</source>
         <translation>纸质意见原文</translation>
-    </message>
-</context>
-<context>
-    <name>tab</name>
-    <message>
-        <source>Decide</source>
-        <translation>审批</translation>
-    </message>
-    <message>
-        <source>Sign and record</source>
-        <translation>签署并记录</translation>
-    </message>
-    <message>
-        <source>Record from paper</source>
-        <translation>录入纸质签批</translation>
-    </message>
-    <message>
-        <source>Record</source>
-        <translation>录入</translation>
     </message>
 </context>
 </TS>

@@ -68,6 +68,8 @@ def test_fill_submit_decide_paper_print(
         assert not tab.paper_button.isEnabled()
         dialog = tab.make_dialog(DecideDialog)
         assert isinstance(dialog, DecideDialog)
+        assert dialog.windowTitle() == "审批", "the dialog's own texts are translated"
+        assert dialog.ok_button.text() == "签署并记录"
         dialog.comment.setPlainText("同意复制")
         dialog.password.setText("wrong")
         dialog.submit()
@@ -84,6 +86,7 @@ def test_fill_submit_decide_paper_print(
         assert tab.current.step == 2
         paper = tab.make_dialog(PaperDialog)
         assert isinstance(paper, PaperDialog)
+        assert paper.windowTitle() == "录入纸质签批"
         paper.signer.setText("吴总经理")
         paper.comment.setPlainText("同意（纸质）")
         paper.submit()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QProgressDialog
 from pytestqt.qtbot import QtBot
 
 from secrecy_desk.core.roles import Action
-from secrecy_desk.gui.common import worker
+from secrecy_desk.gui.common import jobs
 from secrecy_desk.gui.common.context import AppContext
 from secrecy_desk.gui.registers.history import HistoryDialog
 from secrecy_desk.gui.registers.tab import DISCARD, STAY, RegisterTab
@@ -388,7 +388,7 @@ def test_export_and_import_on_worker(tmp_path: Path, make_tab: TabFactory) -> No
     assert tab.import_path(bad) is None
     assert tab.model.total == total + 2  # all or nothing
     assert "3" in tab.said[-1]  # type: ignore[attr-defined]  # the bad line is named
-    assert not worker.vault_busy()
+    assert not jobs.vault_busy()
 
 
 def test_worker_cancel_leaves_nothing(qtbot: QtBot, make_tab: TabFactory) -> None:
@@ -410,10 +410,10 @@ def test_worker_cancel_leaves_nothing(qtbot: QtBot, make_tab: TabFactory) -> Non
 
     QTimer.singleShot(100, cancel)
     with pytest.raises(Cancelled):
-        worker.run_with_progress(tab, "…", "取消", work)
+        jobs.run_job(work, progress=jobs.ProgressBox(tab, "…", "取消"))
     assert seen
     assert len(seen) < 5_000
-    assert not worker.vault_busy()
+    assert not jobs.vault_busy()
 
 
 def test_ctrl_p_prints_the_selected_entry_or_else_the_list(

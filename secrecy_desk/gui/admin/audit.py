@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
 from secrecy_desk.core.errors import DeskError
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Role
-from secrecy_desk.gui.common.busy import run_busy
 from secrecy_desk.gui.common.context import AppContext
+from secrecy_desk.gui.common.jobs import run_job
 from secrecy_desk.gui.common.labels import role_label
 from secrecy_desk.gui.common.style import set_role
 from secrecy_desk.modules import registry
@@ -315,7 +315,7 @@ class AuditTab(QWidget):
 
     def verify(self) -> None:
         try:
-            report = run_busy(lambda: audit_review.verify(self.session))
+            report = run_job(lambda: audit_review.verify(self.session))
         except DeskError as exc:
             self.show_result(exc.message(self.lang), error=True)
             return

@@ -34,12 +34,14 @@ from PySide6.QtWidgets import (
 from secrecy_desk.core.errors import DeskError
 from secrecy_desk.core.roles import Action
 from secrecy_desk.forms import FormSpec, initial_inputs
+from secrecy_desk.gui.common.changes import Changes
 from secrecy_desk.gui.common.context import AppContext
 from secrecy_desk.gui.common.dialogs import OperationDialog
 from secrecy_desk.gui.common.password_dialog import password_field
 from secrecy_desk.gui.common.print_dialog import MakeJob, open_print
 from secrecy_desk.gui.common.style import set_role
 from secrecy_desk.gui.registers.editor import EntryEditor
+from secrecy_desk.modules.approvals import ID as APPROVALS
 from secrecy_desk.modules.approvals.engine import Approvals, Decision, Request
 from secrecy_desk.modules.approvals.printing import request_job
 from secrecy_desk.modules.registers import Entry
@@ -47,6 +49,8 @@ from secrecy_desk.records.printing import Printout
 
 WAITING, MINE, ALL, OVERDUE = "waiting", "mine", "all", "overdue"
 _VIEWS: Final = (WAITING, MINE, ALL, OVERDUE)
+# What the tab's operations change (requests and their decisions live in the module).
+CHANGED: Final = Changes.of(modules={APPROVALS})
 
 
 def _entry_of(spec: FormSpec, r: Request) -> Entry:
@@ -77,7 +81,10 @@ class DecideDialog(OperationDialog):
     """Decide the current step: decision, comment (required) and the password again."""
 
     def __init__(self, tab: ApprovalsTab, request: Request, parent: QWidget | None = None) -> None:
-        super().__init__(tab.tr("Decide"), tab.lang, tab.tr("Sign and record"), parent)
+        # The texts are the dialog's own (``tab.tr`` would look them up under the tab's name).
+        super().__init__("", tab.lang, "", parent)
+        self.setWindowTitle(self.tr("Decide"))
+        self.ok_button.setText(self.tr("Sign and record"))
         spec = tab.approvals.spec(request.form)
         self.set_intro(
             self.tr("%1 · %2 · revision %3")
@@ -103,6 +110,7 @@ class DecideDialog(OperationDialog):
                 password=self.password.text(),
                 expected_revision=request.revision,
             )
+            tab.ctx.broadcast(CHANGED, tab)
 
         self.operation = run
 
@@ -116,7 +124,9 @@ class PaperDialog(OperationDialog):
     """Record the decision of the current step as signed on paper."""
 
     def __init__(self, tab: ApprovalsTab, request: Request, parent: QWidget | None = None) -> None:
-        super().__init__(tab.tr("Record from paper"), tab.lang, tab.tr("Record"), parent)
+        super().__init__("", tab.lang, "", parent)
+        self.setWindowTitle(self.tr("Record from paper"))
+        self.ok_button.setText(self.tr("Record"))
         spec = tab.approvals.spec(request.form)
         step = request.current_step(spec)
         self.set_intro(
@@ -151,6 +161,7 @@ class PaperDialog(OperationDialog):
                 comment=self.comment.toPlainText(),
                 expected_revision=request.revision,
             )
+            tab.ctx.broadcast(CHANGED, tab)
 
         self.operation = run
 
@@ -272,7 +283,34 @@ class ApprovalsTab(QWidget):
     def view_key(self) -> str:
         return str(self.view.currentData() or WAITING)
 
+    def apply_changes(self, changes: Changes) -> None:
+        """Requests changed elsewhere (a print of an approval table): read the list again.
+        The request on screen stays; with unsaved input in its editor, the editor is left
+        exactly as it is and only the list is read again."""
+        if APPROVALS not in changes.modules:
+            return
+        number = self.current.number if self.current is not None else None
+        unsaved = self.editor is not None and (self.new_form is not None or self.editor.is_dirty())
+        if not unsaved:
+            self.refresh()
+            if number is not None:
+                self.select(number)
+            return
+        self._fill()
+        blocked = self.table.blockSignals(True)
+        try:
+            for i, r in enumerate(self.rows):
+                if r.number == number:
+                    self.table.selectRow(i)
+        finally:
+            self.table.blockSignals(blocked)
+
     def refresh(self) -> None:
+        self._fill()
+        self.show_request(None)
+
+    def _fill(self) -> None:
+        """Read the list of the chosen view into the table."""
         key = self.view_key()
         try:
             if key == WAITING:
@@ -302,7 +340,6 @@ class ApprovalsTab(QWidget):
             ]
             for j, text in enumerate(cells):
                 self.table.setItem(i, j, QTableWidgetItem(text))
-        self.show_request(None)
 
     def select(self, number: str) -> None:
         for i, r in enumerate(self.rows):
@@ -411,6 +448,12 @@ class ApprovalsTab(QWidget):
         return editor
 
     def _run(self, action: str) -> Request | None:
+        done = self._run_once(action)
+        if done is not None:
+            self.ctx.broadcast(CHANGED, self)
+        return done
+
+    def _run_once(self, action: str) -> Request | None:
         self.message.clear()
         try:
             if action == "save" and self.new_form is not None:
@@ -491,6 +534,7 @@ class ApprovalsTab(QWidget):
         except DeskError as exc:
             self.message.setText(exc.message(self.lang))
             return None
+        self.ctx.broadcast(CHANGED, self)
         self._after(done.number)
         return done
 

@@ -32,11 +32,13 @@ from PySide6.QtWidgets import (
 
 from secrecy_desk.core.errors import DeskError
 from secrecy_desk.core.levels import Level
-from secrecy_desk.gui.common.busy import run_busy
+from secrecy_desk.gui.common.changes import Changes
 from secrecy_desk.gui.common.context import AppContext
 from secrecy_desk.gui.common.dialogs import OperationDialog
+from secrecy_desk.gui.common.jobs import run_job
 from secrecy_desk.gui.common.print_dialog import MakeJob, open_print
 from secrecy_desk.gui.common.style import set_role
+from secrecy_desk.modules.commitments import ID as COMMITMENTS
 from secrecy_desk.modules.commitments import report as report_mod
 from secrecy_desk.modules.commitments.flow import (
     PRINTED,
@@ -47,6 +49,10 @@ from secrecy_desk.modules.personnel import lifecycle
 from secrecy_desk.records.printing import Printout
 
 DUE, DEPARTMENT, ONE = "due", "department", "one"
+# What the tab's operations change: its commitments, and people (a departure commitment
+# signed starts a disengagement period; a status change moves a person along).
+CHANGED: Final = Changes.of(modules={COMMITMENTS})
+PEOPLE_CHANGED: Final = Changes.of(registers={lifecycle.PERSONNEL}, modules={COMMITMENTS})
 _OFFERED: Final = (Level.INTERNAL, Level.CONFIDENTIAL, Level.SECRET, Level.TOP_SECRET)
 
 
@@ -86,6 +92,7 @@ class SignatureDialog(OperationDialog):
                 personnel_copy=self.personnel_copy.text(),
                 secrecy_copy=self.secrecy_copy.text(),
             )
+            tab.ctx.broadcast(PEOPLE_CHANGED, tab)
 
         self.operation = record
 
@@ -109,9 +116,12 @@ class ClausesDialog(OperationDialog):
         self.text.setMinimumHeight(320)
         self.extra.addWidget(self.text)
         self.setMinimumWidth(720)
-        self.operation = lambda: tab.commitments.edit_clauses(
-            template, self.text.toPlainText().splitlines()
-        )
+
+        def save() -> None:
+            tab.commitments.edit_clauses(template, self.text.toPlainText().splitlines())
+            tab.ctx.broadcast(CHANGED, tab)
+
+        self.operation = save
 
 
 class TransitionDialog(OperationDialog):
@@ -154,6 +164,7 @@ class TransitionDialog(OperationDialog):
                 on_date=date(day.year(), day.month(), day.day()),
                 reason=self.reason.text(),
             )
+            tab.ctx.broadcast(PEOPLE_CHANGED, tab)
 
         self.operation = change
 
@@ -279,7 +290,16 @@ class CommitmentsTab(QWidget):
         self.reload()
         self.show_reminders()
 
+    def apply_changes(self, changes: Changes) -> None:
+        """Commitments or people changed elsewhere (a print, the personnel register): show
+        them again now if the tab is on screen; otherwise it refreshes when it is shown."""
+        concerned = COMMITMENTS in changes.modules or lifecycle.PERSONNEL in changes.registers
+        if concerned and self.isVisible():
+            self.refresh()
+
     def reload(self) -> None:
+        """Read the list again; the selected commitments stay selected."""
+        chosen = set(self.selected())
         try:
             self.items = self.commitments.find(status=self.status_filter.currentData() or None)
         except DeskError as exc:
@@ -305,6 +325,17 @@ class CommitmentsTab(QWidget):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, item.number)
                 self.table.setItem(r, c, cell)
+        self._select(chosen)
+
+    def _select(self, numbers: set[str]) -> None:
+        self.table.clearSelection()
+        if not numbers:
+            return
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+        for r, item in enumerate(self.items):
+            if item.number in numbers:
+                self.table.selectRow(r)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
 
     def show_reminders(self) -> None:
         """The completeness counts and the people whose disengagement period ends soon."""
@@ -353,7 +384,7 @@ class CommitmentsTab(QWidget):
             if not people:
                 self.say(self.tr("Nobody to generate for."))
                 return []
-            made = run_busy(
+            made = run_job(
                 lambda: self.commitments.generate(
                     str(self.template.currentData()),
                     people,
@@ -364,16 +395,10 @@ class CommitmentsTab(QWidget):
         except DeskError as exc:
             self.say(exc.message(self.ctx.lang), "error")
             return []
+        self.ctx.broadcast(CHANGED, self)
         self.status_filter.setCurrentIndex(0)
         self.refresh()
-        self.table.clearSelection()
-        numbers = {m.number for m in made}
-        mode = QAbstractItemView.SelectionMode.MultiSelection
-        self.table.setSelectionMode(mode)
-        for r, item in enumerate(self.items):
-            if item.number in numbers:
-                self.table.selectRow(r)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self._select({m.number for m in made})
         self.say(
             self.tr("{n} commitments generated and selected; print them next.").format(n=len(made)),
             "ok",

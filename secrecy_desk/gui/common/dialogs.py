@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from secrecy_desk.core.errors import DeskError
-from secrecy_desk.gui.common.busy import run_busy
+from secrecy_desk.gui.common.jobs import run_job
 from secrecy_desk.gui.common.style import set_role
 
 
@@ -74,7 +74,7 @@ class OperationDialog(QDialog):
         self.setEnabled(False)
         try:
             if self.slow:
-                run_busy(operation)
+                run_job(operation)
             else:
                 operation()
         except DeskError as exc:

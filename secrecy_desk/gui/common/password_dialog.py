@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from secrecy_desk.core.errors import DeskError
 from secrecy_desk.core.roles import PasswordPolicy, character_classes
-from secrecy_desk.gui.common.busy import run_busy
+from secrecy_desk.gui.common.jobs import run_job
 from secrecy_desk.gui.common.style import set_role
 from secrecy_desk.vault import session as sessions
 from secrecy_desk.vault.crypto import Argon2Params
@@ -171,7 +171,7 @@ class ChangePasswordDialog(QDialog):
         self.message.clear()
         self.setEnabled(False)
         try:
-            run_busy(
+            run_job(
                 lambda: sessions.change_password(
                     self.session, self.old.text(), self.new.text(), params=self.params
                 )

@@ -64,9 +64,11 @@ from PySide6.QtWidgets import (
 )
 
 from secrecy_desk.core.errors import DeskError
-from secrecy_desk.gui.common.busy import run_busy
+from secrecy_desk.gui.common.changes import Changes
 from secrecy_desk.gui.common.context import AppContext
+from secrecy_desk.gui.common.jobs import run_job
 from secrecy_desk.gui.common.style import banner_css, set_role
+from secrecy_desk.modules import registry
 from secrecy_desk.modules.registers import Query, printouts
 from secrecy_desk.records.printing import (
     Deliver,
@@ -179,13 +181,27 @@ def paint_pdf(pdf: bytes, printer: QPrinter, dpi: int = PRINT_DPI) -> int:
         source.close()
 
 
+def printed_changes(ctx: AppContext, printout: Printout) -> Changes:
+    """What a recorded print changed: the print register, and the module of each printed
+    record (``kind:number``, found through the registry; a list names no record)."""
+    kinds = {
+        p.document.obj.partition(":")[0]
+        for p in printout.printed
+        if p.document.revision is not None
+    }
+    owners = {m.id for m in registry.MODULES if kinds & set(m.objects(ctx.forms))}
+    return Changes.of(prints=True, modules=owners)
+
+
 # --- the dialog -----------------------------------------------------------------------------
 
 
 class PrintDialog(QDialog):
     """Preview a document from its draft, then print it or export it as a PDF file.
 
-    ``printouts`` lists every recorded print made from this dialog, in order."""
+    ``printouts`` lists every recorded print made from this dialog, in order. Each print is
+    broadcast (:func:`printed_changes`) as made by the dialog's parent, the view that opened
+    it: that view refreshes itself when the dialog returns."""
 
     def __init__(
         self, ctx: AppContext, make_job: MakeJob, draft: Draft, parent: QWidget | None = None
@@ -373,7 +389,7 @@ class PrintDialog(QDialog):
     def _busy(self, step: Callable[[], T]) -> T:
         self.setEnabled(False)
         try:
-            return run_busy(step)
+            return run_job(step)
         finally:
             self.setEnabled(True)
 
@@ -403,6 +419,7 @@ class PrintDialog(QDialog):
             self._say(exc.message(ctx.lang), "error")
             return None
         self.printouts.append(printout)
+        ctx.broadcast(printed_changes(ctx, printout), self.parentWidget())
         self._refresh_draft()
         return printout
 
@@ -410,7 +427,7 @@ class PrintDialog(QDialog):
         """Draw the draft again after a print: the next print of a record is a reprint."""
         ctx = self.ctx
         try:
-            draft = run_busy(lambda: make_draft(ctx, self.make_job))
+            draft = run_job(lambda: make_draft(ctx, self.make_job))
         except DeskError:
             return  # the print went through; the old preview stays
         if draft.reprint and not self.draft.reprint:
@@ -598,7 +615,7 @@ def open_print(parent: QWidget | None, ctx: AppContext, make_job: MakeJob) -> li
     """Preview what ``make_job`` makes, then print or export it. Returns the prints made
     (empty when the user only looked, or when the core refused: its message was shown)."""
     try:
-        first = run_busy(lambda: make_draft(ctx, make_job))
+        first = run_job(lambda: make_draft(ctx, make_job))
     except DeskError as exc:
         QMessageBox.warning(
             parent,
@@ -646,4 +663,5 @@ __all__ = [
     "open_print_for_entry",
     "open_print_for_list",
     "paint_pdf",
+    "printed_changes",
 ]

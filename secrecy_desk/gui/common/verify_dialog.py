@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from secrecy_desk.core.errors import DeskError
-from secrecy_desk.gui.common.busy import run_busy
 from secrecy_desk.gui.common.context import AppContext
 from secrecy_desk.gui.common.fonts import monospace_font
+from secrecy_desk.gui.common.jobs import run_job
 from secrecy_desk.gui.common.style import set_role
 from secrecy_desk.modules.prints.verify import verify_code
 from secrecy_desk.records.codes import CodeCheck, Match
@@ -227,7 +227,7 @@ class VerifyDialog(QDialog):
         regs = self.ctx.registers
         self.setEnabled(False)
         try:
-            check = run_busy(lambda: verify_code(regs, typed))
+            check = run_job(lambda: verify_code(regs, typed))
         except DeskError as exc:
             self.check = None
             self._show(self.tr("Cannot verify"), exc.message(self.ctx.lang), REFUSED)

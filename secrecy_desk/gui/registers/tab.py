@@ -4,7 +4,8 @@ above a table (lazy model, server-side sorting) and the entry editor beside it.
 Keyboard first: Ctrl+N new, Ctrl+S save, Ctrl+F search, Esc cancel (asking when there are
 unsaved changes), Enter to the next field. Every change goes through the register engine,
 which checks permissions, validates, and writes entry, revision and audit record at once; the
-tab only shows the result and refreshes the row and the count it changed.
+tab only shows the result and refreshes the row and the count it changed, then tells the other
+views (``ctx.broadcast``). A change made elsewhere reloads the list, never the unsaved input.
 """
 
 from __future__ import annotations
@@ -41,19 +42,23 @@ from secrecy_desk.core.errors import ConflictError, DeskError
 from secrecy_desk.core.roles import Action
 from secrecy_desk.forms import EntryInvalid, FieldType, FormSpec, initial_inputs
 from secrecy_desk.gui.common import print_dialog as print_preview
+from secrecy_desk.gui.common.changes import Changes
 from secrecy_desk.gui.common.context import AppContext
-from secrecy_desk.gui.common.worker import run_with_progress, vault_busy
+from secrecy_desk.gui.common.jobs import ProgressBox, run_job, vault_busy
 from secrecy_desk.gui.registers.editor import ERROR_STYLE, EntryEditor
 from secrecy_desk.gui.registers.history import HistoryDialog
 from secrecy_desk.gui.registers.model import MARKING, EntryTableModel, available_columns
 from secrecy_desk.modules.registers import NUMBER, STATUS, Cancelled, Entry, NeedsConfirmation
 from secrecy_desk.modules.registers.engine import SYSTEM_REGISTERS, ImportFailed
 from secrecy_desk.modules.registers.io import export_file, import_file
-from secrecy_desk.records.model import SaveResult
+from secrecy_desk.records.model import PRINTS, SaveResult
+from secrecy_desk.records.printing import Printout
 from secrecy_desk.vault.prefs import get_pref, set_pref
 
 #: Milliseconds the search waits after the last keystroke before asking the engine.
 SEARCH_DEBOUNCE_MS: Final = 250
+# Milliseconds a reload asked for while a job holds the vault waits before trying again.
+RELOAD_RETRY_MS: Final = 200
 #: Field types whose values are few: the filter offers them as a list to pick from.
 # Answers of the "unsaved changes" question.
 SAVE, DISCARD, STAY = "save", "discard", "stay"
@@ -76,6 +81,10 @@ class RegisterTab(QWidget):
                 self.can[action] = False
         self._selecting = False  # a row is being selected by the program, not by the user
         self._expected_revision: int | None = None
+        self._reload_timer = QTimer(self)  # a reload asked for while the vault was busy
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(RELOAD_RETRY_MS)
+        self._reload_timer.timeout.connect(self.reload_list)
 
         self._build_toolbar()
         self._build_filter_bar()
@@ -752,6 +761,7 @@ class RegisterTab(QWidget):
             self.model.replace_entry(entry)
         self._show_entry(entry)
         self._select_number(entry.number)
+        self._announce()
 
     def reload_entry(self) -> None:
         """After a conflict: load the entry as saved now (the user's input is dropped)."""
@@ -805,6 +815,7 @@ class RegisterTab(QWidget):
         self._show_entry(result.entry)
         if row is not None:
             self._select_number(result.entry.number)
+        self._announce()
 
     def show_history(self) -> None:
         entry = self.editor.entry
@@ -832,11 +843,11 @@ class RegisterTab(QWidget):
     def import_path(self, path: Path) -> int | None:
         """Import ``path`` on a worker thread; returns how many entries were added."""
         try:
-            report = run_with_progress(
-                self,
-                self.tr("Importing %1…").replace("%1", path.name),
-                self.tr("Cancel"),
+            report = run_job(
                 lambda progress: import_file(self.registers, self.spec.id, path, progress=progress),
+                progress=ProgressBox(
+                    self, self.tr("Importing %1…").replace("%1", path.name), self.tr("Cancel")
+                ),
             )
         except Cancelled as exc:
             self.message_box(
@@ -850,6 +861,7 @@ class RegisterTab(QWidget):
             self.show_error(exc.message(self.lang))
             return None
         self._requery(self.model.reload)
+        self._announce()
         count = len(report.numbers)
         self.message_box(
             QMessageBox.Icon.Information,
@@ -870,12 +882,12 @@ class RegisterTab(QWidget):
         """Export what the list shows (filter, search, voided) on a worker thread."""
         query = self.model.query
         try:
-            final = run_with_progress(
-                self,
-                self.tr("Exporting to %1…").replace("%1", path.name),
-                self.tr("Cancel"),
+            final = run_job(
                 lambda progress: export_file(
                     self.registers, self.spec.id, path, query, progress=progress
+                ),
+                progress=ProgressBox(
+                    self, self.tr("Exporting to %1…").replace("%1", path.name), self.tr("Cancel")
                 ),
             )
         except DeskError as exc:
@@ -889,6 +901,39 @@ class RegisterTab(QWidget):
             ),
         )
         return final
+
+    # --- changes made elsewhere ---------------------------------------------------------------
+
+    def _announce(self) -> None:
+        """Tell the other views that this register's entries changed (this tab has shown it)."""
+        self.ctx.broadcast(Changes.of(registers={self.spec.id}), self)
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Another view changed entries of this register (for the print register: printed
+        something): read the list again. The editor is left as it is."""
+        if self.spec.id in changes.registers:
+            self.reload_list()
+
+    def reload_list(self) -> None:
+        """Read the count and the first page again, keeping the entry in the editor selected.
+        Unsaved input stays exactly as typed (a save made on an older revision is refused as a
+        conflict, as always); an entry shown unedited is replaced by its saved revision."""
+        if vault_busy():
+            self._reload_timer.start()  # a job holds the vault: after it
+            return
+        if not self._requery(self.model.reload):
+            return
+        shown = self.editor.entry
+        if shown is None or self.editor.is_new or self.has_unsaved():
+            return
+        row = self.model.row_of(shown.number)
+        if row is None:
+            return  # no longer in the list (filtered out, or voided): the editor keeps it
+        fresh = self.model.entry(row)
+        if (fresh.revision, fresh.voided) != (shown.revision, shown.voided):
+            self.editor.load(fresh, read_only=not self.can[Action.EDIT])
+            self._expected_revision = fresh.revision
+            self._update_actions()
 
     # --- drafts (a locked session closed by someone else) -------------------------------------
 
@@ -909,7 +954,9 @@ class RegisterTab(QWidget):
                 self.tr("Save or cancel your changes first: paper shows the saved entry only."),
             )
             return
-        print_preview.open_print_for_entry(self, self.ctx, self.spec.id, entry.number)
+        self._printed(
+            print_preview.open_print_for_entry(self, self.ctx, self.spec.id, entry.number)
+        )
 
     def print_list(self) -> None:
         if not self.can[Action.PRINT]:
@@ -917,7 +964,17 @@ class RegisterTab(QWidget):
         columns = tuple(
             c for c in self.model.columns if c in (NUMBER, STATUS) or self.spec.has_field(c)
         )
-        print_preview.open_print_for_list(self, self.ctx, self.spec.id, self.model.query, columns)
+        self._printed(
+            print_preview.open_print_for_list(
+                self, self.ctx, self.spec.id, self.model.query, columns
+            )
+        )
+
+    def _printed(self, printouts: Sequence[Printout] | None) -> None:
+        """The print dialog told every other view; the print register's own tab (which made
+        the print) shows its new entries itself."""
+        if printouts and self.spec.id == PRINTS:
+            self.reload_list()
 
     def unsaved_draft(self) -> dict[str, Any] | None:
         """The editor's unsaved input and which entry and revision it was made on."""

@@ -8,6 +8,7 @@ responsive on a large register and the figures fill in as they are counted."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -27,7 +28,9 @@ from PySide6.QtWidgets import (
 from secrecy_desk.core.errors import DeskError
 from secrecy_desk.core.roles import Action, Role
 from secrecy_desk.forms import FormSpec
+from secrecy_desk.gui.common.changes import Changes
 from secrecy_desk.gui.common.context import AppContext
+from secrecy_desk.gui.common.jobs import vault_busy
 from secrecy_desk.gui.common.labels import roles_label
 from secrecy_desk.gui.common.style import set_role
 from secrecy_desk.modules import registry
@@ -181,18 +184,43 @@ class HomeTab(QWidget):
                     specs.append(self.ctx.registers.spec(deadline.register))
         self.flag_box.setVisible(bool(specs))
         for spec in specs:
-            try:
-                total = self.ctx.registers.count(spec.id, Query(limit=None))
-            except DeskError:
-                continue
-            self._tallies.append(_Tally(spec, total, done=total == 0))
+            tally = self._new_tally(spec)
+            if tally is not None:
+                self._tallies.append(tally)
         self.table.setRowCount(len(self._tallies))
         for row, tally in enumerate(self._tallies):
             self._show(row, tally)
         if any(not t.done for t in self._tallies):
             self._timer.start()
 
+    def _new_tally(self, spec: FormSpec) -> _Tally | None:
+        try:
+            total = self.ctx.registers.count(spec.id, Query(limit=None))
+        except DeskError:
+            return None
+        return _Tally(spec, total, done=total == 0)
+
+    def apply_changes(self, changes: Changes) -> None:
+        """An operation elsewhere changed entries: count the registers it names again."""
+        self.recount(changes.registers)
+
+    def recount(self, registers: Collection[str]) -> None:
+        """Count the named registers again from the start (the others keep their figures)."""
+        for row, tally in enumerate(self._tallies):
+            if tally.spec.id not in registers:
+                continue
+            fresh = self._new_tally(tally.spec)
+            if fresh is not None:
+                self._tallies[row] = fresh
+                self._show(row, fresh)
+        if any(not t.done for t in self._tallies):
+            self._timer.start()
+
     def _step(self) -> None:
+        if vault_busy():  # a job holds the vault's connection: look again a little later
+            self._timer.setInterval(100)
+            return
+        self._timer.setInterval(0)
         for row, tally in enumerate(self._tallies):
             if tally.done:
                 continue
@@ -216,6 +244,10 @@ class HomeTab(QWidget):
 
     def counting(self) -> bool:
         return self._timer.isActive()
+
+    def stop_counting(self) -> None:
+        """The session ends: count nothing more (the figures stay as they are)."""
+        self._timer.stop()
 
     def _show(self, row: int, tally: _Tally) -> None:
         pending = "" if tally.done else "…"

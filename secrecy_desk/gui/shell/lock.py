@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secrecy_desk.gui.common.busy import run_busy
+from secrecy_desk.gui.common.jobs import run_job
 from secrecy_desk.gui.common.labels import roles_label
 from secrecy_desk.gui.common.password_dialog import password_field
 from secrecy_desk.gui.common.style import set_role
@@ -256,7 +256,7 @@ class LockScreen(QWidget):
             return
         self.setEnabled(False)
         try:
-            ok = run_busy(lambda: self.session.check_password(password))
+            ok = run_job(lambda: self.session.check_password(password))
         finally:
             self.setEnabled(True)
         if ok:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from secrecy_desk.core.clock import Clock
 from secrecy_desk.core.errors import DeskError
-from secrecy_desk.gui.common.busy import run_busy
+from secrecy_desk.gui.common.jobs import run_job
 from secrecy_desk.gui.common.password_dialog import ChangePasswordDialog, password_field
 from secrecy_desk.gui.common.style import set_role
 from secrecy_desk.vault import session as sessions
@@ -153,7 +153,7 @@ class LoginWindow(QWidget):
         self.show_message("")
         self._busy(True)
         try:
-            session = run_busy(
+            session = run_job(
                 lambda: sessions.login(self.folder, login, password, clock=self.clock)
             )
         except DeskError as exc:

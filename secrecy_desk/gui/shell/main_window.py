@@ -4,6 +4,8 @@ Tabs by role: Home first; then, for business roles, the tabs the modules declare
 (one per visible register, commitments, approvals …), each built the first time it is shown;
 Accounts (sysadmin, secadmin); Audit (secadmin: ordinary users' records; auditor: all).
 While locked the central area shows only the lock screen; menus and shortcuts are off.
+What an operation changed (``ctx.broadcast``) is passed to Home and every tab built so far but
+the one that made it, so their figures and lists follow (:mod:`secrecy_desk.gui.common.changes`).
 Closing the window, logging out, or closing a locked session keeps unsaved register work as
 drafts in the vault (restored at the owner's next login) before the session ends."""
 
@@ -29,11 +31,12 @@ from PySide6.QtWidgets import (
 import secrecy_desk
 from secrecy_desk.core.errors import DeskError
 from secrecy_desk.core.roles import Role
+from secrecy_desk.gui.common.changes import ChangeReceiver, Changes
 from secrecy_desk.gui.common.context import AppContext
+from secrecy_desk.gui.common.jobs import vault_busy
 from secrecy_desk.gui.common.labels import roles_label
 from secrecy_desk.gui.common.password_dialog import ChangePasswordDialog
 from secrecy_desk.gui.common.style import banner_css
-from secrecy_desk.gui.common.worker import vault_busy
 from secrecy_desk.gui.shell.home import HomeTab
 from secrecy_desk.gui.shell.lock import IdleWatcher, LockScreen, OsLockWatcher
 from secrecy_desk.modules import registry
@@ -110,6 +113,7 @@ class MainWindow(QMainWindow):
         self._build_tabs()
         self._build_menus()
         self._build_status()
+        ctx.bus.changed.connect(self._changed)
 
         minutes = settings.policy.idle_lock_minutes
         self.idle = IdleWatcher(idle_ms if idle_ms is not None else minutes * 60_000, self)
@@ -178,6 +182,15 @@ class MainWindow(QMainWindow):
         if placeholder is not None:
             placeholder.deleteLater()
         return built
+
+    def _changed(self, changes: object, origin: object) -> None:
+        """An operation completed somewhere: every view built so far but the one that made it
+        refreshes what concerns it (a tab not built yet reads the vault when it is)."""
+        if self._ended or not isinstance(changes, Changes):
+            return
+        for view in (self.home, *self.module_tabs.values()):
+            if view is not origin and isinstance(view, ChangeReceiver):
+                view.apply_changes(changes)
 
     def register_tab(self, register: str) -> QWidget:
         """The tab of ``register``, built now if it has not been shown yet."""
@@ -426,6 +439,7 @@ class MainWindow(QMainWindow):
             return
         self._ended = True
         self.idle.stop()
+        self.home.stop_counting()
         try:
             self.keep_drafts()
             if closing_locked:

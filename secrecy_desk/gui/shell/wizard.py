@@ -25,8 +25,8 @@ from secrecy_desk.core.clock import Clock
 from secrecy_desk.core.errors import DeskError
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import PasswordPolicy, Role, check_password, floor_for
-from secrecy_desk.gui.common.busy import run_busy
 from secrecy_desk.gui.common.fonts import monospace_font
+from secrecy_desk.gui.common.jobs import run_job
 from secrecy_desk.gui.common.password_dialog import PasswordHints, password_field
 from secrecy_desk.gui.common.style import set_role
 from secrecy_desk.vault.crypto import Argon2Params
@@ -296,7 +296,7 @@ class SetupWizard(QWizard):
         """Make the vault (Argon2 calibration and four key slots take a few seconds)."""
         self.setEnabled(False)
         try:
-            vault, code = run_busy(
+            vault, code = run_job(
                 lambda: Vault.create(
                     self.folder,
                     unit=self.unit_page.unit.text(),
