@@ -244,8 +244,18 @@ EXTRA_LICENCES: Final = [
     ("Qt-PySide6-LGPL-3.0.txt", "/usr/share/common-licenses/LGPL-3", "Qt 6, PySide6, shiboken6"),
     ("Qt-PySide6-GPL-3.0.txt", "/usr/share/common-licenses/GPL-3", "Qt 6 (LGPL-3.0 builds on it)"),
     ("ICU-copyright.txt", "/usr/share/doc/libicu72/copyright", "ICU, inside Qt (Unicode licence)"),
+    (
+        "OpenSSL-Apache-2.0.txt",
+        "/usr/share/common-licenses/Apache-2.0",
+        "OpenSSL 3, linked into sqlcipher3 and cryptography",
+    ),
     ("Python-PSF.txt", f"{sys.base_prefix}/lib/python3.11/LICENSE.txt", "Python 3.11"),
     ("SecrecyDeskSerif-OFL.txt", str(ROOT / "resources" / "fonts" / "OFL.txt"), "the font"),
+    (
+        "SQLCipher-BSD-3-Clause.txt",
+        str(DISC_SOURCES / "licences" / "SQLCipher-BSD-3-Clause.txt"),
+        "SQLCipher, inside sqlcipher3",
+    ),
 ]
 
 
@@ -267,6 +277,10 @@ def write_licences(folder: Path) -> None:
             sub.mkdir(exist_ok=True)
             shutil.copyfile(src, sub / base)
             names.append(f"{sub.name}/{base}")
+        if not names and "LGPL-3.0" in expr:
+            names = ["Qt-PySide6-LGPL-3.0.txt", "Qt-PySide6-GPL-3.0.txt"]
+        if name == "sqlcipher3":
+            names.append("SQLCipher-BSD-3-Clause.txt")
         index.append(f"{name}\t{ver}\t{expr}\t{', '.join(names) or '-'}")
     for target, source, what in EXTRA_LICENCES:
         if Path(source).is_file():

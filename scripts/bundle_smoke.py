@@ -173,15 +173,29 @@ class Smoke:
         if xvfb is None:
             print("skip GUI on an X server: Xvfb is not installed")
             return
-        display = f":{90 + os.getpid() % 100}"
+        # Xvfb picks a free display itself and writes its number to the pipe.
+        read_end, write_end = os.pipe()
         server = subprocess.Popen(  # noqa: S603 - Debian's Xvfb, fixed arguments
-            [xvfb, display, "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+            [
+                xvfb,
+                "-displayfd",
+                str(write_end),
+                "-screen",
+                "0",
+                "1280x1024x24",
+                "-nolisten",
+                "tcp",
+            ],
+            pass_fds=(write_end,),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
+        os.close(write_end)
         try:
-            time.sleep(1.0)
-            self.gui("xcb on Xvfb", {"DISPLAY": display})
+            with os.fdopen(read_end, "rb") as pipe:
+                number = pipe.readline().strip().decode("ascii")
+            if self.expect("Xvfb started", number.isdigit()):
+                self.gui("xcb on Xvfb", {"DISPLAY": f":{number}"})
         finally:
             server.terminate()
             server.wait(timeout=10)

@@ -151,6 +151,8 @@ links_and_menu() {
 install_program() {
   verify_disc
   check_glibc
+  command -v xz >/dev/null 2>&1 ||
+    die "缺少 xz（软件包 xz-utils），无法解开程序包。" "xz (package xz-utils) is missing: cannot unpack the program."
   version=$(value version "$HERE/VERSION")
   archive=$(value archive "$HERE/VERSION")
   old=
