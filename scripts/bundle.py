@@ -304,13 +304,12 @@ def _files(folder: Path) -> Iterable[Path]:
     return (p for p in folder.rglob("*") if p.is_file())
 
 
-def cmd_disc(dist: Path, out: Path) -> int:
+def write_disc_tree(dist: Path, out: Path) -> Path:
+    """The folder that becomes the disc, ``out/secrecy-desk-<version>/``; returns it."""
     ver = project_version()
     tree = out / f"secrecy-desk-{ver}"
-    iso = out / f"secrecy-desk-{ver}.iso"
     if tree.exists():
         shutil.rmtree(tree)
-    iso.unlink(missing_ok=True)
     tree.mkdir(parents=True)
     archive = f"secrecy-desk-{ver}-linux-x86_64.tar.xz"
     write_archive(dist, tree / archive)
@@ -324,14 +323,21 @@ def cmd_disc(dist: Path, out: Path) -> int:
         encoding="utf-8",
     )
     write_licences(tree / "licences")
+    (tree / "SHA256SUMS").write_text(sha256sums(tree), encoding="utf-8")
     for path in _files(tree):
         os.utime(path, (epoch(), epoch()))
-    (tree / "SHA256SUMS").write_text(sha256sums(tree), encoding="utf-8")
-    os.utime(tree / "SHA256SUMS", (epoch(), epoch()))
-    label = f"SECRECY_DESK_{ver.replace('.', '_')}"
+    return tree
+
+
+def cmd_disc(dist: Path, out: Path) -> int:
+    tree = write_disc_tree(dist, out)
+    iso = out / f"{tree.name}.iso"
+    iso.unlink(missing_ok=True)
+    label = f"SECRECY_DESK_{project_version().replace('.', '_')}"
     run(["xorriso", "-as", "mkisofs", "-quiet", "-R", "-J", "-V", label, "-o", str(iso), str(tree)])
     size = sum(p.stat().st_size for p in _files(tree))
-    print(f"disc folder: {tree} ({size / 1e6:.1f} MB)")
+    sums = hashlib.sha256((tree / "SHA256SUMS").read_bytes()).hexdigest()
+    print(f"disc folder: {tree} ({size / 1e6:.1f} MB); SHA-256 of its SHA256SUMS: {sums}")
     print(f"disc image:  {iso} ({iso.stat().st_size / 1e6:.1f} MB)")
     return 0
 
