@@ -324,7 +324,8 @@ def write_disc_tree(dist: Path, out: Path) -> Path:
     )
     write_licences(tree / "licences")
     (tree / "SHA256SUMS").write_text(sha256sums(tree), encoding="utf-8")
-    for path in _files(tree):
+    # Folders too: the ISO records every time stamp (Rock Ridge), so all are set.
+    for path in [*tree.rglob("*"), tree]:
         os.utime(path, (epoch(), epoch()))
     return tree
 
