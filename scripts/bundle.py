@@ -133,7 +133,36 @@ def manifest_lines(dist: Path) -> Iterator[str]:
             yield f"{path.stat().st_size}\t{mode:04o}\t{digest}\t{rel}"
 
 
+def missing_data(dist: Path) -> list[str]:
+    """The program's own data files the bundle must carry (where the package looks for them:
+    beside the ``secrecy_desk`` package, i.e. in ``_internal``)."""
+    inside = dist / "_internal"
+    missing = [
+        f"{rel} (none)"
+        for rel, pattern in (
+            ("resources/fonts", "*.ttf"),
+            ("resources/i18n", "*.ts"),
+            ("resources/styles", "*.qss"),
+            ("resources/icons", "*.svg"),
+            ("forms/registers", "*.toml"),
+            ("forms/commitments", "*.toml"),
+            ("forms/approvals", "*.toml"),
+        )
+        if not any((inside / rel).glob(pattern))
+    ]
+    missing += [
+        str(ts.with_suffix(".qm").relative_to(inside))
+        for ts in sorted((inside / "resources" / "i18n").glob("*.ts"))
+        if not ts.with_suffix(".qm").is_file()
+    ]
+    return missing
+
+
 def cmd_check(dist: Path, manifest: Path | None) -> int:
+    missing = missing_data(dist)
+    if missing:
+        print(f"The bundle lacks data files: {', '.join(missing)}", file=sys.stderr)
+        return 1
     floor = floor_of(dist)
     for family in ("GLIBC", "GLIBCXX", "CXXABI", "GCC"):
         if family in floor.newest:

@@ -177,3 +177,17 @@ def test_the_floor_check_reads_real_symbol_versions(tmp_path: Path) -> None:
     floor = bundle.floor_of(lib)
     assert floor.newest["GLIBC"] == needs["GLIBC"]
     assert floor.setters["GLIBC"] == ["tool"]
+
+
+def test_the_check_names_data_files_the_bundle_lacks(tmp_path: Path) -> None:
+    dist = fake_bundle(tmp_path, "0.1.0")
+    missing = bundle.missing_data(dist)
+    assert "resources/fonts (none)" in missing
+    assert "forms/registers (none)" in missing
+    assert "resources/icons (none)" not in missing
+    i18n = dist / "_internal" / "resources" / "i18n"
+    i18n.mkdir()
+    (i18n / "admin_zh_CN.ts").write_text("<TS/>")
+    assert "resources/i18n/admin_zh_CN.qm" in bundle.missing_data(dist)
+    (i18n / "admin_zh_CN.qm").write_bytes(b"qm")
+    assert "resources/i18n/admin_zh_CN.qm" not in bundle.missing_data(dist)
