@@ -484,6 +484,10 @@
         <translation>该加密数据库由较新版本的保密台账工作站写入（数据结构版本 {found}，本程序最高支持版本 {known}）。请使用新版程序。</translation>
     </message>
     <message>
+        <source>The vault {path} must be upgraded to this version, but the copy made before the upgrade could not be written or did not verify ({reason}). Nothing was changed; free disk space in the vault folder or ask the system administrator.</source>
+        <translation>加密数据库 {path} 需要升级到本版本，但升级前的副本无法写入或未通过校验（{reason}）。未作任何改动；请清理数据库文件夹所在磁盘的空间，或联系系统管理员。</translation>
+    </message>
+    <message>
         <source>This vault is from a version too old to upgrade (schema {found}).</source>
         <translation>该加密数据库的版本过旧，无法升级（数据结构版本 {found}）。</translation>
     </message>
@@ -694,6 +698,13 @@
     <message>
         <source>Only the system administrator restores backups.</source>
         <translation>只有系统管理员可以恢复备份。</translation>
+    </message>
+</context>
+<context>
+    <name>Upgrade</name>
+    <message>
+        <source>The vault was upgraded from schema {old} to {new} after a verified backup of it was made in {path}.</source>
+        <translation>已先在 {path} 做了经过校验的备份，然后把加密数据库从数据结构版本 {old} 升级到 {new}。</translation>
     </message>
 </context>
 </TS>

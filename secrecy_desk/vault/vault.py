@@ -34,7 +34,7 @@ from secrecy_desk.core.roles import (
     Role,
     check_password,
 )
-from secrecy_desk.vault import audit_chain, crypto, db, keyfile
+from secrecy_desk.vault import audit_chain, crypto, db, keyfile, upgrade
 from secrecy_desk.vault import settings as settings_mod
 from secrecy_desk.vault.audit_chain import Actor, AuditLog, Break
 from secrecy_desk.vault.crypto import Argon2Params
@@ -365,7 +365,7 @@ class Vault:
                     raise VaultError(
                         QT_TRANSLATE_NOOP("Errors", "The key file belongs to a different vault.")
                     )
-                db.migrate(store)
+                upgraded = upgrade.migrate(folder, store, master, clock)
                 vault = Vault(folder, store, kf, master, clock, stack)
                 vault._finish_rotation(master)
                 problem = vault.head_problem()
@@ -378,6 +378,7 @@ class Vault:
                     vault.head_break = problem
                     store.make_read_only()
                     vault.log.frozen = True
+                upgrade.record(vault, upgraded)
             except db.DatabaseError:
                 # A damaged page past the first one only shows when it is read: still one
                 # clear sentence (exit 4), never a traceback.
