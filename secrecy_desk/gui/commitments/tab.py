@@ -171,6 +171,9 @@ class TransitionDialog(OperationDialog):
 
 class CommitmentsTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        # Long on purpose: the widgets are made and laid out here in the order they appear
+        # on screen, so the whole layout reads top to bottom in one place; what they do is in
+        # the methods below.
         super().__init__(parent)
         self.ctx = ctx
         self.commitments = Commitments(ctx.registers)

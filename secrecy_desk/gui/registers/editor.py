@@ -216,6 +216,9 @@ class EntryEditor(QWidget):
     def __init__(
         self, spec: FormSpec, lang: str, today: Callable[[], date], parent: QWidget | None = None
     ) -> None:
+        # Long on purpose: the widgets are made and laid out here in the order they appear
+        # on screen, so the whole layout reads top to bottom in one place; what they do is in
+        # the methods below.
         super().__init__(parent)
         self.spec = spec
         self.lang = lang

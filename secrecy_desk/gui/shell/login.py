@@ -49,6 +49,9 @@ class LoginWindow(QWidget):
         demo_accounts: Sequence[tuple[str, str, str]] = (),
         parent: QWidget | None = None,
     ) -> None:
+        # Long on purpose: the widgets are made and laid out here in the order they appear
+        # on screen, so the whole layout reads top to bottom in one place; what they do is in
+        # the methods below.
         super().__init__(parent)
         self.folder = folder
         self.lang = lang
