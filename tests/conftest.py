@@ -9,6 +9,7 @@ no test starts with a clock that went backwards.
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from datetime import timedelta
@@ -19,6 +20,7 @@ import pytest
 from secrecy_desk.core.clock import FixedClock
 from secrecy_desk.forms import FORMS_ROOT, Forms, load_all
 from secrecy_desk.modules.registers import Registers
+from secrecy_desk.vault import anchor
 from secrecy_desk.vault import vault as vault_mod
 from secrecy_desk.vault.crypto import MIN_PARAMS
 from secrecy_desk.vault.session import Session
@@ -41,6 +43,31 @@ def floor_kdf() -> Iterator[None]:
     vault_mod._params_cache[:] = [MIN_PARAMS]
     yield
     vault_mod._params_cache[:] = saved
+
+
+@pytest.fixture(scope="session", autouse=True)
+def anchor_templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Rollback anchors of the template vaults built once per session (never the system
+    folder: tests must not leave state outside their temporary folders)."""
+    folder = tmp_path_factory.mktemp("anchor-templates")
+    saved = os.environ.get(anchor.ENV_DIR)
+    os.environ[anchor.ENV_DIR] = str(folder)
+    yield folder
+    if saved is None:
+        os.environ.pop(anchor.ENV_DIR, None)
+    else:
+        os.environ[anchor.ENV_DIR] = saved
+
+
+@pytest.fixture(autouse=True)
+def anchor_dir(anchor_templates: Path, tmp_path: Path) -> Iterator[Path]:
+    """Each test has its own anchor folder, holding the templates' anchors: a copy of a
+    template vault then starts where the template stood, like the vault it copies."""
+    folder = tmp_path / "anchors"
+    shutil.copytree(anchor_templates, folder)
+    os.environ[anchor.ENV_DIR] = str(folder)
+    yield folder
+    os.environ[anchor.ENV_DIR] = str(anchor_templates)
 
 
 @pytest.fixture(scope="session")

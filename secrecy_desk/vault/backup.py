@@ -147,7 +147,10 @@ def restore(
             os.chmod(tmp, 0o600)
             os.replace(tmp, folder / name)
         keyfile.fsync_dir(folder)
-        session = login(folder, login_name, password, clock=clock)
+        # A backup is older than the vault it was taken from, so it is behind the rollback
+        # anchor: the system administrator restoring it accepts that, and the restore record
+        # names what the restored copy lacks.
+        session = login(folder, login_name, password, clock=clock, accept_rollback=True)
         if Role.SYSADMIN not in session.account.roles:
             session.vault.close()
             raise PermissionDenied(
@@ -159,5 +162,12 @@ def restore(
                 (folder / name).unlink()
         raise
     with session.operation():
-        session.audit("vault.restore", str(folder), details={"from": str(source)})
+        details: dict[str, object] = {"from": str(source)}
+        gap = session.vault.rollback_gap
+        if gap is not None:
+            details["missing_records"] = gap.describe_records()
+            details["missing_numbers"] = gap.describe_numbers()
+            details["older_key_file"] = gap.keyfile_behind
+        session.audit("vault.restore", str(folder), details=details)
+    session.vault.start_anchoring()
     return session

@@ -37,6 +37,8 @@ class Store:
         self._conn = conn
         self._depth = 0
         self.read_only = False
+        #: Called after every outermost commit (the vault writes its rollback anchor there).
+        self.on_commit: Callable[[], None] | None = None
 
     def make_read_only(self) -> None:
         """Refuse every write from now on (``PRAGMA query_only``); transactions only read."""
@@ -111,6 +113,8 @@ class Store:
             with contextlib.suppress(sqlcipher3.DatabaseError):
                 self._conn.execute("ROLLBACK")
             raise _storage_error(exc) from None
+        if self.on_commit is not None:
+            self.on_commit()
 
     def close(self) -> None:
         with contextlib.suppress(sqlcipher3.DatabaseError):

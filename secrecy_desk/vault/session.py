@@ -204,12 +204,20 @@ def login(
     *,
     clock: Clock | None = None,
     check_head: bool = True,
+    accept_rollback: bool = False,
 ) -> Session:
     """Unlock the vault as ``login_name``. Raises :class:`AuthError` (wrong, locked, disabled)
-    or :class:`VaultError` (not a vault, damaged, wrong version, busy, rolled back)."""
+    or :class:`VaultError` (not a vault, damaged, wrong version, busy, rolled back).
+
+    ``accept_rollback`` is for a restore from backup only: the caller records what the restored
+    copy lacks (``vault.rollback_gap``) and the rollback anchor moves to the restored state."""
     clock = clock or SystemClock()
     vault, slot, private = Vault.open_with_key(
-        folder, _unwrapper(folder, login_name, password, clock), clock=clock, check_head=check_head
+        folder,
+        _unwrapper(folder, login_name, password, clock),
+        clock=clock,
+        check_head=check_head,
+        accept_rollback=accept_rollback,
     )
     try:
         if vault.head_break is None:  # a verification-only session writes nothing

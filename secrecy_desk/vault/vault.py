@@ -25,7 +25,7 @@ from argon2.exceptions import VerificationError
 
 from secrecy_desk.core.clock import Clock, SystemClock
 from secrecy_desk.core.errors import ValidationError, VaultError
-from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
+from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 from secrecy_desk.core.levels import RATINGS, Level
 from secrecy_desk.core.roles import (
     ADMIN_ROLES,
@@ -34,7 +34,7 @@ from secrecy_desk.core.roles import (
     Role,
     check_password,
 )
-from secrecy_desk.vault import audit_chain, crypto, db, keyfile, upgrade
+from secrecy_desk.vault import anchor, audit_chain, crypto, db, keyfile, upgrade
 from secrecy_desk.vault import settings as settings_mod
 from secrecy_desk.vault.audit_chain import Actor, AuditLog, Break
 from secrecy_desk.vault.crypto import Argon2Params
@@ -159,6 +159,9 @@ class Vault:
         self._closed = False
         #: The head problem found at open when the vault was opened despite it (verify).
         self.head_break: Break | None = None
+        #: What an older copy put back lacks compared with the rollback anchor (verify).
+        self.rollback_gap: anchor.Gap | None = None
+        self._anchored: anchor.State | None = None
 
     def _audit_key(self) -> bytes:
         """The audit MAC key: random, kept inside the encrypted database, so that it survives
@@ -314,6 +317,7 @@ class Vault:
                     details={"rating": rating.zh, "cipher": db.cipher_version(store)},
                 )
                 vault._write_keyfile(replace(kf, audit_head=vault.log.head()))
+            vault.start_anchoring()
         except BaseException:
             store.close()
             # Nothing of a failed creation stays behind, so the same folder can be used again.
@@ -336,9 +340,13 @@ class Vault:
         *,
         clock: Clock | None = None,
         check_head: bool = True,
+        accept_rollback: bool = False,
     ) -> tuple[Vault, Slot, bytes]:
         """Take the lock, read the key file, let ``unwrap(kf)`` give (slot, private, master
-        candidates), open the database with whichever master key fits, finish any rotation."""
+        candidates), open the database with whichever master key fits, finish any rotation.
+
+        ``accept_rollback`` (a restore from backup, by the system administrator) opens a vault
+        that is behind its rollback anchor normally; the caller records what went missing."""
         clock = clock or SystemClock()
         if not folder.is_dir() or not is_vault(folder):
             raise VaultError(
@@ -369,15 +377,31 @@ class Vault:
                 vault = Vault(folder, store, kf, master, clock, stack)
                 vault._finish_rotation(master)
                 problem = vault.head_problem()
+                gap = vault.anchor_gap()
+                deferred = False
+                if gap is not None and accept_rollback and problem is None:
+                    # The anchor moves only once the caller has recorded the acceptance
+                    # (start_anchoring), so a refused restore leaves it where it was.
+                    vault.rollback_gap = gap
+                    gap = None
+                    deferred = True
+                from_anchor = gap is not None and problem is None
+                if gap is not None and problem is None:
+                    problem = gap.as_break(vault._anchored)
                 if problem is not None:
+                    vault.rollback_gap = gap
                     if check_head:
-                        raise RollbackDetected(problem)
+                        # The key file's own head names a database put back on its own best;
+                        # the anchor names what a whole folder put back lacks.
+                        raise RollbackDetected(problem, gap if from_anchor else None)
                     # Opened anyway, to verify and read: the evidence must stay exactly as
                     # found, so this session writes nothing (no records appended over the
                     # lost ones, no new head in the key file).
                     vault.head_break = problem
                     store.make_read_only()
                     vault.log.frozen = True
+                elif not deferred:
+                    vault.start_anchoring()
                 upgrade.record(vault, upgraded)
             except db.DatabaseError:
                 # A damaged page past the first one only shows when it is read: still one
@@ -418,6 +442,51 @@ class Vault:
             db_generation=self.db_generation(),
             keyfile_generation=self.keyfile.generation,
         )
+
+    def _anchor_state(self) -> anchor.State:
+        head = self.log.head()
+        return anchor.current(
+            self.store, self.keyfile.vault_id, head.seq, head.hash, self.keyfile.generation
+        )
+
+    def anchor_gap(self) -> anchor.Gap | None:
+        """What this vault lacks compared with its rollback anchor (``None``: it reaches it)."""
+        try:
+            anchored = anchor.read(self.keyfile.vault_id, self._audit_key())
+        except anchor.AnchorUnreadable:
+            return anchor.Gap(0, 0, False, (), unreadable=True)
+        if anchored is None:
+            return None
+        self._anchored = anchored
+        return anchor.compare(anchored, self._anchor_state(), self.store)
+
+    def start_anchoring(self) -> None:
+        """From now on every commit moves the anchor; a vault whose anchor was written before
+        and has gone records that in its trail (deleting it is how one would hide a rollback)."""
+        self.store.on_commit = self._write_anchor
+        had = self.store.scalar("SELECT value FROM meta WHERE key = 'anchored'") is not None
+        if self._anchored is None and had and not self.store.read_only:
+            with self.store.transaction():
+                self.log.append(
+                    audit_chain.SYSTEM,
+                    "vault.anchor_missing",
+                    "vault",
+                    outcome="warn",
+                    details={"anchor": str(anchor.path_for(self.keyfile.vault_id))},
+                )
+        elif not had:
+            with self.store.transaction():
+                self.store.execute("INSERT INTO meta (key, value) VALUES ('anchored', '1')")
+        self._write_anchor()
+
+    def _write_anchor(self) -> None:
+        if self.store.read_only or self.head_break is not None:
+            return
+        state = self._anchor_state()
+        if state == self._anchored:
+            return
+        if anchor.write(state, self._audit_key()):
+            self._anchored = state
 
     def _write_keyfile(self, kf: KeyFile) -> None:
         """Write the next generation; must run inside a transaction so the database records
@@ -638,9 +707,38 @@ class Vault:
 
 
 class RollbackDetected(VaultError):
-    """The database does not reach, or does not agree with, the audit head in the key file."""
+    """The database does not reach, or does not agree with, the audit head in the key file,
+    or the whole folder is older than the rollback anchor kept outside it."""
 
-    def __init__(self, problem: Break) -> None:
+    def __init__(self, problem: Break, gap: anchor.Gap | None = None) -> None:
+        self.problem = problem
+        self.gap = gap
+        if gap is not None and gap.unreadable:
+            VaultError.__init__(
+                self,
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "The rollback anchor of this vault (kept outside its folder) is damaged or "
+                    "was replaced, so an older copy cannot be ruled out; the vault opens only "
+                    "read-only, for verification and export.",
+                ),
+            )
+            return
+        if gap is not None:
+            VaultError.__init__(
+                self,
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "This vault is an older copy than the one last used on this workstation "
+                    "(audit records missing: {records}; entry numbers missing: {numbers}; key "
+                    "file older: {keyfile}), so it opens only read-only, for verification and "
+                    "export.",
+                ),
+                records=gap.describe_records(),
+                numbers=gap.describe_numbers(),
+                keyfile=_YES if gap.keyfile_behind else _NO,
+            )
+            return
         super().__init__(
             QT_TRANSLATE_NOOP(
                 "Errors",
@@ -654,7 +752,20 @@ class RollbackDetected(VaultError):
             expected=problem.expected or "-",
             found=problem.found or "-",
         )
-        self.problem = problem
+
+
+class _Word:
+    """A yes/no word in the reader's language (a message parameter)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+
+    def text(self, lang: str) -> str:
+        return translate("Errors", self._text, lang)
+
+
+_YES: Final = _Word(QT_TRANSLATE_NOOP("Errors", "yes"))
+_NO: Final = _Word(QT_TRANSLATE_NOOP("Errors", "no"))
 
 
 def _slot_params(kf: KeyFile) -> Argon2Params:
