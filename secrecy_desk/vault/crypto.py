@@ -35,6 +35,11 @@ SALT_BYTES: Final = 16
 ARGON2_MIN_TIME: Final = 3
 ARGON2_MIN_MEMORY_KIB: Final = 64 * 1024
 ARGON2_MIN_PARALLELISM: Final = 4
+#: The ceiling a key file may ask for: a crafted slot cannot make a login hang (t=64 at 256 MiB
+#: is a few seconds on a slow workstation) nor exhaust memory. Calibration never goes above it.
+ARGON2_MAX_TIME: Final = 64
+ARGON2_MAX_MEMORY_KIB: Final = 256 * 1024
+ARGON2_MAX_PARALLELISM: Final = 16
 #: Calibration aims for this unlock time on the machine the vault is created on (0.5–1 s allowed).
 UNLOCK_TARGET_SECONDS: Final = 0.7
 
@@ -50,12 +55,21 @@ class Argon2Params:
     parallelism: int
 
     def __post_init__(self) -> None:
+        values = (self.time_cost, self.memory_kib, self.parallelism)
+        if any(type(v) is not int for v in values):
+            raise CryptoError("Argon2 parameters are not integers")
         if (
             self.time_cost < ARGON2_MIN_TIME
             or self.memory_kib < ARGON2_MIN_MEMORY_KIB
             or self.parallelism < ARGON2_MIN_PARALLELISM
         ):
             raise CryptoError("Argon2 parameters below the floor")
+        if (
+            self.time_cost > ARGON2_MAX_TIME
+            or self.memory_kib > ARGON2_MAX_MEMORY_KIB
+            or self.parallelism > ARGON2_MAX_PARALLELISM
+        ):
+            raise CryptoError("Argon2 parameters above the ceiling")
 
 
 MIN_PARAMS: Final = Argon2Params(ARGON2_MIN_TIME, ARGON2_MIN_MEMORY_KIB, ARGON2_MIN_PARALLELISM)
@@ -87,7 +101,7 @@ def calibrate(target: float = UNLOCK_TARGET_SECONDS, *, limit: float = 0.95) -> 
         samples.append(time.perf_counter() - start)
     per_pass = max(min(samples) / base.time_cost, 1e-4)
     t = max(ARGON2_MIN_TIME, round(target / per_pass))
-    t = min(t, max(ARGON2_MIN_TIME, int(limit / per_pass)))
+    t = min(t, max(ARGON2_MIN_TIME, int(limit / per_pass)), ARGON2_MAX_TIME)
     return Argon2Params(t, base.memory_kib, base.parallelism)
 
 

@@ -67,6 +67,16 @@ class Slot:
     sealed: dict[str, bytes]
     sign_public: bytes | None = None
     sealed_next: dict[str, bytes] | None = None
+    #: The slot's own checksum did not match when it was read: a flipped bit, not a wrong
+    #: password. Its check is kept as read, so rewriting the key file never hides the damage.
+    damaged: bool = False
+    check_as_read: bytes = b""
+
+    def check(self) -> bytes:
+        """A checksum of the slot (no key: it tells damage from a wrong password; forgery is
+        the key file's MAC's business)."""
+        body = json.dumps(_slot_json(self, check=False), sort_keys=True, separators=(",", ":"))
+        return crypto.sha256(b"secrecy-desk slot check\0" + body.encode())[:16]
 
     def aad(self, vault_id: bytes) -> bytes:
         """Associated data binding vault, slot, account tag, role and signing key together."""
@@ -96,6 +106,9 @@ class KeyFile:
     audit_head: AuditHead
     mac: bytes = b""
     extra: dict[str, Any] = field(default_factory=dict)
+    #: Slot checksums are part of the file (every file this version writes; older files lack
+    #: them, and their MAC was computed without them).
+    checked: bool = True
 
     def slot_for(self, login: str) -> Slot | None:
         tag = login_tag(self.vault_id, login)
@@ -121,14 +134,18 @@ class KeyFile:
             "generation": self.generation,
             "journal_public": b64(self.journal_public),
             "audit_head": {"seq": self.audit_head.seq, "hash": b64(self.audit_head.hash)},
-            "slots": [_slot_json(s) for s in sorted(self.slots, key=lambda s: s.slot_id)],
+            "slots": [
+                _slot_json(s, check=self.checked)
+                for s in sorted(self.slots, key=lambda s: s.slot_id)
+            ],
         }
 
     def canonical(self) -> bytes:
         return json.dumps(self.body(), sort_keys=True, separators=(",", ":")).encode()
 
     def signed(self, master_key: bytes) -> KeyFile:
-        return replace(self, mac=crypto.mac(mac_key(master_key), self.canonical()))
+        kf = replace(self, checked=True)
+        return replace(kf, mac=crypto.mac(mac_key(master_key), kf.canonical()))
 
     def mac_ok(self, master_key: bytes) -> bool:
         return crypto.mac_ok(mac_key(master_key), self.canonical(), self.mac)
@@ -147,7 +164,7 @@ def _sealed_json(sealed: dict[str, bytes]) -> dict[str, str]:
     return {k: b64(v) for k, v in sorted(sealed.items())}
 
 
-def _slot_json(slot: Slot) -> dict[str, Any]:
+def _slot_json(slot: Slot, *, check: bool = True) -> dict[str, Any]:
     data: dict[str, Any] = {
         "slot_id": slot.slot_id,
         "tag": b64(slot.tag),
@@ -167,6 +184,8 @@ def _slot_json(slot: Slot) -> dict[str, Any]:
         data["sign_public"] = b64(slot.sign_public)
     if slot.sealed_next is not None:
         data["sealed_next"] = _sealed_json(slot.sealed_next)
+    if check:
+        data["check"] = b64(slot.check_as_read if slot.damaged else slot.check())
     return data
 
 
@@ -175,10 +194,64 @@ _DAMAGED: Final = QT_TRANSLATE_NOOP(
 )
 
 
+#: Bounds on everything a key file holds: a crafted file is refused before any value is used.
+MAX_BYTES: Final = 4 << 20
+MAX_SLOTS: Final = 4096
+ROLES: Final = frozenset({"recovery", "sysadmin", "secadmin", "auditor", "business"})
+_SEALED_KEYS: Final = {"eph": 32, "nonce": crypto.NONCE_BYTES}
+_SEALED_CT: Final = (48,)  # a 32-byte key and its 16-byte tag
+_WRAPPED_CT: Final = (48, 80)  # X25519 private (+ Ed25519 for an auditor) and the tag
+
+
+class SlotDamaged(VaultError):
+    """An account's key slot fails its checksum: damage, not a wrong password."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The key slot of this account in the key file is damaged, so the password "
+                "could not be tried (no failed login was counted). Put back vault.key from the "
+                "backup or from vault.key.prev.",
+            )
+        )
+
+
+def _int(value: object, low: int, high: int) -> int:
+    if type(value) is not int or not low <= value <= high:
+        raise ValueError("integer out of range")
+    return value
+
+
+def _bytes(value: object, *sizes: int) -> bytes:
+    if not isinstance(value, str) or len(value) > 4 * max(sizes, default=64):
+        raise ValueError("bytes")
+    out = unb64(value)
+    if sizes and len(out) not in sizes:
+        raise ValueError("length")
+    return out
+
+
+def _text(value: object, longest: int) -> str:
+    if not isinstance(value, str) or not 0 < len(value) <= longest:
+        raise ValueError("text")
+    value.encode("utf-8")  # a lone surrogate cannot come from JSON text we wrote
+    return value
+
+
 def parse(data: bytes, path: Path) -> KeyFile:
-    """Read a key file; any structural problem is one clear :class:`VaultError`."""
+    """Read a key file; any structural problem is one clear :class:`VaultError`.
+
+    Every value is type- and bounds-checked here, before anything uses it: Argon2 parameters
+    lie between the floor and a ceiling, every nonce, key, salt and tag has its exact length.
+    (The file's MAC needs the master key, which only a slot opened with the password yields,
+    so it is checked right after — bounded work first, never unbounded work before.)"""
     try:
-        raw = json.loads(data.decode("utf-8"))
+        if len(data) > MAX_BYTES:
+            raise ValueError("size")
+        raw = json.loads(data.decode("utf-8", errors="strict"))
+        if not isinstance(raw, dict):
+            raise ValueError("shape")
         if raw.get("format") != FORMAT:
             raise ValueError("format")
         if raw.get("version") != VERSION:
@@ -191,42 +264,80 @@ def parse(data: bytes, path: Path) -> KeyFile:
                 path=str(path),
                 version=raw.get("version"),
             )
-        slots = tuple(_parse_slot(s) for s in raw["slots"])
+        raw_slots = raw["slots"]
+        if not isinstance(raw_slots, list) or not 0 < len(raw_slots) <= MAX_SLOTS:
+            raise ValueError("slots")
+        if not all(isinstance(s, dict) for s in raw_slots):
+            raise ValueError("slot")
+        checked = all("check" in s for s in raw_slots)
+        if not checked and any("check" in s for s in raw_slots):
+            raise ValueError("checks")
+        slots = tuple(_parse_slot(s) for s in raw_slots)
+        if len({s.slot_id for s in slots}) != len(slots):
+            raise ValueError("duplicate slot")
         head = raw["audit_head"]
+        if not isinstance(head, dict):
+            raise ValueError("head")
         return KeyFile(
-            vault_id=unb64(raw["vault_id"]),
-            generation=int(raw["generation"]),
+            vault_id=_bytes(raw["vault_id"], 16),
+            generation=_int(raw["generation"], 0, 2**53),
             slots=slots,
-            journal_public=unb64(raw["journal_public"]),
-            audit_head=AuditHead(int(head["seq"]), unb64(head["hash"])),
-            mac=unb64(raw["mac"]),
+            journal_public=_bytes(raw["journal_public"], 32),
+            audit_head=AuditHead(_int(head["seq"], 0, 2**62), _bytes(head["hash"], 32)),
+            mac=_bytes(raw["mac"], 32),
+            checked=checked,
         )
     except VaultError:
         raise
-    except (ValueError, KeyError, TypeError, AttributeError, crypto.CryptoError):
+    except (
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        OverflowError,
+        RecursionError,
+        crypto.CryptoError,
+    ):
         raise VaultError(_DAMAGED, path=str(path)) from None
 
 
-def _parse_sealed(data: dict[str, str]) -> dict[str, bytes]:
-    return {k: unb64(v) for k, v in data.items()}
+def _parse_sealed(data: object, ct_sizes: tuple[int, ...], *, eph: bool) -> dict[str, bytes]:
+    wanted = {"nonce", "ct", "eph"} if eph else {"nonce", "ct"}
+    if not isinstance(data, dict) or set(data) != wanted:
+        raise ValueError("sealed")
+    out = {k: _bytes(v, _SEALED_KEYS[k]) for k, v in data.items() if k != "ct"}
+    out["ct"] = _bytes(data["ct"], *ct_sizes)
+    return out
 
 
 def _parse_slot(data: dict[str, Any]) -> Slot:
     kdf = data["kdf"]
-    if kdf["alg"] != "argon2id":
+    if not isinstance(kdf, dict) or kdf.get("alg") != "argon2id":
         raise ValueError("kdf")
-    return Slot(
-        slot_id=str(data["slot_id"]),
-        tag=unb64(data["tag"]),
-        role=str(data["role"]),
-        kdf=Argon2Params(int(kdf["t"]), int(kdf["m"]), int(kdf["p"])),
-        salt=unb64(kdf["salt"]),
-        wrapped=_parse_sealed(data["wrapped"]),
-        public=unb64(data["public"]),
-        sealed=_parse_sealed(data["sealed"]),
-        sign_public=unb64(data["sign_public"]) if "sign_public" in data else None,
-        sealed_next=_parse_sealed(data["sealed_next"]) if "sealed_next" in data else None,
+    role = _text(data["role"], 16)
+    if role not in ROLES:
+        raise ValueError("role")
+    slot = Slot(
+        slot_id=_text(data["slot_id"], 64),
+        tag=_bytes(data["tag"], 0, 32),
+        role=role,
+        kdf=Argon2Params(kdf["t"], kdf["m"], kdf["p"]),
+        salt=_bytes(kdf["salt"], crypto.SALT_BYTES),
+        wrapped=_parse_sealed(data["wrapped"], _WRAPPED_CT, eph=False),
+        public=_bytes(data["public"], 32),
+        sealed=_parse_sealed(data["sealed"], _SEALED_CT, eph=True),
+        sign_public=_bytes(data["sign_public"], 32) if "sign_public" in data else None,
+        sealed_next=(
+            _parse_sealed(data["sealed_next"], _SEALED_CT, eph=True)
+            if "sealed_next" in data
+            else None
+        ),
     )
+    if "check" in data:
+        check = _bytes(data["check"], 16)
+        if check != slot.check():
+            slot = replace(slot, damaged=True, check_as_read=check)
+    return slot
 
 
 def read(folder: Path) -> KeyFile:
@@ -326,7 +437,10 @@ def wrap_private(
 
 
 def unwrap_private(slot: Slot, vault_id: bytes, secret: str) -> bytes:
-    """The slot's private key material; :class:`crypto.CryptoError` for a wrong secret."""
+    """The slot's private key material; :class:`crypto.CryptoError` for a wrong secret,
+    :class:`SlotDamaged` (before any work) for a slot that fails its checksum."""
+    if slot.damaged:
+        raise SlotDamaged()
     kek = crypto.argon2id(secret.encode("utf-8"), slot.salt, slot.kdf)
     return crypto.aead_open(kek, slot.wrapped["nonce"], slot.wrapped["ct"], slot.aad(vault_id))
 

@@ -167,6 +167,10 @@ class Session:
 def _unwrapper(folder: Path, login: str, password: str, clock: Clock) -> object:
     def unwrap(kf: KeyFile) -> tuple[Slot, bytes, list[bytes]]:
         slot = kf.slot_for(login)
+        if slot is None and any(s.damaged for s in kf.slots):
+            # A damaged tag no longer names its account: damage, not an unknown account (a
+            # failure counted here would lock the right account once the key file is fixed).
+            raise keyfile.SlotDamaged()
         if slot is None:
             # Spend the same Argon2 work as a real slot, so timing does not tell which
             # account names exist.
