@@ -699,6 +699,58 @@
         <source>Only the system administrator restores backups.</source>
         <translation>只有系统管理员可以恢复备份。</translation>
     </message>
+    <message>
+        <source>The rollback anchor of this vault (kept outside its folder) is damaged or was replaced, so an older copy cannot be ruled out; the vault opens only read-only, for verification and export.</source>
+        <translation>本加密数据库的防回退锚点（保存在其文件夹之外）已损坏或被替换，无法排除其为旧副本；加密数据库只能以只读方式打开，仅供校验和导出。</translation>
+    </message>
+    <message>
+        <source>This vault is an older copy than the one last used on this workstation (audit records missing: {records}; entry numbers missing: {numbers}; key file older: {keyfile}), so it opens only read-only, for verification and export.</source>
+        <translation>本加密数据库是比本机上次使用的版本更旧的副本（缺少审计记录：{records}；缺少条目编号：{numbers}；密钥文件较旧：{keyfile}），因此只能以只读方式打开，仅供校验和导出。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>The key slot of this account in the key file is damaged, so the password could not be tried (no failed login was counted). Put back vault.key from the backup or from vault.key.prev.</source>
+        <translation>密钥文件中该账户的密钥槽已损坏，无法验证密码（未计为登录失败）。请从备份或 vault.key.prev 恢复 vault.key。</translation>
+    </message>
+    <message>
+        <source>The disk holding the vault is full; nothing was saved and the vault is intact. Free some space and try again.</source>
+        <translation>加密数据库所在磁盘已满；未保存任何内容，加密数据库完好。请释放空间后重试。</translation>
+    </message>
+    <message>
+        <source>The vault {path} is on a disk mounted read-only; nothing can be saved there. Mount it read-write or move the vault to a writable disk.</source>
+        <translation>加密数据库 {path} 所在磁盘以只读方式挂载，无法保存任何内容。请以读写方式挂载，或将加密数据库移到可写的磁盘。</translation>
+    </message>
+    <message>
+        <source>The vault is open read-only (for verification and export), so nothing was saved.</source>
+        <translation>加密数据库以只读方式打开（仅供校验和导出），未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>This account of the workstation may not read or write the vault files in {path} (permission denied); ask the system administrator to restore their owner and modes.</source>
+        <translation>本机当前操作系统账户无权读写 {path} 中的加密数据库文件（权限被拒绝）；请系统管理员恢复其属主和权限。</translation>
+    </message>
+    <message>
+        <source>The vault folder {path} is no longer there — was its disk unplugged or unmounted? Nothing was saved; mount it again and reopen the vault.</source>
+        <translation>加密数据库文件夹 {path} 已不存在——其所在磁盘是否被拔出或卸载？未保存任何内容；请重新挂载后再打开加密数据库。</translation>
+    </message>
+    <message>
+        <source>The disk holding the vault {path} could not be read or written (input/output error); nothing was saved. Check the disk, then run verify.</source>
+        <translation>加密数据库 {path} 所在磁盘无法读写（输入/输出错误）；未保存任何内容。请检查磁盘，然后运行校验。</translation>
+    </message>
+    <message>
+        <source>The vault database {path} is damaged ({problem}); nothing more was saved. Run verify, then restore the vault from a backup.</source>
+        <translation>加密数据库 {path} 已损坏（{problem}）；未再保存任何内容。请运行校验，然后从备份恢复加密数据库。</translation>
+    </message>
+    <message>
+        <source>{path} is not a Secrecy Desk vault: the folder does not exist (if it is on a disk that was unplugged or unmounted, mount the disk again).</source>
+        <translation>{path} 不是保密台账工作站的加密数据库：该文件夹不存在（如其所在磁盘已被拔出或卸载，请重新挂载）。</translation>
+    </message>
 </context>
 <context>
     <name>Upgrade</name>

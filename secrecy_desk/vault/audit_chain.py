@@ -24,7 +24,7 @@ from secrecy_desk.core.errors import ValidationError, VaultError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 from secrecy_desk.core.levels import Level
 from secrecy_desk.vault import crypto
-from secrecy_desk.vault.db import DatabaseError, Store
+from secrecy_desk.vault.db import DatabaseError, Store, explain
 from secrecy_desk.vault.keyfile import AuditHead
 
 SEP: Final = "\x1f"
@@ -221,14 +221,19 @@ class AuditLog:
                 (*record.fields, head.hash, digest, mac),
             )
         except DatabaseError as exc:
-            # No audit record, no action: the caller's transaction rolls back with this.
-            raise VaultError(
-                QT_TRANSLATE_NOOP(
-                    "Errors",
-                    "The audit record could not be written ({reason}), so the action was not "
-                    "carried out.",
+            # No audit record, no action: the caller's transaction rolls back with this. A
+            # full disk, read-only media or damage is said as such.
+            raise explain(
+                exc,
+                store=self._store,
+                otherwise=VaultError(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "The audit record could not be written ({reason}), so the action was "
+                        "not carried out.",
+                    ),
+                    reason=str(exc),
                 ),
-                reason=str(exc),
             ) from None
         return record
 

@@ -33,8 +33,9 @@ MIN_SCHEMA: Final = 1
 class Store:
     """A connection with explicit transactions. Business code never sees sqlcipher3."""
 
-    def __init__(self, conn: Any) -> None:
+    def __init__(self, conn: Any, path: Path | None = None) -> None:
         self._conn = conn
+        self.path = path
         self._depth = 0
         self.read_only = False
         #: Called after every outermost commit (the vault writes its rollback anchor there).
@@ -98,13 +99,23 @@ class Store:
         try:
             self._conn.execute("BEGIN" if self.read_only else "BEGIN IMMEDIATE")
         except sqlcipher3.DatabaseError as exc:
-            raise _storage_error(exc) from None
+            raise explain(exc, path=self.path, store=self) from None
         self._depth = 1
         try:
             yield self
+        except sqlcipher3.DatabaseError as exc:
+            # A statement failed (a full disk shows here, on the insert that needed a page):
+            # everything rolls back and the reason is said as it is.
+            self._depth = 0
+            with contextlib.suppress(sqlcipher3.DatabaseError):
+                self._conn.execute("ROLLBACK")
+            if isinstance(exc, sqlcipher3.IntegrityError):
+                raise
+            raise explain(exc, path=self.path, store=self) from None
         except BaseException:
             self._depth = 0
-            self._conn.execute("ROLLBACK")
+            with contextlib.suppress(sqlcipher3.DatabaseError):
+                self._conn.execute("ROLLBACK")
             raise
         self._depth = 0
         try:
@@ -112,7 +123,7 @@ class Store:
         except sqlcipher3.DatabaseError as exc:
             with contextlib.suppress(sqlcipher3.DatabaseError):
                 self._conn.execute("ROLLBACK")
-            raise _storage_error(exc) from None
+            raise explain(exc, path=self.path, store=self) from None
         if self.on_commit is not None:
             self.on_commit()
 
@@ -122,25 +133,122 @@ class Store:
         self._conn.close()
 
 
-def _storage_error(exc: Exception) -> VaultError:
+class DiskFull(VaultError):
+    """No space left where the vault lives; the transaction was rolled back."""
+
+
+class DatabaseDamaged(VaultError):
+    """A page or table of the database is damaged (not a wrong key, not a full disk)."""
+
+
+_FULL: Final = QT_TRANSLATE_NOOP(
+    "Errors",
+    "The disk holding the vault is full; nothing was saved and the vault is intact. Free some "
+    "space and try again.",
+)
+_READ_ONLY_MEDIA: Final = QT_TRANSLATE_NOOP(
+    "Errors",
+    "The vault {path} is on a disk mounted read-only; nothing can be saved there. Mount it "
+    "read-write or move the vault to a writable disk.",
+)
+_READ_ONLY_SESSION: Final = QT_TRANSLATE_NOOP(
+    "Errors",
+    "The vault is open read-only (for verification and export), so nothing was saved.",
+)
+_PERMISSION: Final = QT_TRANSLATE_NOOP(
+    "Errors",
+    "This account of the workstation may not read or write the vault files in {path} "
+    "(permission denied); ask the system administrator to restore their owner and modes.",
+)
+_GONE: Final = QT_TRANSLATE_NOOP(
+    "Errors",
+    "The vault folder {path} is no longer there — was its disk unplugged or unmounted? Nothing "
+    "was saved; mount it again and reopen the vault.",
+)
+_IO: Final = QT_TRANSLATE_NOOP(
+    "Errors",
+    "The disk holding the vault {path} could not be read or written (input/output error); "
+    "nothing was saved. Check the disk, then run verify.",
+)
+_DAMAGED_DB: Final = QT_TRANSLATE_NOOP(
+    "Errors",
+    "The vault database {path} is damaged ({problem}); nothing more was saved. Run verify, "
+    "then restore the vault from a backup.",
+)
+
+
+def _read_only_fs(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def damage_detail(store: Store | None, exc: BaseException | None = None) -> str:
+    """What ``cipher_integrity_check`` and ``integrity_check`` say (page, table), shortly."""
+    found: list[str] = []
+    if store is not None:
+        for pragma in ("PRAGMA cipher_integrity_check", "PRAGMA quick_check(3)"):
+            with contextlib.suppress(sqlcipher3.DatabaseError):
+                found += [str(r[0]) for r in store.all(pragma) if str(r[0]) != "ok"]
+            if found:
+                break
+    if not found and exc is not None:
+        found.append(str(exc))
+    text = "; ".join(found[:3]) or "-"
+    return text if len(text) <= 300 else text[:297] + "..."
+
+
+def explain(
+    exc: BaseException,
+    *,
+    path: Path | None = None,
+    store: Store | None = None,
+    otherwise: VaultError | None = None,
+) -> VaultError:
+    """One true sentence for a storage failure: full disk, read-only media or session,
+    permission, a folder that disappeared, an I/O error, damage — or, for anything else, the
+    reason SQLCipher gave."""
     text = str(exc).lower()
-    if "full" in text:
-        return VaultError(
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "The disk is full; nothing was saved. Free some space and try again.",
-            )
-        )
+    where = str(path.parent if path is not None else "")
+    errno_ = getattr(exc, "errno", None)
+    if "full" in text or errno_ == 28:
+        return DiskFull(_FULL)
+    if path is None and store is not None:
+        path = store.path
+        where = str(path.parent if path is not None else "")
+    if path is not None and not path.parent.exists():
+        return VaultError(_GONE, path=where)
+    if "readonly" in text or "read-only" in text or errno_ == 30:
+        if store is not None and store.read_only:
+            return VaultError(_READ_ONLY_SESSION)
+        if path is not None and _read_only_fs(path.parent):
+            return VaultError(_READ_ONLY_MEDIA, path=where)
+        if path is not None and not os.access(path, os.W_OK):
+            return VaultError(_PERMISSION, path=where)
+        return VaultError(_READ_ONLY_MEDIA, path=where)
+    if errno_ == 13 or "permission" in text:
+        return VaultError(_PERMISSION, path=where)
+    if "disk i/o" in text or errno_ == 5:
+        return VaultError(_IO, path=where)
+    if "malformed" in text or "corrupt" in text or "not a database" in text:
+        return DatabaseDamaged(_DAMAGED_DB, path=str(path or ""), problem=damage_detail(store, exc))
     if "locked" in text or "busy" in text:
         return VaultError(
             QT_TRANSLATE_NOOP(
                 "Errors", "The vault is busy in another program; nothing was saved. Try again."
             )
         )
+    if otherwise is not None:
+        return otherwise
     return VaultError(
         QT_TRANSLATE_NOOP("Errors", "The vault could not save: {reason}. Nothing was saved."),
         reason=str(exc),
     )
+
+
+def _storage_error(exc: Exception) -> VaultError:
+    return explain(exc)
 
 
 #: Re-exported so callers can catch storage errors without importing sqlcipher3.
@@ -176,23 +284,31 @@ def open_database(path: Path, master_key: bytes, *, create: bool = False) -> Sto
             QT_TRANSLATE_NOOP("Errors", "{path} already exists; nothing was overwritten."),
             path=str(path),
         )
+    if not path.parent.is_dir():
+        raise VaultError(_GONE, path=str(path.parent))
     if not create and not path.is_file():
         raise _not_a_vault(path)
+    if not create and not os.access(path, os.R_OK | os.W_OK):
+        if _read_only_fs(path.parent):
+            raise VaultError(_READ_ONLY_MEDIA, path=str(path.parent))
+        raise VaultError(_PERMISSION, path=str(path.parent))
+    if _read_only_fs(path.parent):
+        raise VaultError(_READ_ONLY_MEDIA, path=str(path.parent))
     mode = "rwc" if create else "rw"
     try:
         conn = sqlcipher3.connect(
             f"file:{path}?mode={mode}", uri=True, isolation_level=None, check_same_thread=False
         )
-    except sqlcipher3.DatabaseError:
-        raise _not_a_vault(path) from None
+    except sqlcipher3.DatabaseError as exc:
+        raise _open_error(exc, path) from None
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         # The key is our own random bytes as hex, never a password: no quoting issue can arise.
         conn.execute(f"PRAGMA key = \"x'{master_key.hex()}'\"")
         conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
-    except sqlcipher3.DatabaseError:
+    except sqlcipher3.DatabaseError as exc:
         conn.close()
-        raise _not_a_vault(path) from None
+        raise _open_error(exc, path) from None
     try:
         for pragma in (
             # Off on purpose (it is SQLCipher's own default since 4.5): wiping and locking every
@@ -210,12 +326,21 @@ def open_database(path: Path, master_key: bytes, *, create: bool = False) -> Sto
             "PRAGMA cache_size = -65536",
         ):
             conn.execute(pragma).fetchall()
-    except sqlcipher3.DatabaseError:
+    except sqlcipher3.DatabaseError as exc:
         conn.close()
-        raise _not_a_vault(path) from None
+        raise _open_error(exc, path) from None
     if create:
         os.chmod(path, 0o600)
-    return Store(conn)
+    return Store(conn, path)
+
+
+def _open_error(exc: Exception, path: Path) -> VaultError:
+    """At open, "not a database" means a wrong key, a foreign file or a damaged first page —
+    the one sentence that says all three; anything else is explained as it is."""
+    text = str(exc).lower()
+    if "not a database" in text or "malformed" in text or "encrypted" in text:
+        return _not_a_vault(path)
+    return explain(exc, path=path)
 
 
 def rekey(store: Store, new_key: bytes) -> None:
@@ -619,7 +744,10 @@ def migrate(store: Store, *, target: int | None = None) -> int:
 def exclusive(folder: Path) -> Iterator[int]:
     """Hold the vault's lock file for as long as it is open, so a second copy is refused."""
     path = folder / LOCK_NAME
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as exc:
+        raise explain(exc, path=folder / DB_NAME) from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:

@@ -348,6 +348,15 @@ class Vault:
         ``accept_rollback`` (a restore from backup, by the system administrator) opens a vault
         that is behind its rollback anchor normally; the caller records what went missing."""
         clock = clock or SystemClock()
+        if not folder.exists():
+            raise VaultError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "{path} is not a Secrecy Desk vault: the folder does not exist (if it is on "
+                    "a disk that was unplugged or unmounted, mount the disk again).",
+                ),
+                path=str(folder),
+            )
         if not folder.is_dir() or not is_vault(folder):
             raise VaultError(
                 QT_TRANSLATE_NOOP("Errors", "{path} is not a Secrecy Desk vault."),
@@ -403,11 +412,12 @@ class Vault:
                 elif not deferred:
                     vault.start_anchoring()
                 upgrade.record(vault, upgraded)
-            except db.DatabaseError:
-                # A damaged page past the first one only shows when it is read: still one
-                # clear sentence (exit 4), never a traceback.
+            except db.DatabaseError as exc:
+                # A damaged page past the first one only shows when it is read, a full disk
+                # when the login is recorded: each is said as what it is (exit 4).
+                err = db.explain(exc, path=folder / db.DB_NAME, store=store)
                 store.close()
-                raise db.damaged(folder / db.DB_NAME) from None
+                raise err from None
             except BaseException:
                 store.close()
                 raise
