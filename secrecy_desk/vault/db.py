@@ -740,28 +740,49 @@ def migrate(store: Store, *, target: int | None = None) -> int:
     return current
 
 
+def _already_open(folder: Path) -> VaultError:
+    return VaultError(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "The vault {path} is already open in another running copy of Secrecy Desk. "
+            "Close that copy first.",
+        ),
+        path=str(folder),
+    )
+
+
 @contextlib.contextmanager
-def exclusive(folder: Path) -> Iterator[int]:
-    """Hold the vault's lock file for as long as it is open, so a second copy is refused."""
-    path = folder / LOCK_NAME
+def hold(path: Path, folder: Path) -> Iterator[int]:
+    """An exclusive ``flock`` on ``path`` for as long as the vault is open.
+
+    flock locks are independent of the POSIX locks SQLite takes on the same file, so holding
+    one on ``vault.db`` itself does not disturb SQLite; the descriptor is closed only after the
+    database connection is (closing it earlier would drop SQLite's POSIX locks)."""
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
     except OSError as exc:
         raise explain(exc, path=folder / DB_NAME) from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         os.close(fd)
-        raise VaultError(
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "The vault {path} is already open in another running copy of Secrecy Desk. "
-                "Close that copy first.",
-            ),
-            path=str(folder),
-        ) from None
+        raise _already_open(folder) from None
     try:
         yield fd
     finally:
         fcntl.flock(fd, fcntl.LOCK_UN)
         os.close(fd)
+
+
+@contextlib.contextmanager
+def exclusive(folder: Path) -> Iterator[None]:
+    """Hold the vault for as long as it is open, so a second copy is refused: the lock is on
+    the database file itself (deleting ``vault.lock`` cannot let a second writer in), and on
+    ``vault.lock`` too (so older copies of the program, which lock only that, are kept out).
+    A vault being created has no database yet; :func:`hold` it once it exists."""
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(hold(folder / LOCK_NAME, folder))
+        database = folder / DB_NAME
+        if database.exists():
+            stack.enter_context(hold(database, folder))
+        yield

@@ -276,6 +276,7 @@ class Vault:
             admin_slots.append((admin, slot))
         store = db.open_database(folder / db.DB_NAME, master, create=True)
         try:
+            stack.enter_context(db.hold(folder / db.DB_NAME, folder))
             db.migrate(store, target=schema_target)
             kf = KeyFile(
                 vault_id=vault_id,
