@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from secrecy_desk.core import media
 from secrecy_desk.core.clock import FixedClock
 from secrecy_desk.forms import FORMS_ROOT, Forms, load_all
 from secrecy_desk.modules.registers import Registers
@@ -34,6 +36,16 @@ from tests.support.vault import (
     copy_vault,
     shipped_forms,
 )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Exports are refused on memory filesystems (a rule, not a test convenience). Where the
+    system's temporary folder is a tmpfs, the tests' temporary folders go on the disk of the
+    work tree instead, so the rule is tested as it stands rather than weakened for tests."""
+    if config.option.basetemp:
+        return
+    if media.refusal(Path(tempfile.gettempdir()) / "probe") == "memory":
+        config.option.basetemp = str(Path(__file__).resolve().parent.parent / ".pytest-tmp")
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -452,7 +452,7 @@ def test_export_is_signed_and_verifiable(vault_env: VaultEnv, tmp_path: Path) ->
 def test_export_to_removable_media_is_refused_and_recorded(
     vault_env: VaultEnv, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(media, "is_removable", lambda path, **roots: True)
+    monkeypatch.setattr(media, "refusal", lambda path, **roots: "removable")
     target = tmp_path / "stick" / "audit.csv"
     r = vault_env.cli_as(AUDITOR, ["audit", "export", "--to", str(target)])
     assert r.code == 1

@@ -77,7 +77,7 @@ def test_a_backup_needs_a_new_folder_on_a_fixed_disk(
         with pytest.raises(DeskError):
             backup.backup(s, busy)
         assert (busy / "other.txt").read_text() == "x"
-        monkeypatch.setattr("secrecy_desk.core.media.is_removable", lambda path, **_: True)
+        monkeypatch.setattr("secrecy_desk.core.media.refusal", lambda path, **_: "removable")
         with pytest.raises(DeskError):
             backup.backup(s, tmp_path / "stick")
         refused = s.vault.store.all(

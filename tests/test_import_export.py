@@ -188,7 +188,7 @@ def test_export_to_removable_media_is_refused_and_recorded(
     regs: Registers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     regs.add("drawings", drawing())
-    monkeypatch.setattr(media, "is_removable", lambda *_a, **_k: True)
+    monkeypatch.setattr(media, "refusal", lambda *_a, **_k: "removable")
     from secrecy_desk.core.errors import ValidationError
 
     usb = tmp_path / "usb"
@@ -237,7 +237,7 @@ def test_export_cli_permission_and_clearance(
     r = vault_env.cli_as(OFFICER, ["export", "--register", "drawings", "--to", str(target)])
     assert r.code == 0, r.err
     assert "（机密★20年）" in r.out
-    monkeypatch.setattr(media, "is_removable", lambda *_a, **_k: True)
+    monkeypatch.setattr(media, "refusal", lambda *_a, **_k: "removable")
     r = vault_env.cli_as(
         OFFICER, ["export", "--register", "drawings", "--to", str(tmp_path / "u.csv")]
     )

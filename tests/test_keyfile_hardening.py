@@ -10,19 +10,19 @@ from secrecy_desk.core.errors import AuthError, VaultError
 from secrecy_desk.vault import crypto, keyfile
 from secrecy_desk.vault import session as sessions
 from secrecy_desk.vault.keyfile import SlotDamaged
-from tests.conftest import CLERK, VaultEnv, one_sentence
+from tests.support.vault import CLERK, VaultEnv, one_sentence
 
 
-def _slot_index(venv: VaultEnv, login: str) -> int:
-    kf = keyfile.read(venv.folder)
+def _slot_index(vault_env: VaultEnv, login: str) -> int:
+    kf = keyfile.read(vault_env.folder)
     slot = kf.slot_for(login)
     assert slot is not None
-    raw = json.loads((venv.folder / keyfile.KEYFILE_NAME).read_bytes())
+    raw = json.loads((vault_env.folder / keyfile.KEYFILE_NAME).read_bytes())
     return next(i for i, s in enumerate(raw["slots"]) if s["slot_id"] == slot.slot_id)
 
 
-def _edit(venv: VaultEnv, change: object) -> None:
-    path = venv.folder / keyfile.KEYFILE_NAME
+def _edit(vault_env: VaultEnv, change: object) -> None:
+    path = vault_env.folder / keyfile.KEYFILE_NAME
     raw = json.loads(path.read_bytes())
     change(raw)  # type: ignore[operator]
     path.write_text(json.dumps(raw))
@@ -34,23 +34,23 @@ def _flip_b64(text: str) -> str:
     return keyfile.b64(bytes(data))
 
 
-def test_a_damaged_slot_is_damage_and_never_locks_the_account(venv: VaultEnv) -> None:
-    good = (venv.folder / keyfile.KEYFILE_NAME).read_bytes()
-    i = _slot_index(venv, CLERK)
+def test_a_damaged_slot_is_damage_and_never_locks_the_account(vault_env: VaultEnv) -> None:
+    good = (vault_env.folder / keyfile.KEYFILE_NAME).read_bytes()
+    i = _slot_index(vault_env, CLERK)
 
     def damage(raw: dict[str, list[dict[str, dict[str, str]]]]) -> None:
         raw["slots"][i]["wrapped"]["ct"] = _flip_b64(raw["slots"][i]["wrapped"]["ct"])
 
-    _edit(venv, damage)
+    _edit(vault_env, damage)
     for _ in range(7):  # more than the five failures that lock an account
         with pytest.raises(SlotDamaged):
-            venv.login(CLERK)
-        r = venv.cli_as(CLERK, ["users", "list"])
+            vault_env.login(CLERK)
+        r = vault_env.cli_as(CLERK, ["users", "list"])
         assert r.code == 4
         one_sentence(r)
         assert "damaged" in r.err
-    (venv.folder / keyfile.KEYFILE_NAME).write_bytes(good)
-    s = venv.login(CLERK)  # the good key file back: the account was never locked
+    (vault_env.folder / keyfile.KEYFILE_NAME).write_bytes(good)
+    s = vault_env.login(CLERK)  # the good key file back: the account was never locked
     try:
         assert s.account.failures == 0
         assert not s.account.locked
@@ -58,15 +58,15 @@ def test_a_damaged_slot_is_damage_and_never_locks_the_account(venv: VaultEnv) ->
         s.logout()
 
 
-def test_a_damaged_tag_is_damage_too(venv: VaultEnv) -> None:
-    i = _slot_index(venv, CLERK)
+def test_a_damaged_tag_is_damage_too(vault_env: VaultEnv) -> None:
+    i = _slot_index(vault_env, CLERK)
 
     def damage(raw: dict[str, list[dict[str, str]]]) -> None:
         raw["slots"][i]["tag"] = _flip_b64(raw["slots"][i]["tag"])
 
-    _edit(venv, damage)
+    _edit(vault_env, damage)
     with pytest.raises(SlotDamaged):
-        venv.login(CLERK)
+        vault_env.login(CLERK)
 
 
 @pytest.mark.parametrize(
@@ -83,16 +83,16 @@ def test_a_damaged_tag_is_damage_too(venv: VaultEnv) -> None:
     ],
 )
 def test_out_of_range_kdf_values_are_refused_before_use(
-    venv: VaultEnv, field: str, value: object
+    vault_env: VaultEnv, field: str, value: object
 ) -> None:
-    i = _slot_index(venv, CLERK)
+    i = _slot_index(vault_env, CLERK)
 
     def craft(raw: dict[str, list[dict[str, dict[str, object]]]]) -> None:
         raw["slots"][i]["kdf"][field] = value
 
-    _edit(venv, craft)
+    _edit(vault_env, craft)
     with pytest.raises(VaultError, match="damaged"):
-        venv.login(CLERK)
+        vault_env.login(CLERK)
 
 
 @pytest.mark.parametrize(
@@ -106,26 +106,26 @@ def test_out_of_range_kdf_values_are_refused_before_use(
     ],
 )
 def test_wrong_sizes_are_refused_before_use(
-    venv: VaultEnv, where: str, key: str, value: str
+    vault_env: VaultEnv, where: str, key: str, value: str
 ) -> None:
-    i = _slot_index(venv, CLERK)
+    i = _slot_index(vault_env, CLERK)
 
     def craft(raw: dict[str, list[dict[str, dict[str, str]]]]) -> None:
         raw["slots"][i][where][key] = value
 
-    _edit(venv, craft)
+    _edit(vault_env, craft)
     with pytest.raises(VaultError, match="damaged"):
-        venv.login(CLERK)
+        vault_env.login(CLERK)
 
 
 def test_calibration_stays_under_the_ceiling() -> None:
     assert crypto.calibrate(target=10_000.0, limit=10_000.0).time_cost <= crypto.ARGON2_MAX_TIME
 
 
-def test_a_wrong_password_is_still_a_failed_login(venv: VaultEnv) -> None:
+def test_a_wrong_password_is_still_a_failed_login(vault_env: VaultEnv) -> None:
     with pytest.raises(AuthError):
-        sessions.login(venv.folder, CLERK, "Wrong-Pass-2026", clock=venv.clock)
-    s = venv.login(CLERK)
+        sessions.login(vault_env.folder, CLERK, "Wrong-Pass-2026", clock=vault_env.clock)
+    s = vault_env.login(CLERK)
     try:
         assert s.account.failures == 0  # reset by the good login, but it was counted
         rows = s.vault.store.all("SELECT action FROM audit WHERE action = 'login.failed'")

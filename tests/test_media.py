@@ -79,3 +79,63 @@ def test_mount_lookup_takes_the_longest_prefix() -> None:
     assert media.mount_of(Path("/mnt/s/x"), table) == table[1]
     assert media.mount_of(Path("/mnt/stick"), table) == table[0]
     assert media.mount_of(Path("/mnt/s"), table) == table[1]
+
+
+def _table(*lines: str, root: Path) -> Path:
+    proc = root / "proc"
+    (proc / "self").mkdir(parents=True, exist_ok=True)
+    (proc / "self" / "mounts").write_text("\n".join(lines) + "\n")
+    return proc
+
+
+@pytest.mark.parametrize(
+    ("fstype", "reason"),
+    [
+        ("tmpfs", "memory"),
+        ("ramfs", "memory"),
+        ("nfs4", "network"),
+        ("cifs", "network"),
+        ("fuse.sshfs", "network"),
+        ("ext4", None),
+    ],
+)
+def test_memory_and_network_filesystems_are_refused(
+    tmp_path: Path, fstype: str, reason: str | None
+) -> None:
+    where = (tmp_path / "mnt").resolve()
+    where.mkdir()
+    proc = _table("/dev/vda / ext4 rw 0 0", f"srv {where} {fstype} rw 0 0", root=tmp_path)
+    assert media.refusal(where / "a.csv", proc=proc, sys=tmp_path / "sys") == reason
+
+
+def test_a_symlink_is_judged_by_where_it_points(tmp_path: Path) -> None:
+    proc, sys_, fs = fake_system(tmp_path)
+    link = fs / "data disk" / "innocent"
+    link.symlink_to(fs / "stick")
+    assert media.is_removable(link / "a.csv", proc=proc, sys=sys_)
+    with pytest.raises(ValidationError, match="removable media"):
+        media.require_fixed_disk(link / "a.csv", proc=proc, sys=sys_)
+
+
+def test_dot_dot_is_resolved_before_the_removable_check(tmp_path: Path) -> None:
+    proc, sys_, _ = fake_system(tmp_path)
+    assert not media.is_removable(Path("/media/../tmp/x.csv"), proc=proc, sys=sys_)
+    assert media.is_removable(Path("/tmp/../media/x.csv"), proc=proc, sys=sys_)  # noqa: S108 - a path judged, never written
+
+
+def test_the_real_dev_shm_is_refused() -> None:
+    shm = Path("/dev/shm")  # noqa: S108 - judged, never written
+    mount = media.mount_of(shm, media.mounts())
+    if mount is None or mount.fstype != "tmpfs":
+        pytest.skip("no tmpfs on /dev/shm here")
+    with pytest.raises(ValidationError, match="memory filesystem"):
+        media.require_fixed_disk(shm / "export.csv")
+
+
+def test_an_existing_file_is_kept_unless_asked(tmp_path: Path) -> None:
+    target = tmp_path / "a.csv"
+    media.refuse_existing(target, overwrite=False)
+    target.write_text("x")
+    with pytest.raises(ValidationError, match="already exists"):
+        media.refuse_existing(target, overwrite=False)
+    media.refuse_existing(target, overwrite=True)

@@ -261,7 +261,7 @@ def test_pdf_export_to_removable_media_is_refused_and_recorded(
     session, regs = officer
     entry = regs.add("gifts", SAMPLES["gifts"]).entry
     before = regs.count(PRINTS, Query(limit=None))
-    monkeypatch.setattr("secrecy_desk.core.media.is_removable", lambda path, **_: True)
+    monkeypatch.setattr("secrecy_desk.core.media.refusal", lambda path, **_: "removable")
     target = tmp_path / "stick" / "gift.pdf"
     with pytest.raises(DeskError):
         P.print_entry(

@@ -11,20 +11,20 @@ import pytest
 
 from secrecy_desk.core.errors import VaultError
 from secrecy_desk.vault import db
-from tests.conftest import CLERK, OFFICER, PASSWORDS, VaultEnv
+from tests.support.vault import CLERK, OFFICER, PASSWORDS, VaultEnv
 
 
-def test_deleting_the_lock_file_does_not_let_a_second_copy_in(venv: VaultEnv) -> None:
-    s = venv.login(OFFICER)
+def test_deleting_the_lock_file_does_not_let_a_second_copy_in(vault_env: VaultEnv) -> None:
+    s = vault_env.login(OFFICER)
     try:
-        (venv.folder / db.LOCK_NAME).unlink()
+        (vault_env.folder / db.LOCK_NAME).unlink()
         with pytest.raises(VaultError, match="already open"):
-            venv.login(CLERK)
+            vault_env.login(CLERK)
         # Another process is refused too (flock is per open file, so this is not the same
         # process being lenient with itself).
         code = (
             "import sys; from secrecy_desk import cli; "
-            f"sys.exit(cli.main(['users', 'list', '--vault', {str(venv.folder)!r}, "
+            f"sys.exit(cli.main(['users', 'list', '--vault', {str(vault_env.folder)!r}, "
             f"'--as', {CLERK!r}, '--lang', 'en']))"
         )
         r = subprocess.run(
@@ -39,5 +39,5 @@ def test_deleting_the_lock_file_does_not_let_a_second_copy_in(venv: VaultEnv) ->
         assert "already open" in r.stderr
     finally:
         s.logout()
-    s = venv.login(CLERK)  # closed: the next one opens
+    s = vault_env.login(CLERK)  # closed: the next one opens
     s.logout()

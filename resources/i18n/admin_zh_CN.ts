@@ -751,6 +751,18 @@
         <source>{path} is not a Secrecy Desk vault: the folder does not exist (if it is on a disk that was unplugged or unmounted, mount the disk again).</source>
         <translation>{path} 不是保密台账工作站的加密数据库：该文件夹不存在（如其所在磁盘已被拔出或卸载，请重新挂载）。</translation>
     </message>
+    <message>
+        <source>{path} is on a memory filesystem (tmpfs or ramfs), where a plaintext copy would go unnoticed. Exports and backups may only be written to a fixed local disk of this workstation; the attempt has been recorded.</source>
+        <translation>{path} 位于内存文件系统（tmpfs 或 ramfs）上，明文副本在那里不易被察觉。导出和备份只能写入本机的固定本地磁盘；本次尝试已记录。</translation>
+    </message>
+    <message>
+        <source>{path} is on a network filesystem, so the copy would leave this workstation. Exports and backups may only be written to a fixed local disk; the attempt has been recorded.</source>
+        <translation>{path} 位于网络文件系统上，副本将离开本机。导出和备份只能写入固定本地磁盘；本次尝试已记录。</translation>
+    </message>
+    <message>
+        <source>{path} already exists; nothing was written. Choose another name, or allow replacing it (--overwrite).</source>
+        <translation>{path} 已存在，未写入任何内容。请换一个文件名，或允许覆盖（--overwrite）。</translation>
+    </message>
 </context>
 <context>
     <name>Upgrade</name>

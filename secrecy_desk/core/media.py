@@ -1,9 +1,18 @@
-"""Is a destination on removable media? Exports and backups go only to fixed local disks.
+"""May an export or backup be written here? Only to a fixed local disk of this workstation.
 
-Linux: the path's mount point is looked up in ``/proc/self/mounts``; its block device is
-removable when ``/sys/class/block/<dev>`` (or its parent disk) says ``removable`` = 1 or sits on a
-USB bus, or when the mount lives under ``/media`` or ``/run/media`` (where desktops mount
-sticks). The roots are parameters so tests can build a fake ``/proc`` and ``/sys``.
+The path is judged by what it *resolves to*: ``..`` and symlinks are resolved first
+(``os.path.realpath``), so neither ``/media/../tmp/x`` (a fixed disk) is refused by its spelling
+nor a symlink into a stick accepted by its name. Then its mount is looked up in
+``/proc/self/mounts`` and refused when
+
+* its filesystem lives in memory (tmpfs, ramfs: ``/dev/shm``, ``/run``, often ``/tmp``) — a
+  plaintext copy there outlives the program unnoticed, or lands in swap;
+* its filesystem is a network or FUSE one (NFS, SMB/CIFS, sshfs, …) — the copy leaves the machine;
+* its block device is removable: ``/sys/class/block/<dev>`` (or its parent disk) says
+  ``removable`` = 1 or sits on a USB bus, or the mount lives under ``/media`` or ``/run/media``
+  (where desktops mount sticks).
+
+The roots are parameters so tests can build a fake ``/proc`` and ``/sys``.
 """
 
 from __future__ import annotations
@@ -51,8 +60,13 @@ def mount_of(path: Path, table: list[Mount]) -> Mount | None:
     return best
 
 
+def resolved(path: Path) -> Path:
+    """``path`` with ``..`` and every symlink resolved (as far as it exists)."""
+    return Path(os.path.realpath(path))
+
+
 def _existing_parent(path: Path) -> Path:
-    p = path.absolute()
+    p = resolved(path)
     while not p.exists() and p != p.parent:
         p = p.parent
     return p.resolve()
@@ -60,16 +74,56 @@ def _existing_parent(path: Path) -> Path:
 
 _REMOVABLE_ROOTS = ("/media/", "/run/media/", "/mnt/usb")
 
+#: Filesystems that keep their files in memory.
+MEMORY_FS = frozenset({"tmpfs", "ramfs", "devtmpfs", "hugetlbfs"})
+#: Filesystems whose files leave the machine (or may: FUSE can be anything).
+NETWORK_FS = frozenset(
+    {
+        "nfs",
+        "nfs4",
+        "cifs",
+        "smb3",
+        "smbfs",
+        "ncpfs",
+        "9p",
+        "afs",
+        "ceph",
+        "glusterfs",
+        "lustre",
+        "gfs2",
+        "ocfs2",
+        "davfs",
+        "fuse",
+        "fuseblk",
+        "sshfs",
+    }
+)
 
-def is_removable(path: Path, *, proc: Path = Path("/proc"), sys: Path = Path("/sys")) -> bool:
+
+def refusal(path: Path, *, proc: Path = Path("/proc"), sys: Path = Path("/sys")) -> str | None:
+    """Why ``path`` is no place for an export (``"removable"``, ``"memory"``, ``"network"``),
+    or ``None`` for a fixed local disk."""
+    target = resolved(path)
     # Where desktops mount sticks is refused by name too, mounted or not: a path there that
     # does not exist yet would otherwise be judged by the disk of the nearest existing parent.
-    if (str(path.absolute()) + "/").startswith(_REMOVABLE_ROOTS):
-        return True
-    where = _existing_parent(path)
-    mount = mount_of(where, mounts(proc))
+    if (str(target) + "/").startswith(_REMOVABLE_ROOTS):
+        return "removable"
+    mount = mount_of(_existing_parent(target), mounts(proc))
     if mount is None:
-        return False
+        return None
+    kind = mount.fstype.split(".", 1)[0]
+    if mount.fstype in MEMORY_FS:
+        return "memory"
+    if mount.fstype in NETWORK_FS or kind in NETWORK_FS:
+        return "network"
+    return "removable" if _removable_mount(mount, proc=proc, sys=sys) else None
+
+
+def is_removable(path: Path, *, proc: Path = Path("/proc"), sys: Path = Path("/sys")) -> bool:
+    return refusal(path, proc=proc, sys=sys) == "removable"
+
+
+def _removable_mount(mount: Mount, *, proc: Path, sys: Path) -> bool:
     if (mount.point.rstrip("/") + "/").startswith(_REMOVABLE_ROOTS):
         return True
     if not mount.device.startswith("/dev/"):
@@ -94,14 +148,54 @@ def is_removable(path: Path, *, proc: Path = Path("/proc"), sys: Path = Path("/s
     return parent.exists() and parent.read_text().strip() == "1"
 
 
+class NotFixedDisk(ValidationError):
+    """The destination is not a fixed local disk; ``reason`` says what it is."""
+
+    def __init__(self, text: str, /, *, reason: str, **params: object) -> None:
+        super().__init__(text, **params)
+        self.reason = reason
+
+
+_REFUSED = {
+    "removable": QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path} is on removable media. Exports and backups may only be written to a fixed "
+        "local disk of this workstation; the attempt has been recorded.",
+    ),
+    "memory": QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path} is on a memory filesystem (tmpfs or ramfs), where a plaintext copy would go "
+        "unnoticed. Exports and backups may only be written to a fixed local disk of this "
+        "workstation; the attempt has been recorded.",
+    ),
+    "network": QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path} is on a network filesystem, so the copy would leave this workstation. Exports "
+        "and backups may only be written to a fixed local disk; the attempt has been recorded.",
+    ),
+}
+
+
 def require_fixed_disk(path: Path, **roots: Path) -> None:
-    """Raise a clear :class:`ValidationError` when ``path`` is on removable media."""
-    if is_removable(path, **roots):
+    """Raise a clear :class:`NotFixedDisk` when ``path`` (resolved) is not on a fixed disk."""
+    reason = refusal(path, **roots)
+    if reason is not None:
+        shown = resolved(path)
+        raise NotFixedDisk(
+            _REFUSED[reason],
+            reason=reason,
+            path=str(path) if shown == path.absolute() else f"{path} → {shown}",
+        )
+
+
+def refuse_existing(path: Path, *, overwrite: bool) -> None:
+    """An existing file is replaced only when the user asked for it."""
+    if path.exists() and not overwrite:
         raise ValidationError(
             QT_TRANSLATE_NOOP(
                 "Errors",
-                "{path} is on removable media. Exports and backups may only be written to a "
-                "fixed local disk of this workstation; the attempt has been recorded.",
+                "{path} already exists; nothing was written. Choose another name, or allow "
+                "replacing it (--overwrite).",
             ),
             path=str(path),
         )

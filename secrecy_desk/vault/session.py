@@ -118,13 +118,24 @@ class Session:
             )
 
     def require_fixed_disk(self, target: Path, action: str, obj: str) -> None:
-        """Refuse a destination on removable media, recording the refusal under ``action``
-        (exports and backups go only to fixed local disks, SPEC §2.8)."""
+        """Refuse a destination that is not a fixed local disk (removable, memory or network
+        filesystem, judged after resolving ``..`` and symlinks), recording the refusal under
+        ``action`` (exports and backups go only to fixed local disks, SPEC §2.8)."""
         try:
             media.require_fixed_disk(target)
-        except ValidationError:
+        except media.NotFixedDisk as exc:
             with self.operation():
-                self.audit(action, obj, outcome="refused", details={"reason": "removable media"})
+                self.audit(
+                    action,
+                    obj,
+                    outcome="refused",
+                    details={
+                        "reason": f"{exc.reason} filesystem"
+                        if exc.reason != "removable"
+                        else "removable media",
+                        "resolved": str(media.resolved(target)),
+                    },
+                )
             raise
 
     def check_password(self, password: str) -> bool:
