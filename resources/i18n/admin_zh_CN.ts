@@ -763,6 +763,10 @@
         <source>{path} already exists; nothing was written. Choose another name, or allow replacing it (--overwrite).</source>
         <translation>{path} 已存在，未写入任何内容。请换一个文件名，或允许覆盖（--overwrite）。</translation>
     </message>
+    <message>
+        <source>Contains a character that is not valid text ({char}: a broken encoding?); type it again.</source>
+        <translation>含有无效的文本字符（{char}：编码是否有误？）；请重新输入。</translation>
+    </message>
 </context>
 <context>
     <name>Upgrade</name>

@@ -95,6 +95,23 @@ def _bad_char(text: str, allowed: str = "") -> str | None:
     return None
 
 
+def check_encodable(raw: str) -> Problem | None:
+    """Text that cannot be stored as UTF-8 (a lone surrogate, from undecodable bytes passed
+    through ``surrogateescape``, or from a program calling the API) is refused at the field."""
+    for ch in raw:
+        if unicodedata.category(ch) == "Cs":
+            return problem(
+                "not_text",
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "Contains a character that is not valid text ({char}: a broken encoding?); "
+                    "type it again.",
+                ),
+                char=f"U+{ord(ch):04X}",
+            )
+    return None
+
+
 def _length_problem(text: str, min_length: int, max_length: int) -> Problem | None:
     if len(text) > max_length:
         return problem(

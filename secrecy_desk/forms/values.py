@@ -36,6 +36,9 @@ def check(field: FieldSpec, raw: str, *, today: date | None = None) -> Value | v
     an ID number) are made only when ``today`` is given."""
     if not raw.strip():
         return required_problem() if field.required else None
+    broken = v.check_encodable(raw)
+    if broken is not None:
+        return broken
     return _check_filled(field, raw, today)
 
 
