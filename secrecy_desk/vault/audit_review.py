@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Final
 
+from secrecy_desk.core.cells import neutralise
 from secrecy_desk.core.errors import PermissionDenied, ValidationError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.core.levels import Level
@@ -198,7 +199,10 @@ def export_csv(session: Session, flt: AuditFilter, target: Path) -> tuple[Path, 
     writer.writerow(CSV_HEADER)
     for r in rows:
         rec = AuditRecord.from_row(r)
-        writer.writerow([*rec.fields, rec.prev_hash.hex(), rec.hash.hex(), rec.mac.hex()])
+        # Logins, objects and details come from users: never a live formula in a spreadsheet
+        # (cells.restore gives the exact field back, to recompute the chain from the file).
+        cells = [neutralise(str(f)) for f in rec.fields]
+        writer.writerow([*cells, rec.prev_hash.hex(), rec.hash.hex(), rec.mac.hex()])
     data = buf.getvalue().encode("utf-8-sig")
     head = session.vault.log.head()
     slot = session.vault.keyfile.slot(session.account.slot_id)
