@@ -8,10 +8,10 @@ that wires the vault, the forms, the registers and the GUI together."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import time
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
@@ -20,6 +20,7 @@ from typing import Final
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
+from secrecy_desk.core import guard
 from secrecy_desk.core.bootstrap import harden_process
 from secrecy_desk.core.errors import DeskError
 from secrecy_desk.core.i18n import detect_lang, normalize_lang
@@ -70,7 +71,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 class ErrorReporter:
     """``sys.excepthook`` for the event loop: one clear dialog, never a traceback.
 
-    The traceback goes to standard error (the workstation's log) only. Nothing is lost by
+    The traceback goes to the program's log file only (:mod:`secrecy_desk.core.guard`);
+    standard error and the dialog get the one sentence. Nothing is lost by
     carrying on: every save is one transaction, so what was saved stays saved."""
 
     def __init__(self, lang: str) -> None:
@@ -83,23 +85,19 @@ class ErrorReporter:
         exc: BaseException,
         tb: TracebackType | None,
     ) -> None:
-        traceback.print_exception(exc_type, exc, tb, file=sys.stderr)
         if issubclass(exc_type, KeyboardInterrupt):
             QCoreApplication.quit()
             return
+        if exc.__traceback__ is None and tb is not None:
+            exc = exc.with_traceback(tb)
+        # The traceback goes to the log file only; the screen gets one sentence.
+        text = guard.sentence(exc, self.lang)
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(text + "\n")
         if self._showing or QApplication.instance() is None:
             return
         self._showing = True
         try:
-            if isinstance(exc, DeskError):
-                text = exc.message(self.lang)
-            else:
-                text = QCoreApplication.translate(
-                    "App",
-                    "Something unexpected went wrong ({kind}). Nothing that was saved is lost: "
-                    "every save is complete or not made at all. If it happens again, note what "
-                    "you were doing and tell the system administrator.",
-                ).format(kind=exc_type.__name__)
             QMessageBox.critical(None, QCoreApplication.translate("App", "Secrecy Desk"), text)
         finally:
             self._showing = False
@@ -225,6 +223,33 @@ class Desk(QObject):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The program; anything unforeseen, even before the window exists (a bad argument, a
+    missing display library), is one sentence and a log line, never a traceback."""
+    lang = normalize_lang(None)
+    try:
+        lang = _lang_of(sys.argv[1:] if argv is None else argv)
+        return _main(argv)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        return 130
+    except BaseException as exc:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(guard.sentence(exc, lang) + "\n")
+        return 1
+
+
+def _lang_of(argv: Sequence[str]) -> str:
+    items = list(argv)
+    for i, a in enumerate(items):
+        if a == "--lang" and i + 1 < len(items):
+            return normalize_lang(items[i + 1])
+        if a.startswith("--lang="):
+            return normalize_lang(a.split("=", 1)[1])
+    return detect_lang()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = parse_args(argv)
     harden_process()
     app = QApplication(sys.argv[:1])

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from secrecy_desk.core import media
+from secrecy_desk.core import guard, media
 from secrecy_desk.core.clock import FixedClock
 from secrecy_desk.forms import FORMS_ROOT, Forms, load_all
 from secrecy_desk.modules.registers import Registers
@@ -80,6 +80,14 @@ def anchor_dir(anchor_templates: Path, tmp_path: Path) -> Iterator[Path]:
     os.environ[anchor.ENV_DIR] = str(folder)
     yield folder
     os.environ[anchor.ENV_DIR] = str(anchor_templates)
+
+
+@pytest.fixture(autouse=True)
+def log_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The program's log file (tracebacks of the unforeseen) goes into the test's folder."""
+    folder = tmp_path / "log"
+    monkeypatch.setenv(guard.ENV_DIR, str(folder))
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -7,10 +7,8 @@ import contextlib
 import pytest
 
 from secrecy_desk.forms.entry import EntryInvalid
-from secrecy_desk.registers import Registers
-from tests.registers_fixtures import drawing
-
-pytest_plugins = ["tests.registers_fixtures"]
+from secrecy_desk.modules.registers import Registers
+from tests.support.data import drawing
 
 
 @pytest.mark.parametrize("field", ["drawing_name", "receiver", "copies", "issued_on", "level"])
@@ -25,7 +23,7 @@ def test_a_lone_surrogate_is_refused_at_the_field(regs: Registers, field: str) -
 
 def test_a_lone_surrogate_in_a_search_is_a_sentence_or_nothing(regs: Registers) -> None:
     from secrecy_desk.core.errors import DeskError
-    from secrecy_desk.registers import Query
+    from secrecy_desk.modules.registers import Query
 
     with contextlib.suppress(DeskError):  # a sentence is fine; any other exception is the bug
         assert regs.page("drawings", Query(search="\ud800")) == []

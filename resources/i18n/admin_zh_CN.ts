@@ -767,6 +767,10 @@
         <source>Contains a character that is not valid text ({char}: a broken encoding?); type it again.</source>
         <translation>含有无效的文本字符（{char}：编码是否有误？）；请重新输入。</translation>
     </message>
+    <message>
+        <source>Something unexpected went wrong ({kind}); nothing that was saved is lost, because every save is complete or not made at all. The details are in {log}; tell the system administrator.</source>
+        <translation>发生了意外错误（{kind}）；已保存的内容不会丢失，因为每次保存要么完整完成、要么完全没有进行。详细信息见 {log}；请告知系统管理员。</translation>
+    </message>
 </context>
 <context>
     <name>Upgrade</name>
