@@ -354,10 +354,15 @@ def cipher_version(store: Store) -> str:
 def integrity_problems(store: Store) -> list[str]:
     """Problems reported by ``integrity_check`` and ``cipher_integrity_check`` (empty if sound)."""
     problems: list[str] = []
-    for (line,) in store.all("PRAGMA integrity_check"):
-        if line != "ok":
-            problems.append(str(line))
-    problems.extend(str(r[0]) for r in store.all("PRAGMA cipher_integrity_check"))
+    # Each check on its own: one that cannot even finish (a page too damaged to walk) is itself
+    # the finding, and the other still says which pages fail their HMAC.
+    for pragma in ("PRAGMA cipher_integrity_check", "PRAGMA integrity_check"):
+        try:
+            rows = store.all(pragma)
+        except sqlcipher3.DatabaseError as exc:
+            problems.append(f"{pragma.split()[1]}: {exc}")
+            continue
+        problems.extend(str(r[0]) for r in rows if str(r[0]) != "ok")
     return problems
 
 

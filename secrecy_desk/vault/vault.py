@@ -774,6 +774,9 @@ class _Word:
     def text(self, lang: str) -> str:
         return translate("Errors", self._text, lang)
 
+    def __str__(self) -> str:
+        return self._text
+
 
 _YES: Final = _Word(QT_TRANSLATE_NOOP("Errors", "yes"))
 _NO: Final = _Word(QT_TRANSLATE_NOOP("Errors", "no"))
