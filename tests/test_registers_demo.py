@@ -21,10 +21,20 @@ from tests.support.data import audit_rows
 def test_demo_vault_has_a_few_hundred_entries_some_flagged(tmp_path: Path) -> None:
     clock = FixedClock(datetime(2026, 3, 2, 1, 0, tzinfo=UTC))
     folder = tmp_path / "demo"
-    demo.create_demo(folder, clock=clock, params=MIN_PARAMS)
+    accounts = demo.create_demo(folder, clock=clock, params=MIN_PARAMS)
+    for acc in accounts:  # every published demo password is changed at its first login
+        first = sessions.login(folder, acc.login, acc.password, clock=clock)
+        try:
+            assert first.must_change, acc.login
+        finally:
+            first.logout()
     # A later day: the demo's dates follow its clock, so something is always overdue.
     clock.advance(timedelta(hours=2))
     s = sessions.login(folder, "liming", "Demo-Officer-2026", clock=clock)
+    # The published demo password must be changed first, like any initial password.
+    assert s.must_change
+    sessions.change_password(s, "Demo-Officer-2026", "Officer-Own-2026", params=MIN_PARAMS)
+    assert not s.must_change
     try:
         regs = open_registers(s, load_all())
         every = {

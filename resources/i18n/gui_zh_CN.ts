@@ -650,8 +650,8 @@
         <translation>台账库：{path}</translation>
     </message>
     <message>
-        <source>Demo vault — accounts and passwords:</source>
-        <translation>演示台账库的账户和密码：</translation>
+        <source>Demo vault — accounts and first passwords (each is changed at its first login):</source>
+        <translation>演示台账库的账户和初始密码（每个账户首次登录时须修改密码）：</translation>
     </message>
     <message>
         <source>Unlocking…</source>

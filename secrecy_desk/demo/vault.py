@@ -85,7 +85,7 @@ def _build_demo(
         params=params,
     )
     with vault.transaction() as store:
-        # Demo accounts start ready to use: no forced first change.
+        # Ready to use while the demo is built; forced to change again at the end.
         store.execute("UPDATE accounts SET must_change = 0")
     vault.close()
     sysadm, secadm = ADMINS[0], ADMINS[1]
@@ -124,6 +124,15 @@ def _build_demo(
     s = sessions.login(folder, clerk.login, clerk.password, clock=clock)
     try:
         demo_data.fill_approvals(s, leader=approver.login)
+    finally:
+        s.logout()
+    # The demo's passwords are published (README, login screen): like any account's initial
+    # password, each must be changed at its first login.
+    s = sessions.login(folder, sysadm.login, sysadm.password, clock=clock)
+    try:
+        with s.operation() as store:
+            store.execute("UPDATE accounts SET must_change = 1")
+            s.audit("account.must_change", "accounts", details={"reason": "published demo"})
     finally:
         s.logout()
     return ADMINS + USERS

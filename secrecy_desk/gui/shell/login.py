@@ -111,7 +111,12 @@ class LoginWindow(QWidget):
         set_role(where, "hint")
         outer.addWidget(where)
         if demo_accounts:
-            lines = [self.tr("Demo vault — accounts and passwords:")]
+            lines = [
+                self.tr(
+                    "Demo vault — accounts and first passwords (each is changed at its first "
+                    "login):"
+                )
+            ]
             lines += [f"  {login}  {password}  ({role})" for login, password, role in demo_accounts]
             demo = QLabel("\n".join(lines))
             demo.setTextFormat(Qt.TextFormat.PlainText)
