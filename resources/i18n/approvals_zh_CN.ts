@@ -261,5 +261,9 @@
         <source>Unknown command.</source>
         <translation>无法识别的命令。</translation>
     </message>
+    <message>
+        <source>Request {number} cannot be submitted: step &quot;{step}&quot; would be decided only by the applicant ({applicant}), and an applicant never decides their own request. Name another decider.</source>
+        <translation>申请 {number} 无法提交：步骤“{step}”只能由申请人（{applicant}）本人审批，而申请人不得审批自己的申请。请指定其他审批人。</translation>
+    </message>
 </context>
 </TS>

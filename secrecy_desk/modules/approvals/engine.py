@@ -461,6 +461,32 @@ class Approvals:
                     )
         return None
 
+    def _refuse_self_decided(self, request: Request) -> None:
+        """A request none but its applicant could decide would wait for ever (an applicant
+        never decides their own): refused at submit, naming the step and why."""
+        spec = self.spec(request.form)
+        applicant = request.applicant.strip().lower()
+        accounts = [a for a in self.session.vault.accounts() if a.active]
+        for step in spec.steps:
+            if step.decider is DeciderKind.ACCOUNT:
+                named = step.account or str(request.values.get(step.account_field or "") or "")
+                alone = named.strip().lower() == applicant
+            else:
+                fits = [a for a in accounts if self._fits(spec, request, step, a)]
+                alone = bool(fits) and all(a.login.lower() == applicant for a in fits)
+            if alone:
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        'Request {number} cannot be submitted: step "{step}" would be decided '
+                        "only by the applicant ({applicant}), and an applicant never decides "
+                        "their own request. Name another decider.",
+                    ),
+                    number=request.number,
+                    step=_StepTitle(step),
+                    applicant=request.applicant,
+                )
+
     def may_decide(self, request: Request, account: Account | None = None) -> str | None:
         """``None`` if ``account`` (default: this session's) may decide the current step
         electronically, else the reason (untranslated source text)."""
@@ -679,6 +705,7 @@ class Approvals:
                     number=current.number,
                     state=current.state.label("zh_CN"),
                 )
+            self._refuse_self_decided(current)
             self._set(
                 current,
                 state=State.SUBMITTED.value,
@@ -918,3 +945,16 @@ class _ModuleTitle:
 
 def _replace(request: Request, **changes: Any) -> Request:
     return dataclasses.replace(request, **changes)
+
+
+class _StepTitle:
+    """A step's title in the reader's language (a message parameter)."""
+
+    def __init__(self, step: StepSpec) -> None:
+        self._step = step
+
+    def text(self, lang: str) -> str:
+        return self._step.title(lang)
+
+    def __str__(self) -> str:
+        return self._step.title_zh
