@@ -430,6 +430,10 @@
         <extracomment>Where a recorded print goes; it runs inside the print&apos;s transaction, so raising (a printer that refused, a full disk) records nothing.</extracomment>
         <translation>{number} 已打印过，补打须填写原因。</translation>
     </message>
+    <message>
+        <source>{path} is not a readable {kind} file ({reason}); nothing was imported.</source>
+        <translation>{path} 不是可读取的 {kind} 文件（{reason}）；未导入任何内容。</translation>
+    </message>
 </context>
 <context>
     <name>Print</name>

@@ -414,5 +414,9 @@
         <source>The entry was saved again since (revision %1 now, yours was made on %2).</source>
         <translation>此后该条目已被再次保存（当前为第 %1 版，您的修改基于第 %2 版）。</translation>
     </message>
+    <message>
+        <source>Replace the existing file?</source>
+        <translation>是否替换已有文件？</translation>
+    </message>
 </context>
 </TS>

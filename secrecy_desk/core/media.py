@@ -188,10 +188,14 @@ def require_fixed_disk(path: Path, **roots: Path) -> None:
         )
 
 
+class FileExists(ValidationError):
+    """The destination exists and replacing it was not asked for (the GUI asks, then retries)."""
+
+
 def refuse_existing(path: Path, *, overwrite: bool) -> None:
     """An existing file is replaced only when the user asked for it."""
     if path.exists() and not overwrite:
-        raise ValidationError(
+        raise FileExists(
             QT_TRANSLATE_NOOP(
                 "Errors",
                 "{path} already exists; nothing was written. Choose another name, or allow "

@@ -454,3 +454,29 @@ def test_the_print_register_is_read_only_in_the_tab(make_tab: TabFactory) -> Non
     assert not tab.import_action.isEnabled()
     assert not tab.void_action.isEnabled()
     assert tab.print_list_action.isEnabled()
+
+
+def test_an_existing_export_is_replaced_only_when_confirmed(
+    tmp_path: Path, make_tab: TabFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tab = make_tab(entries=3)
+    first = tab.export_path(tmp_path / "drawings.csv")
+    assert first is not None
+    first.write_text("kept")
+    asked: list[str] = []
+
+    def answer(yes: bool) -> None:
+        def confirm(text: str) -> bool:
+            asked.append(text)
+            return yes
+
+        monkeypatch.setattr(tab, "confirm_replace", confirm)
+
+    answer(False)
+    assert tab.export_path(tmp_path / "drawings.csv") is None
+    assert first.read_text() == "kept"
+    assert asked
+    assert first.name in asked[0]
+    answer(True)
+    assert tab.export_path(tmp_path / "drawings.csv") == first
+    assert first.read_text() != "kept"

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from secrecy_desk.core.errors import ConflictError, DeskError
+from secrecy_desk.core.media import FileExists
 from secrecy_desk.core.roles import Action
 from secrecy_desk.forms import EntryInvalid, FieldType, FormSpec, initial_inputs
 from secrecy_desk.gui.common import print_dialog as print_preview
@@ -878,21 +879,45 @@ class RegisterTab(QWidget):
             return
         self.export_path(path)
 
+    def confirm_replace(self, text: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Export"),
+            text + "\n\n" + self.tr("Replace the existing file?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def export_path(self, path: Path) -> Path | None:
         """Export what the list shows (filter, search, voided) on a worker thread."""
         query = self.model.query
-        try:
-            final = run_job(
+
+        def export(replace: bool) -> Path:
+            return run_job(
                 lambda progress: export_file(
-                    self.registers, self.spec.id, path, query, progress=progress
+                    self.registers, self.spec.id, path, query, progress=progress, overwrite=replace
                 ),
                 progress=ProgressBox(
                     self, self.tr("Exporting to %1…").replace("%1", path.name), self.tr("Cancel")
                 ),
             )
-        except DeskError as exc:
-            self.show_error(exc.message(self.lang))
-            return None
+
+        overwrite = False
+        while True:
+            try:
+                final = export(overwrite)
+            except FileExists as exc:
+                # The file name gets the marking added, so the file dialog's own question
+                # may have been about another name: ask about the one that exists.
+                if not self.confirm_replace(exc.message(self.lang)):
+                    return None
+                overwrite = True
+                continue
+            except DeskError as exc:
+                self.show_error(exc.message(self.lang))
+                return None
+            break
         self.message_box(
             QMessageBox.Icon.Information,
             self.tr("Export"),

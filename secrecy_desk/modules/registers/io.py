@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from secrecy_desk.core import media
+from secrecy_desk.core.cells import neutralise, restore
 from secrecy_desk.core.errors import ValidationError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.core.levels import highest, marking
@@ -50,26 +52,43 @@ def read_table(path: Path) -> list[list[str]]:
                 QT_TRANSLATE_NOOP("Errors", "{path} is neither UTF-8 nor GB18030 text."),
                 path=str(path),
             )
-        return [list(r) for r in csv.reader(io.StringIO(decoded))]
-    if suffix == ".xlsx":
         try:
-            import openpyxl  # noqa: PLC0415 - loaded only when a workbook is used (0.3 s)
+            # A cell this program exported with a protective apostrophe reads back as it was.
+            return [[restore(c) for c in r] for r in csv.reader(io.StringIO(decoded))]
+        except csv.Error as exc:
+            raise _not_a(path, "CSV", exc) from None
+    if suffix == ".xlsx":
+        import openpyxl  # noqa: PLC0415 - loaded only when a workbook is used (0.3 s)
 
+        try:
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        except (OSError, ValueError, KeyError) as exc:
-            raise ValidationError(
-                QT_TRANSLATE_NOOP("Errors", "{path} cannot be read as a workbook: {reason}"),
-                path=str(path),
-                reason=str(exc),
-            ) from None
-        sheet = book.worksheets[0]
-        rows = [
-            ["" if c is None else _cell_text(c) for c in row]
-            for row in sheet.iter_rows(values_only=True)
-        ]
-        book.close()
+            try:
+                sheet = book.worksheets[0]
+                rows = [
+                    ["" if c is None else _cell_text(c) for c in row]
+                    for row in sheet.iter_rows(values_only=True)
+                ]
+            finally:
+                book.close()
+        except OSError:
+            raise
+        # Anything the workbook reader raises on a file that is not one (a bad zip, missing
+        # parts, broken XML, odd types…) is that file's problem: one sentence.
+        except Exception as exc:
+            raise _not_a(path, "Excel workbook (.xlsx)", exc) from None
         return rows
     raise _bad_format(path)
+
+
+def _not_a(path: Path, kind: str, exc: BaseException) -> ValidationError:
+    return ValidationError(
+        QT_TRANSLATE_NOOP(
+            "Errors", "{path} is not a readable {kind} file ({reason}); nothing was imported."
+        ),
+        path=str(path),
+        kind=kind,
+        reason=str(exc)[:200] or type(exc).__name__,
+    )
 
 
 def _cell_text(value: object) -> str:
@@ -154,9 +173,14 @@ def export_file(
     query: Query | None = None,
     *,
     progress: Progress | None = None,
+    overwrite: bool = False,
 ) -> Path:
     """Write the entries the account may see; returns the path actually written (its name
-    carries the marking)."""
+    carries the marking). An existing file is replaced only with ``overwrite``.
+
+    No cell is ever a formula: CSV cells that a spreadsheet would read as one get the OWASP
+    apostrophe (:mod:`secrecy_desk.core.cells`, undone on import); XLSX cells are written as
+    strings, whatever they start with."""
     spec = registers.spec(register)
     session = registers.session
     session.require_active_password()
@@ -176,6 +200,7 @@ def export_file(
         if mark in target.stem
         else target.with_name(f"{target.stem}（{mark}）{target.suffix}")
     )
+    media.refuse_existing(final, overwrite=overwrite)
     names = [NUMBER, STATUS, *spec.field_names]
     header = [spec.column_label(n, "zh_CN") for n in names]
     rows: list[list[str]] = []
@@ -187,8 +212,8 @@ def export_file(
         buf = io.StringIO()
         writer = csv.writer(buf)
         writer.writerow([mark])
-        writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerow([neutralise(c) for c in header])
+        writer.writerows([neutralise(c) for c in r] for r in rows)
         data = buf.getvalue().encode("utf-8-sig")
     else:
         import openpyxl  # noqa: PLC0415 - loaded only when a workbook is used (0.3 s)
@@ -197,10 +222,12 @@ def export_file(
         sheet = book.active
         assert sheet is not None
         sheet.title = spec.title_zh[:31]
-        sheet.append([mark])
-        sheet.append(header)
-        for r in rows:
+        for r in [[mark], header, *rows]:
             sheet.append(r)
+            for cell in sheet[sheet.max_row]:
+                # openpyxl takes a string starting with "=" for a formula: it is a value.
+                if cell.data_type == "f":
+                    cell.data_type = "s"
         out = io.BytesIO()
         book.save(out)
         data = out.getvalue()
