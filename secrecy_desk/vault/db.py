@@ -224,9 +224,11 @@ def explain(
             return VaultError(_READ_ONLY_SESSION)
         if path is not None and _read_only_fs(path.parent):
             return VaultError(_READ_ONLY_MEDIA, path=where)
-        if path is not None and not os.access(path, os.W_OK):
+        if path is not None and path.exists() and not os.access(path, os.W_OK):
             return VaultError(_PERMISSION, path=where)
-        return VaultError(_READ_ONLY_MEDIA, path=where)
+        # A writable file on a writable disk that SQLCipher will not write to: a page failed
+        # its HMAC when read, and SQLCipher then refuses every write. That is damage.
+        return DatabaseDamaged(_DAMAGED_DB, path=str(path or ""), problem=damage_detail(store, exc))
     if errno_ == 13 or "permission" in text:
         return VaultError(_PERMISSION, path=where)
     if "disk i/o" in text or errno_ == 5:
