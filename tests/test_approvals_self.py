@@ -7,22 +7,22 @@ import pytest
 
 from secrecy_desk.core.errors import ValidationError
 from secrecy_desk.core.roles import Action, Permission
-from secrecy_desk.vault import session as sessions
-from tests.approvals_support import CLERK, GM, add_approvers, approvals_as
-from tests.conftest import SECADMIN, VaultEnv
+from secrecy_desk.vault import accounts as account_admin
+from tests.support.approvals import CLERK, GM, add_approvers, approvals_as
+from tests.support.vault import SECADMIN, VaultEnv
 from tests.test_approvals import SAMPLES
 
 
 @pytest.fixture
-def env(venv: VaultEnv) -> VaultEnv:
-    add_approvers(venv)
-    return venv
+def env(vault_env: VaultEnv) -> VaultEnv:
+    add_approvers(vault_env)
+    return vault_env
 
 
 def test_naming_oneself_as_the_deciding_leader_is_refused_at_submit(env: VaultEnv) -> None:
     s = env.login(SECADMIN)
     try:
-        sessions.grant(s, GM, permissions=[Permission("approvals", Action.CREATE)])
+        account_admin.grant(s, GM, permissions=[Permission("approvals", Action.CREATE)])
     finally:
         s.logout()
     with approvals_as(env, GM) as a:

@@ -136,8 +136,8 @@
         <translation>账户 {login} 已设置新密码，下次登录时须修改。</translation>
     </message>
     <message>
-        <source>Demo vault created in {path}. Accounts (login / password / role):</source>
-        <translation>演示用加密数据库已创建于 {path}。账户（账户名 / 密码 / 角色）：</translation>
+        <source>Demo vault created in {path}. Accounts (login / first password / role; each password is changed at the account&apos;s first login):</source>
+        <translation>演示用加密数据库已创建于 {path}。账户（账户名 / 初始密码 / 角色；每个账户首次登录时须修改密码）：</translation>
     </message>
     <message>
         <source>Interrupted; nothing was saved.</source>
@@ -770,6 +770,14 @@
     <message>
         <source>Something unexpected went wrong ({kind}); nothing that was saved is lost, because every save is complete or not made at all. The details are in {log}; tell the system administrator.</source>
         <translation>发生了意外错误（{kind}）；已保存的内容不会丢失，因为每次保存要么完整完成、要么完全没有进行。详细信息见 {log}；请告知系统管理员。</translation>
+    </message>
+    <message>
+        <source>Argument {index} is not valid text in UTF-8 (undecodable bytes at character {at}); type it again or check the terminal&apos;s encoding.</source>
+        <translation>第 {index} 个参数不是有效的 UTF-8 文本（第 {at} 个字符处有无法解码的字节）；请重新输入，或检查终端的编码。</translation>
+    </message>
+    <message>
+        <source>A line on standard input is not valid text in UTF-8; check the encoding of what is piped in.</source>
+        <translation>标准输入中有一行不是有效的 UTF-8 文本；请检查输入内容的编码。</translation>
     </message>
 </context>
 <context>

@@ -15,12 +15,14 @@ without loading a domain's engine, the printing layer or its fonts.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
 from collections.abc import Sequence
 
 from secrecy_desk.cli import admin
 from secrecy_desk.cli.common import Env, Parser, Runner
+from secrecy_desk.core import guard, textio
 from secrecy_desk.core.errors import DeskError, VaultError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, detect_lang, normalize_lang, tr
 from secrecy_desk.modules.registry import commands as module_commands
@@ -53,7 +55,9 @@ def build_parser(chosen: str | None = None) -> tuple[argparse.ArgumentParser, di
 
 
 def run(argv: Sequence[str], env: Env) -> int:
+    """One command; every outcome is an exit code and at most one sentence on stderr."""
     try:
+        argv = textio.check_args(argv)
         rest, lang = _split_lang(argv)
         rest = _common_options_last(rest)
         if lang:
@@ -91,6 +95,10 @@ def run(argv: Sequence[str], env: Env) -> int:
             )
             + "\n"
         )
+        return 1
+    except Exception as exc:
+        # The last guard: anything unforeseen is one sentence here and a traceback in the log.
+        env.stderr.write(guard.sentence(exc, env.lang) + "\n")
         return 1
 
 
@@ -143,12 +151,26 @@ def _lang_from_argv(argv: Sequence[str]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from secrecy_desk.core import bootstrap  # noqa: PLC0415 - process hardening before anything else
+    """The console script; nothing, not even a failure before a command runs, shows a
+    traceback (one sentence on stderr, the traceback in the program's log)."""
+    lang = normalize_lang(None)
+    try:
+        from secrecy_desk.core import bootstrap  # noqa: PLC0415 - process hardening first
 
-    bootstrap.harden_process()
-    args = list(sys.argv[1:] if argv is None else argv)
-    env = Env(sys.stdin, sys.stdout, sys.stderr, _lang_from_argv(args))
-    return run(args, env)
+        bootstrap.harden_process()
+        args = list(sys.argv[1:] if argv is None else argv)
+        with contextlib.suppress(DeskError):
+            lang = _lang_from_argv(textio.check_args(args))
+        env = Env(sys.stdin, sys.stdout, sys.stderr, lang)
+        return run(args, env)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        return 130
+    except BaseException as exc:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(guard.sentence(exc, lang) + "\n")
+        return 1
 
 
 if __name__ == "__main__":

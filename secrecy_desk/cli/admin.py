@@ -4,6 +4,7 @@ verify, the audit trail, backup and restore, recovery, and the demo vault."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from secrecy_desk.cli.common import (
     vault_args,
     with_session,
 )
-from secrecy_desk.core.errors import UsageError
+from secrecy_desk.core.errors import DeskError, UsageError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, tr
 from secrecy_desk.core.roles import Permission, Role
 from secrecy_desk.vault import accounts as account_admin
@@ -90,6 +91,7 @@ def add_parsers(sub: SubParsers) -> None:
     vault_args(aseal)
     ae = asub.add_parser("export")
     vault_args(ae)
+    ae.add_argument("--overwrite", action="store_true", help="replace an existing file")
     ae.add_argument("--to", required=True, type=Path)
     ae.add_argument("--since", type=date_arg)
     ae.add_argument("--until", type=date_arg)
@@ -284,30 +286,52 @@ def cmd_verify(args: argparse.Namespace, env: Env) -> int:
     except RollbackDetected as exc:
         env.stderr.write(exc.message(env.lang) + "\n")
         return 1
+    done = False
     try:
-        problems = db.integrity_problems(session.vault.store)
-        report = audit_review.verify(session)
-        head_problem = session.vault.head_problem()
-        env.out(tr("SQLCipher {version}", env.lang, version=db.cipher_version(session.vault.store)))
-        for p in problems:
-            env.out(tr("Database problem: {problem}", env.lang, problem=p))
-        for b in report.breaks:
-            env.out(tr("Audit trail: {problem}", env.lang, problem=b.message(env.lang)))
-        if head_problem is not None and report.intact:
-            env.out(tr("Audit trail: {problem}", env.lang, problem=head_problem.message(env.lang)))
-        if problems or not report.intact or head_problem is not None:
-            return 1
-        env.out(
-            tr(
-                "Database sound; key file sound; audit trail intact ({n} records, {s} seals).",
-                env.lang,
-                n=report.records,
-                s=report.seals,
-            )
-        )
-        return 0
+        code = _verify(session, env)
+        done = True
+        return code
+    except db.DatabaseError as exc:
+        # A page too damaged to read stops the walk: say which, as damage.
+        store = session.vault.store
+        raise db.explain(exc, path=session.vault.folder / db.DB_NAME, store=store) from None
     finally:
-        session.logout()
+        if done:
+            session.logout()
+        else:
+            # The first error is the one reported: a logout failing on the same damage (it
+            # writes a record) must not replace it.
+            with contextlib.suppress(DeskError, db.DatabaseError, OSError):
+                session.logout()
+
+
+def _verify(session: Session, env: Env) -> int:
+    problems = db.integrity_problems(session.vault.store)
+    report = audit_review.verify(session)
+    head_problem = session.vault.head_problem()
+    env.out(tr("SQLCipher {version}", env.lang, version=db.cipher_version(session.vault.store)))
+    for p in problems:
+        env.out(tr("Database problem: {problem}", env.lang, problem=p))
+    for b in report.breaks:
+        env.out(tr("Audit trail: {problem}", env.lang, problem=b.message(env.lang)))
+    if head_problem is not None and report.intact:
+        env.out(tr("Audit trail: {problem}", env.lang, problem=head_problem.message(env.lang)))
+    vault = session.vault
+    if vault.rollback_gap is not None and vault.head_break is not None:
+        # An older copy of the whole folder: what it lacks (records, entry numbers).
+        gone = RollbackDetected(vault.head_break, vault.rollback_gap).message(env.lang)
+        env.out(tr("Audit trail: {problem}", env.lang, problem=gone))
+    if problems or not report.intact or head_problem is not None:
+        return 1
+    env.out(
+        tr(
+            "Database sound; key file sound; audit trail intact ({n} records, {s} seals).",
+            env.lang,
+            n=report.records,
+            s=report.seals,
+        )
+    )
+    return 0
 
 
 def _audit_list(session: Session, args: argparse.Namespace, env: Env) -> int:
@@ -388,7 +412,7 @@ def _audit_seal(session: Session, args: argparse.Namespace, env: Env) -> int:
 
 def _audit_export(session: Session, args: argparse.Namespace, env: Env) -> int:
     flt = audit_review.AuditFilter(args.since, args.until)
-    path, sig, n = audit_review.export_csv(session, flt, args.to)
+    path, sig, n = audit_review.export_csv(session, flt, args.to, overwrite=args.overwrite)
     env.out(
         tr(
             "{n} records exported to {path}; signature in {sig}.",
@@ -490,7 +514,8 @@ def cmd_demo(args: argparse.Namespace, env: Env) -> int:
     accounts = demo.create_demo(args.vault, clock=env.clock, params=env.params)
     env.out(
         tr(
-            "Demo vault created in {path}. Accounts (login / password / role):",
+            "Demo vault created in {path}. Accounts (login / first password / role; each "
+            "password is changed at the account's first login):",
             env.lang,
             path=args.vault,
         )

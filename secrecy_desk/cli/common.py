@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn, TextIO, TypeAlias
 
+from secrecy_desk.core import textio
 from secrecy_desk.core.clock import Clock, SystemClock
 from secrecy_desk.core.errors import UsageError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, tr
@@ -47,8 +48,11 @@ class Env:
     def password(self, prompt: str) -> str:
         """One password: a hidden prompt on a terminal, else the next line of standard input."""
         if self.stdin.isatty():
-            return getpass.getpass(prompt + " ", stream=self.stderr)
-        line = self.stdin.readline()
+            typed = getpass.getpass(prompt + " ", stream=self.stderr)
+            if not textio.is_text(typed):
+                raise UsageError(textio.BAD_LINE)
+            return typed
+        line = textio.read_line(self.stdin)
         if not line:
             raise UsageError(
                 QT_TRANSLATE_NOOP(

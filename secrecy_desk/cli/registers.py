@@ -79,6 +79,7 @@ def _export_parser(sub: SubParsers) -> None:
     exp.add_argument("--to", required=True, type=Path)
     exp.add_argument("--where", action="append", default=[], metavar="NAME=VALUE")
     exp.add_argument("--search", default="")
+    exp.add_argument("--overwrite", action="store_true", help="replace an existing file")
 
 
 def _registers(session: Session) -> Registers:
@@ -261,7 +262,9 @@ def run_import(session: Session, args: argparse.Namespace, env: Env) -> int:
 
 def run_export(session: Session, args: argparse.Namespace, env: Env) -> int:
     query = Query(where=pairs(args.where), search=args.search)
-    path = reg_io.export_file(_registers(session), args.register, args.to, query)
+    path = reg_io.export_file(
+        _registers(session), args.register, args.to, query, overwrite=args.overwrite
+    )
     env.out(tr("Exported to {path}.", env.lang, path=path))
     return 0
 

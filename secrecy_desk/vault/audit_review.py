@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Final
 
+from secrecy_desk.core import media
 from secrecy_desk.core.cells import neutralise
 from secrecy_desk.core.errors import PermissionDenied, ValidationError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
@@ -182,7 +183,9 @@ def seals(session: Session) -> list[Seal]:
     ]
 
 
-def export_csv(session: Session, flt: AuditFilter, target: Path) -> tuple[Path, Path, int]:
+def export_csv(
+    session: Session, flt: AuditFilter, target: Path, *, overwrite: bool = False
+) -> tuple[Path, Path, int]:
     """Write the records the account may read as CSV plus a detached signature file.
 
     The signature (the auditor's seal key, Ed25519) covers the CSV's SHA-256 and the head it
@@ -190,6 +193,8 @@ def export_csv(session: Session, flt: AuditFilter, target: Path) -> tuple[Path, 
     session.require_active_password()
     session.principal.require_role(Role.AUDITOR)
     session.require_fixed_disk(target, "audit.export", str(target))
+    for path in (target, target.with_name(target.name + ".sig")):
+        media.refuse_existing(path, overwrite=overwrite)
     where, params = _where(session, flt)
     rows = session.vault.store.all(
         f"SELECT {COLUMNS} FROM audit WHERE {where} ORDER BY seq", params

@@ -17,8 +17,8 @@ import pytest
 
 from secrecy_desk.core.errors import AuthError, VaultError
 from secrecy_desk.vault import backup
-from tests.conftest import AUDITOR, CLERK, OFFICER, PASSWORDS, SECADMIN, SYSADMIN, VaultEnv
 from tests.fault.conftest import figure
+from tests.support.vault import AUDITOR, CLERK, OFFICER, PASSWORDS, SECADMIN, SYSADMIN, VaultEnv
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,8 +39,8 @@ print("ready", flush=True)
 SAVE_LOOP = PRELUDE + textwrap.dedent(
     """
     from secrecy_desk.forms import load_all
-    from secrecy_desk.registers import Registers
-    regs = Registers(s, load_all())
+    from secrecy_desk.modules.registers import Registers
+    regs = vault_env.registers(s)
     i = 0
     while True:
         e = regs.add("drawings", {"drawing_no": f"K-{os.getpid()}-{i}", "drawing_name": "总装图",
@@ -79,9 +79,9 @@ BACKUP_LOOP = PRELUDE + textwrap.dedent(
 )
 
 
-def run_and_kill(venv: VaultEnv, script: str, login: str, delay: float) -> list[str]:
+def run_and_kill(vault_env: VaultEnv, script: str, login: str, delay: float) -> list[str]:
     proc = subprocess.Popen(
-        [sys.executable, "-c", script, str(venv.folder), login],
+        [sys.executable, "-c", script, str(vault_env.folder), login],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -90,7 +90,7 @@ def run_and_kill(venv: VaultEnv, script: str, login: str, delay: float) -> list[
     )
     assert proc.stdin is not None
     assert proc.stdout is not None
-    proc.stdin.write(venv.passwords[login] + "\n")
+    proc.stdin.write(vault_env.passwords[login] + "\n")
     proc.stdin.flush()
     first = proc.stdout.readline().strip()
     assert first == "ready", proc.stderr.read() if proc.stderr else first
@@ -101,48 +101,48 @@ def run_and_kill(venv: VaultEnv, script: str, login: str, delay: float) -> list[
     return out.split("\n")
 
 
-def _opens(venv: VaultEnv, login: str, password: str) -> bool:
+def _opens(vault_env: VaultEnv, login: str, password: str) -> bool:
     try:
-        venv.login(login, password).logout()
+        vault_env.login(login, password).logout()
     except AuthError:
         return False
     return True
 
 
-def _verifies(venv: VaultEnv) -> bool:
-    r = venv.cli_as(AUDITOR, ["verify"])
+def _verifies(vault_env: VaultEnv) -> bool:
+    r = vault_env.cli_as(AUDITOR, ["verify"])
     return r.code == 0
 
 
-def test_kill_during_saves(venv: VaultEnv) -> None:
+def test_kill_during_saves(vault_env: VaultEnv) -> None:
     rng = random.Random(int.from_bytes(os.urandom(4)))
     saved: list[str] = []
     kills = 6
     for _ in range(kills):
-        lines = run_and_kill(venv, SAVE_LOOP, OFFICER, rng.uniform(0.3, 1.5))
+        lines = run_and_kill(vault_env, SAVE_LOOP, OFFICER, rng.uniform(0.3, 1.5))
         saved += [ln.split()[1] for ln in lines if ln.startswith("saved ")]
-    s = venv.login(OFFICER)  # a crash never looks like a rollback
+    s = vault_env.login(OFFICER)  # a crash never looks like a rollback
     try:
         present = {str(n) for (n,) in s.vault.store.all("SELECT number FROM entries")}
     finally:
         s.logout()
     lost = [n for n in saved if n not in present]
-    sound = _verifies(venv)
+    sound = _verifies(vault_env)
     figure("kill -9 during saves", tried=kills, detected=0, lost=len(lost), saved=len(saved))
     assert not lost
     assert sound
 
 
-def test_kill_during_master_key_rotations(venv: VaultEnv) -> None:
+def test_kill_during_master_key_rotations(vault_env: VaultEnv) -> None:
     rng = random.Random(int.from_bytes(os.urandom(4)))
     kills, disabled = 4, []
     for _ in range(kills):
-        lines = run_and_kill(venv, ROTATE_LOOP, SYSADMIN, rng.uniform(0.3, 2.0))
+        lines = run_and_kill(vault_env, ROTATE_LOOP, SYSADMIN, rng.uniform(0.3, 2.0))
         disabled += [ln.split()[1] for ln in lines if ln.startswith("disabled ")]
         for login in (SYSADMIN, SECADMIN, AUDITOR, CLERK, OFFICER):
-            assert _opens(venv, login, PASSWORDS[login]), login
-    readmitted = [n for n in disabled if _opens_any(venv, n)]
-    sound = _verifies(venv)
+            assert _opens(vault_env, login, PASSWORDS[login]), login
+    readmitted = [n for n in disabled if _opens_any(vault_env, n)]
+    sound = _verifies(vault_env)
     figure(
         "kill -9 during rotations",
         tried=kills,
@@ -154,28 +154,32 @@ def test_kill_during_master_key_rotations(venv: VaultEnv) -> None:
     assert sound
 
 
-def _opens_any(venv: VaultEnv, login: str) -> bool:
+def _opens_any(vault_env: VaultEnv, login: str) -> bool:
     try:
-        return _opens(venv, login, "Rotate-Pass-2026")
+        return _opens(vault_env, login, "Rotate-Pass-2026")
     except VaultError:
         return False
 
 
-def test_kill_during_backups(venv: VaultEnv, tmp_path: Path) -> None:
+def test_kill_during_backups(vault_env: VaultEnv, tmp_path: Path) -> None:
     rng = random.Random(int.from_bytes(os.urandom(4)))
     kills, done = 4, []
     for _ in range(kills):
-        lines = run_and_kill(venv, BACKUP_LOOP, SYSADMIN, rng.uniform(0.3, 2.0))
+        lines = run_and_kill(vault_env, BACKUP_LOOP, SYSADMIN, rng.uniform(0.3, 2.0))
         done += [ln.split()[1] for ln in lines if ln.startswith("backed ")]
-        assert _opens(venv, OFFICER, PASSWORDS[OFFICER])
-    sound = _verifies(venv)
+        assert _opens(vault_env, OFFICER, PASSWORDS[OFFICER])
+    sound = _verifies(vault_env)
     lost = 0
     if done:  # the last backup reported complete restores and opens
         session = backup.restore(
-            Path(done[-1]), tmp_path / "restored", SYSADMIN, PASSWORDS[SYSADMIN], clock=venv.clock
+            Path(done[-1]),
+            tmp_path / "restored",
+            SYSADMIN,
+            PASSWORDS[SYSADMIN],
+            clock=vault_env.clock,
         )
         session.logout()
-        r = venv.cli(
+        r = vault_env.cli(
             ["users", "list", "--vault", str(tmp_path / "restored"), "--as", SYSADMIN],
             PASSWORDS[SYSADMIN],
         )
@@ -199,20 +203,20 @@ PASSWD_LOOP = PRELUDE + textwrap.dedent(
 )
 
 
-def test_kill_during_password_changes(venv: VaultEnv) -> None:
+def test_kill_during_password_changes(vault_env: VaultEnv) -> None:
     rng = random.Random(int.from_bytes(os.urandom(4)))
     kills = lost = 0
     for _ in range(4):
         kills += 1
-        lines = run_and_kill(venv, PASSWD_LOOP, CLERK, rng.uniform(0.2, 2.0))
+        lines = run_and_kill(vault_env, PASSWD_LOOP, CLERK, rng.uniform(0.2, 2.0))
         done = [ln.split()[1] for ln in lines if ln.startswith("changed ")]
         trying = [ln.split()[1] for ln in lines if ln.startswith("changing ")]
-        old = done[-1] if done else venv.passwords[CLERK]
-        working = [pw for pw in [old, *trying[-1:]] if _opens(venv, CLERK, pw)]
+        old = done[-1] if done else vault_env.passwords[CLERK]
+        working = [pw for pw in [old, *trying[-1:]] if _opens(vault_env, CLERK, pw)]
         lost += len(working) != 1
         if working:
-            venv.passwords[CLERK] = working[0]
-    sound = _verifies(venv)
+            vault_env.passwords[CLERK] = working[0]
+    sound = _verifies(vault_env)
     figure("kill -9 during password changes", tried=kills, detected=0, lost=lost)
     assert not lost
     assert sound

@@ -13,12 +13,10 @@ import pytest
 
 from secrecy_desk.core import media
 from secrecy_desk.core.errors import ValidationError
-from secrecy_desk.registers import Query, Registers
-from secrecy_desk.registers.io import export_file, import_file
+from secrecy_desk.modules.registers import Query, Registers
+from secrecy_desk.modules.registers.io import export_file, import_file
 from tests.fault.conftest import figure
-from tests.registers_fixtures import drawing, gift
-
-pytest_plugins = ["tests.registers_fixtures"]
+from tests.support.data import drawing, gift
 
 ATTACKS = [
     "=1+1",

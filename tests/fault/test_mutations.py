@@ -18,8 +18,8 @@ from secrecy_desk.vault import db, keyfile
 from secrecy_desk.vault import session as sessions
 from secrecy_desk.vault.keyfile import Slot
 from secrecy_desk.vault.vault import Vault
-from tests.conftest import CLERK, OFFICER, PASSWORDS, VaultEnv
 from tests.fault.conftest import figure
+from tests.support.vault import CLERK, OFFICER, PASSWORDS, VaultEnv
 
 pytestmark = pytest.mark.slow
 
@@ -78,8 +78,8 @@ def _mutate_json(rng: random.Random, data: bytes) -> bytes:
     return json.dumps(raw).encode("utf-8", errors="surrogatepass")
 
 
-def test_a_thousand_mutated_key_files(venv: VaultEnv) -> None:
-    path = venv.folder / keyfile.KEYFILE_NAME
+def test_a_thousand_mutated_key_files(vault_env: VaultEnv) -> None:
+    path = vault_env.folder / keyfile.KEYFILE_NAME
     good = path.read_bytes()
     rng = random.Random(int.from_bytes(os.urandom(4)))
     tried = refused = opened = 0
@@ -89,7 +89,7 @@ def test_a_thousand_mutated_key_files(venv: VaultEnv) -> None:
         path.write_bytes(_mutate_json(rng, good) if i % 2 else _mutate_text(rng, good))
         tried += 1
         try:
-            s = sessions.login(venv.folder, CLERK, PASSWORDS[CLERK], clock=venv.clock)
+            s = sessions.login(vault_env.folder, CLERK, PASSWORDS[CLERK], clock=vault_env.clock)
         except DeskError:
             refused += 1
         except Exception as exc:  # the bug this test is for
@@ -102,7 +102,7 @@ def test_a_thousand_mutated_key_files(venv: VaultEnv) -> None:
             good = path.read_bytes()
         assert time.monotonic() - start < LIMIT_SECONDS, "a key file made the login hang"
         path.write_bytes(good)
-    s = venv.login(CLERK)  # damage never counted as failed logins
+    s = vault_env.login(CLERK)  # damage never counted as failed logins
     try:
         locked = s.account.locked or s.account.failures > 0
     finally:
@@ -119,10 +119,10 @@ def test_a_thousand_mutated_key_files(venv: VaultEnv) -> None:
     assert not locked
 
 
-def _opener(venv: VaultEnv) -> tuple[Slot, bytes, list[bytes]]:
+def _opener(vault_env: VaultEnv) -> tuple[Slot, bytes, list[bytes]]:
     """The officer's slot, private key and master key, unwrapped once (so each of the thousand
     opens below skips Argon2 but goes through everything else of the real door)."""
-    kf = keyfile.read(venv.folder)
+    kf = keyfile.read(vault_env.folder)
     slot = kf.slot_for(OFFICER)
     assert slot is not None
     private = keyfile.unwrap_private(slot, kf.vault_id, PASSWORDS[OFFICER])
@@ -150,9 +150,9 @@ def _mutate_db(rng: random.Random, data: bytes, page: int) -> bytes:
     return bytes(out)
 
 
-def test_a_thousand_mutated_databases(venv: VaultEnv, anchor_dir: Path) -> None:
-    slot, private, masters = _opener(venv)
-    path = venv.folder / db.DB_NAME
+def test_a_thousand_mutated_databases(vault_env: VaultEnv, anchor_dir: Path) -> None:
+    slot, private, masters = _opener(vault_env)
+    path = vault_env.folder / db.DB_NAME
     good = path.read_bytes()
     anchors = {f: f.read_bytes() for f in anchor_dir.iterdir()}
     rng = random.Random(int.from_bytes(os.urandom(4)))
@@ -168,7 +168,7 @@ def test_a_thousand_mutated_databases(venv: VaultEnv, anchor_dir: Path) -> None:
         tried += 1
         try:
             vault, _slot, _priv = Vault.open_with_key(
-                venv.folder, lambda kf: (slot, private, masters), clock=venv.clock
+                vault_env.folder, lambda kf: (slot, private, masters), clock=vault_env.clock
             )
         except DeskError:
             detected += 1
@@ -191,7 +191,10 @@ def test_a_thousand_mutated_databases(venv: VaultEnv, anchor_dir: Path) -> None:
                 undetected.append(f"{len(mutated)} bytes")
         assert time.monotonic() - start < LIMIT_SECONDS, "a damaged database made open hang"
         path.write_bytes(good)
-        for f in (venv.folder / (db.DB_NAME + "-wal"), venv.folder / (db.DB_NAME + "-shm")):
+        for f in (
+            vault_env.folder / (db.DB_NAME + "-wal"),
+            vault_env.folder / (db.DB_NAME + "-shm"),
+        ):
             f.unlink(missing_ok=True)
         for f, data in anchors.items():
             f.write_bytes(data)

@@ -10,15 +10,15 @@ from pathlib import Path
 import pytest
 
 from secrecy_desk.vault import db
-from tests.conftest import AUDITOR, VaultEnv
 from tests.fault.conftest import figure
+from tests.support.vault import AUDITOR, VaultEnv
 
 pytestmark = pytest.mark.slow
 PAGE = 4096
 
 
-def test_random_page_flips_are_reported_as_damage(venv: VaultEnv, anchor_dir: Path) -> None:
-    path = venv.folder / db.DB_NAME
+def test_random_page_flips_are_reported_as_damage(vault_env: VaultEnv, anchor_dir: Path) -> None:
+    path = vault_env.folder / db.DB_NAME
     clean = path.read_bytes()
     anchors = {f: f.read_bytes() for f in anchor_dir.iterdir()}
     pages = len(clean) // PAGE
@@ -31,7 +31,7 @@ def test_random_page_flips_are_reported_as_damage(venv: VaultEnv, anchor_dir: Pa
         data[page * PAGE + rng.randrange(PAGE)] ^= 1 << rng.randrange(8)
         path.write_bytes(bytes(data))
         tried += 1
-        r = venv.cli_as(AUDITOR, ["verify"])
+        r = vault_env.cli_as(AUDITOR, ["verify"])
         text = r.out + r.err
         assert "Traceback" not in text
         if r.code != 0:
@@ -43,7 +43,10 @@ def test_random_page_flips_are_reported_as_damage(venv: VaultEnv, anchor_dir: Pa
         if named == 1 and detected == 1:
             print("\nexample:", text.strip().splitlines()[-1][:300])
         path.write_bytes(clean)
-        for f in (venv.folder / (db.DB_NAME + "-wal"), venv.folder / (db.DB_NAME + "-shm")):
+        for f in (
+            vault_env.folder / (db.DB_NAME + "-wal"),
+            vault_env.folder / (db.DB_NAME + "-shm"),
+        ):
             f.unlink(missing_ok=True)
         for f, saved in anchors.items():
             f.write_bytes(saved)

@@ -374,7 +374,10 @@ class AuditTab(QWidget):
 
     def export_to(self, target: Path) -> None:
         try:
-            path, sig, count = audit_review.export_csv(self.session, self.current_filter(), target)
+            # The file dialog asked before an existing file is replaced.
+            path, sig, count = audit_review.export_csv(
+                self.session, self.current_filter(), target, overwrite=True
+            )
         except DeskError as exc:
             self.show_result(exc.message(self.lang), error=True)
             return
