@@ -28,7 +28,7 @@ import os, sys
 from datetime import datetime, timezone
 from pathlib import Path
 from secrecy_desk.core.clock import FixedClock
-from secrecy_desk.vault import session
+from secrecy_desk.vault import accounts, session
 from secrecy_desk.vault.crypto import MIN_PARAMS
 folder, login, password = Path(sys.argv[1]), sys.argv[2], sys.stdin.readline().rstrip("\\n")
 clock = FixedClock(datetime(2026, 3, 2, 3, 0, tzinfo=timezone.utc))
@@ -39,8 +39,8 @@ print("ready", flush=True)
 SAVE_LOOP = PRELUDE + textwrap.dedent(
     """
     from secrecy_desk.forms import load_all
-    from secrecy_desk.modules.registers import Registers
-    regs = vault_env.registers(s)
+    from secrecy_desk.modules.registry import open_registers
+    regs = open_registers(s, load_all())
     i = 0
     while True:
         e = regs.add("drawings", {"drawing_no": f"K-{os.getpid()}-{i}", "drawing_name": "总装图",
@@ -56,10 +56,10 @@ ROTATE_LOOP = PRELUDE + textwrap.dedent(
     i = 0
     while True:
         name = f"r{os.getpid()}n{i}"
-        session.add_account(s, login_name=name, display_name="轮换", password="Rotate-Pass-2026",
+        accounts.add_account(s, login_name=name, display_name="轮换", password="Rotate-Pass-2026",
                             params=MIN_PARAMS)
         print("added", name, flush=True)
-        session.disable_account(s, name, "离岗")
+        accounts.disable_account(s, name, "离岗")
         print("disabled", name, flush=True)
         i += 1
     """

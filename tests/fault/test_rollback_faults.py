@@ -67,12 +67,12 @@ WAL_SAVE = textwrap.dedent(
     import os, sys, datetime, pathlib
     from secrecy_desk.core.clock import FixedClock
     from secrecy_desk.forms import load_all
-    from secrecy_desk.modules.registers import Registers
+    from secrecy_desk.modules.registry import open_registers
     from secrecy_desk.vault import session as sessions
     from tests.support.data import drawing
     s = sessions.login(pathlib.Path(sys.argv[1]), sys.argv[2], sys.stdin.readline().rstrip("\\n"),
                        clock=FixedClock(datetime.datetime(2026, 3, 2, 3, tzinfo=datetime.UTC)))
-    regs = vault_env.registers(s)
+    regs = open_registers(s, load_all())
     for i in range(int(sys.argv[3])):
         regs.add("drawings", drawing(drawing_no=f"W-{os.getpid()}-{i}"))
     os._exit(0)  # a crash: no checkpoint, the saves are only in the -wal
