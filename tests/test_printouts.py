@@ -253,6 +253,16 @@ def test_cli_prints_to_a_file_and_verifies_the_code(vault_env: VaultEnv, tmp_pat
     assert number.group(0) in ok.out
     missing = vault_env.cli_as(OFFICER, ["print", "verify", "ZZZZ-ZZZZ"])
     assert missing.code == 1
+    # The same file again: refused (nothing printed or recorded) unless --overwrite.
+    again = ["print", "--register", "drawings", "--entry", number.group(0), "--to", str(target)]
+    before = target.read_bytes()
+    refused = vault_env.cli_as(OFFICER, [*again, "--reason", "重印"])
+    assert refused.code == 1
+    assert "already exists" in refused.err
+    assert target.read_bytes() == before
+    replaced = vault_env.cli_as(OFFICER, [*again, "--reason", "重印", "--overwrite"])
+    assert replaced.code == 0, replaced.err
+    assert target.read_bytes() != before
 
 
 def test_pdf_export_to_removable_media_is_refused_and_recorded(

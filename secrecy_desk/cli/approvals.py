@@ -74,6 +74,7 @@ def _approvals_parser(sub: SubParsers) -> None:
     common("show")
     prt = common("print")
     prt.add_argument("--to", required=True, type=Path, help="the PDF file (fixed disks only)")
+    prt.add_argument("--overwrite", action="store_true", help="replace an existing file")
     prt.add_argument("--copies", type=int, default=1)
     prt.add_argument("--reason", default="", help="reason for a reprint (补打)")
 
@@ -254,7 +255,7 @@ def _approvals_show(a: Approvals, session: Session, args: argparse.Namespace, en
 
 def _approvals_print(a: Approvals, session: Session, args: argparse.Namespace, env: Env) -> int:
     lang = env.lang
-    target = check_destination(session, args.to)
+    target = check_destination(session, args.to, overwrite=args.overwrite)
     printer = tr("PDF file {path}", lang, path=target)
     out = print_request(
         a,

@@ -45,6 +45,7 @@ def _commitments_parser(sub: SubParsers) -> None:
     what.add_argument("--number", action="append", help="a commitment number (repeatable)")
     what.add_argument("--generated", action="store_true", help="every commitment not printed")
     prt.add_argument("--to", required=True, type=Path, help="the PDF file (fixed disks only)")
+    prt.add_argument("--overwrite", action="store_true", help="replace an existing file")
     prt.add_argument("--copies", type=int, default=2)
     prt.add_argument("--reason", default="", help="reason for a reprint (补打)")
     sig = csub.add_parser("record-signature", help="record the signed paper; archive it")
@@ -58,6 +59,7 @@ def _commitments_parser(sub: SubParsers) -> None:
     vault_args(rep)
     rep.add_argument("--department")
     rep.add_argument("--to", type=Path, help="also print it to this PDF file")
+    rep.add_argument("--overwrite", action="store_true", help="replace an existing file")
     lst = csub.add_parser("list", help="list commitments")
     vault_args(lst)
     lst.add_argument("--status", choices=("generated", "printed", "archived"))
@@ -106,7 +108,7 @@ def _commitments_print(c: Commitments, session: Session, args: argparse.Namespac
         numbers = [x.number for x in c.find(status="generated")]
     else:
         numbers = list(args.number)
-    target = check_destination(session, args.to)
+    target = check_destination(session, args.to, overwrite=args.overwrite)
     printer = tr("PDF file {path}", lang, path=target)
     out = c.print_batch(
         numbers,
@@ -159,7 +161,7 @@ def _commitments_report(
         )
     )
     if args.to:
-        target = check_destination(session, args.to)
+        target = check_destination(session, args.to, overwrite=args.overwrite)
         printer = tr("PDF file {path}", lang, path=target)
         paper = report_mod.print_report(c, rep, printer=printer, deliver=to_file(session, target))
         env.out(

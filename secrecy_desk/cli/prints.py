@@ -32,6 +32,7 @@ def _print_parser(sub: SubParsers) -> None:
     prt.add_argument("--search", default="")
     prt.add_argument("--copies", type=int, default=1)
     prt.add_argument("--to", type=Path, help="the PDF file to write (fixed disks only)")
+    prt.add_argument("--overwrite", action="store_true", help="replace an existing file")
     prt.add_argument("--reason", default="", help="reason for a reprint (补打)")
 
 
@@ -51,7 +52,9 @@ def run_print(session: Session, args: argparse.Namespace, env: Env) -> int:
                 "print needs --register, --entry NUMBER or --list, and --to FILE.pdf.",
             )
         )
-    target = check_destination(session, args.to)  # refused before anything is printed
+    target = check_destination(
+        session, args.to, overwrite=args.overwrite
+    )  # refused before anything is printed
     printer = tr("PDF file {path}", lang, path=target)
     deliver = to_file(session, target)
     if args.entry:

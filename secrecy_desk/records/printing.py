@@ -27,6 +27,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Final
 
+from secrecy_desk.core import media
 from secrecy_desk.core.errors import ValidationError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 from secrecy_desk.core.levels import Level, Term, highest, marking
@@ -406,12 +407,14 @@ def print_job(
     return printout
 
 
-def check_destination(session: Session, target: Path) -> Path:
-    """Refuse (and record the refusal of) a file on removable media before anything is
-    printed into it; returns the path with its ``.pdf`` suffix."""
+def check_destination(session: Session, target: Path, *, overwrite: bool = False) -> Path:
+    """Refuse (and record the refusal of) a file that is not on a fixed local disk before
+    anything is printed into it, and an existing file unless ``overwrite``; returns the path
+    with its ``.pdf`` suffix."""
     if target.suffix.lower() != ".pdf":
         target = target.with_suffix(".pdf")
     session.require_fixed_disk(target, "print.export", str(target))
+    media.refuse_existing(target, overwrite=overwrite)
     return target
 
 

@@ -569,7 +569,8 @@ class PrintDialog(QDialog):
         session = self.ctx.session
         try:
             # Removable media are refused (and the refusal recorded) before anything is printed.
-            target = check_destination(session, target)
+            # The file dialog asked before an existing file is replaced.
+            target = check_destination(session, target, overwrite=True)
         except DeskError as exc:
             self._say(exc.message(self.ctx.lang), "error")
             return None
