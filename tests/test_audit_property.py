@@ -3,6 +3,7 @@ field of any one record is detected and named at that record."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from datetime import timedelta
@@ -17,7 +18,7 @@ from secrecy_desk.core.errors import AuthError
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Role
 from secrecy_desk.vault import accounts as account_admin
-from secrecy_desk.vault import audit_chain, db, keyfile
+from secrecy_desk.vault import anchor, audit_chain, db, keyfile
 from secrecy_desk.vault import session as sessions
 from secrecy_desk.vault.audit_chain import BreakKind, VerifyReport
 from secrecy_desk.vault.audit_review import seal, seal_keys
@@ -97,11 +98,18 @@ def play(folder: Path, clock: FixedClock, ops: list[str]) -> bytes:
     column=st.sampled_from(FIELDS),
 )
 def test_operations_verify_and_any_mutation_is_named(
-    template_vault: tuple[Path, str], ops: list[str], pick: float, column: str
+    template_vault: tuple[Path, str],
+    anchor_templates: Path,
+    ops: list[str],
+    pick: float,
+    column: str,
 ) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "vault"
         shutil.copytree(template_vault[0], folder)
+        # Each example is a vault of its own, so it has its own rollback anchors too.
+        shutil.copytree(anchor_templates, Path(tmp) / "anchors")
+        os.environ[anchor.ENV_DIR] = str(Path(tmp) / "anchors")
         clock = FixedClock(T0.replace(hour=2))
         master = play(folder, clock, ops)
         before = chain_report(folder, master)
