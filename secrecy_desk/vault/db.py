@@ -249,10 +249,6 @@ def explain(
     )
 
 
-def _storage_error(exc: Exception) -> VaultError:
-    return explain(exc)
-
-
 #: Re-exported so callers can catch storage errors without importing sqlcipher3.
 DatabaseError = sqlcipher3.DatabaseError
 IntegrityError = sqlcipher3.IntegrityError
