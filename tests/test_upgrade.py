@@ -10,8 +10,9 @@ import pytest
 
 from secrecy_desk.core.clock import FixedClock
 from secrecy_desk.core.errors import VaultError
-from secrecy_desk.vault import db, upgrade
+from secrecy_desk.vault import anchor, db, upgrade
 from secrecy_desk.vault import session as sessions
+from secrecy_desk.vault.vault import RollbackDetected
 
 V1 = Path(__file__).parent / "data" / "vault-v1"
 LOGIN, PASSWORD = "oldsys", "Old-Sys-2025"
@@ -100,7 +101,7 @@ def test_a_copy_that_does_not_verify_stops_the_upgrade(
 
 
 def test_the_copy_is_a_vault_the_older_program_opens_again(
-    old_vault: Path, clock: FixedClock, tmp_path: Path
+    old_vault: Path, clock: FixedClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Rolling back: the files of before-v1-… in a new folder are the schema-1 vault."""
     sessions.login(old_vault, LOGIN, PASSWORD, clock=clock).logout()
@@ -110,6 +111,11 @@ def test_the_copy_is_a_vault_the_older_program_opens_again(
     for name in ("vault.db", "vault.key"):
         shutil.copyfile(copy / name, restored / name)
     assert (restored / "vault.db").read_bytes() == (V1 / "vault.db").read_bytes()
+    # To this program the copy is an older copy (its rollback anchor has moved on) and opens
+    # only read-only; the older program it is kept for knows no anchor. So: no anchor here.
+    with pytest.raises(RollbackDetected):
+        sessions.login(restored, LOGIN, PASSWORD, clock=clock)
+    monkeypatch.setenv(anchor.ENV_DIR, str(tmp_path / "older-program-anchors"))
     s = sessions.login(restored, LOGIN, PASSWORD, clock=clock)
     try:
         assert s.settings.unit == "旧版测试单位"
