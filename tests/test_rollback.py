@@ -86,6 +86,10 @@ def test_verify_reports_the_rollback_read_only_and_keeps_the_evidence(
     assert "sound" not in r.out.split("\n")[-2:]
     assert "older copy" in r.out + r.err
     assert "Traceback" not in r.out + r.err
+    # Its audit trail can still be listed and exported, read-only.
+    exported = vault_env.cli_as(AUDITOR, ["audit", "export", "--to", str(tmp_path / "a.csv")])
+    assert exported.code == 0, exported.err
+    assert (tmp_path / "a.csv").exists()
     # Nothing was written over the evidence: the anchor still says where the vault stood.
     with pytest.raises(RollbackDetected):
         vault_env.login(OFFICER)

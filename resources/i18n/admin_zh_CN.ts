@@ -700,12 +700,12 @@
         <translation>只有系统管理员可以恢复备份。</translation>
     </message>
     <message>
-        <source>The rollback anchor of this vault (kept outside its folder) is damaged or was replaced, so an older copy cannot be ruled out; the vault opens only read-only, for verification and export.</source>
-        <translation>本加密数据库的防回退锚点（保存在其文件夹之外）已损坏或被替换，无法排除其为旧副本；加密数据库只能以只读方式打开，仅供校验和导出。</translation>
+        <source>The rollback anchor of this vault (kept outside its folder) is damaged or was replaced, so an older copy cannot be ruled out; the vault opens only read-only, to verify it and export its audit trail (secrecy-desk-admin verify, audit list, audit export).</source>
+        <translation>本加密数据库的防回退锚点（保存在其文件夹之外）已损坏或被替换，无法排除其为旧副本；加密数据库只能以只读方式打开，仅供校验和导出审计记录（secrecy-desk-admin verify、audit list、audit export）。</translation>
     </message>
     <message>
-        <source>This vault is an older copy than the one last used on this workstation (audit records missing: {records}; entry numbers missing: {numbers}; key file older: {keyfile}), so it opens only read-only, for verification and export.</source>
-        <translation>本加密数据库是比本机上次使用的版本更旧的副本（缺少审计记录：{records}；缺少条目编号：{numbers}；密钥文件较旧：{keyfile}），因此只能以只读方式打开，仅供校验和导出。</translation>
+        <source>This vault is an older copy than the one last used on this workstation (audit records missing: {records}; entry numbers missing: {numbers}; key file older: {keyfile}), so it opens only read-only, to verify it and export its audit trail (secrecy-desk-admin verify, audit list, audit export).</source>
+        <translation>本加密数据库是比本机上次使用的版本更旧的副本（缺少审计记录：{records}；缺少条目编号：{numbers}；密钥文件较旧：{keyfile}），因此只能以只读方式打开，仅供校验和导出审计记录（secrecy-desk-admin verify、audit list、audit export）。</translation>
     </message>
     <message>
         <source>yes</source>
@@ -728,8 +728,8 @@
         <translation>加密数据库 {path} 所在磁盘以只读方式挂载，无法保存任何内容。请以读写方式挂载，或将加密数据库移到可写的磁盘。</translation>
     </message>
     <message>
-        <source>The vault is open read-only (for verification and export), so nothing was saved.</source>
-        <translation>加密数据库以只读方式打开（仅供校验和导出），未保存任何内容。</translation>
+        <source>The vault is open read-only (to verify it and export its audit trail), so nothing was saved.</source>
+        <translation>加密数据库以只读方式打开（仅供校验和导出审计记录），未保存任何内容。</translation>
     </message>
     <message>
         <source>This account of the workstation may not read or write the vault files in {path} (permission denied); ask the system administrator to restore their owner and modes.</source>

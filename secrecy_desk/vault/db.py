@@ -153,7 +153,7 @@ _READ_ONLY_MEDIA: Final = QT_TRANSLATE_NOOP(
 )
 _READ_ONLY_SESSION: Final = QT_TRANSLATE_NOOP(
     "Errors",
-    "The vault is open read-only (for verification and export), so nothing was saved.",
+    "The vault is open read-only (to verify it and export its audit trail), so nothing was saved.",
 )
 _PERMISSION: Final = QT_TRANSLATE_NOOP(
     "Errors",

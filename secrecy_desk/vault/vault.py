@@ -731,7 +731,8 @@ class RollbackDetected(VaultError):
                     "Errors",
                     "The rollback anchor of this vault (kept outside its folder) is damaged or "
                     "was replaced, so an older copy cannot be ruled out; the vault opens only "
-                    "read-only, for verification and export.",
+                    "read-only, to verify it and export its audit trail (secrecy-desk-admin "
+                    "verify, audit list, audit export).",
                 ),
             )
             return
@@ -742,8 +743,8 @@ class RollbackDetected(VaultError):
                     "Errors",
                     "This vault is an older copy than the one last used on this workstation "
                     "(audit records missing: {records}; entry numbers missing: {numbers}; key "
-                    "file older: {keyfile}), so it opens only read-only, for verification and "
-                    "export.",
+                    "file older: {keyfile}), so it opens only read-only, to verify it and export "
+                    "its audit trail (secrecy-desk-admin verify, audit list, audit export).",
                 ),
                 records=gap.describe_records(),
                 numbers=gap.describe_numbers(),
