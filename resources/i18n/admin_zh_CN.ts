@@ -272,6 +272,7 @@
     </message>
     <message>
         <source>{path} is on removable media. Exports and backups may only be written to a fixed local disk of this workstation; the attempt has been recorded.</source>
+        <extracomment>Filesystems that keep their files in memory. Filesystems whose files leave the machine (or may: FUSE can be anything).</extracomment>
         <translation>{path} 位于移动存储介质上。导出和备份只能写入本工作站的固定本地磁盘；本次操作已记入审计日志。</translation>
     </message>
     <message>
@@ -326,7 +327,6 @@
     </message>
     <message>
         <source>Too long: at most {max} characters, this has {count}.</source>
-        <extracomment>Default limits; a form may set its own. Invisible characters that can disguise text on screen or paper: zero-width marks, bidi embeddings and overrides, the byte-order mark.</extracomment>
         <translation>内容过长：最多{max}个字，现有{count}个字。</translation>
     </message>
     <message>
@@ -457,11 +457,6 @@
         <translation>该安全审计员账户没有审计签章密钥。</translation>
     </message>
     <message>
-        <source>The disk is full; nothing was saved. Free some space and try again.</source>
-        <extracomment>The oldest schema this version can upgrade; older files are refused with a clear message.</extracomment>
-        <translation>磁盘已满，未保存任何内容。请腾出磁盘空间后重试。</translation>
-    </message>
-    <message>
         <source>The vault is busy in another program; nothing was saved. Try again.</source>
         <translation>加密数据库正被其他程序占用，未保存任何内容。请重试。</translation>
     </message>
@@ -485,6 +480,7 @@
     </message>
     <message>
         <source>The vault {path} must be upgraded to this version, but the copy made before the upgrade could not be written or did not verify ({reason}). Nothing was changed; free disk space in the vault folder or ask the system administrator.</source>
+        <extracomment>Files of a vault folder copied before an upgrade (the lock file is not).</extracomment>
         <translation>加密数据库 {path} 需要升级到本版本，但升级前的副本无法写入或未通过校验（{reason}）。未作任何改动；请清理数据库文件夹所在磁盘的空间，或联系系统管理员。</translation>
     </message>
     <message>
@@ -497,6 +493,7 @@
     </message>
     <message>
         <source>The key file {path} is damaged or is not a Secrecy Desk key file.</source>
+        <extracomment>The slot&apos;s own checksum did not match when it was read: a flipped bit, not a wrong password. Its check is kept as read, so rewriting the key file never hides the damage. Slot checksums are part of the file (every file this version writes; older files lack them, and their MAC was computed without them).</extracomment>
         <translation>密钥文件 {path} 已损坏，或不是保密台账工作站的密钥文件。</translation>
     </message>
     <message>
@@ -602,7 +599,7 @@
     </message>
     <message>
         <source>The unit name is required.</source>
-        <extracomment>The head problem found at open when the vault was opened despite it (verify).</extracomment>
+        <extracomment>The head problem found at open when the vault was opened despite it (verify). What an older copy put back lacks compared with the rollback anchor (verify).</extracomment>
         <translation>单位名称为必填项。</translation>
     </message>
     <message>
@@ -717,10 +714,12 @@
     </message>
     <message>
         <source>The key slot of this account in the key file is damaged, so the password could not be tried (no failed login was counted). Put back vault.key from the backup or from vault.key.prev.</source>
+        <extracomment>Bounds on everything a key file holds: a crafted file is refused before any value is used.</extracomment>
         <translation>密钥文件中该账户的密钥槽已损坏，无法验证密码（未计为登录失败）。请从备份或 vault.key.prev 恢复 vault.key。</translation>
     </message>
     <message>
         <source>The disk holding the vault is full; nothing was saved and the vault is intact. Free some space and try again.</source>
+        <extracomment>The oldest schema this version can upgrade; older files are refused with a clear message. Called after every outermost commit (the vault writes its rollback anchor there).</extracomment>
         <translation>加密数据库所在磁盘已满；未保存任何内容，加密数据库完好。请释放空间后重试。</translation>
     </message>
     <message>
@@ -765,6 +764,7 @@
     </message>
     <message>
         <source>Contains a character that is not valid text ({char}: a broken encoding?); type it again.</source>
+        <extracomment>Default limits; a form may set its own. Invisible characters that can disguise text on screen or paper: zero-width marks, bidi embeddings and overrides, the byte-order mark.</extracomment>
         <translation>含有无效的文本字符（{char}：编码是否有误？）；请重新输入。</translation>
     </message>
     <message>
@@ -778,13 +778,6 @@
     <message>
         <source>A line on standard input is not valid text in UTF-8; check the encoding of what is piped in.</source>
         <translation>标准输入中有一行不是有效的 UTF-8 文本；请检查输入内容的编码。</translation>
-    </message>
-</context>
-<context>
-    <name>Upgrade</name>
-    <message>
-        <source>The vault was upgraded from schema {old} to {new} after a verified backup of it was made in {path}.</source>
-        <translation>已先在 {path} 做了经过校验的备份，然后把加密数据库从数据结构版本 {old} 升级到 {new}。</translation>
     </message>
 </context>
 </TS>

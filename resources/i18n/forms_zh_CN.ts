@@ -364,10 +364,6 @@
         <translation>{path} 既不是 UTF-8 编码也不是 GB18030 编码的文本。</translation>
     </message>
     <message>
-        <source>{path} cannot be read as a workbook: {reason}</source>
-        <translation>{path} 无法作为 Excel 工作簿读取：{reason}</translation>
-    </message>
-    <message>
         <source>Column {index} &quot;{title}&quot; is not a field of {form}.</source>
         <translation>第{index}列“{title}”不是“{form}”的字段。</translation>
     </message>

@@ -263,12 +263,8 @@
 <context>
     <name>App</name>
     <message>
-        <source>Something unexpected went wrong ({kind}). Nothing that was saved is lost: every save is complete or not made at all. If it happens again, note what you were doing and tell the system administrator.</source>
-        <extracomment>When set, the path of a file that receives the time the first window was shown, after which the program quits (used by ``tests/bench/bench_gui_start.py`` only).</extracomment>
-        <translation>程序发生意外错误（{kind}）。已保存的内容不会丢失：每次保存要么完整写入，要么完全不写入。如再次出现，请记下当时的操作并告知系统管理员。</translation>
-    </message>
-    <message>
         <source>Secrecy Desk</source>
+        <extracomment>When set, the path of a file that receives the time the first window was shown, after which the program quits (used by ``tests/bench/bench_gui_start.py`` only).</extracomment>
         <translation>保密台账工作站</translation>
     </message>
     <message>
@@ -389,6 +385,10 @@
     <message>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>This vault was found rolled back; it opens read-only and is not sealed.</source>
+        <translation>本加密数据库被发现已回退到旧副本，只能以只读方式打开，不能封存。</translation>
     </message>
     <message>
         <source>{n} records</source>
@@ -684,6 +684,10 @@
     <message>
         <source>Workstation rated {level} — process nothing above {level}</source>
         <translation>本机定级：{level} · 严禁处理高于{level}级的信息</translation>
+    </message>
+    <message>
+        <source>READ ONLY — {problem} This session reads, verifies and exports the audit trail; it changes nothing.</source>
+        <translation>只读 —— {problem}本次会话只能查阅、校验和导出审计记录，不作任何改动。</translation>
     </message>
     <message>
         <source>Home</source>

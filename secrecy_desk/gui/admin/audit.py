@@ -267,6 +267,12 @@ class AuditTab(QWidget):
         for b in (self.verify_button, self.seal_button, self.export_button):
             b.setVisible(self.is_auditor)
             bottom.addWidget(b)
+        if self.session.vault.head_break is not None:
+            # A vault found rolled back is evidence: read, verify and export, never seal.
+            self.seal_button.setEnabled(False)
+            self.seal_button.setToolTip(
+                self.tr("This vault was found rolled back; it opens read-only and is not sealed.")
+            )
         layout.addLayout(bottom)
         self.result = QLabel()
         self.result.setWordWrap(True)

@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
 
 from secrecy_desk.core.clock import Clock
 from secrecy_desk.core.errors import DeskError
+from secrecy_desk.core.roles import Role
 from secrecy_desk.gui.common.jobs import run_job
 from secrecy_desk.gui.common.password_dialog import ChangePasswordDialog, password_field
 from secrecy_desk.gui.common.style import set_role
 from secrecy_desk.vault import session as sessions
 from secrecy_desk.vault.crypto import Argon2Params
 from secrecy_desk.vault.session import Session
+from secrecy_desk.vault.vault import RollbackDetected
 
 
 class LoginWindow(QWidget):
@@ -164,6 +166,11 @@ class LoginWindow(QWidget):
             session = run_job(
                 lambda: sessions.login(self.folder, login, password, clock=self.clock)
             )
+        except RollbackDetected as exc:
+            reader = self._to_verify(login, password, exc)
+            if reader is not None:
+                self.logged_in.emit(reader)
+            return
         except DeskError as exc:
             self._busy(False)
             self.password.clear()
@@ -185,6 +192,31 @@ class LoginWindow(QWidget):
             self._force_change(session)
             return
         self.logged_in.emit(session)
+
+    def _to_verify(self, login: str, password: str, found: RollbackDetected) -> Session | None:
+        """A vault found rolled back opens for the security auditor only, read-only: to read,
+        verify and export the audit trail, the evidence kept exactly as found. Anyone else
+        gets the sentence that says what is missing. Returns the session, or None."""
+        shown = found.message(self.lang)
+        try:
+            reader = run_job(
+                lambda: sessions.login(
+                    self.folder, login, password, clock=self.clock, check_head=False
+                )
+            )
+        except DeskError as exc:
+            shown = exc.message(self.lang)
+        else:
+            if Role.AUDITOR in reader.account.roles and not reader.must_change:
+                self._busy(False)
+                self.password.clear()
+                return reader
+            reader.logout()
+        self._busy(False)
+        self.password.clear()
+        self.show_message(shown)
+        self.password.setFocus()
+        return None
 
     def _force_change(self, session: Session) -> None:
         self._pending = session

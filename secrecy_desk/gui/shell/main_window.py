@@ -43,6 +43,7 @@ from secrecy_desk.modules import registry
 from secrecy_desk.modules.base import TabSpec
 from secrecy_desk.vault import db, prefs
 from secrecy_desk.vault.crypto import Argon2Params
+from secrecy_desk.vault.vault import RollbackDetected
 
 GEOMETRY_PREF = "window.geometry"
 #: The key of a register's tab (and of its draft): ``register:<register id>``.
@@ -100,6 +101,18 @@ class MainWindow(QMainWindow):
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.banner.setStyleSheet(banner_css(settings.rating))
         content_layout.addWidget(self.banner)
+        vault = self.session.vault
+        if vault.head_break is not None:
+            # Opened read-only (a vault found rolled back, for the auditor to verify): the
+            # banner says so and what was found, for as long as the session lasts.
+            found = RollbackDetected(vault.head_break, vault.rollback_gap)
+            self.banner.setWordWrap(True)
+            self.banner.setText(
+                self.tr(
+                    "READ ONLY — {problem} This session reads, verifies and exports the audit "
+                    "trail; it changes nothing."
+                ).format(problem=found.message(self.lang))
+            )
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(False)
         content_layout.addWidget(self.tabs)

@@ -63,7 +63,12 @@ class Planner:
         sorts them — the column, then the number (``year, seq``), then ``id`` — and carries
         ``level``, so that on a large register the first page of a sorted list is read in index
         order without sorting, and a filtered count (which must also check the clearance) is
-        answered from the index alone, without visiting the entries."""
+        answered from the index alone, without visiting the entries.
+
+        A vault opened read-only (to verify a rolled-back copy) is left exactly as found: the
+        indexes only speed reading up, and every query also works without them."""
+        if self.store.read_only:
+            return
         wanted: dict[str, str] = {}
         for spec in specs:
             reg = ident(spec.id)
