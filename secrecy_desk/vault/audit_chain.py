@@ -346,6 +346,8 @@ def verify_chain(
 
     ``open_break`` is the head problem found when the vault was opened, before this session
     appended its own records (which would otherwise hide a truncation behind new ones)."""
+    # Long on purpose: one pass over millions of records, every check of a record made where it is
+    # read (hash, MAC, order, seals), so the walk reads each record once and names the first break.
     breaks: list[Break] = []
     warnings: list[str] = []
     purge = store.one("SELECT through_seq, last_hash FROM audit_purges ORDER BY id DESC LIMIT 1")
