@@ -245,8 +245,9 @@ class Vault:
         schema_target: int | None,
         stack: contextlib.ExitStack,
     ) -> tuple[Vault, str]:
-        # Long on purpose: a vault is created in one fixed order (keys, slots, key file, database,
-        # schema, accounts, settings, first audit records), kept in one place so the order is seen whole.
+        # Long on purpose: a vault is created in one fixed order (keys, slots, key file,
+        # database, schema, accounts, settings, first audit records), kept in one place so the
+        # order is seen whole.
         vault_id = os.urandom(16)
         master = crypto.random_key()
         code = recovery_code()
@@ -350,9 +351,9 @@ class Vault:
 
         ``accept_rollback`` (a restore from backup, by the system administrator) opens a vault
         that is behind its rollback anchor normally; the caller records what went missing."""
-        # Long on purpose: the one door into a vault (DESIGN.md). Its steps must run in this order —
-        # lock, key file, key, pragmas, schema, rotation, audit head, rollback anchor — and are kept in
-        # one function so that the order is read, reviewed and tested as one.
+        # Long on purpose: the one door into a vault (DESIGN.md). Its steps must run in this
+        # order — lock, key file, key, pragmas, schema, rotation, audit head, rollback anchor —
+        # and are kept in one function so that the order is read, reviewed and tested as one.
         clock = clock or SystemClock()
         if not folder.exists():
             raise VaultError(
