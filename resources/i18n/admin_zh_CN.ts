@@ -780,4 +780,11 @@
         <translation>标准输入中有一行不是有效的 UTF-8 文本；请检查输入内容的编码。</translation>
     </message>
 </context>
+<context>
+    <name>Upgrade</name>
+    <message>
+        <source>The vault was upgraded from schema {old} to {new} after a verified backup of it was made in {path}.</source>
+        <translation>已先在 {path} 做了经过校验的备份，然后把加密数据库从数据结构版本 {old} 升级到 {new}。</translation>
+    </message>
+</context>
 </TS>

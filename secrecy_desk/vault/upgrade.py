@@ -156,7 +156,7 @@ def record(vault: Vault, upgrade: Upgrade | None) -> None:
 
 def notice(upgrade: Upgrade, lang: str) -> str:
     text = QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "Upgrade",  # CONTEXT, written out: lupdate reads only a literal context
         "The vault was upgraded from schema {old} to {new} after a verified backup of it was "
         "made in {path}.",
     )
