@@ -17,7 +17,10 @@ A step runs one of two ways:
   transaction, which rolls everything back.
 
 The database connection tolerates being used from the worker thread
-(``check_same_thread=False``).
+(``check_same_thread=False``). The worker is a plain Python thread and the GUI side polls it
+from a timer (progress included): no Python code runs inside a Qt thread object, where a
+subclassed ``QThread`` crashed the interpreter now and then under load (a reference-count
+fault in the binding, "bool_dealloc", seen in the test runs).
 """
 
 from __future__ import annotations
@@ -27,13 +30,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast, overload
 
-from PySide6.QtCore import QEventLoop, Qt, QThread, Signal
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from secrecy_desk.modules.registers import Progress
 
 T = TypeVar("T")
+# How often the GUI thread looks at a running job (ms): quick to notice the end, idle otherwise.
+_POLL_MS = 15
 
 # Jobs running now (started from the GUI thread only; a job may start inside another's loop).
 _running: list[Job] = []
@@ -53,26 +58,43 @@ class ProgressBox:
     cancel_text: str
 
 
-class Job(QThread):
-    """Runs ``work(progress)`` on its own thread; keeps its result or its exception."""
+class Job:
+    """Runs ``work(progress)`` on a Python thread; keeps its result or its exception, and the
+    latest progress for the GUI thread to read."""
 
-    progressed = Signal(int, int)
-
-    def __init__(self, work: Callable[[Progress], object], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, work: Callable[[Progress], object]) -> None:
         self._work = work
         self._cancel = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="secrecy-desk-job", daemon=True)
+        self._lock = threading.Lock()
+        self._progress_now: tuple[int, int] | None = None
         self.result: object = None
         self.error: BaseException | None = None
 
     def cancel(self) -> None:
         self._cancel.set()
 
+    def start(self) -> None:
+        self._thread.start()
+
+    def finished(self) -> bool:
+        return not self._thread.is_alive()
+
+    def wait(self) -> None:
+        self._thread.join()
+
+    def take_progress(self) -> tuple[int, int] | None:
+        """The progress reported since the last call (read on the GUI thread)."""
+        with self._lock:
+            now, self._progress_now = self._progress_now, None
+        return now
+
     def _progress(self, done: int, total: int) -> bool:
-        self.progressed.emit(done, total)
+        with self._lock:
+            self._progress_now = (done, total)
         return not self._cancel.is_set()
 
-    def run(self) -> None:
+    def _run(self) -> None:
         try:
             self.result = self._work(self._progress)
         except BaseException as exc:  # handed to the GUI thread, which re-raises it
@@ -85,15 +107,15 @@ def _progress_dialog(box: ProgressBox, job: Job) -> QProgressDialog:
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
-
-    def show(done: int, total: int) -> None:
-        if total > 0:
-            dialog.setMaximum(total)
-            dialog.setValue(min(done, total))
-
-    job.progressed.connect(show)
     dialog.canceled.connect(job.cancel)
     return dialog
+
+
+def _show_progress(dialog: QProgressDialog, job: Job) -> None:
+    now = job.take_progress()
+    if now is not None and now[1] > 0:
+        dialog.setMaximum(now[1])
+        dialog.setValue(min(now[0], now[1]))
 
 
 @overload
@@ -118,7 +140,16 @@ def run_job(work: Callable[..., Any], *, progress: ProgressBox | None = None) ->
         job = Job(cast(Callable[[Progress], object], work))
     dialog = _progress_dialog(progress, job) if progress is not None else None
     loop = QEventLoop()
-    job.finished.connect(loop.quit)
+    poll = QTimer()
+    poll.setInterval(_POLL_MS)
+
+    def check() -> None:
+        if dialog is not None:
+            _show_progress(dialog, job)
+        if job.finished():
+            loop.quit()
+
+    poll.timeout.connect(check)
     flags = QEventLoop.ProcessEventsFlag.AllEvents
     if dialog is None:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -126,8 +157,10 @@ def run_job(work: Callable[..., Any], *, progress: ProgressBox | None = None) ->
     _running.append(job)
     try:
         job.start()
-        if not job.isFinished():
+        poll.start()
+        if not job.finished():
             loop.exec(flags)
+        poll.stop()
         job.wait()
     finally:
         _running.remove(job)
