@@ -34,6 +34,8 @@ import time
 from pathlib import Path
 
 RUNS = 3
+#: The demo clerk's password after the first login's change.
+CLERK_PASSWORD = "Smoke-Clerk-2026x"  # noqa: S105 - the throwaway demo vault of this check
 
 
 class Smoke:
@@ -116,10 +118,16 @@ class Smoke:
         demo = str(self.scratch / "demo")
         self.admin("demo creates the demo vault", "demo", "--vault", demo, want="wangfang")
         clerk = ("--vault", demo, "--as", "wangfang")
+        # The demo's published passwords must be changed at the first login, like any other.
+        self.admin(
+            "the clerk changes the published demo password",
+            *("users", "passwd", *clerk),
+            stdin="Demo-Clerk-2026\n" + f"{CLERK_PASSWORD}\n" * 2,
+        )
         listing = self.admin(
             "entries list (drawings)",
             *("entries", "list", "--register", "drawings", "--format", "table", *clerk),
-            stdin="Demo-Clerk-2026\n",
+            stdin=f"{CLERK_PASSWORD}\n",
         )
         numbers = re.findall(r"TZFS-\d{4}-\d{4}", listing.stdout)
         if not self.expect("the demo has drawings", bool(numbers), listing.stdout):
@@ -129,7 +137,7 @@ class Smoke:
             "print an entry to a PDF",
             *("--lang", "en", "print", "--register", "drawings", "--entry", numbers[0]),
             *("--to", str(pdf), *clerk),
-            stdin="Demo-Clerk-2026\n",
+            stdin=f"{CLERK_PASSWORD}\n",
         )
         body = pdf.read_bytes() if pdf.exists() else b""
         self.expect(
@@ -143,7 +151,7 @@ class Smoke:
             self.admin(
                 "print verify recognises the code",
                 *("print", "verify", code.group(1), *clerk),
-                stdin="Demo-Clerk-2026\n",
+                stdin=f"{CLERK_PASSWORD}\n",
             )
 
     def gui(self, label: str, extra: dict[str, str]) -> list[float]:
