@@ -109,6 +109,13 @@ def main() -> int:
         # 2. The login window of the demo vault.
         folder = Path(tmp) / "demo"
         create_demo(folder, params=MIN_PARAMS)
+        # The pictures show the accounts at work, past the first login's password change.
+        admin = sessions.login(folder, *account("sysadm"))
+        try:
+            with admin.operation() as store:
+                store.execute("UPDATE accounts SET must_change = 0")
+        finally:
+            admin.logout()
         demo_accounts = [(a.login, a.password, role_label(a.role)) for a in (*USERS, *ADMINS)]
         login_window = LoginWindow(folder, lang, demo_accounts=demo_accounts)
         login_window.show()
