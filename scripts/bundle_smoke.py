@@ -5,7 +5,10 @@
 ``PROGRAM_DIR`` holds ``secrecy-desk`` and ``secrecy-desk-admin`` (``dist/secrecy-desk`` or an
 installed ``/opt/secrecy-desk``). Every program runs as under ``env -i``: the environment is
 only ``PATH`` (an empty folder, so no Python and no other tool can be found), ``HOME`` (a
-scratch folder), ``LANG=C.UTF-8`` and, for the GUI, the Qt platform. It checks that
+scratch folder), ``LANG=C.UTF-8``, the rollback anchors' folder (a scratch folder: each run is
+a workstation that has seen none of these vaults before, as a fresh installation is, so a run
+does not find the vaults of an earlier run "rolled back") and, for the GUI, the Qt platform.
+It checks that
 
 1. the CLI creates a vault (passwords on standard input), the auditor changes the initial
    password, and ``verify`` finds database, key file and audit chain sound;
@@ -49,7 +52,12 @@ class Smoke:
         self.failures: list[str] = []
 
     def env(self, **extra: str) -> dict[str, str]:
-        env = {"PATH": str(self.empty), "HOME": str(self.home), "LANG": "C.UTF-8"}
+        env = {
+            "PATH": str(self.empty),
+            "HOME": str(self.home),
+            "LANG": "C.UTF-8",
+            "SECRECY_DESK_ANCHOR_DIR": str(self.scratch / "anchors"),
+        }
         env.update(extra)
         return env
 
