@@ -143,6 +143,19 @@ def stale_revision(number: str, account: str, at: str, revision: int, seen: int)
 # --- entries ------------------------------------------------------------------------------------
 
 
+#: A new entry at revision 1 (``id`` NULL: SQLite numbers it) and its first revision — the
+#: statements a single save and a bulk load share.
+_NEW_ENTRY: Final = (
+    "INSERT INTO entries (id, register, number, year, seq, revision, status, level, term, "
+    "voided, void_reason, data, created_at, created_by, updated_at, updated_by) "
+    "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, 0, NULL, ?, ?, ?, ?, ?)"
+)
+_FIRST_REVISION: Final = (
+    "INSERT INTO entry_revisions (entry_id, revision, change, status, level, term, voided, "
+    "void_reason, data, note, at, account) VALUES (?, 1, 'create', ?, ?, ?, 0, NULL, ?, ?, ?, ?)"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Written:
     """What :func:`insert_entry` gave the new entry."""
@@ -182,17 +195,11 @@ def insert_entry(
     status = spec.initial_status.code
     term_text = term.encode() if term else None
     entry_id = store.execute(
-        "INSERT INTO entries (register, number, year, seq, revision, status, level, term, "
-        "voided, void_reason, data, created_at, created_by, updated_at, updated_by) "
-        "VALUES (?, ?, ?, ?, 1, ?, ?, ?, 0, NULL, ?, ?, ?, ?, ?)",
-        (spec.id, number, year, seq, status, int(level), term_text, data, now, who, now, who),
-    )
-    store.execute(
-        "INSERT INTO entry_revisions (entry_id, revision, change, status, level, term, "
-        "voided, void_reason, data, note, at, account) "
-        "VALUES (?, 1, 'create', ?, ?, ?, 0, NULL, ?, ?, ?, ?)",
-        (entry_id, status, int(level), term_text, data, note, now, who),
-    )
+        _NEW_ENTRY,
+        (None, spec.id, number, year, seq, status, int(level), term_text, data, now, who, now,
+         who),
+    )  # fmt: skip
+    store.execute(_FIRST_REVISION, (entry_id, status, int(level), term_text, data, note, now, who))
     _index(store, spec, entry_id, stored)
     return Written(entry_id, number)
 
@@ -321,18 +328,8 @@ def insert_entries(
     top = Level.PUBLIC
 
     def flush() -> None:
-        store.executemany(
-            "INSERT INTO entries (id, register, number, year, seq, revision, status, level, "
-            "term, voided, void_reason, data, created_at, created_by, updated_at, updated_by) "
-            "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, 0, NULL, ?, ?, ?, ?, ?)",
-            entries,
-        )
-        store.executemany(
-            "INSERT INTO entry_revisions (entry_id, revision, change, status, level, term, "
-            "voided, void_reason, data, note, at, account) "
-            "VALUES (?, 1, 'create', ?, ?, ?, 0, NULL, ?, ?, ?, ?)",
-            revisions,
-        )
+        store.executemany(_NEW_ENTRY, entries)
+        store.executemany(_FIRST_REVISION, revisions)
         store.executemany("INSERT INTO entry_fts (rowid, body) VALUES (?, ?)", bodies)
         entries.clear()
         revisions.clear()
