@@ -12,13 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from datetime import date
+from typing import Final, Protocol
 
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Action, Principal
 from secrecy_desk.forms import Forms
 from secrecy_desk.records.rules import Rule
 from secrecy_desk.vault.db import Store
+from secrecy_desk.vault.session import Session
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,14 +89,54 @@ def _no_scopes(forms: Forms) -> Sequence[Scope]:
 
 
 @dataclass(frozen=True, slots=True)
+class EntryDeadline:
+    """A deadline on a register's entries, declared as an indexed query.
+
+    It selects the live entries of ``register`` for which ``when`` holds — a condition that
+    does not depend on the day, in SQL over the entry's fields written ``{name}`` (their stored
+    form: dates ``YYYY-MM-DD``, yes/no 1/0, money in fen) and the columns ``level`` and
+    ``status`` — and whose ``day`` (an SQL date expression over the same) falls in
+    ``[today + start, today + end)`` days (``None``: no bound). The register engine keeps a
+    partial index on ``(day, level)`` under ``when`` for each, so the count, clearance
+    included, reads that index only — never the entries."""
+
+    register: str
+    when: str
+    day: str
+    start: int | None = None
+    end: int | None = 0
+
+
+#: A module's own count for a deadline on records that are not register entries (its own
+#: tables, read through their indexes), as the session may see them. A deadline names it by
+#: dotted path (``"package.module:function"``), imported only when counted.
+DeadlineCount = Callable[[Session, Forms, date], int]
+
+
+#: How a deadline line is shown: past due (red) or coming up (amber).
+OVERDUE: Final = "overdue"
+ATTENTION: Final = "attention"
+
+
+@dataclass(frozen=True, slots=True)
 class Deadline:
-    """A line of the home tab's "needs action" list: the entries of ``register`` that its rules
-    flag (overdue in red, needing attention in amber), counted for the accounts that may see
-    the register; the line opens the register."""
+    """A line of the home tab's work list: what needs doing, with its count.
+
+    ``register`` is the scope (a register or a module id) the account must be allowed to view
+    for the line to appear. The count is ``entries`` (an indexed query on the register's
+    entries; the line opens the register's tab showing exactly those entries) or ``count``
+    (the dotted path of the module's own indexed count, a :data:`DeadlineCount`; the line
+    opens ``tab``, whose widget is asked to show
+    the line's items by its ``show_deadline(key)`` when it has one). ``severity`` is
+    :data:`OVERDUE` or :data:`ATTENTION`."""
 
     key: str
     title: Title
     register: str
+    entries: EntryDeadline | None = None
+    count: str = ""
+    tab: str = ""
+    severity: str = OVERDUE
 
 
 def _no_deadlines(forms: Forms) -> Sequence[Deadline]:

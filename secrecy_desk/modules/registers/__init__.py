@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Action, Principal
 from secrecy_desk.forms import Forms
-from secrecy_desk.modules.base import Command, Deadline, Module, Scope, TabSpec, Title
+from secrecy_desk.modules.base import Command, Module, Scope, TabSpec, Title
 from secrecy_desk.modules.registers.engine import (
     SYSTEM_REGISTERS,
     Cancelled,
@@ -58,10 +58,6 @@ def _tabs(forms: Forms, principal: Principal) -> Sequence[TabSpec]:
     ]
 
 
-def _deadlines(forms: Forms) -> Sequence[Deadline]:
-    return [Deadline(f"flags:{s.id}", Title(s.title_zh, s.title_en), s.id) for s in forms.registers]
-
-
 MODULE = Module(
     id="registers",
     title=Title("台账", "Registers"),
@@ -86,7 +82,6 @@ MODULE = Module(
         ),
         Command("export", "export a register to .csv or .xlsx", "secrecy_desk.cli.registers"),
     ),
-    deadlines=_deadlines,
 )
 
 __all__ = [
