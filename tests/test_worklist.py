@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +19,7 @@ from secrecy_desk.modules.personnel import lifecycle as L
 from secrecy_desk.modules.personnel.dates import add_months
 from secrecy_desk.modules.registers import Query, Registers
 from secrecy_desk.modules.registers.deadlines import index_name
+from secrecy_desk.vault import db
 from tests.support.data import bulk_drawings, gift
 from tests.support.vault import CLERK, OFFICER, VaultEnv
 from tests.test_commitments import add_people, sign, to_post
@@ -195,3 +197,26 @@ def test_the_work_list_has_a_line_per_deadline_the_account_may_see(filled: Regis
     assert {"commitments.missing", "approvals.waiting"} <= set(keys)
     by_key = {line.deadline.key: line.count for line in lines}
     assert by_key["drawings.recall_overdue"] == len(_flagged(filled, "drawings", "recall_overdue"))
+
+
+def test_migration_10_adds_the_count_indexes_to_a_vault_of_the_previous_version(
+    tmp_path: Path,
+) -> None:
+    store = db.open_database(tmp_path / "v.db", bytes(32), create=True)
+    try:
+        db.migrate(store, target=5)
+        store.execute(
+            "INSERT INTO entries (register, number, year, seq, revision, status, level, data, "
+            "created_at, created_by, updated_at, updated_by) VALUES ('personnel', 'RY-1', 2026, "
+            "1, 1, 'in_post', 1, '{}', 'x', 'x', 'x', 'x')"
+        )
+        assert db.migrate(store) == db.latest_version()
+        names = {str(r[0]) for r in store.all("SELECT name FROM sqlite_schema")}
+        assert {"entries_status", "commitments_printed"} <= names
+        plan = store.all(
+            "EXPLAIN QUERY PLAN SELECT count(*) FROM entries WHERE register = 'personnel' "
+            "AND voided = 0 AND status = 'in_post' AND level <= 3"
+        )
+        assert "COVERING INDEX entries_status" in str(plan[-1][-1])
+    finally:
+        store.close()

@@ -310,6 +310,10 @@
         <translation>本台账中没有编号为 {number} 的条目。</translation>
     </message>
     <message>
+        <source>The {register} register has no such deadline.</source>
+        <translation>{register}没有这项期限。</translation>
+    </message>
+    <message>
         <source>Unknown status {status}.</source>
         <translation>无法识别的状态 {status}。</translation>
     </message>
@@ -324,6 +328,7 @@
     </message>
     <message>
         <source>{number} was changed by someone else while this was being saved. Nothing was saved; reopen it to see the changes and make yours again.</source>
+        <extracomment>A new entry at revision 1 (``id`` NULL: SQLite numbers it) and its first revision — the statements a single save and a bulk load share.</extracomment>
         <translation>保存时 {number} 已被他人修改，未保存任何内容；请重新打开查看改动后再修改。</translation>
     </message>
     <message>
