@@ -17,7 +17,7 @@ from typing import Final, Protocol
 
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Action, Principal
-from secrecy_desk.forms import Forms
+from secrecy_desk.forms import Forms, FormSpec
 from secrecy_desk.records.rules import Rule
 from secrecy_desk.vault.db import Store
 from secrecy_desk.vault.session import Session
@@ -144,6 +144,22 @@ def _no_deadlines(forms: Forms) -> Sequence[Deadline]:
     return ()
 
 
+@dataclass(frozen=True, slots=True)
+class Dimension:
+    """A way the statistics count a register's entries: ``level`` (the entry's mark),
+    ``status``, ``field:<name>`` (a field's value — a choice, yes/no, a level, a department),
+    or ``<period>:<name>`` with period ``month``, ``quarter``, ``half`` or ``year`` of a date
+    field."""
+
+    key: str
+    title: Title
+
+
+def _no_dimensions(spec: FormSpec) -> Sequence[Dimension]:
+    del spec
+    return ()
+
+
 @dataclass(frozen=True)
 class Module:
     """One domain, as the rest of the program sees it.
@@ -155,7 +171,8 @@ class Module:
     * ``objects`` / ``revision`` — the object kinds its records print under (the print
       register's ``object`` is ``kind:number``) and how to find one's current revision;
     * ``tabs`` — its main-window tabs for a principal; ``commands`` — its CLI commands;
-    * ``deadlines`` — what it adds to the home tab (see :class:`Deadline`).
+    * ``deadlines`` — what it adds to the home tab (see :class:`Deadline`);
+    * ``dimensions`` — what a register's statistics may count by (see :class:`Dimension`).
     """
 
     id: str
@@ -168,3 +185,4 @@ class Module:
     tabs: Callable[[Forms, Principal], Sequence[TabSpec]] = _no_tabs
     commands: tuple[Command, ...] = ()
     deadlines: Callable[[Forms], Sequence[Deadline]] = _no_deadlines
+    dimensions: Callable[[FormSpec], Sequence[Dimension]] = _no_dimensions

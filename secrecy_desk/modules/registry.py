@@ -14,10 +14,26 @@ from typing import Final
 
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Principal
-from secrecy_desk.forms import Forms
-from secrecy_desk.modules import approvals, commitments, drawings, gifts, personnel, prints
+from secrecy_desk.forms import Forms, FormSpec
+from secrecy_desk.modules import (
+    approvals,
+    commitments,
+    drawings,
+    gifts,
+    personnel,
+    prints,
+    reports,
+)
 from secrecy_desk.modules import registers as registers_module
-from secrecy_desk.modules.base import Command, Deadline, EntryDeadline, Module, Scope, TabSpec
+from secrecy_desk.modules.base import (
+    Command,
+    Deadline,
+    Dimension,
+    EntryDeadline,
+    Module,
+    Scope,
+    TabSpec,
+)
 from secrecy_desk.modules.registers.engine import Registers
 from secrecy_desk.records.rules import Rule
 from secrecy_desk.vault.db import Store
@@ -32,6 +48,7 @@ MODULES: Final[tuple[Module, ...]] = (
     prints.MODULE,
     commitments.MODULE,
     approvals.MODULE,
+    reports.MODULE,
 )
 
 #: Every module rule by id; a form definition names the ones it uses.
@@ -69,6 +86,11 @@ def deadlines(forms: Forms) -> list[Deadline]:
 def entry_deadlines(forms: Forms) -> dict[str, EntryDeadline]:
     """The deadlines on register entries, by key (the engine keeps an index for each)."""
     return {d.key: d.entries for d in deadlines(forms) if d.entries is not None}
+
+
+def dimensions(spec: FormSpec) -> list[Dimension]:
+    """What the statistics of register ``spec`` may count by, from every module."""
+    return [d for m in MODULES for d in m.dimensions(spec)]
 
 
 def audit_events() -> list[str]:
