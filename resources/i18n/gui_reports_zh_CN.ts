@@ -56,6 +56,26 @@
         <translation>至</translation>
     </message>
     <message>
+        <source>First half-year</source>
+        <translation>上半年</translation>
+    </message>
+    <message>
+        <source>Second half-year</source>
+        <translation>下半年</translation>
+    </message>
+    <message>
+        <source>Whole year</source>
+        <translation>全年</translation>
+    </message>
+    <message>
+        <source>Secrecy &amp;work report…</source>
+        <translation>保密工作统计报表(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Periodic report:</source>
+        <translation>定期报表：</translation>
+    </message>
+    <message>
         <source>(nothing else)</source>
         <translation>（不交叉）</translation>
     </message>

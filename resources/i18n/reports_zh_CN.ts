@@ -8,5 +8,9 @@
         <extracomment>A value not filled in (shown as such; counted like any other). The highest level among the entries counted (the mark of the printed report).</extracomment>
         <translation>统计不能按“{what}”分类。</translation>
     </message>
+    <message>
+        <source>A report covers a year or a half-year, not {part}.</source>
+        <translation>报表按全年或半年统计，不能按“{part}”。</translation>
+    </message>
 </context>
 </TS>

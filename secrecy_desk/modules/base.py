@@ -155,6 +155,39 @@ class Dimension:
     title: Title
 
 
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One line of a periodic report: what is counted, the figure, and a note (a breakdown)
+    — printed as written (Chinese)."""
+
+    label: str
+    value: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """A section of a periodic report as counted; ``level`` is the highest level among the
+    records it counts (the report is marked with the highest of its sections)."""
+
+    title: str
+    lines: tuple[Figure, ...]
+    level: Level = Level.INTERNAL
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSection:
+    """A section a module contributes to the half-year and annual secrecy work report:
+    ``figures`` is the dotted path (``"package.module:function"``) of
+    ``function(registers, start, end) -> Figures`` over the period ``[start, end]``, imported
+    when the report is made; ``order`` places it among the others' sections."""
+
+    key: str
+    title: Title
+    figures: str
+    order: int = 100
+
+
 def _no_dimensions(spec: FormSpec) -> Sequence[Dimension]:
     del spec
     return ()
@@ -172,7 +205,9 @@ class Module:
       register's ``object`` is ``kind:number``) and how to find one's current revision;
     * ``tabs`` — its main-window tabs for a principal; ``commands`` — its CLI commands;
     * ``deadlines`` — what it adds to the home tab (see :class:`Deadline`);
-    * ``dimensions`` — what a register's statistics may count by (see :class:`Dimension`).
+    * ``dimensions`` — what a register's statistics may count by (see :class:`Dimension`);
+    * ``report_sections`` — its sections of the periodic work report (see
+      :class:`ReportSection`).
     """
 
     id: str
@@ -186,3 +221,4 @@ class Module:
     commands: tuple[Command, ...] = ()
     deadlines: Callable[[Forms], Sequence[Deadline]] = _no_deadlines
     dimensions: Callable[[FormSpec], Sequence[Dimension]] = _no_dimensions
+    report_sections: tuple[ReportSection, ...] = ()

@@ -31,6 +31,7 @@ from secrecy_desk.modules.base import (
     Dimension,
     EntryDeadline,
     Module,
+    ReportSection,
     Scope,
     TabSpec,
 )
@@ -91,6 +92,11 @@ def entry_deadlines(forms: Forms) -> dict[str, EntryDeadline]:
 def dimensions(spec: FormSpec) -> list[Dimension]:
     """What the statistics of register ``spec`` may count by, from every module."""
     return [d for m in MODULES for d in m.dimensions(spec)]
+
+
+def report_sections() -> list[ReportSection]:
+    """Every module's sections of the periodic work report, in report order."""
+    return sorted((r for m in MODULES for r in m.report_sections), key=lambda r: r.order)
 
 
 def audit_events() -> list[str]:

@@ -63,3 +63,20 @@ def test_counts_show_as_a_table_and_a_chart_and_follow_changes(
     tab.print_report()
     assert jobs
     assert jobs[0].action == "statistics.print"
+
+
+def test_the_work_report_opens_in_the_print_dialog(
+    main_window: MainFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = main_window(OFFICER)
+    tab = w.module_tab("reports")
+    assert isinstance(tab, StatisticsTab)
+    jobs: list[PrintJob] = []
+    monkeypatch.setattr(
+        "secrecy_desk.gui.reports.tab.open_print", lambda _p, _c, make: jobs.append(make())
+    )
+    tab.report_year.setValue(2026)
+    tab.report_part.setCurrentIndex(tab.report_part.findData("h1"))
+    tab.print_work_report()
+    assert jobs[0].action == "report.print"
+    assert "2026年上半年" in jobs[0].title

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -33,7 +34,7 @@ from secrecy_desk.gui.common.jobs import run_job, vault_busy
 from secrecy_desk.gui.common.print_dialog import open_print
 from secrecy_desk.gui.common.style import set_role
 from secrecy_desk.gui.reports.chart import BAR, LINE, STACKED, ChartView, Series
-from secrecy_desk.modules.reports import paper
+from secrecy_desk.modules.reports import paper, periodic
 from secrecy_desk.modules.reports.stats import StatQuery, StatTable, count, dimensions
 from secrecy_desk.printing import ChartKind
 from secrecy_desk.records.printing import PrintJob
@@ -97,6 +98,27 @@ class StatisticsTab(QWidget):
         scope.addStretch(1)
         scope.addWidget(self.print_button)
         layout.addLayout(scope)
+
+        periodic_row = QHBoxLayout()
+        self.report_year = QSpinBox()
+        self.report_year.setObjectName("reportYear")
+        this_year = ctx.clock.today().year
+        self.report_year.setRange(2000, this_year + 1)
+        self.report_year.setValue(this_year)
+        self.report_part = QComboBox()
+        self.report_part.setObjectName("reportPart")
+        self.report_part.addItem(self.tr("First half-year"), periodic.FIRST_HALF)
+        self.report_part.addItem(self.tr("Second half-year"), periodic.SECOND_HALF)
+        self.report_part.addItem(self.tr("Whole year"), periodic.FULL_YEAR)
+        self.report_button = QPushButton(self.tr("Secrecy &work report…"))
+        self.report_button.setObjectName("workReport")
+        self.report_button.clicked.connect(self.print_work_report)
+        periodic_row.addWidget(QLabel(self.tr("Periodic report:")))
+        periodic_row.addWidget(self.report_year)
+        periodic_row.addWidget(self.report_part)
+        periodic_row.addWidget(self.report_button)
+        periodic_row.addStretch(1)
+        layout.addLayout(periodic_row)
 
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -282,6 +304,19 @@ class StatisticsTab(QWidget):
 
         def make() -> PrintJob:
             return paper.statistics_job(registers, table, kind)
+
+        open_print(self, self.ctx, make)
+
+    def print_work_report(self) -> None:
+        """The half-year or annual secrecy work report: previewed, printed or exported (PDF)
+        through the one print dialog."""
+        registers = self.ctx.registers
+        period = periodic.Period.of(
+            self.report_year.value(), str(self.report_part.currentData() or periodic.FULL_YEAR)
+        )
+
+        def make() -> PrintJob:
+            return periodic.report_job(registers, periodic.work_report(registers, period))
 
         open_print(self, self.ctx, make)
 

@@ -7,7 +7,16 @@ from collections.abc import Sequence
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Action, Principal
 from secrecy_desk.forms import Forms
-from secrecy_desk.modules.base import ATTENTION, Command, Deadline, Module, Scope, TabSpec, Title
+from secrecy_desk.modules.base import (
+    ATTENTION,
+    Command,
+    Deadline,
+    Module,
+    ReportSection,
+    Scope,
+    TabSpec,
+    Title,
+)
 from secrecy_desk.vault.db import Store
 
 ID = "commitments"
@@ -76,6 +85,14 @@ MODULE = Module(
     revision=_revision,
     tabs=_tabs,
     deadlines=_deadlines,
+    report_sections=(
+        ReportSection(
+            "commitments",
+            Title("保密承诺书", "Commitments"),
+            "secrecy_desk.modules.commitments.figures:commitments",
+            order=300,
+        ),
+    ),
     commands=(
         Command("commitments", "secrecy commitments (保密承诺书)", "secrecy_desk.cli.commitments"),
     ),

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 
 from secrecy_desk.core.levels import Level
 from secrecy_desk.forms import Forms
-from secrecy_desk.modules.base import Deadline, EntryDeadline, Module, Title
+from secrecy_desk.modules.base import Deadline, EntryDeadline, Module, ReportSection, Title
 from secrecy_desk.modules.drawings.rules import Recall
 
 REGISTER = "drawings"
@@ -40,4 +40,12 @@ MODULE = Module(
     title=Title("图纸发放回收", "Drawings"),
     rules=(Recall(),),
     deadlines=_deadlines,
+    report_sections=(
+        ReportSection(
+            "drawings",
+            Title("涉密图纸", "Drawings"),
+            "secrecy_desk.modules.drawings.figures:drawings",
+            order=400,
+        ),
+    ),
 )

@@ -4,7 +4,7 @@ here is its hand-in rule and its deadline."""
 from collections.abc import Sequence
 
 from secrecy_desk.forms import Forms
-from secrecy_desk.modules.base import Deadline, EntryDeadline, Module, Title
+from secrecy_desk.modules.base import Deadline, EntryDeadline, Module, ReportSection, Title
 from secrecy_desk.modules.gifts.rules import ALWAYS_HANDED_IN, DUE_DAYS, THRESHOLD, HandIn
 
 REGISTER = "gifts"
@@ -42,4 +42,12 @@ MODULE = Module(
     title=Title("礼品礼金", "Gifts"),
     rules=(HandIn(),),
     deadlines=_deadlines,
+    report_sections=(
+        ReportSection(
+            "gifts",
+            Title("礼品礼金", "Gifts"),
+            "secrecy_desk.modules.gifts.figures:gifts",
+            order=600,
+        ),
+    ),
 )

@@ -13,6 +13,7 @@ from secrecy_desk.modules.base import (
     Deadline,
     EntryDeadline,
     Module,
+    ReportSection,
     Title,
 )
 from secrecy_desk.modules.personnel.contacts import SharedPhone
@@ -87,4 +88,18 @@ MODULE = Module(
     rules=(SharedPhone(), Disengagement(), TrainingExpiry(), BeforeDeparture()),
     commands=(Command("personnel", "the personnel lifecycle", "secrecy_desk.cli.personnel"),),
     deadlines=_deadlines,
+    report_sections=(
+        ReportSection(
+            "people",
+            Title("涉密人员", "Personnel"),
+            "secrecy_desk.modules.personnel.figures:people",
+            order=100,
+        ),
+        ReportSection(
+            "training",
+            Title("保密教育培训", "Training"),
+            "secrecy_desk.modules.personnel.figures:training_coverage",
+            order=200,
+        ),
+    ),
 )

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from secrecy_desk.core.roles import Action, Principal
 from secrecy_desk.forms import Forms
-from secrecy_desk.modules.base import Module, TabSpec, Title
+from secrecy_desk.modules.base import Module, ReportSection, TabSpec, Title
 
 ID = "reports"
 TITLE = Title("统计报表", "Statistics")
@@ -20,4 +20,17 @@ def _tabs(forms: Forms, principal: Principal) -> Sequence[TabSpec]:
     return (TabSpec(ID, TITLE, "secrecy_desk.gui.reports.tab:StatisticsTab"),)
 
 
-MODULE = Module(id=ID, title=TITLE, audit_events=("statistics.print",), tabs=_tabs)
+MODULE = Module(
+    id=ID,
+    title=TITLE,
+    audit_events=("report.print", "statistics.print"),
+    tabs=_tabs,
+    report_sections=(
+        ReportSection(
+            "audit",
+            Title("安全审计", "Audit trail checks"),
+            "secrecy_desk.modules.reports.periodic:audit_figures",
+            order=900,
+        ),
+    ),
+)
