@@ -84,6 +84,21 @@ def test_a_cross_tab_and_a_date_range(drawings: Registers) -> None:
     assert table.row_labels[0].endswith("年")
     assert sum(table.column_total(c) for c in table.columns) == len(entries)
 
+    # Every plan: a list column's index alone, with the mark, and two fields.
+    for rows, cols in (
+        ("quarter:issued_on", "level"),
+        ("level", "month:due_on"),
+        ("status", "level"),
+        ("field:recalled", "field:must_recall"),
+    ):
+        crossed = count(drawings, StatQuery("drawings", rows, cols), "zh_CN")
+        want = Counter(
+            (_key(e, rows) if _has(e, rows) else EMPTY, _key(e, cols) if _has(e, cols) else EMPTY)
+            for e in entries
+        )
+        assert dict(crossed.counts) == dict(want), (rows, cols)
+        assert crossed.highest == max(e.level for e in entries)
+
     start, end = date(2024, 1, 1), date(2024, 12, 31)
     ranged = count(
         drawings,

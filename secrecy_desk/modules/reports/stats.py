@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Final
+from typing import Any, Final
 
 from secrecy_desk.core.errors import UsageError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
@@ -94,25 +94,35 @@ def _date_field(spec: FormSpec, name: str) -> str:
     return field_path(name)
 
 
-def expression(spec: FormSpec, key: str) -> str:
-    """The SQL value a dimension counts by (text; NULL when blank)."""
-    if key == "level":
-        return "CAST(level AS TEXT)"
-    if key == "status":
-        return "status"
+def source(spec: FormSpec, key: str) -> tuple[str, str]:
+    """What a dimension counts by, as stored: the SQL of the raw value (a column, or a
+    field's stored value) and the field's name (empty for a column). Periods are bucketed
+    from the stored day afterwards, so the query groups by what an index holds."""
+    if key in ("level", "status"):
+        return key, ""
     kind, _, name = key.partition(":")
     if kind == "field" and spec.has_field(name):
-        return f"CAST({field_path(name)} AS TEXT)"
+        return field_path(name), name
     if kind in PERIODS:
-        day = _date_field(spec, name)
-        month = f"CAST(substr({day}, 6, 2) AS INTEGER)"
-        return {
-            "month": f"substr({day}, 1, 7)",
-            "quarter": f"substr({day}, 1, 4) || '-Q' || (({month} + 2) / 3)",
-            "half": f"substr({day}, 1, 4) || '-H' || (({month} + 5) / 6)",
-            "year": f"substr({day}, 1, 4)",
-        }[kind]
+        return _date_field(spec, name), name
     raise _unknown(key)
+
+
+def bucket(key: str, raw: object) -> Key:
+    """The counted value of a raw stored one: a period for a date dimension."""
+    if raw is None:
+        return EMPTY
+    text = str(raw)
+    kind = key.partition(":")[0]
+    if kind not in PERIODS or len(text) < 7:
+        return text
+    month = int(text[5:7])
+    return {
+        "month": text[:7],
+        "quarter": f"{text[:4]}-Q{(month + 2) // 3}",
+        "half": f"{text[:4]}-H{(month + 5) // 6}",
+        "year": text[:4],
+    }[kind]
 
 
 def _title(registers: Registers, spec: FormSpec, key: str, lang: str) -> str:
@@ -173,11 +183,25 @@ def _order(spec: FormSpec, key: str, values: Sequence[Key], totals: Mapping[Key,
     return present + ([EMPTY] if EMPTY in values else [])
 
 
-def count(registers: Registers, query: StatQuery, lang: str) -> StatTable:
-    """Count the register as ``query`` asks, within this account's clearance."""
-    spec = registers.require(query.register, Action.VIEW)
-    rows_sql = expression(spec, query.rows)
-    cols_sql = expression(spec, query.columns) if query.columns else "NULL"
+def _list_index(registers: Registers, spec: FormSpec, name: str) -> str:
+    """The register engine's list index on the field, when there is one (``ix_…``: the
+    field's stored value, then level, over the live entries), else ``""``."""
+    index = f"ix_{spec.id}_{name}"
+    found = registers.store.scalar(
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = ?", (index,)
+    )
+    return index if found else ""
+
+
+def _raw_counts(
+    registers: Registers, spec: FormSpec, query: StatQuery
+) -> list[tuple[Any, Any, int, int]]:
+    """(row value, column value, count, highest level) as stored, by the quickest plan:
+    the status index for the mark and the status; a field's list index read in its own
+    order for one field (alone, or with the mark: once per level present); otherwise one
+    pass over the register's entries."""
+    rows_sql, rows_field = source(spec, query.rows)
+    cols_sql, cols_field = source(spec, query.columns) if query.columns else ("NULL", "")
     clauses = [register_is(spec.id), "voided = 0", "level <= ?"]
     params: list[object] = [int(registers.session.principal.clearance)]
     if query.date_field and (query.start or query.end):
@@ -188,17 +212,69 @@ def count(registers: Registers, query: StatQuery, lang: str) -> StatTable:
         if query.end:
             clauses.append(f"{day} <= ?")
             params.append(query.end.isoformat())
-    rows = registers.store.all(
-        f"SELECT {rows_sql}, {cols_sql}, count(*), max(level) FROM entries "
-        f"WHERE {' AND '.join(clauses)} GROUP BY 1, 2",
-        params,
-    )
+    where = " AND ".join(clauses)
+    fields = {f for f in (rows_field, cols_field) if f}
+    others = {k for k in (query.rows, query.columns) if k and not source(spec, k)[1]}
+    index = _list_index(registers, spec, next(iter(fields))) if len(fields) == 1 else ""
+    if not fields:  # the mark and the status: the status index alone, folded here
+        folded: dict[tuple[Any, Any], int] = {}
+        marks = registers.store.all(
+            f"SELECT status, level, count(*) FROM entries WHERE {where} GROUP BY 1, 2", params
+        )
+        for status, level, n in marks:
+            value = {"status": status, "level": level}
+            key = (value[query.rows], value[query.columns] if query.columns else None)
+            folded[key] = folded.get(key, 0) + int(n)
+        tops: dict[tuple[Any, Any], int] = {}
+        for status, level, _n in marks:
+            value = {"status": status, "level": level}
+            key = (value[query.rows], value[query.columns] if query.columns else None)
+            tops[key] = max(tops.get(key, 0), int(level))
+        return [(r, c, n, tops[(r, c)]) for (r, c), n in folded.items()]
+    if index and not query.columns:
+        sql = f"SELECT {rows_sql}, NULL, count(*), max(level) FROM entries INDEXED BY {index} "
+        return [
+            (r[0], r[1], int(r[2]), int(r[3]))
+            for r in registers.store.all(f"{sql}WHERE {where} GROUP BY 1", params)
+        ]
+    if index and others == {"level"}:
+        # One pass of the field's index per level present (the status index says which):
+        # each is read in the index's own order, so nothing is sorted.
+        field_sql = rows_sql if rows_field else cols_sql
+        levels = registers.store.all(
+            f"SELECT DISTINCT level FROM entries WHERE {register_is(spec.id)} AND voided = 0 "
+            "AND level <= ?",
+            params[:1],
+        )
+        out: list[tuple[Any, Any, int, int]] = []
+        for (level,) in levels:
+            grouped_rows = registers.store.all(
+                f"SELECT {field_sql}, count(*) FROM entries INDEXED BY {index} "
+                f"WHERE {where} AND level = ? GROUP BY 1",
+                [*params, int(level)],
+            )
+            for raw, n in grouped_rows:
+                pair = (level, raw) if query.rows == "level" else (raw, level)
+                out.append((pair[0], pair[1], int(n), int(level)))
+        return out
+    sql = f"SELECT {rows_sql}, {cols_sql}, count(*), max(level) FROM entries WHERE {where}"
+    return [
+        (r[0], r[1], int(r[2]), int(r[3]))
+        for r in registers.store.all(f"{sql} GROUP BY 1, 2", params)
+    ]
+
+
+def count(registers: Registers, query: StatQuery, lang: str) -> StatTable:
+    """Count the register as ``query`` asks, within this account's clearance."""
+    spec = registers.require(query.register, Action.VIEW)
+    rows = _raw_counts(registers, spec, query)
     counts: dict[tuple[Key, Key], int] = {}
     row_totals: dict[Key, int] = {}
     col_totals: dict[Key, int] = {}
     highest = Level.PUBLIC
     for r, c, n, top in rows:
-        rk, ck = EMPTY if r is None else str(r), EMPTY if c is None else str(c)
+        rk = bucket(query.rows, r)
+        ck = bucket(query.columns, c) if query.columns else EMPTY
         counts[(rk, ck)] = counts.get((rk, ck), 0) + int(n)
         row_totals[rk] = row_totals.get(rk, 0) + int(n)
         col_totals[ck] = col_totals.get(ck, 0) + int(n)
