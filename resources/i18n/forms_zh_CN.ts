@@ -314,6 +314,10 @@
         <translation>无法识别的状态 {status}。</translation>
     </message>
     <message>
+        <source>A level goes down only through a recorded classification review decision, never by an edit; the entry stays {level}.</source>
+        <translation>密级只能通过已登记的定密审查决定降低，不能直接修改；该条目仍为{level}。</translation>
+    </message>
+    <message>
         <source>This workstation is rated {rating}; a {level} record cannot be entered here.</source>
         <extracomment>Columns of ``entries`` in the order :func:`read` and the engine&apos;s row mapping use.</extracomment>
         <translation>本工作站定级为{rating}，不能录入{level}级记录。</translation>
@@ -324,6 +328,7 @@
     </message>
     <message>
         <source>{number} was changed by someone else while this was being saved. Nothing was saved; reopen it to see the changes and make yours again.</source>
+        <extracomment>A new entry at revision 1 (``id`` NULL: SQLite numbers it) and its first revision — the statements a single save and a bulk load share.</extracomment>
         <translation>保存时 {number} 已被他人修改，未保存任何内容；请重新打开查看改动后再修改。</translation>
     </message>
     <message>
@@ -429,6 +434,15 @@
     <message>
         <source>{path} is not a readable {kind} file ({reason}); nothing was imported.</source>
         <translation>{path} 不是可读取的 {kind} 文件（{reason}）；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The secrecy term ended on {date}; record a classification review decision (declassify, extend or change the level).</source>
+        <extracomment>Days before a term ends from which an entry is due for review (shown amber). The flag codes the review queue&apos;s home-tab lines count.</extracomment>
+        <translation>保密期限已于{date}届满，请登记定密审查决定（解密、延长期限或变更密级）。</translation>
+    </message>
+    <message>
+        <source>The secrecy term ends on {date}: due for classification review.</source>
+        <translation>保密期限将于{date}届满，需进行定密审查。</translation>
     </message>
 </context>
 <context>

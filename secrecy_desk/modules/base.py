@@ -90,11 +90,14 @@ def _no_scopes(forms: Forms) -> Sequence[Scope]:
 class Deadline:
     """A line of the home tab's "needs action" list: the entries of ``register`` that its rules
     flag (overdue in red, needing attention in amber), counted for the accounts that may see
-    the register; the line opens the register."""
+    the register; the line opens the register. With ``flags`` (flag problem codes) the line
+    counts only entries carrying one of those flags (the classification review's line of a
+    register counts the terms ending, not every flag of the register)."""
 
     key: str
     title: Title
     register: str
+    flags: tuple[str, ...] = ()
 
 
 def _no_deadlines(forms: Forms) -> Sequence[Deadline]:

@@ -34,6 +34,7 @@ from secrecy_desk.gui.common.jobs import vault_busy
 from secrecy_desk.gui.common.labels import roles_label
 from secrecy_desk.gui.common.style import set_role
 from secrecy_desk.modules import registry
+from secrecy_desk.modules.base import Deadline
 from secrecy_desk.modules.registers import Query
 
 BATCH: Final = 500
@@ -43,6 +44,7 @@ OVERDUE: Final = "overdue"
 @dataclass
 class _Tally:
     spec: FormSpec
+    deadline: Deadline
     total: int
     scanned: int = 0
     overdue: int = 0
@@ -175,16 +177,18 @@ class HomeTab(QWidget):
         self._timer.stop()
         self._tallies = []
         principal = self.session.principal
-        specs: list[FormSpec] = []
+        lines: list[Deadline] = []
         if not principal.is_admin and self.session.account.roles:
             # The registers whose flagged entries the modules' deadlines count, as far as
             # this account may see them.
-            for deadline in registry.deadlines(self.ctx.forms):
-                if principal.can(deadline.register, Action.VIEW):
-                    specs.append(self.ctx.registers.spec(deadline.register))
-        self.flag_box.setVisible(bool(specs))
-        for spec in specs:
-            tally = self._new_tally(spec)
+            lines = [
+                d
+                for d in registry.deadlines(self.ctx.forms)
+                if principal.can(d.register, Action.VIEW)
+            ]
+        self.flag_box.setVisible(bool(lines))
+        for deadline in lines:
+            tally = self._new_tally(deadline)
             if tally is not None:
                 self._tallies.append(tally)
         self.table.setRowCount(len(self._tallies))
@@ -193,12 +197,13 @@ class HomeTab(QWidget):
         if any(not t.done for t in self._tallies):
             self._timer.start()
 
-    def _new_tally(self, spec: FormSpec) -> _Tally | None:
+    def _new_tally(self, deadline: Deadline) -> _Tally | None:
         try:
+            spec = self.ctx.registers.spec(deadline.register)
             total = self.ctx.registers.count(spec.id, Query(limit=None))
         except DeskError:
             return None
-        return _Tally(spec, total, done=total == 0)
+        return _Tally(spec, deadline, total, done=total == 0)
 
     def apply_changes(self, changes: Changes) -> None:
         """An operation elsewhere changed entries: count the registers it names again."""
@@ -209,7 +214,7 @@ class HomeTab(QWidget):
         for row, tally in enumerate(self._tallies):
             if tally.spec.id not in registers:
                 continue
-            fresh = self._new_tally(tally.spec)
+            fresh = self._new_tally(tally.deadline)
             if fresh is not None:
                 self._tallies[row] = fresh
                 self._show(row, fresh)
@@ -230,8 +235,9 @@ class HomeTab(QWidget):
                 )
             except DeskError:
                 entries = []
+            only = tally.deadline.flags
             for entry in entries:
-                kinds = {flag.kind for flag in entry.flags}
+                kinds = {f.kind for f in entry.flags if not only or f.problem.code in only}
                 if OVERDUE in kinds:
                     tally.overdue += 1
                 elif kinds:
@@ -252,7 +258,7 @@ class HomeTab(QWidget):
     def _show(self, row: int, tally: _Tally) -> None:
         pending = "" if tally.done else "…"
         cells = [
-            tally.spec.title(self.ctx.lang),
+            tally.deadline.title.text(self.ctx.lang),
             str(tally.total),
             f"{tally.overdue}{pending}",
             f"{tally.attention}{pending}",
@@ -270,7 +276,10 @@ class HomeTab(QWidget):
 
     def tally(self) -> dict[str, tuple[int, int, int]]:
         """register → (entries, overdue, attention), for tests and the status line."""
-        return {t.spec.id: (t.total, t.overdue, t.attention) for t in self._tallies}
+        return {
+            t.deadline.key if t.deadline.flags else t.spec.id: (t.total, t.overdue, t.attention)
+            for t in self._tallies
+        }
 
     def _open(self, index: QModelIndex) -> None:
         item = self.table.item(index.row(), 0)
