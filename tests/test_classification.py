@@ -3,6 +3,7 @@ decision, never through a plain edit; the review queue; decisions and their pape
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -10,10 +11,11 @@ from datetime import date
 import pytest
 
 from secrecy_desk.core.errors import PermissionDenied
-from secrecy_desk.core.levels import Level, Term
-from secrecy_desk.forms import EntryInvalid
+from secrecy_desk.core.levels import Level, Term, TermKind
+from secrecy_desk.forms import FORMS_ROOT, EntryInvalid, load_all
 from secrecy_desk.modules.classification import review
 from secrecy_desk.modules.registers import Query, Registers
+from secrecy_desk.modules.registry import open_registers
 from secrecy_desk.records.review import REVIEW_DUE
 from tests.support.data import audit_rows, drawing
 from tests.support.vault import CLERK, OFFICER, VaultEnv
@@ -175,3 +177,29 @@ def test_the_command_line_lists_the_queue_and_records_a_decision(vault_env: Vaul
          "--to", str(vault_env.folder.parent / "decision.pdf")],
     )  # fmt: skip
     assert printed.code == 0, printed.err
+
+
+def test_a_storage_medium_keeps_its_handling_level(
+    vault_env: VaultEnv, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Whatever the content's decision, a carrier is handled at its level until destroyed."""
+    root = tmp_path_factory.mktemp("forms")
+    shutil.copytree(FORMS_ROOT, root, dirs_exist_ok=True)
+    text = (FORMS_ROOT / "registers" / "drawings.toml").read_text(encoding="utf-8")
+    text = text.replace('id = "drawings"', 'id = "carriers"').replace("TZFS-", "ZT-")
+    (root / "registers" / "carriers.toml").write_text(text, encoding="utf-8")
+    forms = load_all(root)
+    session = vault_env.login(OFFICER)
+    try:
+        regs = open_registers(session, forms)
+        disk = regs.add("carriers", drawing(level="机密", term="2026-04-30")).entry
+        done = review.decide(
+            regs, "carriers", disk.number, decision="解密", basis="内容已解密", approver="李总"
+        )
+        assert done.decision.values["handling_kept"] is True
+        assert done.decision.values["decision"] == "declassify"
+        assert done.target.level is Level.SECRET
+        assert done.target.term == Term(TermKind.LONG_TERM)
+        assert review.queue(regs) == []
+    finally:
+        session.logout()
