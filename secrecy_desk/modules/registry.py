@@ -21,6 +21,7 @@ from secrecy_desk.modules import (
     commitments,
     drawings,
     gifts,
+    office,
     personnel,
     prints,
 )
@@ -41,6 +42,7 @@ MODULES: Final[tuple[Module, ...]] = (
     commitments.MODULE,
     approvals.MODULE,
     classification.MODULE,
+    office.MODULE,
 )
 
 #: Every module rule by id; a form definition names the ones it uses.

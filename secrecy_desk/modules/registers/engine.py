@@ -34,7 +34,7 @@ from secrecy_desk.records.model import (
     SaveResult,
 )
 from secrecy_desk.records.review import review_flags
-from secrecy_desk.records.rules import Flag, Notice, Rule, RuleContext
+from secrecy_desk.records.rules import ApprovalView, Flag, Notice, Rule, RuleContext
 from secrecy_desk.records.store import (
     ENTRY_COLUMNS,
     BulkRow,
@@ -102,10 +102,16 @@ class _Lookup:
     def find(
         self, register: str, equals: Mapping[str, object], *, exclude_number: str | None
     ) -> Sequence[tuple[str, Mapping[str, Value]]]:
-        spec = self.registers.spec(register)
+        spec = self.registers.forms.get(register)
+        if spec is None or spec not in self.registers.forms.registers:
+            return []
         clauses = [register_is(spec.id), "voided = 0", "level <= ?"]
         params: list[object] = [int(self.registers.session.principal.clearance)]
         for name, value in equals.items():
+            if name == NUMBER:
+                clauses.append("number = ?")
+                params.append(value)
+                continue
             stored = spec.field(name).to_storage(value)  # type: ignore[arg-type]
             clauses.append(f"{field_path(name)} = ?")
             params.append(stored)
@@ -116,6 +122,22 @@ class _Lookup:
             f"SELECT number, data FROM entries WHERE {' AND '.join(clauses)} LIMIT 50", params
         )
         return [(str(n), _values(spec, json.loads(d))) for n, d in rows]
+
+    def installed(self, register: str) -> bool:
+        spec = self.registers.forms.get(register)
+        return spec is not None and spec in self.registers.forms.registers
+
+    def approval(self, number: str) -> ApprovalView | None:
+        row = self.registers.store.one(
+            "SELECT form, state, data FROM approval_requests WHERE number = ? AND level <= ?",
+            (number.strip().upper(), int(self.registers.session.principal.clearance)),
+        )
+        if row is None:
+            return None
+        spec = self.registers.forms.get(str(row[0]))
+        if spec is None:
+            return None
+        return ApprovalView(str(row[0]), str(row[1]), _values(spec, json.loads(row[2])))
 
 
 def _values(spec: FormSpec, data: Mapping[str, Any]) -> dict[str, Value]:
