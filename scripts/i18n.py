@@ -50,7 +50,7 @@ AREAS: dict[str, list[str]] = {
         "secrecy_desk/cli/personnel.py",
     ],
     "approvals": ["secrecy_desk/modules/approvals", "secrecy_desk/cli/approvals.py"],
-    "office": ["secrecy_desk/modules/office"],
+    "office": ["secrecy_desk/modules/office", "secrecy_desk/cli/office.py"],
     "classification": ["secrecy_desk/modules/classification", "secrecy_desk/cli/classification.py"],
     # The GUI: each domain's folder has its own file, so that the engineers of different tabs
     # each edit only their own; "gui" holds the shell and the rest.

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>Printed to {path} ({mark}); print register {record}, verification code {code}.</source>
+        <translation>已打印到 {path}（{mark}）；打印登记号 {record}，验证码 {code}。</translation>
+    </message>
+    <message>
+        <source>PDF file {path}</source>
+        <translation>PDF文件 {path}</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Write the time as hours and minutes, e.g. 09:30.</source>
@@ -143,6 +154,15 @@
     <message>
         <source>Open: investigation and outcome to be recorded.</source>
         <translation>未结案：待登记调查情况和处理结果。</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <extracomment>Days after the period in which a disengagement period ending is reported too. The carriers module&apos;s stocktake figures, when it is installed: a function of the register engine returning the last closed stocktake (its day, expected, found, rate), or ``None``.</extracomment>
+        <translation>期间的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Give --to FILE.pdf, or --show.</source>
+        <translation>请给出 --to 文件.pdf，或 --show。</translation>
     </message>
 </context>
 </TS>

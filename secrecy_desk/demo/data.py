@@ -233,9 +233,15 @@ def _gifts(
                 handed = received + timedelta(days=rng.randint(0, min(age, 6)))
             row["handed_in_on"] = handed.isoformat()
             row["handler"] = rng.choice(("财务处 孙丽", "财务处 周敏"))
+            row["voucher_no"] = f"PZ-{handed.year}-{len(out) + 1:03d}"
             row["disposition"] = {"礼金": "上交财务保管", "有价证券": "上交财务保管"}.get(
                 kind, rng.choice(("上交财务保管", "委托兑现", "用于接待、慰问", "留作单位资产"))
             )
+            if row["disposition"] != "上交财务保管":
+                # Disposed of after the hand-in, approved and reviewed as S7 §9 names.
+                disposed = min(today, handed + timedelta(days=rng.randint(3, 30)))
+                row["disposed_on"] = disposed.isoformat()
+                row["co_reviewer"] = "行政处长 陈刚"
             row["approver"] = "财务处长 刘强"
         out.append(row)
     # A few must be handed in and are not, well past the week: they show as overdue.
@@ -249,7 +255,10 @@ def _gifts(
             handed_in_on="",
             late_reason="",
             handler="",
+            voucher_no="",
             disposition="",
+            disposed_on="",
+            co_reviewer="",
             approver="",
         )
     return out

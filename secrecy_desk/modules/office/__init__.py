@@ -3,7 +3,7 @@ the typing room's prints, inspections and their findings, incidents — each a d
 ``forms/registers/`` (tab, list, paper form, search, import and export come with it); the code
 here is their rules (:mod:`.rules`) and the printed self-inspection sheet (:mod:`.sheet`)."""
 
-from secrecy_desk.modules.base import Module, Title
+from secrecy_desk.modules.base import Command, Module, Title
 from secrecy_desk.modules.office.rules import (
     Archive,
     Comms,
@@ -16,5 +16,13 @@ from secrecy_desk.modules.office.rules import (
 MODULE = Module(
     id="office",
     title=Title("保密办台账", "Secrecy office registers"),
+    audit_events=("office.sheet_print",),
     rules=(Comms(), Archive(), Visitors(), DocumentPrints(), Rectification(), Incidents()),
+    commands=(
+        Command(
+            "office",
+            "the secrecy office's papers: the self-inspection sheet, the gifts half-year summary",
+            "secrecy_desk.cli.office",
+        ),
+    ),
 )
