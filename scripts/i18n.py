@@ -61,6 +61,7 @@ AREAS: dict[str, list[str]] = {
     ],
     "gui_commitments": ["secrecy_desk/gui/commitments"],
     "gui_approvals": ["secrecy_desk/gui/approvals"],
+    "gui_office": ["secrecy_desk/gui/office"],
     "gui": ["secrecy_desk/app.py", "secrecy_desk/gui"],
 }
 
