@@ -32,8 +32,11 @@ def test_the_officer_reviews_a_term_ending_and_prints_the_papers(
     tab = tab_of(w)
     w.tabs.setCurrentWidget(tab)
     assert tab.table.rowCount() == 1
-    assert tab.table.item(0, 1).text() == entry.number
-    assert "2026-04-30" in tab.table.item(0, 4).text()
+    number, ends = tab.table.item(0, 1), tab.table.item(0, 4)
+    assert number is not None
+    assert ends is not None
+    assert number.text() == entry.number
+    assert "2026-04-30" in ends.text()
     tab.table.selectRow(0)
     assert tab.decide_button.isEnabled()
 
