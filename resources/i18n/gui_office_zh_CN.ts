@@ -16,8 +16,8 @@
         <translation>{title}：{marking}，保密期限于{day}届满。</translation>
     </message>
     <message>
-        <source>for a change of level, e.g. 秘密</source>
-        <translation>变更密级时填写，如 秘密</translation>
+        <source>(unchanged)</source>
+        <translation>（不变）</translation>
     </message>
     <message>
         <source>e.g. 5年, 2031-12-31, 长期</source>

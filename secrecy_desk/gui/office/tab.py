@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from secrecy_desk.core.errors import DeskError
+from secrecy_desk.core.levels import Level
 from secrecy_desk.forms import EntryInvalid
 from secrecy_desk.gui.common.changes import Changes
 from secrecy_desk.gui.common.context import AppContext
@@ -81,8 +82,15 @@ class DecisionDialog(OperationDialog):
         self.decision = QComboBox()
         for choice in spec.field("decision").choices:
             self.decision.addItem(choice.label(tab.ctx.lang), choice.code)
-        self.new_level = QLineEdit()
-        self.new_level.setPlaceholderText(self.tr("for a change of level, e.g. 秘密"))
+        # The levels the entry's register offers, with its own labels (a drawing's 一般).
+        target = tab.ctx.registers.spec(due.register)
+        level_field = target.field(target.level_field or "")
+        self.new_level = QComboBox()
+        self.new_level.addItem(self.tr("(unchanged)"), "")
+        offered = [o.level for o in level_field.levels] or list(Level)
+        for level in offered:
+            if level is not due.level:
+                self.new_level.addItem(level_field.display(level, tab.ctx.lang), level.name)
         self.new_term = QLineEdit()
         self.new_term.setPlaceholderText(self.tr("e.g. 5年, 2031-12-31, 长期"))
         self.basis = QPlainTextEdit()
@@ -106,7 +114,7 @@ class DecisionDialog(OperationDialog):
                 decision=str(self.decision.currentData()),
                 basis=self.basis.toPlainText(),
                 approver=self.approver.text(),
-                new_level=self.new_level.text(),
+                new_level=str(self.new_level.currentData()),
                 new_term=self.new_term.text(),
                 expected_revision=self.due.revision,
             )
@@ -166,7 +174,9 @@ class OfficeTab(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection)
         self.table.doubleClicked.connect(self.decide)
         qbox.addWidget(self.table)
