@@ -5,6 +5,7 @@ checked against the data the test builds."""
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pytest
@@ -121,6 +122,16 @@ def test_the_half_year_summary_per_department(regs: Registers, vault_env: VaultE
         HalfYear.parse("2026Q1")
 
 
+@dataclass(frozen=True)
+class Stocktake:
+    """The shape of the carriers module's last closed stocktake (``MatchRate``)."""
+
+    closed_on: date
+    expected: int
+    found: int
+    rate: float
+
+
 def _person(regs: Registers, i: int, name: str) -> str:
     raw = person(
         name=name,
@@ -198,7 +209,7 @@ def test_the_self_inspection_sheet_is_filled_from_the_data(vault_env: VaultEnv) 
         earlier = sheet.fill(regs, start, ends - timedelta(days=10))
         assert earlier[4].figure == "期内届满 0 人；其后30日内届满 1 人"
         with_stocktake = sheet.fill(
-            regs, start, ends, stocktake=lambda _r: (date(2026, 2, 28), 40, 39, 0.975)
+            regs, start, ends, stocktake=lambda _r: Stocktake(date(2026, 2, 28), 40, 39, 0.975)
         )
         assert with_stocktake[1].figure == "97.5%（39/40，2026-02-28）"
         out = sheet.print_sheet(regs, start, ends, printer="p")

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Final
+from typing import Final, Protocol
 
 from secrecy_desk.core.errors import UsageError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
@@ -82,9 +82,22 @@ def signing_rate(registers: Registers) -> SheetLine:
     )
 
 
+class StocktakeFigures(Protocol):
+    """The last closed stocktake as the carriers module gives it (its ``MatchRate``)."""
+
+    @property
+    def closed_on(self) -> date: ...
+    @property
+    def expected(self) -> int: ...
+    @property
+    def found(self) -> int: ...
+    @property
+    def rate(self) -> float: ...
+
+
 #: The carriers module's stocktake figures, when it is installed: a function of the register
-#: engine returning the last closed stocktake (its day, expected, found, rate), or ``None``.
-StocktakeLookup = Callable[[Registers], tuple[date, int, int, float] | None]
+#: engine returning the last closed stocktake, or ``None`` when none was closed.
+StocktakeLookup = Callable[[Registers], StocktakeFigures | None]
 
 
 def match_rate(registers: Registers, lookup: StocktakeLookup | None = None) -> SheetLine:
@@ -94,12 +107,11 @@ def match_rate(registers: Registers, lookup: StocktakeLookup | None = None) -> S
         return SheetLine(
             "涉密载体账物相符率", "尚无清查盘点记录", source + "（本程序尚未记录清查盘点）"
         )
-    day, expected, found, rate = last
     return SheetLine(
         "涉密载体账物相符率",
-        f"{100 * rate:.1f}%（{found}/{expected}，{day.isoformat()}）",
+        f"{100 * last.rate:.1f}%（{last.found}/{last.expected}，{last.closed_on.isoformat()}）",
         source + "：最近一次结束的清查",
-        rate,
+        last.rate,
     )
 
 
