@@ -29,6 +29,9 @@ def test_the_officer_reviews_a_term_ending_and_prints_the_papers(
     w = main_window(OFFICER)
     regs = w.ctx.registers
     entry = regs.add("drawings", drawing(level="机密", term="2026-04-30")).entry
+    w.home.recount({"drawings"})
+    qtbot.waitUntil(lambda: not w.home.counting(), timeout=5000)
+    assert w.home.tally()["review:drawings"] == (1, 0, 1), "the home tab's review line"
     tab = tab_of(w)
     w.tabs.setCurrentWidget(tab)
     assert tab.table.rowCount() == 1
