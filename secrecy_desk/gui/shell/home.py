@@ -226,7 +226,7 @@ class HomeTab(QWidget):
             self._timer.setInterval(100)
             return
         self._timer.setInterval(0)
-        for row, tally in enumerate(self._tallies):
+        for tally in self._tallies:
             if tally.done:
                 continue
             try:
@@ -235,16 +235,22 @@ class HomeTab(QWidget):
                 )
             except DeskError:
                 entries = []
-            only = tally.deadline.flags
-            for entry in entries:
-                kinds = {f.kind for f in entry.flags if not only or f.problem.code in only}
-                if OVERDUE in kinds:
-                    tally.overdue += 1
-                elif kinds:
-                    tally.attention += 1
-            tally.scanned += len(entries)
-            tally.done = len(entries) < BATCH or tally.scanned >= tally.total
-            self._show(row, tally)
+            # One page read serves every line of the same register at the same point (the
+            # register's own line and its classification review line).
+            at = tally.scanned
+            for row, line in enumerate(self._tallies):
+                if line.done or line.spec.id != tally.spec.id or line.scanned != at:
+                    continue
+                only = line.deadline.flags
+                for entry in entries:
+                    kinds = {f.kind for f in entry.flags if not only or f.problem.code in only}
+                    if OVERDUE in kinds:
+                        line.overdue += 1
+                    elif kinds:
+                        line.attention += 1
+                line.scanned += len(entries)
+                line.done = len(entries) < BATCH or line.scanned >= line.total
+                self._show(row, line)
             return
         self._timer.stop()
 
