@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from secrecy_desk.core.errors import PermissionDenied
+from secrecy_desk.core.errors import ConflictError, PermissionDenied
 from secrecy_desk.core.levels import Level, Term, TermKind
 from secrecy_desk.forms import FORMS_ROOT, EntryInvalid, load_all
 from secrecy_desk.modules.classification import review
@@ -203,3 +203,16 @@ def test_a_storage_medium_keeps_its_handling_level(
         assert review.queue(regs) == []
     finally:
         session.logout()
+
+
+def test_a_decision_on_an_entry_saved_since_is_refused(vault_env: VaultEnv) -> None:
+    with _as(vault_env, OFFICER) as regs:
+        e = regs.add("drawings", drawing(level="机密", term="2026-04-30")).entry
+        regs.edit("drawings", e.number, {"copies": "3"}, expected_revision=1)
+        with pytest.raises(ConflictError):
+            review.decide(
+                regs, "drawings", e.number, decision="解密", basis="x", approver="李总",
+                expected_revision=1,
+            )  # fmt: skip
+        assert regs.count("classification_reviews", Query()) == 0
+        assert regs.get("drawings", e.number, record_view=False).level is Level.SECRET

@@ -28,7 +28,7 @@ from secrecy_desk.modules.registers import Entry, Registers
 from secrecy_desk.modules.registers.engine import SYSTEM_REGISTERS
 from secrecy_desk.records.model import LEVEL_DECISIONS
 from secrecy_desk.records.review import REVIEW_DAYS, term_ends_on
-from secrecy_desk.records.store import insert_entry
+from secrecy_desk.records.store import insert_entry, stale_revision
 from secrecy_desk.vault.db import Row
 
 #: Registers of storage media: their handling level never goes down (the carriers module's
@@ -135,7 +135,13 @@ def decide(
     with session.operation():
         target = registers.get(register, number, record_view=False)
         if expected_revision is not None and target.revision != expected_revision:
-            registers.edit(register, number, {}, expected_revision=expected_revision)
+            raise stale_revision(
+                target.number,
+                target.updated_by,
+                target.updated_at,
+                target.revision,
+                expected_revision,
+            )
         if target.voided:
             raise ValidationError(
                 QT_TRANSLATE_NOOP("Errors", "Entry {number} is void and cannot be changed."),
