@@ -60,6 +60,8 @@ def test_the_figures_count_the_period(regs: Registers) -> None:
             value="800",
             received_on="2026-02-01",
             handed_in_on="2026-02-03",
+            handler="财务处 孙丽",
+            voucher_no="PZ-2026-001",
             disposition="kept_by_finance",
         ),
     )

@@ -17,9 +17,11 @@ from secrecy_desk.core.roles import Principal
 from secrecy_desk.forms import Forms, FormSpec
 from secrecy_desk.modules import (
     approvals,
+    classification,
     commitments,
     drawings,
     gifts,
+    office,
     personnel,
     prints,
     reports,
@@ -49,6 +51,8 @@ MODULES: Final[tuple[Module, ...]] = (
     prints.MODULE,
     commitments.MODULE,
     approvals.MODULE,
+    classification.MODULE,
+    office.MODULE,
     reports.MODULE,
 )
 

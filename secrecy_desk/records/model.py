@@ -14,6 +14,11 @@ from secrecy_desk.records.rules import Flag
 #: the print operation fills and nobody edits by hand.
 PRINTS: Final = "prints"
 
+#: The classification review decisions (``forms/registers/classification_reviews.toml``):
+#: filled only by the classification module's decision, which is the one way a level goes
+#: down (定密管理). The register engine reads it to allow exactly that lowering.
+LEVEL_DECISIONS: Final = "classification_reviews"
+
 #: Pseudo-columns every register has besides its fields.
 NUMBER: Final = "number"
 STATUS: Final = "status"
