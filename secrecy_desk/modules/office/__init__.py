@@ -13,6 +13,7 @@ from secrecy_desk.modules.base import (
     Deadline,
     EntryDeadline,
     Module,
+    ReportSection,
     TabSpec,
     Title,
 )
@@ -138,6 +139,20 @@ MODULE = Module(
     rules=(Comms(), Archive(), Visitors(), DocumentPrints(), Rectification(), Incidents()),
     tabs=_tabs,
     deadlines=_deadlines,
+    report_sections=(
+        ReportSection(
+            "inspections",
+            Title("保密检查与整改", "Inspections and rectification"),
+            "secrecy_desk.modules.office.figures:inspections",
+            order=700,
+        ),
+        ReportSection(
+            "incidents",
+            Title("泄密事件", "Incidents"),
+            "secrecy_desk.modules.office.figures:incidents",
+            order=710,
+        ),
+    ),
     commands=(
         Command(
             "office",
