@@ -143,13 +143,13 @@ MODULE = Module(
         ReportSection(
             "inspections",
             Title("保密检查与整改", "Inspections and rectification"),
-            "secrecy_desk.modules.office.figures:inspections",
+            "secrecy_desk.modules.office.figures:inspection_figures",
             order=700,
         ),
         ReportSection(
             "incidents",
             Title("泄密事件", "Incidents"),
-            "secrecy_desk.modules.office.figures:incidents",
+            "secrecy_desk.modules.office.figures:incident_figures",
             order=710,
         ),
     ),

@@ -20,7 +20,7 @@ def _in(field: str) -> list[str]:
     return [f"{{{field}}} BETWEEN ? AND ?"]
 
 
-def inspections(registers: Registers, start: date, end: date) -> Figures:
+def inspection_figures(registers: Registers, start: date, end: date) -> Figures:
     period = [start.isoformat(), end.isoformat()]
     held, a = grouped(registers, INSPECTIONS, "{kind}", _in("inspected_on"), period)
     raised, b = grouped(
@@ -41,7 +41,7 @@ def inspections(registers: Registers, start: date, end: date) -> Figures:
     return Figures("保密检查与整改", lines, max(a, b, c, d, Level.INTERNAL))
 
 
-def incidents(registers: Registers, start: date, end: date) -> Figures:
+def incident_figures(registers: Registers, start: date, end: date) -> Figures:
     period = [start.isoformat(), end.isoformat()]
     found, a = grouped(registers, INCIDENTS, "level", _in("discovered_on"), period)
     reported, b = grouped(registers, INCIDENTS, "level", _in("reported_on"), period)
