@@ -88,7 +88,12 @@ class Revision:
 @dataclass(frozen=True, slots=True)
 class Query:
     """A page of a register: filters (field → input text, as a person types it), a search
-    text, a sort (``None`` = the definition's default), and paging."""
+    text, a sort (``None`` = the definition's default), and paging.
+
+    ``ranges`` bounds date fields: field → (from, to) as typed, either may be ``""`` (open);
+    a bound may be a day, a month (``2026-11``) or a year (``2026``), taken from its first
+    day or to its last (:mod:`secrecy_desk.records.periods`). ``created_by`` keeps the
+    entries one login entered ("mine"); ``""`` is everyone's."""
 
     where: Mapping[str, str] = field(default_factory=dict)
     search: str = ""
@@ -96,6 +101,13 @@ class Query:
     include_voided: bool = False
     offset: int = 0
     limit: int | None = 100
+    ranges: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    created_by: str = ""
+
+    @property
+    def filtered(self) -> bool:
+        """Whether anything narrows the list (a filter, a range, a search, "mine")."""
+        return bool(self.where or self.search or self.ranges or self.created_by)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -189,10 +189,8 @@ def export_file(
         raise _bad_format(target)
     session.require_fixed_disk(target, "register.export", f"{register}:{target}")
     base = query or Query()
-    entries = registers.page(
-        register,
-        Query(where=base.where, search=base.search, include_voided=base.include_voided, limit=None),
-    )
+    # Every matching entry (filters, ranges, search), in the list's order, not one page.
+    entries = registers.page(register, replace(base, offset=0, limit=None))
     top, term = highest([(e.level, e.term) for e in entries])
     mark = marking(top, term)
     final = (
