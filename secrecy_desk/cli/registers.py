@@ -22,6 +22,7 @@ from secrecy_desk.cli.common import (
     table,
     vault_args,
 )
+from secrecy_desk.core.clock import local_text
 from secrecy_desk.core.errors import UsageError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, tr
 from secrecy_desk.forms import FormSpec, load_all
@@ -198,7 +199,7 @@ def _entries_history(regs: Registers, spec: FormSpec, args: argparse.Namespace, 
     lang = env.lang
     for rev in regs.history(args.register, args.entry):
         env.out(
-            f"{rev.revision}  {rev.at[:19].replace('T', ' ')}  {rev.account}  {rev.change}"
+            f"{rev.revision}  {local_text(rev.at, seconds=True)}  {rev.account}  {rev.change}"
             + (f"  ({rev.void_reason})" if rev.void_reason else "")
         )
         for change in rev.changes:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secrecy_desk.core.clock import local_text
 from secrecy_desk.forms import FormSpec
 from secrecy_desk.modules.registers import Revision
 
@@ -51,7 +52,7 @@ class HistoryDialog(QDialog):
         self.tree.setHeaderLabels(
             [
                 self.tr("Revision"),
-                self.tr("When (UTC)"),
+                self.tr("When"),
                 self.tr("By"),
                 self.tr("Change"),
                 self.tr("Field"),
@@ -96,7 +97,7 @@ class HistoryDialog(QDialog):
         item = QTreeWidgetItem(
             [
                 str(revision.revision),
-                revision.at[:19].replace("T", " "),
+                local_text(revision.at, seconds=True),
                 revision.account,
                 self.change_label(revision.change),
                 "",
