@@ -59,6 +59,8 @@ AREAS: dict[str, list[str]] = {
     ],
     "gui_commitments": ["secrecy_desk/gui/commitments"],
     "gui_approvals": ["secrecy_desk/gui/approvals"],
+    # Qt's own strings its shipped Chinese lacks (the file dialog's "&Look in:" …).
+    "gui_qt": ["secrecy_desk/gui/common/qt_strings.py"],
     "gui": ["secrecy_desk/app.py", "secrecy_desk/gui"],
 }
 
