@@ -91,11 +91,13 @@ def test_migration_9_adds_the_keys_to_an_older_vault(vault_env: VaultEnv) -> Non
         store.execute("ALTER TABLE entries DROP COLUMN sortkeys")
         store.execute("PRAGMA user_version = 5")
         assert db.migrate(store) == db.latest_version()
-        keys = dict(store.all("SELECT json_extract(data, '$.receiver'), sortkeys FROM entries"))
+        keys: dict[object, object] = dict(
+            store.all("SELECT json_extract(data, '$.receiver'), sortkeys FROM entries")
+        )
     finally:
         store.close()
-    assert json.loads(keys["Li Lei"]) == {"drawing_name": sort_key("图")}
-    assert json.loads(keys["陈伟"]) == {
+    assert json.loads(str(keys["Li Lei"])) == {"drawing_name": sort_key("图")}
+    assert json.loads(str(keys["陈伟"])) == {
         "drawing_name": sort_key("图"),
         "receiver": sort_key("陈伟"),
     }
