@@ -217,6 +217,18 @@
         <translation>方向“{value}”应为 portrait（纵向）或 landscape（横向）</translation>
     </message>
     <message>
+        <source>a quick filter names a date field this form does not have</source>
+        <translation>快速筛选指定了本表单没有的日期字段</translation>
+    </message>
+    <message>
+        <source>key &quot;{key}&quot; must be a table of texts</source>
+        <translation>键“{key}”须为由文本组成的表</translation>
+    </message>
+    <message>
+        <source>the quick filter &quot;{id}&quot; is listed twice</source>
+        <translation>快速筛选“{id}”重复列出</translation>
+    </message>
+    <message>
         <source>a search field must be a text-like field of this form (text, longtext, scope, person, account, entry_ref, resident_id or phone)</source>
         <translation>检索字段必须是本表单的文本类字段（text、longtext、scope、person、account、entry_ref、resident_id 或 phone）</translation>
     </message>
@@ -310,6 +322,14 @@
         <translation>本台账中没有编号为 {number} 的条目。</translation>
     </message>
     <message>
+        <source>A date range needs a date field of this form.</source>
+        <translation>日期范围须针对本表单的日期字段。</translation>
+    </message>
+    <message>
+        <source>Enter a day, a month or a year, for example 2026-11-27, 2026-11 or 2026.</source>
+        <translation>请输入日期、月份或年份，例如 2026-11-27、2026-11 或 2026。</translation>
+    </message>
+    <message>
         <source>Unknown status {status}.</source>
         <translation>无法识别的状态 {status}。</translation>
     </message>
@@ -324,6 +344,7 @@
     </message>
     <message>
         <source>{number} was changed by someone else while this was being saved. Nothing was saved; reopen it to see the changes and make yours again.</source>
+        <extracomment>A new entry at revision 1 (``id`` NULL: SQLite numbers it) and its first revision — the statements a single save and a bulk load share.</extracomment>
         <translation>保存时 {number} 已被他人修改，未保存任何内容；请重新打开查看改动后再修改。</translation>
     </message>
     <message>

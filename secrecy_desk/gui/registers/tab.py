@@ -255,7 +255,7 @@ class RegisterTab(QWidget):
         )
         self.paste_action = self._action(
             self.tr("Paste rows…"),
-            self.paste_rows,
+            self.paste_clipboard,
             self.tr(
                 "Add rows copied from WPS or Excel, with their heading row: previewed, then "
                 "all saved or none (Ctrl+V in the list)"
@@ -1238,6 +1238,9 @@ class RegisterTab(QWidget):
         sensitive = any(e.level.classified for e in entries)
         clipboard.copy_text("\r\n".join(lines) + "\r\n", sensitive=sensitive)
         return len(entries)
+
+    def paste_clipboard(self) -> None:
+        self.paste_rows()
 
     def paste_rows(self, text: str | None = None) -> int | None:
         """Rows copied from WPS or Excel (the clipboard's text unless ``text`` is given):
