@@ -1376,7 +1376,9 @@ class RegisterTab(QWidget):
             else:
                 lines.append(message)
         items = "".join(f"<li>{line}</li>" for line in lines)
-        self.show_notice(f"{html.escape(head)}<ul style='margin:0'>{items}</ul>", reload=False)
+        self.show_notice(
+            f"{html.escape(head)}<ul style='margin:0'>{items}</ul>", reload=False, rich=True
+        )
 
     def _notice_link(self, link: str) -> None:
         if link.startswith("field:"):
@@ -1388,8 +1390,8 @@ class RegisterTab(QWidget):
         doc.setHtml(self.notice_text.text())
         return doc.toPlainText()
 
-    def show_notice(self, text: str, *, reload: bool) -> None:
-        if not text.lstrip().startswith("<"):
+    def show_notice(self, text: str, *, reload: bool, rich: bool = False) -> None:
+        if not rich:
             text = html.escape(text).replace("\n", "<br>")
         self.notice_text.setText(text)
         self.reload_button.setVisible(reload)
