@@ -256,7 +256,7 @@ def test_ctrl_v_previews_and_adds_all_or_none(qtbot: QtBot, make_tab: TabFactory
     press(qtbot, Qt.Key.Key_V, CTRL)
     [dialog] = answers
     assert dialog.preview.rowCount() == 2
-    assert "→ 图号" in dialog.preview.horizontalHeaderItem(0).text()  # type: ignore[union-attr]
+    assert "图号" in dialog.preview.horizontalHeaderItem(0).text()  # type: ignore[union-attr]
     assert tab.model.total == 0  # one bad row: none added
     assert dialog.problems.count() == 1
     assert "第 2 行" in dialog.problems.item(0).text() or "2" in dialog.problems.item(0).text()  # type: ignore[union-attr]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from secrecy_desk.core.clock import local_text
 from secrecy_desk.forms import FormSpec
+from secrecy_desk.gui.common.screen import fit_size
 from secrecy_desk.modules.registers import Revision
 
 BEFORE_COLOR = QColor(0x9E, 0x2A, 0x2A)
@@ -39,7 +40,7 @@ class HistoryDialog(QDialog):
         self.spec = spec
         self.lang = lang
         self.setWindowTitle(self.tr("History of %1").replace("%1", number))
-        self.resize(900, 520)
+        fit_size(self, 900, 520)
         heading = QLabel(
             self.tr("%1 · %2 · %3 revisions")
             .replace("%1", spec.title(lang))

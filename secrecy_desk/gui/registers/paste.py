@@ -25,6 +25,7 @@ from secrecy_desk.core.errors import DeskError
 from secrecy_desk.forms import FormSpec
 from secrecy_desk.gui.common.context import AppContext
 from secrecy_desk.gui.common.jobs import ProgressBox, run_job
+from secrecy_desk.gui.common.screen import fit_size
 from secrecy_desk.modules.registers.engine import ImportFailed
 from secrecy_desk.modules.registers.io import header_map, import_table, pasted_table
 
@@ -63,7 +64,8 @@ class PasteDialog(QDialog):
             if name is None:
                 labels.append(self.tr("%1 (not used)").replace("%1", title))
             else:
-                labels.append(f"{title}\n→ {spec.field(name).label(self.lang)}")
+                label = spec.field(name).label(self.lang)
+                labels.append(title if title.strip() == label else f"{title}\n→ {label}")
         self.preview.setHorizontalHeaderLabels(labels)
         self.preview.setVerticalHeaderLabels([str(n) for n in range(1, len(body) + 1)])
         for r, cells in enumerate(body):
@@ -120,7 +122,7 @@ class PasteDialog(QDialog):
                 .replace("%2", spec.title(self.lang))
                 .replace("%3", "、".join(spec.field(n).label(self.lang) for n in used))
             )
-        self.resize(900, 480)
+        fit_size(self, 900, 480)
         self.preview.setFocus()
 
     def _list(self, lines: list[str], places: list[tuple[int, int]]) -> None:

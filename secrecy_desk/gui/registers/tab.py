@@ -87,6 +87,11 @@ RELOAD_RETRY_MS: Final = 200
 #: Field types whose values are few: the filter offers them as a list to pick from.
 # Answers of the "unsaved changes" question.
 SAVE, DISCARD, STAY = "save", "discard", "stay"
+#: A quick filter that is on reads as on (a pressed toggle, not a shade of grey).
+QUICK_STYLE: Final = (
+    "QToolButton { padding: 2px 8px; }"
+    "QToolButton:checked { background: #d6e6fa; border: 1px solid #3d7bd9; color: #0d3c8c; }"
+)
 #: Preference key: the editor pane hidden so the list has the width.
 EDITOR_HIDDEN_PREF: Final = "register.editor_hidden"
 
@@ -309,6 +314,7 @@ class RegisterTab(QWidget):
             button.setText(quick.label(self.lang))
             button.setCheckable(True)
             button.setAutoRaise(False)
+            button.setStyleSheet(QUICK_STYLE)
             if index <= 9:
                 button.setToolTip(
                     self.tr("%1 (Ctrl+%2)")
@@ -398,6 +404,7 @@ class RegisterTab(QWidget):
         row.addWidget(self.range_to)
         row.addWidget(self.filter_clear)
         row.addWidget(self.filter_message, 1)
+        row.addStretch(1)
         outer = QVBoxLayout()
         outer.setSpacing(3)
         outer.addLayout(quick_row)
@@ -883,6 +890,7 @@ class RegisterTab(QWidget):
             item = self.chips.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()
                 widget.deleteLater()
         for name, text in self._where.items():
             chip = QToolButton()

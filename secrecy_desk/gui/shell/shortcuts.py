@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secrecy_desk.gui.common.screen import fit_size
+
 
 def _clean(text: str) -> str:
     """A menu text without its mnemonic and ellipsis: ``&Lock`` → ``Lock``."""
@@ -67,7 +69,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self.resize(720, 600)  # fits a 1366×768 screen with the task bar
+        fit_size(self, 720, 600)
         self.table.setFocus()
 
     def keys(self) -> list[str]:
