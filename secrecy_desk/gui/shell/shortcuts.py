@@ -3,6 +3,7 @@ same tables that make the shortcuts (:data:`secrecy_desk.gui.registers.tab.SHORT
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from PySide6.QtWidgets import (
@@ -21,7 +22,9 @@ from secrecy_desk.gui.common.screen import fit_size
 
 
 def _clean(text: str) -> str:
-    """A menu text without its mnemonic and ellipsis: ``&Lock`` → ``Lock``."""
+    """A menu text without its mnemonic and ellipsis: ``&Lock`` → ``Lock``, ``锁定(&L)`` →
+    ``锁定``."""
+    text = re.sub(r"\(&\w\)", "", text)
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
 
 
