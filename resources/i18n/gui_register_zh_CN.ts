@@ -403,7 +403,7 @@
     </message>
     <message>
         <source>New entry</source>
-        <extracomment>Milliseconds the search waits after the last keystroke before asking the engine. Field types whose values are few: the filter offers them as a list to pick from. Preference key: the editor pane hidden so the list has the width. Every key of a register tab: (keys, what it does, the tab&apos;s method). The same table makes the shortcuts and the Help › Keyboard shortcuts list, so the two cannot disagree. Keys that only the list, the editor or the search box takes are listed with ``None``.</extracomment>
+        <extracomment>Milliseconds the search waits after the last keystroke before asking the engine. Field types whose values are few: the filter offers them as a list to pick from. A quick filter that is on reads as on (a pressed toggle, not a shade of grey). Preference key: the editor pane hidden so the list has the width. Every key of a register tab: (keys, what it does, the tab&apos;s method). The same table makes the shortcuts and the Help › Keyboard shortcuts list, so the two cannot disagree. Keys that only the list, the editor or the search box takes are listed with ``None``.</extracomment>
         <translation>新建条目</translation>
     </message>
     <message>
