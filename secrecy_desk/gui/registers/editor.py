@@ -487,13 +487,6 @@ class EntryEditor(QWidget):
         self._recheck_dirty()
         return True
 
-    def focused_field(self) -> str | None:
-        """The field whose input has the keyboard focus, if any."""
-        for name, field_input in self.inputs.items():
-            if field_input.focus.hasFocus():
-                return name
-        return None
-
     def show_problems(self, problems: Sequence[Problem]) -> list[str]:
         """Put each problem under its field; returns the messages that name no field of the
         form (the caller shows those above the editor). Focus goes to the first bad field."""

@@ -527,17 +527,28 @@ class RegisterTab(QWidget):
             "import_entries": self.import_action,
             "export_entries": self.export_action,
         }
+        slots: dict[str, Callable[[], object]] = {
+            "escape": self.escape,
+            "focus_search": self.focus_search,
+            "focus_filter": self.focus_filter,
+            "focus_range": self.focus_range,
+            "clear_filter": self.clear_filter,
+            "toggle_voided": self.toggle_voided,
+            "toggle_editor": self.toggle_editor,
+            "choose_columns": self.choose_columns,
+        }
         self.shortcuts: dict[str, QShortcut] = {}
         for keys, _text, slot_name in SHORTCUTS:
             if slot_name is None:
                 continue
-            slot = getattr(self, slot_name)
+            slot = slots.get(slot_name)
             action = guarded.get(slot_name)
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(context)
             if action is not None:
                 shortcut.activated.connect(lambda a=action: self._trigger(a))
             else:
+                assert slot is not None, slot_name
                 shortcut.activated.connect(slot)
             self.shortcuts[slot_name] = shortcut
         for index, quick in enumerate(self.spec.listing.quick[:9], start=1):
@@ -1261,7 +1272,6 @@ class RegisterTab(QWidget):
         if text is None:
             text = clipboard.text()
         dialog = PasteDialog(self.ctx, self.spec, text, self)
-        self.paste_dialog = dialog
         if not self.run_dialog(dialog):
             return None
         self._requery(self.model.reload)
