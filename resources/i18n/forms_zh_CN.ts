@@ -330,6 +330,10 @@
         <translation>请输入日期、月份或年份，例如 2026-11-27、2026-11 或 2026。</translation>
     </message>
     <message>
+        <source>The {register} register has no such deadline.</source>
+        <translation>{register}没有这项期限。</translation>
+    </message>
+    <message>
         <source>Unknown status {status}.</source>
         <translation>无法识别的状态 {status}。</translation>
     </message>

@@ -88,7 +88,8 @@ class Revision:
 @dataclass(frozen=True, slots=True)
 class Query:
     """A page of a register: filters (field → input text, as a person types it), a search
-    text, a sort (``None`` = the definition's default), and paging.
+    text, a sort (``None`` = the definition's default), and paging. ``deadline`` (a key of
+    a module's deadline on this register) keeps only that deadline's entries as of today.
 
     ``ranges`` bounds date fields: field → (from, to) as typed, either may be ``""`` (open);
     a bound may be a day, a month (``2026-11``) or a year (``2026``), taken from its first
@@ -101,13 +102,15 @@ class Query:
     include_voided: bool = False
     offset: int = 0
     limit: int | None = 100
+    deadline: str = ""
     ranges: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     created_by: str = ""
 
     @property
     def filtered(self) -> bool:
-        """Whether anything narrows the list (a filter, a range, a search, "mine")."""
-        return bool(self.where or self.search or self.ranges or self.created_by)
+        """Whether anything narrows the list (a filter, a range, a search, "mine", a
+        deadline)."""
+        return bool(self.where or self.search or self.ranges or self.created_by or self.deadline)
 
 
 @dataclass(frozen=True, slots=True)
