@@ -64,6 +64,8 @@ AREAS: dict[str, list[str]] = {
     "gui_approvals": ["secrecy_desk/gui/approvals"],
     "gui_reports": ["secrecy_desk/gui/reports"],
     "gui_office": ["secrecy_desk/gui/office"],
+    # Qt's own strings its shipped Chinese lacks (the file dialog's "&Look in:" …).
+    "gui_qt": ["secrecy_desk/gui/common/qt_strings.py"],
     "gui": ["secrecy_desk/app.py", "secrecy_desk/gui"],
 }
 

@@ -217,6 +217,18 @@
         <translation>方向“{value}”应为 portrait（纵向）或 landscape（横向）</translation>
     </message>
     <message>
+        <source>a quick filter names a date field this form does not have</source>
+        <translation>快速筛选指定了本表单没有的日期字段</translation>
+    </message>
+    <message>
+        <source>key &quot;{key}&quot; must be a table of texts</source>
+        <translation>键“{key}”须为由文本组成的表</translation>
+    </message>
+    <message>
+        <source>the quick filter &quot;{id}&quot; is listed twice</source>
+        <translation>快速筛选“{id}”重复列出</translation>
+    </message>
+    <message>
         <source>a search field must be a text-like field of this form (text, longtext, scope, person, account, entry_ref, resident_id or phone)</source>
         <translation>检索字段必须是本表单的文本类字段（text、longtext、scope、person、account、entry_ref、resident_id 或 phone）</translation>
     </message>
@@ -308,6 +320,14 @@
     <message>
         <source>There is no entry {number} in this register.</source>
         <translation>本台账中没有编号为 {number} 的条目。</translation>
+    </message>
+    <message>
+        <source>A date range needs a date field of this form.</source>
+        <translation>日期范围须针对本表单的日期字段。</translation>
+    </message>
+    <message>
+        <source>Enter a day, a month or a year, for example 2026-11-27, 2026-11 or 2026.</source>
+        <translation>请输入日期、月份或年份，例如 2026-11-27、2026-11 或 2026。</translation>
     </message>
     <message>
         <source>The {register} register has no such deadline.</source>

@@ -19,11 +19,19 @@ from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.core.levels import Level, Term
 from secrecy_desk.core.roles import Action
 from secrecy_desk.core.validators import Bilingual, Problem, problem
-from secrecy_desk.forms import EntryInvalid, Forms, FormSpec, Value, entry_marking, validate_entry
+from secrecy_desk.forms import (
+    EntryInvalid,
+    FieldType,
+    Forms,
+    FormSpec,
+    Value,
+    entry_marking,
+    validate_entry,
+)
 from secrecy_desk.modules.base import EntryDeadline
 from secrecy_desk.modules.registers import deadlines as deadline_sql
 from secrecy_desk.modules.registers.planning import Planner, equal_clauses, field_path, register_is
-from secrecy_desk.records import search
+from secrecy_desk.records import periods, search
 from secrecy_desk.records.model import (
     LEVEL_DECISIONS,
     NUMBER,
@@ -291,6 +299,12 @@ class Registers:
                 )
                 continue
             fld = spec.field(name)
+            if fld.type is FieldType.DATE and raw.strip() and periods.is_period(raw):
+                # 2026-11 or 2026: the whole month or year, as a range
+                problems += self._range_clauses(
+                    spec, Query(ranges={name: (raw, raw)}), clauses, params
+                )
+                continue
             result = fld.check(raw, today=None)
             if isinstance(result, Problem):
                 problems.append(result.at(name))
@@ -298,6 +312,10 @@ class Registers:
             more, values = equal_clauses({name: fld.to_storage(result)})
             clauses.extend(more)
             params.extend(values)
+        problems += self._range_clauses(spec, query, clauses, params)
+        if query.created_by:
+            clauses.append("created_by = ?")
+            params.append(query.created_by)
         if problems:
             raise EntryInvalid(tuple(problems))
         expr = search.match_expression(query.search)
@@ -309,6 +327,43 @@ class Registers:
             clauses.extend(more)
             params.extend(values)
         return clauses, params
+
+    @staticmethod
+    def _range_clauses(
+        spec: FormSpec, query: Query, clauses: list[str], params: list[object]
+    ) -> list[Problem]:
+        """``from <= field <= to`` for each date range (a bound may be a month or a year)."""
+        problems: list[Problem] = []
+        for name, (start, end) in query.ranges.items():
+            if not spec.has_field(name) or spec.field(name).type is not FieldType.DATE:
+                problems.append(
+                    problem(
+                        "not_date_field",
+                        QT_TRANSLATE_NOOP(
+                            "Errors", "A date range needs a date field of this form."
+                        ),
+                    ).at(name)
+                )
+                continue
+            for text, op, end_of in ((start, ">=", False), (end, "<=", True)):
+                if not text.strip():
+                    continue
+                day = periods.bound(text, end=end_of)
+                if day is None:
+                    problems.append(
+                        problem(
+                            "not_period",
+                            QT_TRANSLATE_NOOP(
+                                "Errors",
+                                "Enter a day, a month or a year, for example 2026-11-27, "
+                                "2026-11 or 2026.",
+                            ),
+                        ).at(name)
+                    )
+                    continue
+                clauses.append(f"{field_path(name)} {op} ?")
+                params.append(spec.field(name).to_storage(day))
+        return problems
 
     def _deadline_clauses(self, spec: FormSpec, key: str) -> tuple[list[str], list[object]]:
         """The entries of the deadline ``key`` as of today, written as its index is."""
