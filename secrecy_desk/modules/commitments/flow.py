@@ -344,13 +344,31 @@ class Commitments:
     def _snapshot(
         self, spec: FormSpec, version: ClauseVersion, person: Entry, matter: str
     ) -> dict[str, Any]:
-        return {
+        snapshot: dict[str, Any] = {
             "title": spec.layout.title_zh,
             "version": version.version,
             "clauses": list(version.clauses),
             "person": self._person_data(person),
             "matter": matter,
         }
+        if spec.id == DEPARTURE:
+            snapshot["disengagement"] = self._disengagement(person)
+        return snapshot
+
+    def _disengagement(self, person: Entry) -> dict[str, Any]:
+        """The disengagement period a departure letter states: its length for the person's
+        class, and its start and end once the person has left the post (else it starts on
+        the day the letter is signed)."""
+        person_class = str(person.values.get("person_class") or "")
+        months = lifecycle.disengage_months(self.session.settings, person_class)
+        left = person.values.get("left_on")
+        start = str(left) if left else ""
+        end = str(person.values.get("disengage_ends") or "")
+        if start and not end:
+            left_on = date.fromisoformat(start)
+            end = lifecycle.disengagement_end(self.session.settings, person_class, left_on)
+            end = end.isoformat()
+        return {"months": months, "start": start, "end": end}
 
     def _matter(self, spec: FormSpec, matter: str) -> str:
         """The matter a commitment concerns, as it will print (required for some templates)."""
@@ -461,6 +479,15 @@ class Commitments:
         matter = str(snap.get("matter") or "")
         if matter:
             rows.append(FieldRow(spec.field("matter").label_zh, matter, span=2))
+        period = snap.get("disengagement")
+        if isinstance(period, Mapping):
+            months = int(period.get("months") or 0)
+            start, end = str(period.get("start") or ""), str(period.get("end") or "")
+            if start and end:
+                text = f"{start} 至 {end}，共{months}个月"
+            else:
+                text = f"自本承诺书签署之日起，共{months}个月"
+            rows.append(FieldRow("脱密期", text, span=2))
         unit = self.session.settings.unit
         opening = (
             f"本人{person.get('name', '')}，系{unit}{person.get('department', '')}"
@@ -474,9 +501,17 @@ class Commitments:
             paragraphs=(opening,),
             clauses=tuple(str(c) for c in snap.get("clauses", ())),
             closing=(_CLOSING,),
-            signatures=tuple(
-                SignatureBlock(b.role_zh, tuple(_SIGN[line] for line in b.lines))
-                for b in spec.layout.signatures
+            signatures=(
+                *(
+                    SignatureBlock(b.role_zh, tuple(_SIGN[line] for line in b.lines))
+                    for b in spec.layout.signatures
+                ),
+                # The signing is witnessed (S1): the witness's name once it is recorded.
+                SignatureBlock(
+                    "见证人",
+                    (SignLine.SIGNATURE, SignLine.DATE),
+                    name=commitment.witness or "",
+                ),
             ),
         )
 

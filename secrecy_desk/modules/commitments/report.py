@@ -44,6 +44,9 @@ KIND_TEXT: Final = {
     UNSIGNED: QT_TRANSLATE_NOOP("Commitments", "Printed, unsigned"),
 }
 _KIND_ZH: Final = {MISSING: "未签承诺书", RENEW: "应续签", UNSIGNED: "打印后未签回"}
+#: What the two right columns say when there is no commitment to name (every cell filled).
+_NO_COMMITMENT: Final = {MISSING: "未生成", RENEW: "应新签", UNSIGNED: ""}
+_NEVER: Final = {MISSING: "从未签署", RENEW: "", UNSIGNED: ""}
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,11 +75,14 @@ def completeness(commitments: Commitments, *, department: str | None = None) -> 
     today = commitments.session.clock.today()
     people = commitments.people(department=department)
     signed: dict[str, list[Commitment]] = {}
+    pending: dict[str, list[Commitment]] = {}
     gaps: list[Gap] = []
     every = commitments.find()
     for item in every:
         if item.status == ARCHIVED:
             signed.setdefault(item.person, []).append(item)
+        else:
+            pending.setdefault(item.person, []).append(item)
     names = {p.number: p for p in people}
     for person in people:
         required = REQUIRED.get(person.status, ())
@@ -86,7 +92,11 @@ def completeness(commitments: Commitments, *, department: str | None = None) -> 
         dept = str(person.values.get("department") or "")
         mine = [c for c in signed.get(person.number, []) if c.template in required]
         if not mine:
-            gaps.append(Gap(MISSING, person.number, name, dept, person.status, required[-1]))
+            waiting = [c for c in pending.get(person.number, []) if c.template in required]
+            number = waiting[-1].number if waiting else ""
+            gaps.append(
+                Gap(MISSING, person.number, name, dept, person.status, required[-1], number)
+            )
             continue
         if person.status == lifecycle.IN_POST:
             last = max(c.signed_on or date.min for c in mine)
@@ -153,8 +163,8 @@ def report_document(commitments: Commitments, report: Report) -> ListDocument:
                 g.department,
                 statuses.get(g.status, g.status),
                 titles.get(g.template, g.template),
-                g.commitment,
-                g.since,
+                g.commitment or _NO_COMMITMENT[g.kind],
+                g.since or _NEVER[g.kind],
             ),
             flagged=g.kind == UNSIGNED,
         )

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import Final
 
 from secrecy_desk.core.levels import Level, Term, highest, marking
+from secrecy_desk.core.money import Money
 from secrecy_desk.core.roles import Action
-from secrecy_desk.forms import FieldType, FormSpec, SignatureLine
+from secrecy_desk.forms import FieldType, FormSpec, SignatureLine, Value
 from secrecy_desk.modules.registers.engine import Registers
 from secrecy_desk.printing import (
     Align,
@@ -32,8 +33,10 @@ from secrecy_desk.records.printing import (
     PrintJob,
     Printout,
     check_copies,
+    field_text,
     print_job,
 )
+from secrecy_desk.vault.session import Session
 
 _SIGN: Final = {
     SignatureLine.NAME: SignLine.NAME,
@@ -41,12 +44,16 @@ _SIGN: Final = {
     SignatureLine.DATE: SignLine.DATE,
 }
 _NUMERIC: Final = frozenset({FieldType.INTEGER, FieldType.MONEY})
+#: Room for a handwritten signature in a list's signature column (points: 30 mm).
+SIGN_WIDTH: Final = 85.0
 
 
 # --- layouts ----------------------------------------------------------------------------------
 
 
-def form_document(spec: FormSpec, entry: Entry, lang: str = "zh_CN") -> FormDocument:
+def form_document(
+    session: Session, spec: FormSpec, entry: Entry, lang: str = "zh_CN"
+) -> FormDocument:
     """One entry as its paper form: the definition's sections in order, every field filled,
     the signature blocks empty."""
     names: list[str] = []
@@ -57,7 +64,10 @@ def form_document(spec: FormSpec, entry: Entry, lang: str = "zh_CN") -> FormDocu
     rows: list[FieldRow] = []
     for name in names:
         label = spec.column_label(name, lang)
-        value = entry.display(spec, name, lang)
+        if name in (NUMBER, STATUS):
+            value = entry.display(spec, name, lang)
+        else:
+            value = field_text(session, spec, name, entry.values.get(name), entry.term, lang)
         long = name not in (NUMBER, STATUS) and spec.field(name).type is FieldType.LONG_TEXT
         rows.append(FieldRow(label, value, span=2 if long else 1, min_lines=2 if long else 1))
     if entry.voided:
@@ -82,6 +92,8 @@ def list_document(
     subtitle: str = "",
     lang: str = "zh_CN",
 ) -> ListDocument:
+    """The list as the register book prints it: the chosen columns, the total row of the
+    definition's ``totals`` (voided rows left out) and its signature column."""
     cols = []
     for name in columns:
         width = 6.0
@@ -93,12 +105,32 @@ def list_document(
         elif name == NUMBER:
             width = 10.0
         cols.append(Column(spec.column_label(name, lang), width, align))
+    sign = spec.listing.sign_label(lang)
+    if sign:
+        cols.append(Column(sign, 8.0, Align.LEFT, min_width=SIGN_WIDTH))
     rows = [
         ListRow(
-            tuple(e.display(spec, n, lang) for n in columns), voided=e.voided, flagged=bool(e.flags)
+            (*(e.display(spec, n, lang) for n in columns), *([""] if sign else [])),
+            voided=e.voided,
+            flagged=bool(e.flags),
         )
         for e in entries
     ]
+    totals: tuple[str, ...] | None = None
+    summed = [n for n in spec.listing.totals if n in columns]
+    if summed:
+        counted = [e for e in entries if not e.voided]
+        cells = ["" for _ in cols]
+        cells[0] = f"合计（{len(counted)} 条）" if lang != "en" else f"Total ({len(counted)})"
+        for name in summed:
+            values = [e.values.get(name) for e in counted]
+            total: Value
+            if spec.field(name).type is FieldType.MONEY:
+                total = Money(sum(v.fen for v in values if isinstance(v, Money)))
+            else:
+                total = sum(v for v in values if isinstance(v, int) and not isinstance(v, bool))
+            cells[columns.index(name)] = spec.field(name).display(total, lang)
+        totals = tuple(cells)
     title = spec.listing.title_zh if lang != "en" else spec.listing.title_en
     return ListDocument(
         title=title or spec.title(lang),
@@ -106,6 +138,7 @@ def list_document(
         rows=tuple(rows),
         subtitle=subtitle,
         summary=(f"共 {len(entries)} 条" if lang != "en" else f"{len(entries)} entries"),
+        totals=totals,
     )
 
 
@@ -170,7 +203,7 @@ def entry_job(registers: Registers, register: str, number: str, lang: str = "zh_
         registers.get(register, number)  # records the view of a classified entry
 
     doc = PrintDocument(
-        form_document(spec, entry, lang),
+        form_document(registers.session, spec, entry, lang),
         obj=entry.object_name,
         revision=entry.revision,
         number=entry.number,
