@@ -46,7 +46,7 @@ CELL_PAD: Final = 5.0
 MIN_LABEL_WIDTH: Final[float] = 22 * mm
 MAX_LABEL_WIDTH: Final[float] = 40 * mm
 #: The smallest a label prints to stay on its lines instead of breaking inside a word.
-SMALLEST_LABEL: Final = 8.5
+SMALLEST_LABEL: Final = 9.0
 #: Room for a handwritten opinion in an approval step not yet decided.
 OPINION_ROOM: Final = 14 * mm
 
@@ -213,7 +213,7 @@ class _Signatures(Flowable):  # type: ignore[misc]  # reportlab ships no type in
     lines to sign on. Never split: a block and its lines stay on one page."""
 
     SIZE: Final = 12.0
-    LINE_GAP: Final = 9.5 * mm
+    LINE_GAP: Final = 9 * mm
     SEAL_ROOM: Final = 16 * mm
     ROW_GAP: Final = 4 * mm
 
@@ -222,7 +222,14 @@ class _Signatures(Flowable):  # type: ignore[misc]  # reportlab ships no type in
         self.blocks = list(blocks)
         self.per_row = 3 if len(self.blocks) in (3, 5, 6) or len(self.blocks) > 6 else 2
 
+    @property
+    def inline(self) -> bool:
+        """A lone block without a seal prints on one line: 经办人：签名：＿＿ 日期：＿年＿月＿日."""
+        return len(self.blocks) == 1 and SignLine.SEAL not in self.blocks[0].lines
+
     def _block_height(self, block: SignatureBlock) -> float:
+        if self.inline:
+            return float(self.SIZE + 4 * mm)
         height = self.SIZE + 3 * mm
         for line in block.lines:
             height += self.SEAL_ROOM if line is SignLine.SEAL else self.LINE_GAP
@@ -241,6 +248,9 @@ class _Signatures(Flowable):  # type: ignore[misc]  # reportlab ships no type in
         return []  # never split: the whole block moves to the next page
 
     def draw(self) -> None:
+        if self.inline:
+            self._draw_inline()
+            return
         canv = self.canv
         _, total = self.wrap(self.avail, 1e6)
         top = total
@@ -271,6 +281,20 @@ class _Signatures(Flowable):  # type: ignore[misc]  # reportlab ships no type in
                         _draw_parts(canv, parts, x + 2 * mm, y + 4, self.SIZE)
             top -= row_height + self.ROW_GAP
 
+    def _draw_inline(self) -> None:
+        canv = self.canv
+        block = self.blocks[0]
+        y = 4 * mm
+        canv.setFont(BOLD, self.SIZE)
+        canv.drawString(0, y, f"{block.label}：")
+        x = stringWidth(f"{block.label}：", BOLD, self.SIZE)
+        if block.name:
+            canv.setFont(REGULAR, self.SIZE)
+            canv.drawString(x, y, block.name)
+            x += stringWidth(block.name, REGULAR, self.SIZE)
+        for line in block.lines:
+            x = _draw_parts(canv, _line_parts(line, 42 * mm, "签名"), x + 6 * mm, y, self.SIZE)
+
 
 def _label_width(rows: Sequence[FieldRow], steps: Sequence[ApprovalStep]) -> float:
     """As wide as the widest unbreakable part of any label (within limits)."""
@@ -288,6 +312,16 @@ def _label(text: str, label_width: float) -> Paragraph:
     while size > SMALLEST_LABEL and any(stringWidth(t, REGULAR, size) > room for t in lines):
         size -= 0.5
         lines = label_lines(text, REGULAR, size, room)
+    # A part that is still too wide (a long name with no brackets) is cut in the middle:
+    # two even halves read as two words far better than a full line and one stray character.
+    even: list[str] = []
+    for line in lines:
+        if stringWidth(line, REGULAR, size) > room and len(line) > 3:
+            half = (len(line) + 1) // 2
+            even += [line[:half], line[half:]]
+        else:
+            even.append(line)
+    lines = even
     style = (
         LABEL
         if size == LABEL.fontSize
@@ -298,7 +332,7 @@ def _label(text: str, label_width: float) -> Paragraph:
 
 def _value_cell(row: FieldRow) -> Flowable:
     paragraph = Paragraph(markup(row.value), VALUE)
-    if row.min_lines > 1:
+    if row.min_lines > 1 and not row.value.strip():  # room to write where nothing is written
         return _MinHeight(paragraph, row.min_lines * VALUE.leading)
     return paragraph
 
@@ -420,17 +454,28 @@ def form_story(doc: FormDocument, frame: PageFrame, copy: int, width: float) -> 
         story.append(Paragraph(markup(prefix + text), BODY))
     if doc.clauses:
         story.append(Spacer(0, 2 * mm))
+    last_step: Table | None = None
     if doc.steps:
         if doc.fields:
             story.pop()  # the steps continue the field table without a gap
-        story += [_steps_table(doc.steps, width, label_width), Spacer(0, 5 * mm)]
+        # Orphan control: the last step box goes with the signature blocks that follow it,
+        # so a signature never stands alone on a page.
+        hold = bool(doc.signatures) and not doc.closing
+        body = doc.steps[:-1] if hold else doc.steps
+        if body:
+            story.append(_steps_table(body, width, label_width))
+        if hold:
+            last_step = _steps_table(doc.steps[-1:], width, label_width)
+        else:
+            story.append(Spacer(0, 4 * mm))
     for text in doc.closing:
         story.append(Paragraph(markup(text), BODY))
     if doc.signatures:
-        tail: list[Flowable] = [Spacer(0, 6 * mm), _Signatures(doc.signatures)]
-        # Keep the signatures on the page of the text they sign.
-        body_kinds = (Paragraph,)
-        if len(story) > 1 and isinstance(story[-1], body_kinds):
+        tail: list[Flowable] = [Spacer(0, 5 * mm), _Signatures(doc.signatures)]
+        # Keep the signatures on the page of the text or step they sign.
+        if last_step is not None:
+            tail.insert(0, last_step)
+        elif len(story) > 1 and isinstance(story[-1], Paragraph):
             tail.insert(0, story.pop())
         story.append(KeepTogether(tail))
     return story

@@ -364,11 +364,14 @@ class Commitments:
         left = person.values.get("left_on")
         start = str(left) if left else ""
         end = str(person.values.get("disengage_ends") or "")
-        if start and not end:
+        planned = not start
+        if planned:  # it starts when this letter is signed: say when it ends if signed today
+            start = self.session.clock.today().isoformat()
+        if planned or not end:
             left_on = date.fromisoformat(start)
             end = lifecycle.disengagement_end(self.session.settings, person_class, left_on)
             end = end.isoformat()
-        return {"months": months, "start": start, "end": end}
+        return {"months": months, "start": start, "end": end, "planned": planned}
 
     def _matter(self, spec: FormSpec, matter: str) -> str:
         """The matter a commitment concerns, as it will print (required for some templates)."""
@@ -483,10 +486,10 @@ class Commitments:
         if isinstance(period, Mapping):
             months = int(period.get("months") or 0)
             start, end = str(period.get("start") or ""), str(period.get("end") or "")
-            if start and end:
-                text = f"{start} 至 {end}，共{months}个月"
+            if period.get("planned"):
+                text = f"自本承诺书签署之日起共{months}个月（于 {start} 签署则至 {end} 届满）"
             else:
-                text = f"自本承诺书签署之日起，共{months}个月"
+                text = f"{start} 至 {end}，共{months}个月"
             rows.append(FieldRow("脱密期", text, span=2))
         unit = self.session.settings.unit
         opening = (
