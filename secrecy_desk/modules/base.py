@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from secrecy_desk.core.levels import Level
-from secrecy_desk.core.roles import Action, Principal
+from secrecy_desk.core.roles import Action, Principal, Role
 from secrecy_desk.forms import Forms
 from secrecy_desk.records.rules import Rule
 from secrecy_desk.vault.db import Store
+from secrecy_desk.vault.session import Session
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +103,39 @@ def _no_deadlines(forms: Forms) -> Sequence[Deadline]:
     return ()
 
 
+class Samples(Protocol):
+    """What a paper's sample maker gets: the demo vault (the demo's data on a fixed clock)
+    and a session of one of its people by role. Only one session is open at a time: asking
+    for another role logs the previous one out."""
+
+    @property
+    def forms(self) -> Forms: ...
+
+    def session(self, role: Role = Role.OFFICER) -> Session: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Paper:
+    """A kind of paper the module prints (纸质件): each register's form and list, each
+    commitment template, each approval type, each report.
+
+    ``sample`` is ``"package.module:function"``, called as ``function(samples, argument)``; it
+    returns the :class:`~secrecy_desk.records.printing.PrintJob` of one sample from the demo
+    vault (adding the sample data it needs when the demo lacks it). The paper test suite
+    (``tests/paper``) and ``./desk paper`` print every declared paper: a new module's papers
+    join them by being declared here."""
+
+    key: str
+    title: Title
+    sample: str
+    argument: str | None = None
+
+
+def _no_papers(forms: Forms) -> Sequence[Paper]:
+    del forms
+    return ()
+
+
 @dataclass(frozen=True)
 class Module:
     """One domain, as the rest of the program sees it.
@@ -113,7 +147,8 @@ class Module:
     * ``objects`` / ``revision`` — the object kinds its records print under (the print
       register's ``object`` is ``kind:number``) and how to find one's current revision;
     * ``tabs`` — its main-window tabs for a principal; ``commands`` — its CLI commands;
-    * ``deadlines`` — what it adds to the home tab (see :class:`Deadline`).
+    * ``deadlines`` — what it adds to the home tab (see :class:`Deadline`);
+    * ``papers`` — every kind of paper it prints, with a sample maker (see :class:`Paper`).
     """
 
     id: str
@@ -126,3 +161,4 @@ class Module:
     tabs: Callable[[Forms, Principal], Sequence[TabSpec]] = _no_tabs
     commands: tuple[Command, ...] = ()
     deadlines: Callable[[Forms], Sequence[Deadline]] = _no_deadlines
+    papers: Callable[[Forms], Sequence[Paper]] = _no_papers

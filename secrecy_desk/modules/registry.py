@@ -17,7 +17,7 @@ from secrecy_desk.core.roles import Principal
 from secrecy_desk.forms import Forms
 from secrecy_desk.modules import approvals, commitments, drawings, gifts, personnel, prints
 from secrecy_desk.modules import registers as registers_module
-from secrecy_desk.modules.base import Command, Deadline, Module, Scope, TabSpec
+from secrecy_desk.modules.base import Command, Deadline, Module, Paper, Scope, TabSpec
 from secrecy_desk.modules.registers.engine import Registers
 from secrecy_desk.records.rules import Rule
 from secrecy_desk.vault.db import Store
@@ -48,6 +48,11 @@ def module(module_id: str) -> Module:
         if m.id == module_id:
             return m
     raise KeyError(module_id)
+
+
+def papers(forms: Forms) -> list[Paper]:
+    """Every kind of paper every module prints, in module order (keys are unique)."""
+    return [p for m in MODULES for p in m.papers(forms)]
 
 
 def commands() -> list[Command]:

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Action, Principal
-from secrecy_desk.forms import Forms
-from secrecy_desk.modules.base import Command, Module, Scope, TabSpec, Title
+from secrecy_desk.forms import FormKind, Forms
+from secrecy_desk.modules.base import Command, Module, Paper, Scope, TabSpec, Title
 from secrecy_desk.vault.db import Store
 
 #: The module id for permissions: view, create (apply), edit (record paper decisions), print,
@@ -32,6 +32,19 @@ def _tabs(forms: Forms, principal: Principal) -> Sequence[TabSpec]:
     return (TabSpec(ID, TITLE, "secrecy_desk.gui.approvals.tab:ApprovalsTab"),)
 
 
+def _papers(forms: Forms) -> Sequence[Paper]:
+    """Each approval type's table."""
+    return [
+        Paper(
+            f"approval.{s.id}",
+            Title(s.layout.title_zh or s.title_zh, s.layout.title_en or s.title_en),
+            "secrecy_desk.modules.approvals.printing:sample",
+            s.id,
+        )
+        for s in forms.of_kind(FormKind.APPROVAL)
+    ]
+
+
 MODULE = Module(
     id=ID,
     title=TITLE,
@@ -52,4 +65,5 @@ MODULE = Module(
     revision=_revision,
     tabs=_tabs,
     commands=(Command("approvals", "approval tables (审批表)", "secrecy_desk.cli.approvals"),),
+    papers=_papers,
 )

@@ -5,10 +5,11 @@ level and recorded in the print register with a verification code."""
 from __future__ import annotations
 
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, translate
-from secrecy_desk.core.roles import Action
+from secrecy_desk.core.roles import Action, Role
 from secrecy_desk.forms import FieldType, FormSpec
 from secrecy_desk.modules.approvals import ID as MODULE_ID
 from secrecy_desk.modules.approvals.engine import Approvals, Event, Request
+from secrecy_desk.modules.base import Samples
 from secrecy_desk.printing import ApprovalStep, FieldRow, FormDocument, SignatureBlock, SignLine
 from secrecy_desk.records.model import NUMBER
 from secrecy_desk.records.printing import (
@@ -148,3 +149,13 @@ def print_request(
         reason=reason,
         deliver=deliver,
     )
+
+
+def sample(samples: Samples, form: str | None) -> PrintJob:
+    """The demo's latest request of ``form`` as its approval table (see modules.base.Paper)."""
+    assert form is not None
+    approvals = Approvals(samples.session(Role.OFFICER), samples.forms)
+    requests = approvals.all(form=form)
+    if not requests:
+        raise LookupError(f"the demo has no {form} request")
+    return request_job(approvals, requests[0].number)

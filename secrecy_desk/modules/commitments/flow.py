@@ -21,6 +21,7 @@ from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.core.levels import Level, Term, default_term, marking
 from secrecy_desk.core.roles import Action, Role
 from secrecy_desk.forms import FormKind, FormSpec, SignatureLine
+from secrecy_desk.modules.base import Samples
 from secrecy_desk.modules.commitments import ID as MODULE
 from secrecy_desk.modules.personnel import lifecycle
 from secrecy_desk.modules.registers import Entry, Query, Registers
@@ -698,3 +699,18 @@ class Commitments:
                         reason=f"签署离岗保密承诺书 {item.number}",
                     )
             return self.get(item.number)
+
+
+def sample_letter(samples: Samples, template: str | None) -> PrintJob:
+    """A demo commitment of ``template`` as its letter, a signed one (with its witness) when
+    there is one (see modules.base.Paper)."""
+    from secrecy_desk.modules.registry import open_registers  # noqa: PLC0415 - no import cycle
+
+    assert template is not None
+    regs = open_registers(samples.session(Role.OFFICER), samples.forms)
+    commitments = Commitments(regs)
+    found = commitments.find(template=template)
+    if not found:
+        raise LookupError(f"the demo has no {template} commitment")
+    signed = [c for c in found if c.status == ARCHIVED]
+    return commitments.print_job([(signed or found)[0].number])

@@ -10,7 +10,8 @@ from typing import Final
 
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.core.levels import Level, default_term
-from secrecy_desk.core.roles import Action
+from secrecy_desk.core.roles import Action, Role
+from secrecy_desk.modules.base import Samples
 from secrecy_desk.modules.commitments import ID as MODULE
 from secrecy_desk.modules.commitments.flow import (
     ARCHIVED,
@@ -219,3 +220,12 @@ def print_report(
         printer=printer,
         deliver=deliver,
     )
+
+
+def sample_report(samples: Samples, argument: str | None) -> PrintJob:
+    """The demo's completeness report (see modules.base.Paper)."""
+    from secrecy_desk.modules.registry import open_registers  # noqa: PLC0415 - no import cycle
+
+    del argument
+    commitments = Commitments(open_registers(samples.session(Role.OFFICER), samples.forms))
+    return report_job(commitments, completeness(commitments))

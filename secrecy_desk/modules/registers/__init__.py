@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Action, Principal
 from secrecy_desk.forms import Forms
-from secrecy_desk.modules.base import Command, Deadline, Module, Scope, TabSpec, Title
+from secrecy_desk.modules.base import Command, Deadline, Module, Paper, Scope, TabSpec, Title
 from secrecy_desk.modules.registers.engine import (
     SYSTEM_REGISTERS,
     Cancelled,
@@ -62,6 +62,18 @@ def _deadlines(forms: Forms) -> Sequence[Deadline]:
     return [Deadline(f"flags:{s.id}", Title(s.title_zh, s.title_en), s.id) for s in forms.registers]
 
 
+def _papers(forms: Forms) -> Sequence[Paper]:
+    """Each register's form and its list."""
+    papers: list[Paper] = []
+    maker = "secrecy_desk.modules.registers.printouts"
+    for s in forms.registers:
+        title = Title(s.layout.title_zh or s.title_zh, s.layout.title_en or s.title_en)
+        listed = Title(s.listing.title_zh or s.title_zh, s.listing.title_en or s.title_en)
+        papers.append(Paper(f"register.{s.id}.form", title, f"{maker}:sample_form", s.id))
+        papers.append(Paper(f"register.{s.id}.list", listed, f"{maker}:sample_list", s.id))
+    return papers
+
+
 MODULE = Module(
     id="registers",
     title=Title("台账", "Registers"),
@@ -87,6 +99,7 @@ MODULE = Module(
         Command("export", "export a register to .csv or .xlsx", "secrecy_desk.cli.registers"),
     ),
     deadlines=_deadlines,
+    papers=_papers,
 )
 
 __all__ = [

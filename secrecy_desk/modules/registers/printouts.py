@@ -13,8 +13,9 @@ from typing import Final
 
 from secrecy_desk.core.levels import Level, Term, highest, marking
 from secrecy_desk.core.money import Money
-from secrecy_desk.core.roles import Action
+from secrecy_desk.core.roles import Action, Role
 from secrecy_desk.forms import FieldType, FormSpec, SignatureLine, Value
+from secrecy_desk.modules.base import Samples
 from secrecy_desk.modules.registers.engine import Registers
 from secrecy_desk.printing import (
     Align,
@@ -286,3 +287,32 @@ def print_list(
         printer=printer,
         deliver=deliver,
     )
+
+
+# --- samples for the paper suite and ./desk paper (see modules.base.Paper) -------------------
+
+
+def _sample_registers(samples: Samples) -> Registers:
+    from secrecy_desk.modules.registry import open_registers  # noqa: PLC0415 - no import cycle
+
+    return open_registers(samples.session(Role.OFFICER), samples.forms)
+
+
+def sample_form(samples: Samples, register: str | None) -> PrintJob:
+    """The register's fullest current entry as its form."""
+    assert register is not None
+    regs = _sample_registers(samples)
+    entries = [e for e in regs.page(register, Query(limit=200)) if not e.voided]
+    if not entries:
+        raise LookupError(f"the demo has no entry in {register}")
+    spec = regs.spec(register)
+    fullest = max(
+        entries, key=lambda e: sum(1 for n in spec.field_names if e.values.get(n) not in (None, ""))
+    )
+    return entry_job(regs, register, fullest.number)
+
+
+def sample_list(samples: Samples, register: str | None) -> PrintJob:
+    """The register's whole list."""
+    assert register is not None
+    return list_job(_sample_registers(samples), register, Query())
