@@ -53,9 +53,7 @@ OPINION_ROOM: Final = 14 * mm
 # 禁则 (kinsoku): reportlab's CJK line breaking knows the Japanese closing marks but not the
 # full-width Chinese ones, so a line could start with "，". Teach it once, for every paragraph.
 _NO_LINE_START: Final = "，。、；：？！）》」』”’〕】〉…—·％"
-_paragraph.ALL_CANNOT_START = "".join(  # type: ignore[attr-defined]
-    dict.fromkeys(_paragraph.ALL_CANNOT_START + _NO_LINE_START)  # type: ignore[attr-defined]
-)
+_paragraph.ALL_CANNOT_START = "".join(dict.fromkeys(_paragraph.ALL_CANNOT_START + _NO_LINE_START))
 
 TITLE = ParagraphStyle(
     "title", fontName=BOLD, fontSize=20, leading=28, alignment=TA_CENTER, wordWrap="CJK"

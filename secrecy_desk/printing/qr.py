@@ -12,14 +12,13 @@ from typing import Any, Final
 
 from reportlab.graphics.barcode import qrencoder
 
-#: The payload is ``SDV:<document number>:<code>``; the code is the part after the last colon.
-PREFIX: Final = "SDV:"
+from secrecy_desk.core.scan import payload
+
 #: Modules of blank paper kept around the symbol (the quiet zone a scanner needs).
 QUIET: Final = 2
 
 
-def payload(number: str, code: str) -> str:
-    return f"{PREFIX}{number}:{code}"
+__all__ = ["QUIET", "draw_qr", "matrix", "payload"]
 
 
 def matrix(text: str) -> list[list[bool]]:

@@ -370,8 +370,8 @@ class Commitments:
             start = self.session.clock.today().isoformat()
         if planned or not end:
             left_on = date.fromisoformat(start)
-            end = lifecycle.disengagement_end(self.session.settings, person_class, left_on)
-            end = end.isoformat()
+            ends = lifecycle.disengagement_end(self.session.settings, person_class, left_on)
+            end = ends.isoformat()
         return {"months": months, "start": start, "end": end, "planned": planned}
 
     def _matter(self, spec: FormSpec, matter: str) -> str:
