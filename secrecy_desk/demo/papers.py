@@ -25,7 +25,7 @@ from secrecy_desk.vault.session import Session
 
 #: The demo's papers are dated as if printed on this morning.
 SAMPLE_TIME: Final = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
-PRINTER: Final = "样张打印（./desk paper）"
+PRINTER: Final = "样张打印机"
 REASON: Final = "样张"
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any, Final
 from xml.sax.saxutils import escape
 
+from reportlab.lib import textsplit as _textsplit
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -53,7 +54,8 @@ OPINION_ROOM: Final = 14 * mm
 # 禁则 (kinsoku): reportlab's CJK line breaking knows the Japanese closing marks but not the
 # full-width Chinese ones, so a line could start with "，". Teach it once, for every paragraph.
 _NO_LINE_START: Final = "，。、；：？！）》」』”’〕】〉…—·％"
-_paragraph.ALL_CANNOT_START = "".join(dict.fromkeys(_paragraph.ALL_CANNOT_START + _NO_LINE_START))
+for _splitter in (_paragraph, _textsplit):  # the CJK splitter and the word splitter
+    _splitter.ALL_CANNOT_START = "".join(dict.fromkeys(_splitter.ALL_CANNOT_START + _NO_LINE_START))
 
 TITLE = ParagraphStyle(
     "title", fontName=BOLD, fontSize=20, leading=28, alignment=TA_CENTER, wordWrap="CJK"
@@ -220,6 +222,13 @@ class _Signatures(Flowable):  # type: ignore[misc]  # reportlab ships no type in
         self.blocks = list(blocks)
         self.per_row = 3 if len(self.blocks) in (3, 5, 6) or len(self.blocks) > 6 else 2
 
+    def _date_scale(self, column: float) -> float:
+        """How much the date's blanks narrow so that the date line fits its column."""
+        words = float(stringWidth("日期：年月日", REGULAR, self.SIZE))
+        blanks = 33 * mm  # 15 + 9 + 9 mm at full width
+        room = column - 2 * mm - 4 * mm - words
+        return float(max(0.5, min(1.0, room / blanks)))
+
     @property
     def inline(self) -> bool:
         """A lone block without a seal prints on one line: 经办人：签名：＿＿ 日期：＿年＿月＿日."""
@@ -274,8 +283,7 @@ class _Signatures(Flowable):  # type: ignore[misc]  # reportlab ships no type in
                         _draw_parts(canv, _line_parts(line, 0, ""), x + 2 * mm, y + 4, self.SIZE)
                     else:
                         y -= self.LINE_GAP
-                        scale = 1.0 if self.per_row == 2 else 0.8
-                        parts = _line_parts(line, line_width, "签名", scale)
+                        parts = _line_parts(line, line_width, "签名", self._date_scale(column))
                         _draw_parts(canv, parts, x + 2 * mm, y + 4, self.SIZE)
             top -= row_height + self.ROW_GAP
 

@@ -324,11 +324,20 @@ class _ListPainter:
             for col, text in zip(self.cols, texts, strict=True)
         ]
 
-    def draw_row(self, texts: Sequence[str], *, voided: bool = False, font: str = REGULAR) -> None:
+    def draw_row(
+        self,
+        texts: Sequence[str],
+        *,
+        voided: bool = False,
+        font: str = REGULAR,
+        reserve: float = 0.0,
+    ) -> None:
+        """Draw one row; ``reserve`` keeps room under it (the last row keeps the summary on
+        its page, so no page carries the summary alone)."""
         cells = self._wrap_cells(texts, font)
         while True:
             need = max(len(c) for c in cells)
-            room = int((self.y - self.bottom - 2 * PAD_Y) // LEADING)
+            room = int((self.y - self.bottom - reserve - 2 * PAD_Y) // LEADING)
             if need <= room:
                 self.draw_lines(cells, need, voided=voided, font=font)
                 return
@@ -343,12 +352,18 @@ class _ListPainter:
             self.draw_lines(cells, room, voided=voided, font=font)
             cells = [c[room:] for c in cells]
 
+    def tail_height(self) -> float:
+        if not self.doc.summary:
+            return 0.0
+        lines = wrap(self.doc.summary, REGULAR, 9.5, self.right - self.left)
+        return float(len(lines) * 14 + 3 * mm)
+
     def draw_tail(self) -> None:
         """The summary line under the table."""
         if not self.doc.summary:
             return
         lines = wrap(self.doc.summary, REGULAR, 9.5, self.right - self.left)
-        need = len(lines) * 14 + 3 * mm
+        need = self.tail_height()
         if self.y - need < self.bottom:  # the table is finished; the summary goes overleaf
             self.canv.showPage()
             self.y = self.top
@@ -361,13 +376,16 @@ class _ListPainter:
     def paint(self) -> None:
         self.canv.begin_group(self.frame, self.copy)
         self.start_page(first=True)
-        for row in self.doc.rows:
-            self.draw_row(_cells(row, self.marks), voided=row.voided)
+        tail = self.tail_height()
+        last = len(self.doc.rows) - 1 if self.doc.totals is None else -1
+        for index, row in enumerate(self.doc.rows):
+            reserve = tail if index == last else 0.0
+            self.draw_row(_cells(row, self.marks), voided=row.voided, reserve=reserve)
         if self.doc.totals is not None:
             totals = list(self.doc.totals)
             if self.marks:
                 totals.insert(0, "")
-            self.draw_row(totals, font=BOLD)
+            self.draw_row(totals, font=BOLD, reserve=tail)
         self.finish_table()
         self.draw_tail()
         self.canv.showPage()

@@ -89,7 +89,9 @@ def field_text(
     """A field's effective value as paper shows it: the default secrecy term of the level when
     none was set ("20年（按密级默认）"), an account as its holder's name, else the display."""
     field_spec = spec.field(name)
-    if name == spec.term_field and value is None and term is not None:
+    if name == spec.term_field and value is None:
+        if term is None:  # not a state secret: no secrecy term, said so rather than blank
+            return "不设保密期限" if lang != "en" else "no secrecy term"
         default = "（按密级默认）" if lang != "en" else " (default for the level)"
         return field_spec.display(term, lang) + default
     if field_spec.type is FieldType.ACCOUNT and isinstance(value, str):

@@ -7,14 +7,15 @@ The PDF never touches the disk unless the user exports it on purpose (fixed disk
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
 from secrecy_desk.core.levels import Level, Term, highest, marking
 from secrecy_desk.core.money import Money
 from secrecy_desk.core.roles import Action, Role
-from secrecy_desk.forms import FieldType, FormSpec, SignatureLine, Value
+from secrecy_desk.forms import FieldType, Forms, FormSpec, SignatureLine, Value
 from secrecy_desk.modules.base import Samples
 from secrecy_desk.modules.registers.engine import Registers
 from secrecy_desk.printing import (
@@ -51,9 +52,37 @@ SIGN_WIDTH: Final = 85.0
 
 # --- layouts ----------------------------------------------------------------------------------
 
+_OBJECT: Final = re.compile(r"^([a-z][a-z_]*)(:|（)")
+
+
+def object_titles(forms: Forms, lang: str = "zh_CN") -> dict[str, str]:
+    """Every printable object kind (``drawings``, ``commitments`` …) → its title, so paper
+    names a printed object as a clerk does (the print register's 所印条目)."""
+    from secrecy_desk.modules import registry  # noqa: PLC0415 - the registry imports us
+
+    titles: dict[str, str] = {}
+    for m in registry.MODULES:
+        for kind in m.objects(forms):
+            spec = forms.get(kind)
+            titles[kind] = spec.title(lang) if spec is not None else m.title.text(lang)
+    return titles
+
+
+def _paper_text(text: str, titles: Mapping[str, str]) -> str:
+    """``drawings:TZFS-2026-0145`` → ``图纸发放回收登记单 TZFS-2026-0145`` on paper."""
+    match = _OBJECT.match(text)
+    if match is None or match[1] not in titles:
+        return text
+    rest = text[match.end(1) :]
+    return titles[match[1]] + (" " + rest[1:] if rest.startswith(":") else rest)
+
 
 def form_document(
-    session: Session, spec: FormSpec, entry: Entry, lang: str = "zh_CN"
+    session: Session,
+    spec: FormSpec,
+    entry: Entry,
+    lang: str = "zh_CN",
+    titles: Mapping[str, str] | None = None,
 ) -> FormDocument:
     """One entry as its paper form: the definition's sections in order, every field filled,
     the signature blocks empty."""
@@ -69,6 +98,7 @@ def form_document(
             value = entry.display(spec, name, lang)
         else:
             value = field_text(session, spec, name, entry.values.get(name), entry.term, lang)
+            value = _paper_text(value, titles or {})
         long = name not in (NUMBER, STATUS) and spec.field(name).type is FieldType.LONG_TEXT
         rows.append(FieldRow(label, value, span=2 if long else 1, min_lines=2 if long else 1))
     if entry.voided:
@@ -92,6 +122,8 @@ def list_document(
     *,
     subtitle: str = "",
     lang: str = "zh_CN",
+    session: Session | None = None,
+    titles: Mapping[str, str] | None = None,
 ) -> ListDocument:
     """The list as the register book prints it: the chosen columns, the total row of the
     definition's ``totals`` (voided rows left out) and its signature column."""
@@ -109,9 +141,16 @@ def list_document(
     sign = spec.listing.sign_label(lang)
     if sign:
         cols.append(Column(sign, 8.0, Align.LEFT, min_width=SIGN_WIDTH))
+
+    def shown(entry: Entry, name: str) -> str:
+        if session is None or name in (NUMBER, STATUS):
+            return entry.display(spec, name, lang)
+        text = field_text(session, spec, name, entry.values.get(name), entry.term, lang)
+        return _paper_text(text, titles or {})
+
     rows = [
         ListRow(
-            (*(e.display(spec, n, lang) for n in columns), *([""] if sign else [])),
+            (*(shown(e, n) for n in columns), *([""] if sign else [])),
             voided=e.voided,
             flagged=bool(e.flags),
         )
@@ -189,7 +228,15 @@ def list_for_print(
     level, term = highest([(e.level, e.term) for e in entries])
     filters = list_filters(query)
     cols = list(columns) if columns else list(spec.listing.columns)
-    doc = list_document(spec, entries, cols, subtitle=filters, lang=lang)
+    doc = list_document(
+        spec,
+        entries,
+        cols,
+        subtitle=filters,
+        lang=lang,
+        session=registers.session,
+        titles=object_titles(registers.forms, lang),
+    )
     return ListPrint(doc, level, term, filters, len(entries))
 
 
@@ -204,7 +251,7 @@ def entry_job(registers: Registers, register: str, number: str, lang: str = "zh_
         registers.get(register, number)  # records the view of a classified entry
 
     doc = PrintDocument(
-        form_document(registers.session, spec, entry, lang),
+        form_document(registers.session, spec, entry, lang, object_titles(registers.forms, lang)),
         obj=entry.object_name,
         revision=entry.revision,
         number=entry.number,
