@@ -217,6 +217,10 @@
         <translation>方向“{value}”应为 portrait（纵向）或 landscape（横向）</translation>
     </message>
     <message>
+        <source>a total needs a number or money column of the list</source>
+        <translation>合计只能用于列表中的数字或金额列</translation>
+    </message>
+    <message>
         <source>a search field must be a text-like field of this form (text, longtext, scope, person, account, entry_ref, resident_id or phone)</source>
         <translation>检索字段必须是本表单的文本类字段（text、longtext、scope、person、account、entry_ref、resident_id 或 phone）</translation>
     </message>
@@ -324,6 +328,7 @@
     </message>
     <message>
         <source>{number} was changed by someone else while this was being saved. Nothing was saved; reopen it to see the changes and make yours again.</source>
+        <extracomment>A new entry at revision 1 (``id`` NULL: SQLite numbers it) and its first revision — the statements a single save and a bulk load share.</extracomment>
         <translation>保存时 {number} 已被他人修改，未保存任何内容；请重新打开查看改动后再修改。</translation>
     </message>
     <message>
