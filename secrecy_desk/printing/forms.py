@@ -231,8 +231,19 @@ class _Signatures(Flowable):  # type: ignore[misc]  # reportlab ships no type in
 
     @property
     def inline(self) -> bool:
-        """A lone block without a seal prints on one line: 经办人：签名：＿＿ 日期：＿年＿月＿日."""
-        return len(self.blocks) == 1 and SignLine.SEAL not in self.blocks[0].lines
+        """A lone block without a seal prints on one line when the line holds it:
+        经办人：签名：＿＿ 日期：＿年＿月＿日."""
+        if len(self.blocks) != 1 or SignLine.SEAL in self.blocks[0].lines:
+            return False
+        return self._inline_width(self.blocks[0]) <= getattr(self, "avail", 0.0)
+
+    def _inline_width(self, block: SignatureBlock) -> float:
+        width = float(stringWidth(f"{block.label}：", BOLD, self.SIZE))
+        width += float(stringWidth(block.name, REGULAR, self.SIZE))
+        for line in block.lines:
+            parts = _line_parts(line, 42 * mm, "签名")
+            width += 6 * mm + sum(float(stringWidth(t, REGULAR, self.SIZE)) + w for t, w in parts)
+        return width
 
     def _block_height(self, block: SignatureBlock) -> float:
         if self.inline:
