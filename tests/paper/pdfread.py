@@ -226,7 +226,7 @@ def read_png(path: Path) -> Grey:
     return Grey(width, height, b"".join(rows))
 
 
-def difference(a: Grey, b: Grey, *, level: int = 64) -> float:
+def difference(a: Grey, b: Grey, *, level: int = 16) -> float:
     """The share of pixels that differ by more than ``level`` (1.0 when the sizes differ)."""
     if (a.width, a.height) != (b.width, b.height):
         return 1.0

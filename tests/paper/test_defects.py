@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from secrecy_desk.forms import FormKind, load_all
 from secrecy_desk.modules import registry
-from secrecy_desk.printing import FormDocument, ListDocument
+from secrecy_desk.printing import FormDocument, ListDocument, PageFrame
+from secrecy_desk.records.printing import render
 from tests.paper.conftest import Printed
+from tests.paper.pdfread import difference, first_page_grey
+from tests.paper.test_papers import DPI, THRESHOLD
 
 
 def _flat(printed: Printed) -> str:
@@ -122,3 +126,21 @@ def test_the_gift_register_has_its_total_row(sheet: dict[str, Printed]) -> None:
     assert layout.totals[0] == f"合计（{len(counted)} 条）"
     last = printed.pages[-1].lines()
     assert any(layout.totals[0] in line and layout.totals[value] in line for line in last)
+
+
+def test_the_picture_compare_sees_a_changed_word(sheet: dict[str, Printed]) -> None:
+    layout = _form(sheet["approval.document_print"])
+    frame = PageFrame(marking="秘密★10年", unit="示范研究所", document_number="SP-DY-2026-0001")
+    changed = replace(
+        layout,
+        fields=tuple(
+            replace(r, value="2028年度保密工作要览") if r.label == "文件标题" else r
+            for r in layout.fields
+        ),
+    )
+    before = first_page_grey(render([(layout, frame)]), DPI)
+    after = first_page_grey(render([(changed, frame)]), DPI)
+    if before is None or after is None:
+        return  # no poppler: the compare itself is skipped too
+    assert difference(before, before) == 0.0
+    assert difference(before, after) > THRESHOLD  # two characters changed: the test fails

@@ -39,7 +39,8 @@ REFERENCE: Final = Path(__file__).resolve().parent / "reference"
 UPDATE: Final = os.environ.get("SECRECY_DESK_UPDATE_PAPER") == "1"
 #: First pages are compared at this resolution; a page may differ in this share of pixels.
 DPI: Final = 50
-THRESHOLD: Final = 0.001  # the same page renders identically: 0.1 % is about two words
+#: The same page renders identically (0); two changed characters are about 0.01 %.
+THRESHOLD: Final = 0.0001
 LOGINS: Final = [a.login for a in (*ADMINS, *USERS)]
 MM: Final = 72 / 25.4
 #: Closing punctuation no line may start with (禁则).
