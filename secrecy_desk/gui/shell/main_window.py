@@ -41,7 +41,7 @@ from secrecy_desk.gui.shell.home import HomeTab
 from secrecy_desk.gui.shell.lock import IdleWatcher, LockScreen, OsLockWatcher
 from secrecy_desk.modules import registry
 from secrecy_desk.modules.base import TabSpec
-from secrecy_desk.vault import db, prefs
+from secrecy_desk.vault import db, prefs, upgrade
 from secrecy_desk.vault.crypto import Argon2Params
 from secrecy_desk.vault.vault import RollbackDetected
 
@@ -113,6 +113,17 @@ class MainWindow(QMainWindow):
                     "trail; it changes nothing."
                 ).format(problem=found.message(self.lang))
             )
+        # A schema upgrade made at this login is said here (the command line prints it): from
+        # which schema, and where the verified copy made before it lies.
+        self.upgrade_notice = QLabel()
+        self.upgrade_notice.setWordWrap(True)
+        self.upgrade_notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.upgrade_notice.setStyleSheet("QLabel { padding: 4px 8px; }")
+        if vault.upgraded is not None:
+            self.upgrade_notice.setText(upgrade.notice(vault.upgraded, self.lang))
+        else:
+            self.upgrade_notice.hide()
+        content_layout.addWidget(self.upgrade_notice)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(False)
         content_layout.addWidget(self.tabs)
