@@ -11,6 +11,7 @@ import pytest
 
 from secrecy_desk.demo.papers import Sample, build_samples, papers, print_sample
 from secrecy_desk.records import printing as kernel
+from secrecy_desk.vault import anchor
 from tests.paper.pdfread import Page, read_pages
 
 
@@ -27,10 +28,14 @@ class Printed:
 @pytest.fixture(scope="session")
 def sheet(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Printed]:
     """Paper key → its sample as printed and read back."""
-    folder: Path = tmp_path_factory.mktemp("paper") / "vault"
+    scratch = tmp_path_factory.mktemp("paper")
+    folder: Path = scratch / "vault"
     counter = itertools.count(1)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(kernel, "new_code", lambda: f"TEST-{next(counter):04d}")
+        # The demo's rollback anchor stays in this scratch folder: the other tests' anchor
+        # folders start from the session's templates and must not see it.
+        mp.setenv(anchor.ENV_DIR, str(scratch / "anchors"))
         samples = build_samples(folder)
         try:
             made = {p.key: print_sample(samples, p) for p in papers(samples)}
