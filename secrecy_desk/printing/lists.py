@@ -17,6 +17,7 @@ from typing import Final
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from secrecy_desk.printing.charts import draw_chart
 from secrecy_desk.printing.fonts import BOLD, REGULAR
 from secrecy_desk.printing.frame import LANDSCAPE, FramedCanvas, fit
 from secrecy_desk.printing.model import Align, ListDocument, ListRow, PageFrame
@@ -40,6 +41,8 @@ SMALLEST: Final = 6.0
 MAX_NATURAL: Final = 90 * mm
 #: A text column is never narrower than this many characters.
 MIN_CHARS: Final = 4
+#: A list's chart takes this much of its first page.
+CHART_HEIGHT: Final = 72 * mm
 
 # Line-breaking rules (禁则): no line starts with closing punctuation, none ends with opening.
 _OPEN: Final = "（《「『“‘〔【〈([{"
@@ -126,18 +129,24 @@ def label_lines(label: str, font: str, size: float, width: float) -> list[str]:
 
 
 def _share(room: float, natural: list[float], floor: list[float]) -> list[float]:
-    """``room`` shared in proportion to ``natural``, none below its ``floor``."""
-    pinned: dict[int, float] = {}
-    while True:
-        free = [i for i in range(len(natural)) if i not in pinned]
-        left = room - sum(pinned.values())
-        weight = sum(natural[i] for i in free) or 1.0
-        widths = {i: left * natural[i] / weight for i in free}
-        low = [i for i in free if widths[i] < floor[i]]
-        if not low:
-            return [pinned.get(i, widths.get(i, 0.0)) for i in range(len(natural))]
-        for i in low:
-            pinned[i] = floor[i]
+    """``room`` shared so that as few cells as possible wrap: every column gets its natural
+    width up to one common cap (the short columns whole, the long ones sharing the rest
+    evenly), none below its ``floor``."""
+    low, high = 0.0, max(natural, default=0.0)
+    for _ in range(40):  # the cap, by bisection
+        cap = (low + high) / 2
+        used = sum(max(f, min(n, cap)) for n, f in zip(natural, floor, strict=True))
+        if used > room:
+            high = cap
+        else:
+            low = cap
+    widths = [max(f, min(n, low)) for n, f in zip(natural, floor, strict=True)]
+    spare = room - sum(widths)
+    if spare > 0 and widths:  # what the bisection leaves goes to the capped columns
+        capped = [i for i, (w, n) in enumerate(zip(widths, natural, strict=True)) if w < n]
+        for i in capped or range(len(widths)):
+            widths[i] += spare / len(capped or widths)
+    return widths
 
 
 def _columns(doc: ListDocument, left: float, width: float, marks: bool) -> list[_Col]:
@@ -258,6 +267,10 @@ class _ListPainter:
             canv.setFont(REGULAR, size)
             canv.drawString(self.left, y, text)
             y -= 2.5 * mm
+        if first and self.doc.chart is not None:  # the chart between the title and the table
+            height = CHART_HEIGHT
+            draw_chart(canv, self.doc.chart, self.left, y - height, self.right - self.left, height)
+            y -= height + 3 * mm
         self.table_top = y
         self.y = y
         self.draw_header()
@@ -296,7 +309,7 @@ class _ListPainter:
             is_mark = self.marks and index == 0
             for text in lines[:count]:
                 line, size = text, SIZE
-                if col.nowrap:
+                if col.nowrap or font == BOLD:
                     line, size = fit(text, font, SIZE, col.width - 2 * PAD_X, SMALLEST)
                 canv.setFont(font, size)
                 drawn = float(stringWidth(line, font, size))
@@ -316,10 +329,10 @@ class _ListPainter:
         canv.setLineWidth(GRID)
         canv.line(self.left, self.y, self.right, self.y)
 
-    def _wrap_cells(self, texts: Sequence[str], font: str) -> list[list[str]]:
+    def _wrap_cells(self, texts: Sequence[str], font: str, one_line: bool) -> list[list[str]]:
         return [
             text.splitlines()[:1] or [""]
-            if col.nowrap
+            if col.nowrap or one_line
             else wrap(text, font, SIZE, col.width - 2 * PAD_X)
             for col, text in zip(self.cols, texts, strict=True)
         ]
@@ -334,7 +347,8 @@ class _ListPainter:
     ) -> None:
         """Draw one row; ``reserve`` keeps room under it (the last row keeps the summary on
         its page, so no page carries the summary alone)."""
-        cells = self._wrap_cells(texts, font)
+        one_line = font == BOLD  # the total row: one line, printed smaller where it must
+        cells = self._wrap_cells(texts, font, one_line)
         while True:
             need = max(len(c) for c in cells)
             room = int((self.y - self.bottom - reserve - 2 * PAD_Y) // LEADING)

@@ -7,7 +7,16 @@ from collections.abc import Sequence
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Action, Principal
 from secrecy_desk.forms import FormKind, Forms
-from secrecy_desk.modules.base import Command, Module, Paper, Scope, TabSpec, Title
+from secrecy_desk.modules.base import (
+    Command,
+    Deadline,
+    Module,
+    Paper,
+    ReportSection,
+    Scope,
+    TabSpec,
+    Title,
+)
 from secrecy_desk.vault.db import Store
 
 #: The module id for permissions: view, create (apply), edit (record paper decisions), print,
@@ -45,6 +54,19 @@ def _papers(forms: Forms) -> Sequence[Paper]:
     ]
 
 
+def _deadlines(forms: Forms) -> Sequence[Deadline]:
+    del forms
+    return (
+        Deadline(
+            "approvals.waiting",
+            Title("待我审批", "Approvals waiting for me"),
+            ID,
+            count="secrecy_desk.modules.approvals.engine:count_waiting",
+            tab=ID,
+        ),
+    )
+
+
 MODULE = Module(
     id=ID,
     title=TITLE,
@@ -64,6 +86,15 @@ MODULE = Module(
     objects=lambda forms: (ID,),
     revision=_revision,
     tabs=_tabs,
+    deadlines=_deadlines,
+    report_sections=(
+        ReportSection(
+            "approvals",
+            Title("保密审批", "Approvals"),
+            "secrecy_desk.modules.approvals.figures:decisions",
+            order=500,
+        ),
+    ),
     commands=(Command("approvals", "approval tables (审批表)", "secrecy_desk.cli.approvals"),),
     papers=_papers,
 )

@@ -152,10 +152,10 @@ def print_request(
 
 
 def sample(samples: Samples, form: str | None) -> PrintJob:
-    """The demo's latest request of ``form`` as its approval table (see modules.base.Paper)."""
+    """The demo's first request of ``form`` as its approval table (see modules.base.Paper)."""
     assert form is not None
     approvals = Approvals(samples.session(Role.OFFICER), samples.forms)
-    requests = approvals.all(form=form)
+    requests = sorted(approvals.all(form=form), key=lambda r: r.number)
     if not requests:
         raise LookupError(f"the demo has no {form} request")
     return request_job(approvals, requests[0].number)
