@@ -131,7 +131,7 @@ def test_frame_carries_unit_number_code_note_and_time() -> None:
         assert part in text
     assert "打印时间 2026-03-05 14:20" in text
     assert "clerk01" in text  # the watermark
-    assert "第1份" not in text  # a single copy is not numbered
+    assert "第1份 共1份" in text  # a single copy is numbered too: a page is counted alone
 
 
 def test_copies_are_numbered_and_restart_page_numbers() -> None:
@@ -285,9 +285,9 @@ def test_no_clock_in_the_output() -> None:
 @pytest.mark.slow
 def test_two_hundred_page_list_has_the_header_on_every_page() -> None:
     rows = [
-        ListRow((str(n), f"TH-2026-{n:05d}", "液压系统原理图", "2", "李明")) for n in range(1, 4601)
+        ListRow((str(n), f"TH-2026-{n:05d}", "液压系统原理图", "2", "李明")) for n in range(1, 5601)
     ]
-    doc = ListDocument("图纸发放回收台账", COLUMNS, rows, summary="共 4600 条。")
+    doc = ListDocument("图纸发放回收台账", COLUMNS, rows, summary="共 5600 条。")
     pdf = render_list(doc, FRAME)
     texts = pages_text(pdf)
     assert len(texts) >= 200
@@ -296,8 +296,8 @@ def test_two_hundred_page_list_has_the_header_on_every_page() -> None:
             assert label in text, f"page {number} lacks the header {label}"
         assert f"第{number}页 共{len(texts)}页" in text
         assert text.count("机密★10年") >= 2
-    assert "TH-2026-04600" in texts[-1]
-    assert "共 4600 条。" in texts[-1]
+    assert "TH-2026-05600" in texts[-1]
+    assert "共 5600 条。" in texts[-1]
     assert "图纸发放回收台账（续）" in texts[1]
 
 
@@ -312,7 +312,7 @@ def test_list_marks_voided_and_flagged_rows() -> None:
     assert "标记" in text
     assert "作废" in text
     assert "▲" in text
-    assert "▲ 表示逾期未回收" in text
+    assert "标记说明：▲ 逾期未回收；作废：该行已作废，加删除线" in text  # the legend
 
 
 def test_list_row_taller_than_a_page_continues() -> None:

@@ -156,6 +156,9 @@ def test_verification_codes_say_current_older_or_nothing(
     out = P.print_entry(regs, "drawings", entry.number, printer="p")
     assert verify_code(regs, out.code).match is Match.CURRENT
     assert verify_code(regs, out.code.replace("-", "").lower()).match is Match.CURRENT
+    # What a handheld scanner types from the page's QR code: one scan checks the paper.
+    scanned = f"SDV:{entry.number}:{out.code}"
+    assert verify_code(regs, scanned).match is Match.CURRENT
     regs.edit("drawings", entry.number, {"copies": "2"}, expected_revision=entry.revision)
     older = verify_code(regs, out.code)
     assert older.match is Match.OLDER

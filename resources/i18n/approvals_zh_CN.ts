@@ -143,14 +143,6 @@
         <translation>审批</translation>
     </message>
     <message>
-        <source>{name} (signed on paper)</source>
-        <translation>{name}（纸质签批）</translation>
-    </message>
-    <message>
-        <source>{name} (electronic, {login})</source>
-        <translation>{name}（电子签批，{login}）</translation>
-    </message>
-    <message>
         <source>Submitted by</source>
         <translation>提交人</translation>
     </message>

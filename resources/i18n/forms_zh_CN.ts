@@ -229,6 +229,10 @@
         <translation>快速筛选“{id}”重复列出</translation>
     </message>
     <message>
+        <source>a total needs a number or money column of the list</source>
+        <translation>合计只能用于列表中的数字或金额列</translation>
+    </message>
+    <message>
         <source>a search field must be a text-like field of this form (text, longtext, scope, person, account, entry_ref, resident_id or phone)</source>
         <translation>检索字段必须是本表单的文本类字段（text、longtext、scope、person、account、entry_ref、resident_id 或 phone）</translation>
     </message>

@@ -132,6 +132,10 @@
         <translation>第{row}行有 {cells} 个单元格，但清单有 {columns} 列。</translation>
     </message>
     <message>
+        <source>The total row has {cells} cells but the list has {columns} columns.</source>
+        <translation>合计行有 {cells} 格，而列表有 {columns} 列。</translation>
+    </message>
+    <message>
         <source>There is nothing to print.</source>
         <translation>没有可打印的内容。</translation>
     </message>

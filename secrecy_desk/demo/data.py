@@ -18,7 +18,7 @@ from typing import Final
 
 from secrecy_desk.core.idcard import check_char
 from secrecy_desk.forms import Forms, load_all
-from secrecy_desk.modules.registers import Query
+from secrecy_desk.modules.registers import Query, Registers
 from secrecy_desk.modules.registry import open_registers
 from secrecy_desk.vault.session import Session
 
@@ -301,7 +301,55 @@ def fill_registers(
     )
     gifts = _gifts(rng, today, people, 120)
     regs.add_many("gifts", gifts, source="demo")
+    _person_records(regs, numbers[:12], people[:12], today)
     return {spec.id: regs.count(spec.id, Query()) for spec in regs.visible_registers()}
+
+
+def _person_records(
+    regs: Registers, numbers: list[str], people: list[dict[str, str]], today: date
+) -> None:
+    """A few training, travel and trust-rating records, so every register has its paper."""
+    courses = ("保密法律法规培训", "涉密载体管理培训", "保密岗位资格认证")
+    training, travel, trust = [], [], []
+    for i, (number, person) in enumerate(zip(numbers, people, strict=True)):
+        issued = today - timedelta(days=30 + 20 * i)
+        training.append(
+            {
+                "person": number,
+                "name": person["name"],
+                "kind": "岗位认证" if i % 3 == 2 else "保密培训",
+                "course": courses[i % 3],
+                "issued_on": issued.isoformat(),
+                "valid_until": (issued + timedelta(days=365)).isoformat(),
+                "certificate_no": f"BMPX-{issued.year}-{i + 1:03d}",
+            }
+        )
+        if i % 2 == 0:
+            depart = today - timedelta(days=40 + 9 * i)
+            travel.append(
+                {
+                    "person": number,
+                    "name": person["name"],
+                    "purpose": "因公" if i % 4 == 0 else "因私",
+                    "destination": ("德国 柏林", "新加坡", "法国 巴黎")[i % 3],
+                    "depart_on": depart.isoformat(),
+                    "return_on": (depart + timedelta(days=7)).isoformat(),
+                    "briefed_on": (depart - timedelta(days=3)).isoformat(),
+                }
+            )
+        if i % 3 == 0:
+            trust.append(
+                {
+                    "person": number,
+                    "name": person["name"],
+                    "rated_on": (today - timedelta(days=60 + i)).isoformat(),
+                    "score": str(92 - i),
+                    "reason": "年度保密考核：遵守保密制度，无违规记录。",
+                }
+            )
+    regs.add_many("training", training, source="demo")
+    regs.add_many("travel", travel, source="demo")
+    regs.add_many("trust", trust, source="demo")
 
 
 def _statuses(rng: random.Random, n: int) -> list[str]:
@@ -331,17 +379,37 @@ def fill_commitments(session: Session, *, forms: Forms | None = None) -> int:
             personnel_copy="人事处档案柜A-3",
             secrecy_copy="保密办档案柜B-1",
         )
-    return len(numbers)
+    # One of every other kind, printed: yearly in post, departure (a person in the
+    # disengagement period), foreign exchange and special work with the matter they concern.
+    current = commitments.people()
+    in_post = [p.number for p in current if p.status == "in_post" and p.number not in people]
+    leaving = [p.number for p in current if p.status == "disengaging"]
+    others = [
+        commitments.generate("in_post", in_post[:1]),
+        commitments.generate("departure", leaving[:1]),
+        commitments.generate(
+            "foreign_exchange", in_post[1:2], matter="赴德国参加某国际学术会议（2026年4月）"
+        ),
+        commitments.generate("special", in_post[2:3], matter="某型号总体方案论证专项工作"),
+    ]
+    extra = [c.number for made_now in others for c in made_now]
+    commitments.print_batch(extra, printer="演示打印机（保密室）")
+    return len(numbers) + len(extra)
 
 
 def fill_approvals(clerk: Session, *, leader: str, forms: Forms | None = None) -> list[str]:
-    """As a clerk: two requests submitted and waiting (a classified document print decided by
-    ``leader``, and a publication review)."""
+    """As a clerk: one request of every approval type, submitted and waiting (decisions are
+    added by :func:`decide_approvals`)."""
     from secrecy_desk.modules.approvals.engine import Approvals  # noqa: PLC0415 - demo only
 
+    today = clerk.clock.today()
+
+    def day(n: int) -> str:
+        return (today + timedelta(days=n)).isoformat()
+
     approvals = Approvals(clerk, forms or load_all())
-    requests = [
-        approvals.create(
+    samples: list[tuple[str, dict[str, str]]] = [
+        (
             "document_print",
             {
                 "title": "2027年度保密工作要点",
@@ -353,7 +421,7 @@ def fill_approvals(clerk: Session, *, leader: str, forms: Forms | None = None) -
                 "leader": leader,
             },
         ),
-        approvals.create(
+        (
             "publication",
             {
                 "title": "某材料的热处理工艺研究",
@@ -365,8 +433,129 @@ def fill_approvals(clerk: Session, *, leader: str, forms: Forms | None = None) -
                 "no_secrets": "是",
             },
         ),
+        (
+            "drawing_copy",
+            {
+                "department": "保密办",
+                "applicant_name": "王芳",
+                "drawing_no": "DZ-2026-017",
+                "drawing_name": "雷达天线支架总图",
+                "material": "纸质图纸",
+                "level": "一般",
+                "copies": "2",
+                "purpose": "外协加工需要",
+                "recipient": "某机械加工厂",
+                "outside_processing": "是",
+                "agreement_signed": "是",
+            },
+        ),
+        (
+            "foreign_provision",
+            {
+                "department": "保密办",
+                "handler": "王芳",
+                "foreign_party": "某国某研究所 史密斯",
+                "items": "某型设备接口说明",
+                "level": "秘密",
+                "carrier": "纸质文件1份",
+                "way": "书面",
+                "purpose": "合作协议约定",
+                "provide_on": day(18),
+                "measures": "已签保密协议",
+            },
+        ),
+        (
+            "foreign_visit",
+            {
+                "host_department": "保密办",
+                "handler": "王芳",
+                "visitors": "某公司代表团：施密特（总经理）、韦伯（工程师）、霍夫曼（翻译）",
+                "nationality": "德国",
+                "visitor_count": "3",
+                "visit_from": day(8),
+                "visit_to": day(9),
+                "purpose": "商务洽谈",
+                "reception_plan": "会议室洽谈，午餐后参观展厅",
+                "scope": "民品展厅",
+                "area": "一号楼会议室、展厅",
+                "participants": "王芳、赵磊",
+                "escort": "赵磊",
+                "leader": leader,
+            },
+        ),
+        (
+            "exchange_personnel",
+            {
+                "name": "钱工",
+                "gender": "男",
+                "department": "保密办",
+                "post": "高级工程师",
+                "secret_grade": "重要",
+                "destination": "法国",
+                "mission": "参加国际学术会议",
+                "depart_on": day(30),
+                "return_on": day(37),
+                "commitment_signed": "是",
+                "reminded": "是",
+            },
+        ),
     ]
+    requests = [approvals.create(form, values) for form, values in samples]
     return [approvals.submit(r.number).number for r in requests]
+
+
+def decide_on_paper(officer: Session, *, forms: Forms | None = None) -> None:
+    """The department head's signatures on paper, recorded by the secrecy officer: the
+    demo's tables show each kind of step (on paper, in the program, still waiting)."""
+    from secrecy_desk.modules.approvals.engine import (  # noqa: PLC0415 - demo only
+        Approvals,
+        Decision,
+    )
+
+    approvals = Approvals(officer, forms or load_all())
+    numbers: dict[str, str] = {}  # the first request of each form (fill_approvals')
+    for request in sorted(approvals.all(), key=lambda r: r.number):
+        numbers.setdefault(request.form, request.number)
+    for form, comment in (
+        ("drawing_copy", "同意"),
+        ("foreign_provision", "同意提供，已核对内容"),
+        ("exchange_personnel", "同意"),
+    ):
+        approvals.record_paper(
+            numbers[form],
+            step=1,
+            decision=Decision.APPROVE,
+            signer="孙主任",
+            signed_on=officer.clock.today(),
+            comment=comment,
+        )
+
+
+def decide_in_program(approver: Session, password: str, *, forms: Forms | None = None) -> None:
+    """The leader's electronic decisions on the steps that wait for them."""
+    from secrecy_desk.modules.approvals.engine import (  # noqa: PLC0415 - demo only
+        Approvals,
+        Decision,
+    )
+
+    approvals = Approvals(approver, forms or load_all())
+    numbers: dict[str, str] = {}  # the first request of each form (fill_approvals')
+    for request in sorted(approvals.all(), key=lambda r: r.number):
+        numbers.setdefault(request.form, request.number)
+    for form, comment in (
+        ("drawing_copy", "同意外协加工，加工完毕收回全部图纸。"),
+        ("foreign_provision", "同意"),
+        ("document_print", "同意印发"),
+        ("foreign_visit", "同意接待，按方案执行"),
+    ):
+        request = approvals.get(numbers[form])
+        approvals.decide(
+            request.number,
+            Decision.APPROVE,
+            comment,
+            password=password,
+            expected_revision=request.revision,
+        )
 
 
 def file_office_requests(clerk: Session, *, leader: str, forms: Forms | None = None) -> list[str]:

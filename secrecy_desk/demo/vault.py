@@ -132,6 +132,16 @@ def _build_demo(
         demo_data.fill_office(s, office_requests)
     finally:
         s.logout()
+    s = sessions.login(folder, officer.login, officer.password, clock=clock)
+    try:
+        demo_data.decide_on_paper(s)
+    finally:
+        s.logout()
+    s = sessions.login(folder, approver.login, approver.password, clock=clock)
+    try:
+        demo_data.decide_in_program(s, approver.password)
+    finally:
+        s.logout()
     # The demo's passwords are published (README, login screen): like any account's initial
     # password, each must be changed at its first login.
     s = sessions.login(folder, sysadm.login, sysadm.password, clock=clock)

@@ -846,7 +846,19 @@ _NO_SECTION_FIELD: Final = QT_TRANSLATE_NOOP(
 
 def _read_list(top: _Table, by_name: Mapping[str, FieldSpec]) -> ListSpec:
     table = top.table("list", "[list]")
-    table.allow({"columns", "sort", "orientation", "title_zh", "title_en", "quick"})
+    table.allow(
+        {
+            "columns",
+            "sort",
+            "orientation",
+            "title_zh",
+            "title_en",
+            "quick",
+            "totals",
+            "sign_zh",
+            "sign_en",
+        }
+    )
     columns = tuple(_column(table, n, by_name, _NO_COLUMN) for n in table.texts("columns"))
     if not columns:
         raise table.error(
@@ -872,6 +884,24 @@ def _read_list(top: _Table, by_name: Mapping[str, FieldSpec]) -> ListSpec:
             QT_TRANSLATE_NOOP("Errors", 'orientation "{value}" must be portrait or landscape'),
             value=orientation_name,
         ) from None
+    totals = tuple(table.texts("totals")) if table.has("totals") else ()
+    for name in totals:
+        spec = by_name.get(name)
+        if (
+            name not in columns
+            or spec is None
+            or spec.type
+            not in (
+                FieldType.INTEGER,
+                FieldType.MONEY,
+            )
+        ):
+            raise FormDefinitionError(
+                table.source.file,
+                QT_TRANSLATE_NOOP("Errors", "a total needs a number or money column of the list"),
+                place=table.place,
+                field=name,
+            )
     return ListSpec(
         columns=columns,
         sort=tuple(sort),
@@ -879,6 +909,9 @@ def _read_list(top: _Table, by_name: Mapping[str, FieldSpec]) -> ListSpec:
         title_zh=table.opt_text("title_zh") or "",
         title_en=table.opt_text("title_en") or "",
         quick=_read_quick(table, by_name),
+        totals=totals,
+        sign_zh=table.opt_text("sign_zh") or "",
+        sign_en=table.opt_text("sign_en") or "",
     )
 
 

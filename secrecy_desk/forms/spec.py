@@ -234,7 +234,11 @@ class QuickFilter:
 @dataclass(frozen=True, slots=True)
 class ListSpec:
     """The register table and the printed list: columns in order, default sort, orientation,
-    and the quick filters the list offers."""
+    and the quick filters the list offers.
+
+    On paper, ``totals`` names the number and money columns the list's total row (合计) sums,
+    and ``sign_zh``/``sign_en`` add an empty column at the right for a signature (e.g. the
+    receiver signs the register book)."""
 
     columns: tuple[str, ...]
     sort: tuple[SortKey, ...]
@@ -242,6 +246,12 @@ class ListSpec:
     title_zh: str = ""
     title_en: str = ""
     quick: tuple[QuickFilter, ...] = ()
+    totals: tuple[str, ...] = ()
+    sign_zh: str = ""
+    sign_en: str = ""
+
+    def sign_label(self, lang: str) -> str:
+        return self.sign_en if lang == "en" else self.sign_zh
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Final, Protocol
 
 from secrecy_desk.core.levels import Level
-from secrecy_desk.core.roles import Action, Principal
+from secrecy_desk.core.roles import Action, Principal, Role
 from secrecy_desk.forms import Forms, FormSpec
 from secrecy_desk.records.rules import Rule
 from secrecy_desk.vault.db import Store
@@ -193,6 +193,39 @@ def _no_dimensions(spec: FormSpec) -> Sequence[Dimension]:
     return ()
 
 
+class Samples(Protocol):
+    """What a paper's sample maker gets: the demo vault (the demo's data on a fixed clock)
+    and a session of one of its people by role. Only one session is open at a time: asking
+    for another role logs the previous one out."""
+
+    @property
+    def forms(self) -> Forms: ...
+
+    def session(self, role: Role = Role.OFFICER) -> Session: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Paper:
+    """A kind of paper the module prints (纸质件): each register's form and list, each
+    commitment template, each approval type, each report.
+
+    ``sample`` is ``"package.module:function"``, called as ``function(samples, argument)``; it
+    returns the :class:`~secrecy_desk.records.printing.PrintJob` of one sample from the demo
+    vault (adding the sample data it needs when the demo lacks it). The paper test suite
+    (``tests/paper``) and ``./desk paper`` print every declared paper: a new module's papers
+    join them by being declared here."""
+
+    key: str
+    title: Title
+    sample: str
+    argument: str | None = None
+
+
+def _no_papers(forms: Forms) -> Sequence[Paper]:
+    del forms
+    return ()
+
+
 @dataclass(frozen=True)
 class Module:
     """One domain, as the rest of the program sees it.
@@ -207,7 +240,8 @@ class Module:
     * ``deadlines`` — what it adds to the home tab (see :class:`Deadline`);
     * ``dimensions`` — what a register's statistics may count by (see :class:`Dimension`);
     * ``report_sections`` — its sections of the periodic work report (see
-      :class:`ReportSection`).
+      :class:`ReportSection`);
+    * ``papers`` — every kind of paper it prints, with a sample maker (see :class:`Paper`).
     """
 
     id: str
@@ -222,3 +256,4 @@ class Module:
     deadlines: Callable[[Forms], Sequence[Deadline]] = _no_deadlines
     dimensions: Callable[[FormSpec], Sequence[Dimension]] = _no_dimensions
     report_sections: tuple[ReportSection, ...] = ()
+    papers: Callable[[Forms], Sequence[Paper]] = _no_papers

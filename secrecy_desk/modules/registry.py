@@ -33,6 +33,7 @@ from secrecy_desk.modules.base import (
     Dimension,
     EntryDeadline,
     Module,
+    Paper,
     ReportSection,
     Scope,
     TabSpec,
@@ -70,6 +71,11 @@ def module(module_id: str) -> Module:
         if m.id == module_id:
             return m
     raise KeyError(module_id)
+
+
+def papers(forms: Forms) -> list[Paper]:
+    """Every kind of paper every module prints, in module order (keys are unique)."""
+    return [p for m in MODULES for p in m.papers(forms)]
 
 
 def commands() -> list[Command]:

@@ -18,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from secrecy_desk.printing.fonts import BOLD, REGULAR
 from secrecy_desk.printing.model import PageFrame
+from secrecy_desk.printing.qr import draw_qr, payload
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,9 @@ WATERMARK_GREY: Final = 0.45
 WATERMARK_ALPHA: Final = 0.10
 WATERMARK_SIZE: Final = 13.0
 WATERMARK_ANGLE: Final = 30.0
+#: The verification QR code: its side (quiet zone included) and its gap below the footer rule.
+QR_SIZE: Final = 13 * mm
+QR_GAP: Final = 0.8 * mm
 
 
 def margins_for(width: float, height: float) -> Margins:
@@ -83,10 +87,10 @@ def draw_page_frame(
     canv.drawCentredString(centre, mark_y, frame.marking)
     mark_half = stringWidth(frame.marking, BOLD, 16) / 2 + 6 * mm
     side = centre - mark_half - left
-    if frame.copies > 1:
-        text, size = fit(f"第{copy}份 共{frame.copies}份", BOLD, 10.5, side, 7)
-        canv.setFont(BOLD, size)
-        canv.drawString(left, mark_y, text)
+    # Every page says which copy it belongs to, one copy or many: a page is counted alone.
+    text, size = fit(f"第{copy}份 共{frame.copies}份", BOLD, 10.5, side, 7)
+    canv.setFont(BOLD, size)
+    canv.drawString(left, mark_y, text)
     if frame.reprint:
         _draw_reprint_stamp(canv, right, mark_y)
 
@@ -112,20 +116,25 @@ def draw_page_frame(
     text, size = fit(f"第{page}页 共{pages}页", REGULAR, 10, side, 7)
     canv.setFont(REGULAR, size)
     canv.drawRightString(right, foot_y, text)
+    text_left = left
     if frame.verification_code:
-        text, size = fit(f"验证码 {frame.verification_code}", REGULAR, 9.5, side, 6.5)
+        # The QR code sits in the bottom margin at the left, the code and note beside it.
+        qr_y = rule_y - QR_GAP - QR_SIZE
+        draw_qr(canv, payload(frame.document_number, frame.verification_code), left, qr_y, QR_SIZE)
+        text_left = left + QR_SIZE + 1.5 * mm
+        text, size = fit(f"验证码 {frame.verification_code}", REGULAR, 9.5, side - QR_SIZE, 6.5)
         canv.setFont(REGULAR, size)
-        canv.drawString(left, foot_y, text)
+        canv.drawString(text_left, foot_y, text)
 
     note_y = foot_y - 4.5 * mm
     printed = f"打印时间 {frame.printed_at}" if frame.printed_at else ""
     printed, printed_size = fit(printed, REGULAR, 7.5, (right - left) * 0.4, 6)
     canv.setFont(REGULAR, printed_size)
     canv.drawRightString(right, note_y, printed)
-    room = right - left - stringWidth(printed, REGULAR, printed_size) - 8 * mm
+    room = right - text_left - stringWidth(printed, REGULAR, printed_size) - 8 * mm
     note, note_size = fit(frame.footer_note, REGULAR, 7.5, room, 6)
     canv.setFont(REGULAR, note_size)
-    canv.drawString(left, note_y, note)
+    canv.drawString(text_left, note_y, note)
     canv.restoreState()
 
 

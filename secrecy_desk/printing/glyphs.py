@@ -141,7 +141,7 @@ def _texts_of_form(doc: FormDocument) -> Iterator[tuple[Place, str, int | None, 
     for number, text in enumerate(doc.closing, start=1):
         yield Place.CLOSING, "", number, text
     for block in doc.signatures:
-        yield Place.SIGNATURE, block.label, None, block.label
+        yield Place.SIGNATURE, block.label, None, block.label + block.name
 
 
 def _texts_of_list(doc: ListDocument) -> Iterator[tuple[Place, str, int | None, str]]:
@@ -153,7 +153,9 @@ def _texts_of_list(doc: ListDocument) -> Iterator[tuple[Place, str, int | None, 
     for number, row in enumerate(doc.rows, start=1):
         for label, text in zip(labels, row.cells, strict=True):
             yield Place.CELL, label, number, text
-    yield Place.SUMMARY, "", None, doc.summary + doc.flag_meaning
+    if doc.totals is not None:
+        yield Place.SUMMARY, "", None, "".join(doc.totals)
+    yield Place.SUMMARY, "", None, doc.summary + doc.flag_meaning + "".join(doc.legend)
     if doc.chart is not None:
         for text in (*doc.chart.categories, *(s.name for s in doc.chart.series)):
             yield Place.CHART, "", None, text

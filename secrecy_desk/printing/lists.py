@@ -19,20 +19,28 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from secrecy_desk.printing.charts import draw_chart
 from secrecy_desk.printing.fonts import BOLD, REGULAR
-from secrecy_desk.printing.frame import LANDSCAPE, FramedCanvas
+from secrecy_desk.printing.frame import LANDSCAPE, FramedCanvas, fit
 from secrecy_desk.printing.model import Align, ListDocument, ListRow, PageFrame
 
-SIZE: Final = 9.0
-LEADING: Final = 12.5
-PAD_X: Final = 3.0
-PAD_Y: Final = 3.5
+#: A register book's density: 8.5 pt on 11 pt lines gives 24 rows or more on an A4 landscape
+#: page (26 on a continuation page) while staying readable at arm's length.
+SIZE: Final = 8.5
+LEADING: Final = 11.0
+PAD_X: Final = 2.5
+PAD_Y: Final = 2.2
 GRID: Final = 0.5
 BOX: Final = 0.9
 HEADER_SHADE: Final = 0.9
 MARK_LABEL: Final = "标记"
-MARK_WIDTH: Final = 10 * mm
+MARK_WIDTH: Final = 9 * mm
 VOID_MARK: Final = "作废"
 FLAG_MARK: Final = "▲"
+#: A code, number or date never wraps; at worst it prints smaller, down to this size.
+SMALLEST: Final = 6.0
+#: The widest a column grows to hold its longest cell on one line.
+MAX_NATURAL: Final = 90 * mm
+#: A text column is never narrower than this many characters.
+MIN_CHARS: Final = 4
 #: A list's chart takes this much of its first page.
 CHART_HEIGHT: Final = 72 * mm
 
@@ -91,19 +99,107 @@ class _Col:
     x: float
     width: float
     align: Align
+    nowrap: bool = False
+
+
+_CJK_CHAR: Final = re.compile(f"[{_CJK}]")
+_LABEL_PART: Final = re.compile(r"（[^）]*）|\([^)]*\)|[^（(]+")
+
+
+def is_code(text: str) -> bool:
+    """A number, code or date: no spaces, no CJK (``TZFS-2026-0145``, ``2026-03-02``)."""
+    return bool(text) and not any(ch.isspace() for ch in text) and not _CJK_CHAR.search(text)
+
+
+def label_parts(label: str) -> list[str]:
+    """A label cut only where it may break: around its bracketed parts (``来访单位及人员`` /
+    ``（姓名、职务）``), never inside a word."""
+    return [p for p in _LABEL_PART.findall(label) if p.strip()] or [label]
+
+
+def label_lines(label: str, font: str, size: float, width: float) -> list[str]:
+    """The label's parts packed into lines no wider than ``width`` where possible."""
+    lines: list[str] = []
+    for part in label_parts(label):
+        if lines and _width(lines[-1] + part, font, size) <= width:
+            lines[-1] += part
+        else:
+            lines.append(part)
+    return lines
+
+
+def _share(room: float, natural: list[float], floor: list[float]) -> list[float]:
+    """``room`` shared so that as few cells as possible wrap: every column gets its natural
+    width up to one common cap (the short columns whole, the long ones sharing the rest
+    evenly), none below its ``floor``."""
+    low, high = 0.0, max(natural, default=0.0)
+    for _ in range(40):  # the cap, by bisection
+        cap = (low + high) / 2
+        used = sum(max(f, min(n, cap)) for n, f in zip(natural, floor, strict=True))
+        if used > room:
+            high = cap
+        else:
+            low = cap
+    widths = [max(f, min(n, low)) for n, f in zip(natural, floor, strict=True)]
+    spare = room - sum(widths)
+    if spare > 0 and widths:  # what the bisection leaves goes to the capped columns
+        capped = [i for i, (w, n) in enumerate(zip(widths, natural, strict=True)) if w < n]
+        for i in capped or range(len(widths)):
+            widths[i] += spare / len(capped or widths)
+    return widths
 
 
 def _columns(doc: ListDocument, left: float, width: float, marks: bool) -> list[_Col]:
+    """Column widths from the content: every code column as wide as its longest cell, text
+    columns sharing the rest in proportion to their longest cells, headers unbroken."""
     cols: list[_Col] = []
     x = left
     if marks:
-        cols.append(_Col(MARK_LABEL, x, MARK_WIDTH, Align.CENTER))
+        cols.append(_Col(MARK_LABEL, x, MARK_WIDTH, Align.CENTER, nowrap=True))
         x += MARK_WIDTH
         width -= MARK_WIDTH
-    total = sum(c.width for c in doc.columns)
-    for column in doc.columns:
-        w = width * column.width / total
-        cols.append(_Col(column.label, x, w, column.align))
+    count = len(doc.columns)
+    texts: list[list[str]] = [[] for _ in range(count)]
+    for row in doc.rows:
+        for i, cell in enumerate(row.cells):
+            texts[i].append(cell)
+    if doc.totals is not None:
+        for i, cell in enumerate(doc.totals):
+            texts[i].append(cell)
+    natural: list[float] = []
+    floor: list[float] = []
+    nowrap: list[bool] = []
+    for column, cells in zip(doc.columns, texts, strict=True):
+        filled = [c for c in cells if c.strip()]
+        code = bool(filled) and all(is_code(c) for c in filled)
+        head = max(_width(p, BOLD, SIZE) for p in label_parts(column.label)) + 2 * PAD_X
+        longest = max(
+            (_width(line, REGULAR, SIZE) for c in filled for line in c.splitlines()), default=0.0
+        )
+        content = min(longest + 2 * PAD_X, MAX_NATURAL)
+        nat = max(content, head, column.min_width)
+        low = nat if code else max(head, column.min_width, min(content, MIN_CHARS * SIZE))
+        natural.append(nat)
+        floor.append(low)
+        nowrap.append(code)
+    if sum(natural) <= width:  # everything on one line: share the spare room by weight
+        spare = width - sum(natural)
+        weights = [c.width for c in doc.columns]
+        widths = [n + spare * w / sum(weights) for n, w in zip(natural, weights, strict=True)]
+    elif sum(floor) <= width:
+        fixed = sum(n for n, code in zip(natural, nowrap, strict=True) if code)
+        flex = [i for i in range(count) if not nowrap[i]]
+        if fixed + sum(floor[i] for i in flex) <= width:
+            shared = _share(width - fixed, [natural[i] for i in flex], [floor[i] for i in flex])
+            widths = list(natural)
+            for i, w in zip(flex, shared, strict=True):
+                widths[i] = w
+        else:
+            widths = _share(width, natural, floor)
+    else:  # more columns than the page holds: everything narrower, codes print smaller
+        widths = [f * width / sum(floor) for f in floor]
+    for column, w, code in zip(doc.columns, widths, nowrap, strict=True):
+        cols.append(_Col(column.label, x, w, column.align, nowrap=code))
         x += w
     return cols
 
@@ -126,12 +222,25 @@ class _ListPainter:
         self.right = width - LANDSCAPE.right
         self.top = height - LANDSCAPE.top
         self.bottom = LANDSCAPE.bottom
-        self.marks = any(r.voided or r.flagged for r in doc.rows)
+        self.flags = any(r.flagged and not r.voided for r in doc.rows)
+        self.voids = any(r.voided for r in doc.rows)
+        self.marks = self.flags or self.voids
         self.cols = _columns(doc, self.left, self.right - self.left, self.marks)
-        self.header = [wrap(c.label, BOLD, SIZE, c.width - 2 * PAD_X) for c in self.cols]
+        self.header = [label_lines(c.label, BOLD, SIZE, c.width - 2 * PAD_X) for c in self.cols]
         self.header_height = max(len(h) for h in self.header) * LEADING + 2 * PAD_Y
+        self.legend = self._legend()
         self.y = self.top
         self.table_top = self.top
+
+    def _legend(self) -> str:
+        """What every mark on the list means, printed on every page that can show one."""
+        parts = []
+        if self.flags:
+            parts.append(f"{FLAG_MARK} {self.doc.flag_meaning}")
+        if self.voids:
+            parts.append(f"{VOID_MARK}：该行已作废，加删除线")
+        parts += list(self.doc.legend)
+        return ("标记说明：" + "；".join(parts)) if parts else ""
 
     # -- page structure -----------------------------------------------------------------
     def start_page(self, first: bool) -> None:
@@ -141,23 +250,27 @@ class _ListPainter:
             canv.setFont(BOLD, 16)
             y -= 16
             canv.drawCentredString((self.left + self.right) / 2, y, self.doc.title)
-            y -= 4 * mm
-            if self.doc.subtitle:
-                canv.setFont(REGULAR, 10)
-                y -= 10
-                canv.drawCentredString((self.left + self.right) / 2, y, self.doc.subtitle)
-                y -= 3 * mm
-            if self.doc.chart is not None:
-                height = CHART_HEIGHT
-                draw_chart(
-                    canv, self.doc.chart, self.left, y - height, self.right - self.left, height
-                )
-                y -= height + 3 * mm
+            y -= 3 * mm
+            left_text = self.doc.subtitle
         else:
-            canv.setFont(REGULAR, 9)
+            left_text = f"{self.doc.title}（续）"
+        if first and not left_text and not self.legend:
+            y -= 1 * mm
+        else:
             y -= 9
-            canv.drawString(self.left, y, f"{self.doc.title}（续）")
+            half = (self.right - self.left) / 2 - 3 * mm
+            legend, legend_size = fit(self.legend, REGULAR, 8.5, half, 6.5)
+            canv.setFont(REGULAR, legend_size)
+            canv.drawRightString(self.right, y, legend)
+            room = self.right - self.left - _width(legend, REGULAR, legend_size) - 6 * mm
+            text, size = fit(left_text, REGULAR, 9, room, 6.5)
+            canv.setFont(REGULAR, size)
+            canv.drawString(self.left, y, text)
             y -= 2.5 * mm
+        if first and self.doc.chart is not None:  # the chart between the title and the table
+            height = CHART_HEIGHT
+            draw_chart(canv, self.doc.chart, self.left, y - height, self.right - self.left, height)
+            y -= height + 3 * mm
         self.table_top = y
         self.y = y
         self.draw_header()
@@ -169,11 +282,12 @@ class _ListPainter:
         canv.setFillGray(HEADER_SHADE)
         canv.rect(self.left, top - h, self.right - self.left, h, stroke=0, fill=1)
         canv.restoreState()
-        canv.setFont(BOLD, SIZE)
         for col, lines in zip(self.cols, self.header, strict=True):
             y = top - PAD_Y - (h - 2 * PAD_Y - len(lines) * LEADING) / 2 - SIZE
             for line in lines:
-                canv.drawCentredString(col.x + col.width / 2, y, line)
+                text, size = fit(line, BOLD, SIZE, col.width - 2 * PAD_X, SMALLEST)
+                canv.setFont(BOLD, size)
+                canv.drawCentredString(col.x + col.width / 2, y, text)
                 y -= LEADING
         self.y = top - h
         canv.setLineWidth(GRID)
@@ -184,44 +298,62 @@ class _ListPainter:
         self.canv.showPage()
 
     # -- rows -----------------------------------------------------------------------------
-    def draw_lines(self, row: ListRow, cells: list[list[str]], count: int) -> None:
+    def draw_lines(
+        self, cells: list[list[str]], count: int, *, voided: bool = False, font: str = REGULAR
+    ) -> None:
         """Draw the first ``count`` lines of every cell as one band of the row."""
         canv = self.canv
         height = count * LEADING + 2 * PAD_Y
-        canv.setFont(REGULAR, SIZE)
         for index, (col, lines) in enumerate(zip(self.cols, cells, strict=True)):
             y = self.y - PAD_Y - SIZE + 0.5
             is_mark = self.marks and index == 0
-            for line in lines[:count]:
+            for text in lines[:count]:
+                line, size = text, SIZE
+                if col.nowrap or font == BOLD:
+                    line, size = fit(text, font, SIZE, col.width - 2 * PAD_X, SMALLEST)
+                canv.setFont(font, size)
+                drawn = float(stringWidth(line, font, size))
                 if col.align is Align.CENTER:
-                    canv.drawCentredString(col.x + col.width / 2, y, line)
-                    start = col.x + (col.width - _width(line, REGULAR, SIZE)) / 2
+                    start = col.x + (col.width - drawn) / 2
                 elif col.align is Align.RIGHT:
-                    canv.drawRightString(col.x + col.width - PAD_X, y, line)
-                    start = col.x + col.width - PAD_X - _width(line, REGULAR, SIZE)
+                    start = col.x + col.width - PAD_X - drawn
                 else:
-                    canv.drawString(col.x + PAD_X, y, line)
                     start = col.x + PAD_X
-                if row.voided and not is_mark and line:
-                    strike = y + SIZE * 0.33
+                canv.drawString(start, y, line)
+                if voided and not is_mark and line:
+                    strike = y + size * 0.33
                     canv.setLineWidth(0.7)
-                    end = start + _width(line, REGULAR, SIZE)
-                    canv.line(start - 0.5, strike, end + 0.5, strike)
+                    canv.line(start - 0.5, strike, start + drawn + 0.5, strike)
                 y -= LEADING
         self.y -= height
         canv.setLineWidth(GRID)
         canv.line(self.left, self.y, self.right, self.y)
 
-    def draw_row(self, row: ListRow) -> None:
-        cells = [
-            wrap(text, REGULAR, SIZE, col.width - 2 * PAD_X)
-            for col, text in zip(self.cols, _cells(row, self.marks), strict=True)
+    def _wrap_cells(self, texts: Sequence[str], font: str, one_line: bool) -> list[list[str]]:
+        return [
+            text.splitlines()[:1] or [""]
+            if col.nowrap or one_line
+            else wrap(text, font, SIZE, col.width - 2 * PAD_X)
+            for col, text in zip(self.cols, texts, strict=True)
         ]
+
+    def draw_row(
+        self,
+        texts: Sequence[str],
+        *,
+        voided: bool = False,
+        font: str = REGULAR,
+        reserve: float = 0.0,
+    ) -> None:
+        """Draw one row; ``reserve`` keeps room under it (the last row keeps the summary on
+        its page, so no page carries the summary alone)."""
+        one_line = font == BOLD  # the total row: one line, printed smaller where it must
+        cells = self._wrap_cells(texts, font, one_line)
         while True:
             need = max(len(c) for c in cells)
-            room = int((self.y - self.bottom - 2 * PAD_Y) // LEADING)
+            room = int((self.y - self.bottom - reserve - 2 * PAD_Y) // LEADING)
             if need <= room:
-                self.draw_lines(row, cells, need)
+                self.draw_lines(cells, need, voided=voided, font=font)
                 return
             fresh = int((self.table_top - self.header_height - self.bottom - 2 * PAD_Y) // LEADING)
             if need <= fresh or room < 1:
@@ -231,21 +363,22 @@ class _ListPainter:
                     continue
                 room = int((self.y - self.bottom - 2 * PAD_Y) // LEADING)
             # A row taller than a page: print what fits, continue on the next page.
-            self.draw_lines(row, cells, room)
+            self.draw_lines(cells, room, voided=voided, font=font)
             cells = [c[room:] for c in cells]
 
+    def tail_height(self) -> float:
+        if not self.doc.summary:
+            return 0.0
+        lines = wrap(self.doc.summary, REGULAR, 9.5, self.right - self.left)
+        return float(len(lines) * 14 + 3 * mm)
+
     def draw_tail(self) -> None:
-        """The summary line and, when rows are marked, what the marks mean."""
-        notes = []
-        if self.doc.summary:
-            notes.append(self.doc.summary)
-        if self.marks:
-            notes.append(f"注：{FLAG_MARK} 表示{self.doc.flag_meaning}；{VOID_MARK}的行加删除线。")
-        if not notes:
+        """The summary line under the table."""
+        if not self.doc.summary:
             return
-        lines = [ln for n in notes for ln in wrap(n, REGULAR, 9.5, self.right - self.left)]
-        need = len(lines) * 14 + 3 * mm
-        if self.y - need < self.bottom:  # the table is finished; the notes go overleaf
+        lines = wrap(self.doc.summary, REGULAR, 9.5, self.right - self.left)
+        need = self.tail_height()
+        if self.y - need < self.bottom:  # the table is finished; the summary goes overleaf
             self.canv.showPage()
             self.y = self.top
         self.canv.setFont(REGULAR, 9.5)
@@ -257,8 +390,16 @@ class _ListPainter:
     def paint(self) -> None:
         self.canv.begin_group(self.frame, self.copy)
         self.start_page(first=True)
-        for row in self.doc.rows:
-            self.draw_row(row)
+        tail = self.tail_height()
+        last = len(self.doc.rows) - 1 if self.doc.totals is None else -1
+        for index, row in enumerate(self.doc.rows):
+            reserve = tail if index == last else 0.0
+            self.draw_row(_cells(row, self.marks), voided=row.voided, reserve=reserve)
+        if self.doc.totals is not None:
+            totals = list(self.doc.totals)
+            if self.marks:
+                totals.insert(0, "")
+            self.draw_row(totals, font=BOLD, reserve=tail)
         self.finish_table()
         self.draw_tail()
         self.canv.showPage()

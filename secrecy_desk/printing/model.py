@@ -113,14 +113,17 @@ class ApprovalStep:
     comment: str = ""
     decider: str = ""
     decided_at: str = ""
+    paper: bool = False  # signed on paper and recorded in the program afterwards
 
 
 @dataclass(frozen=True, slots=True)
 class SignatureBlock:
-    """A signer's block: the label (承诺人, 单位, 见证人 …) and its empty lines."""
+    """A signer's block: the label (承诺人, 单位, 见证人 …) and its empty lines; ``name`` is
+    printed beside the label when the signer is already known (a recorded witness)."""
 
     label: str
     lines: tuple[SignLine, ...] = (SignLine.NAME, SignLine.SIGNATURE, SignLine.DATE)
+    name: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,11 +153,16 @@ class FormDocument:
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """A list column: header label, relative width (any positive number) and alignment."""
+    """A list column: header label, relative width (any positive number) and alignment.
+
+    The engine sizes columns from their content: a column whose cells are numbers, codes or
+    dates (no spaces, no CJK) never wraps; ``width`` weighs how the room left over is shared.
+    ``min_width`` (points) keeps room for handwriting, e.g. a signature column."""
 
     label: str
     width: float = 1.0
     align: Align = Align.LEFT
+    min_width: float = 0.0
 
     def __post_init__(self) -> None:
         if self.width <= 0:
@@ -210,8 +218,12 @@ class Chart:
 
 @dataclass(frozen=True, slots=True)
 class ListDocument:
-    """A register list on A4 landscape, the header row repeated on every page; ``chart``,
-    when given, is drawn on the first page between the title and the table."""
+    """A register list on A4 landscape, the header row repeated on every page.
+
+    ``totals`` is the form's total row (合计), printed bold after the last row; ``legend``
+    explains marks the caller put into cells. The engine adds the legend of its own marks
+    (▲, 作废) on every page where they are used.
+    ``chart``, when given, is drawn on the first page between the title and the table."""
 
     title: str
     columns: Sequence[Column]
@@ -219,6 +231,8 @@ class ListDocument:
     subtitle: str = ""
     summary: str = ""
     flag_meaning: str = "逾期"
+    totals: tuple[str, ...] | None = None
+    legend: Sequence[str] = ()
     chart: Chart | None = None
 
     def __post_init__(self) -> None:
@@ -235,3 +249,11 @@ class ListDocument:
                     cells=len(row.cells),
                     columns=count,
                 )
+        if self.totals is not None and len(self.totals) != count:
+            raise PrintInputError(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "The total row has {cells} cells but the list has {columns} columns."
+                ),
+                cells=len(self.totals),
+                columns=count,
+            )

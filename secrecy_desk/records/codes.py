@@ -14,13 +14,29 @@ from typing import Final
 
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 from secrecy_desk.core.levels import Level
+from secrecy_desk.core.scan import PREFIX as QR_PREFIX
 from secrecy_desk.records.model import Entry
 
 #: (kind, number, clearance) → the object's current revision, or None when none is visible.
 RevisionOf = Callable[[str, str, Level], int | None]
 
 
+def is_scan(text: str) -> bool:
+    """Is this what a handheld scanner typed from a page's QR code (``SDV:<number>:<code>``)?"""
+    return text.strip().upper().startswith(QR_PREFIX)
+
+
+def code_from_scan(text: str) -> str:
+    """The verification code in what was typed: the code itself, or a scanned QR payload's
+    code part (the payload's document number is what the page prints beside it)."""
+    if is_scan(text):
+        return text.strip().rsplit(":", 1)[-1].strip()
+    return text
+
+
 def normalize_code(code: str) -> str:
+    """A typed or scanned code in its printed form ``XXXX-XXXX``."""
+    code = code_from_scan(code)
     compact = "".join(ch for ch in code.upper() if ch.isalnum())
     return f"{compact[:4]}-{compact[4:8]}" if len(compact) == 8 else code.strip().upper()
 
@@ -92,4 +108,4 @@ def check_code(print_record: Entry | None, code: str, current_revision: Revision
     return CodeCheck(match, wanted, print_record, printed, current)
 
 
-__all__ = ["CodeCheck", "Match", "check_code", "normalize_code"]
+__all__ = ["CodeCheck", "Match", "check_code", "code_from_scan", "is_scan", "normalize_code"]

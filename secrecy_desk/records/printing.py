@@ -31,7 +31,7 @@ from secrecy_desk.core import media
 from secrecy_desk.core.errors import ValidationError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 from secrecy_desk.core.levels import Level, Term, highest, marking
-from secrecy_desk.forms import Forms, Value
+from secrecy_desk.forms import FieldType, Forms, FormSpec, Value
 from secrecy_desk.printing import (
     FormDocument,
     ListDocument,
@@ -62,6 +62,41 @@ def new_code() -> str:
 def local_time(when: datetime) -> str:
     """A time as printed on paper and in the print register: the workstation's local time."""
     return when.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+# --- what a field shows on paper -------------------------------------------------------------
+
+
+def person_name(session: Session, login: str) -> str:
+    """A person on paper, by name: the account's display name, never its login (the text as
+    given when no account has that login, e.g. a name typed for a paper signature)."""
+    if not login.strip():
+        return ""
+    account = session.vault.account(login)
+    if account is None or not account.display_name.strip():
+        return login
+    return account.display_name
+
+
+def field_text(
+    session: Session,
+    spec: FormSpec,
+    name: str,
+    value: Value,
+    term: Term | None,
+    lang: str = "zh_CN",
+) -> str:
+    """A field's effective value as paper shows it: the default secrecy term of the level when
+    none was set ("20年（按密级默认）"), an account as its holder's name, else the display."""
+    field_spec = spec.field(name)
+    if name == spec.term_field and value is None:
+        if term is None:  # not a state secret: no secrecy term, said so rather than blank
+            return "不设保密期限" if lang != "en" else "no secrecy term"
+        default = "（按密级默认）" if lang != "en" else " (default for the level)"
+        return field_spec.display(term, lang) + default
+    if field_spec.type is FieldType.ACCOUNT and isinstance(value, str):
+        return person_name(session, value)
+    return field_spec.display(value, lang)
 
 
 # --- what to print ----------------------------------------------------------------------------

@@ -15,15 +15,10 @@ from __future__ import annotations
 import argparse
 import io
 import random
-import shutil
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 
 from secrecy_desk.core.levels import Level, Term, marking
 from secrecy_desk.printing import (
@@ -277,45 +272,10 @@ def run_benchmarks() -> None:
     )
 
 
-def write_screenshots(folder: Path) -> None:
-    """Render the four sample pages to PNG at 80 dpi with poppler's ``pdftoppm``."""
-    tool = shutil.which("pdftoppm")
-    if tool is None:
-        sys.exit("pdftoppm not found (Debian: apt-get install poppler-utils)")
-    folder.mkdir(parents=True, exist_ok=True)
-    samples = {
-        "print-form": render_form(CARRIER_FORM, FRAME),
-        "print-commitment": render_form(
-            commitment(), replace(FRAME, document_number="CN-2026-0042")
-        ),
-        "print-approval": render_form(
-            APPROVAL, replace(FRAME, document_number="SP-2026-0009", copies=3, reprint=True)
-        ),
-        "print-list": render_list(
-            drawing_list(60), replace(FRAME, document_number="TZ-TZ-2026-03")
-        ),
-    }
-    with tempfile.TemporaryDirectory() as scratch:  # sample data only, nothing classified
-        for name, pdf in samples.items():
-            source = Path(scratch) / f"{name}.pdf"
-            source.write_bytes(pdf)
-            target = folder / name
-            subprocess.run(
-                [tool, "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile", source, target],
-                check=True,
-            )
-            print(f"wrote {target}.png")
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--screenshots", type=Path, help="also write the sample PNGs here")
-    parser.add_argument("--no-bench", action="store_true", help="only write the screenshots")
-    args = parser.parse_args(argv)
-    if not args.no_bench:
-        run_benchmarks()
-    if args.screenshots:
-        write_screenshots(args.screenshots)
+    parser.parse_args(argv)
+    run_benchmarks()
 
 
 if __name__ == "__main__":

@@ -31,9 +31,10 @@ from secrecy_desk.gui.common.fonts import monospace_font
 from secrecy_desk.gui.common.jobs import run_job
 from secrecy_desk.gui.common.style import set_role
 from secrecy_desk.modules.prints.verify import verify_code
-from secrecy_desk.records.codes import CodeCheck, Match
+from secrecy_desk.records.codes import CodeCheck, Match, code_from_scan, is_scan
 
 CODE_LENGTH: Final = 8  # letters and digits, printed as two groups of four
+SCAN_LENGTH: Final = 120  # room for a scanned QR payload: a document number and the code
 # (text colour, background, border) of the result box for each answer.
 RESULT_COLOURS: Final[dict[Match, tuple[str, str, str]]] = {
     Match.CURRENT: ("#1e6b34", "#e7f4ea", "#1e6b34"),
@@ -83,9 +84,13 @@ class VerifyDialog(QDialog):
         self.code = QLineEdit()
         self.code.setPlaceholderText("K7QD-3M9X")
         self.code.setFont(monospace_font(13))
-        self.code.setMaxLength(12)
+        # A code typed by hand, or what a handheld scanner types from the page's QR code
+        # (SDV:<document number>:<code>).
+        self.code.setMaxLength(SCAN_LENGTH)
         self.code.setValidator(
-            QRegularExpressionValidator(QRegularExpression(r"^[A-Za-z0-9\s-]{0,12}$"), self.code)
+            QRegularExpressionValidator(
+                QRegularExpression(rf"^[\x20-\x7E]{{0,{SCAN_LENGTH}}}$"), self.code
+            )
         )
         self.code.setAccessibleName(self.tr("Verification code"))
         label.setBuddy(self.code)
@@ -125,6 +130,10 @@ class VerifyDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
 
     def _typed(self, text: str) -> None:
+        if is_scan(text):  # a scanner's payload is read as it is; its code part is checked
+            if self.result_box.isVisible():
+                self.result_box.hide()
+            return
         cleaned = clean_code(text)
         if cleaned != text:
             position = self.code.cursorPosition()
@@ -212,7 +221,7 @@ class VerifyDialog(QDialog):
 
     def verify(self) -> None:
         """核验: ask the core, show its answer."""
-        typed = self.code.text()
+        typed = code_from_scan(self.code.text())
         if len(code_chars(typed)) != CODE_LENGTH:
             self.check = None
             self._show(

@@ -6,11 +6,12 @@ from collections.abc import Sequence
 
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Action, Principal
-from secrecy_desk.forms import Forms
+from secrecy_desk.forms import FormKind, Forms
 from secrecy_desk.modules.base import (
     Command,
     Deadline,
     Module,
+    Paper,
     ReportSection,
     Scope,
     TabSpec,
@@ -38,6 +39,19 @@ def _tabs(forms: Forms, principal: Principal) -> Sequence[TabSpec]:
     if not principal.can(ID, Action.VIEW):
         return ()
     return (TabSpec(ID, TITLE, "secrecy_desk.gui.approvals.tab:ApprovalsTab"),)
+
+
+def _papers(forms: Forms) -> Sequence[Paper]:
+    """Each approval type's table."""
+    return [
+        Paper(
+            f"approval.{s.id}",
+            Title(s.layout.title_zh or s.title_zh, s.layout.title_en or s.title_en),
+            "secrecy_desk.modules.approvals.printing:sample",
+            s.id,
+        )
+        for s in forms.of_kind(FormKind.APPROVAL)
+    ]
 
 
 def _deadlines(forms: Forms) -> Sequence[Deadline]:
@@ -82,4 +96,5 @@ MODULE = Module(
         ),
     ),
     commands=(Command("approvals", "approval tables (审批表)", "secrecy_desk.cli.approvals"),),
+    papers=_papers,
 )

@@ -5,13 +5,22 @@ level and recorded in the print register with a verification code."""
 from __future__ import annotations
 
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, translate
-from secrecy_desk.core.roles import Action
+from secrecy_desk.core.roles import Action, Role
 from secrecy_desk.forms import FieldType, FormSpec
 from secrecy_desk.modules.approvals import ID as MODULE_ID
 from secrecy_desk.modules.approvals.engine import Approvals, Event, Request
+from secrecy_desk.modules.base import Samples
 from secrecy_desk.printing import ApprovalStep, FieldRow, FormDocument, SignatureBlock, SignLine
 from secrecy_desk.records.model import NUMBER
-from secrecy_desk.records.printing import Deliver, PrintDocument, PrintJob, Printout, print_job
+from secrecy_desk.records.printing import (
+    Deliver,
+    PrintDocument,
+    PrintJob,
+    Printout,
+    field_text,
+    person_name,
+    print_job,
+)
 
 _CONTEXT = "Approvals"
 _SIGN = {"name": SignLine.NAME, "signature": SignLine.SIGNATURE, "date": SignLine.DATE}
@@ -21,14 +30,9 @@ def _tr(text: str, lang: str) -> str:
     return translate(_CONTEXT, text, lang)
 
 
-def _decider(approvals: Approvals, event: Event, lang: str) -> str:
-    if event.paper:
-        template = _tr(QT_TRANSLATE_NOOP("Approvals", "{name} (signed on paper)"), lang)
-        return template.format(name=event.decider)
-    account = approvals.session.vault.account(event.decider)
-    name = account.display_name if account is not None else event.decider
-    template = _tr(QT_TRANSLATE_NOOP("Approvals", "{name} (electronic, {login})"), lang)
-    return template.format(name=name, login=event.decider)
+def _decider(approvals: Approvals, event: Event) -> str:
+    """Who decided, by name (a paper signer is recorded by the name written on the paper)."""
+    return person_name(approvals.session, event.decider)
 
 
 def approval_document(
@@ -49,16 +53,17 @@ def approval_document(
         if name not in spec.field_names:
             continue
         field = spec.field(name)
-        value = field.display(request.values.get(name), lang)
+        value = field_text(
+            approvals.session, spec, name, request.values.get(name), request.term, lang
+        )
         long = field.type is FieldType.LONG_TEXT
         rows.append(
             FieldRow(field.label(lang), value, span=2 if long else 1, min_lines=2 if long else 1)
         )
-    applicant = approvals.session.vault.account(request.applicant)
     rows.append(
         FieldRow(
             _tr(QT_TRANSLATE_NOOP("Approvals", "Submitted by"), lang),
-            f"{applicant.display_name}（{request.applicant}）" if applicant else request.applicant,
+            person_name(approvals.session, request.applicant),
         )
     )
     rows.append(
@@ -76,8 +81,9 @@ def approval_document(
                 step.title(lang),
                 decision=event.decision.label(lang),
                 comment=event.comment,
-                decider=_decider(approvals, event, lang),
+                decider=_decider(approvals, event),
                 decided_at=event.decided_on or "",
+                paper=event.paper,
             )
         )
     closing: list[str] = []
@@ -143,3 +149,13 @@ def print_request(
         reason=reason,
         deliver=deliver,
     )
+
+
+def sample(samples: Samples, form: str | None) -> PrintJob:
+    """The demo's first request of ``form`` as its approval table (see modules.base.Paper)."""
+    assert form is not None
+    approvals = Approvals(samples.session(Role.OFFICER), samples.forms)
+    requests = sorted(approvals.all(form=form), key=lambda r: r.number)
+    if not requests:
+        raise LookupError(f"the demo has no {form} request")
+    return request_job(approvals, requests[0].number)

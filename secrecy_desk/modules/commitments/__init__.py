@@ -6,12 +6,13 @@ from collections.abc import Sequence
 
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Action, Principal
-from secrecy_desk.forms import Forms
+from secrecy_desk.forms import FormKind, Forms
 from secrecy_desk.modules.base import (
     ATTENTION,
     Command,
     Deadline,
     Module,
+    Paper,
     ReportSection,
     Scope,
     TabSpec,
@@ -37,6 +38,25 @@ def _tabs(forms: Forms, principal: Principal) -> Sequence[TabSpec]:
     if not principal.can(ID, Action.VIEW):
         return ()
     return (TabSpec(ID, TITLE, "secrecy_desk.gui.commitments.tab:CommitmentsTab"),)
+
+
+def _papers(forms: Forms) -> Sequence[Paper]:
+    """Each template's letter, and the completeness report."""
+    letters = [
+        Paper(
+            f"commitment.{s.id}",
+            Title(s.layout.title_zh or s.title_zh, s.layout.title_en or s.title_en),
+            "secrecy_desk.modules.commitments.flow:sample_letter",
+            s.id,
+        )
+        for s in forms.of_kind(FormKind.COMMITMENT)
+    ]
+    report = Paper(
+        "commitment.report",
+        Title("保密承诺书签订情况检查表", "Commitment completeness report"),
+        "secrecy_desk.modules.commitments.report:sample_report",
+    )
+    return [*letters, report]
 
 
 def _deadlines(forms: Forms) -> Sequence[Deadline]:
@@ -96,4 +116,5 @@ MODULE = Module(
     commands=(
         Command("commitments", "secrecy commitments (保密承诺书)", "secrecy_desk.cli.commitments"),
     ),
+    papers=_papers,
 )

@@ -21,6 +21,7 @@ from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.core.levels import Level, Term, default_term, marking
 from secrecy_desk.core.roles import Action, Role
 from secrecy_desk.forms import FormKind, FormSpec, SignatureLine
+from secrecy_desk.modules.base import Samples
 from secrecy_desk.modules.commitments import ID as MODULE
 from secrecy_desk.modules.personnel import lifecycle
 from secrecy_desk.modules.registers import Entry, Query, Registers
@@ -344,13 +345,34 @@ class Commitments:
     def _snapshot(
         self, spec: FormSpec, version: ClauseVersion, person: Entry, matter: str
     ) -> dict[str, Any]:
-        return {
+        snapshot: dict[str, Any] = {
             "title": spec.layout.title_zh,
             "version": version.version,
             "clauses": list(version.clauses),
             "person": self._person_data(person),
             "matter": matter,
         }
+        if spec.id == DEPARTURE:
+            snapshot["disengagement"] = self._disengagement(person)
+        return snapshot
+
+    def _disengagement(self, person: Entry) -> dict[str, Any]:
+        """The disengagement period a departure letter states: its length for the person's
+        class, and its start and end once the person has left the post (else it starts on
+        the day the letter is signed)."""
+        person_class = str(person.values.get("person_class") or "")
+        months = lifecycle.disengage_months(self.session.settings, person_class)
+        left = person.values.get("left_on")
+        start = str(left) if left else ""
+        end = str(person.values.get("disengage_ends") or "")
+        planned = not start
+        if planned:  # it starts when this letter is signed: say when it ends if signed today
+            start = self.session.clock.today().isoformat()
+        if planned or not end:
+            left_on = date.fromisoformat(start)
+            ends = lifecycle.disengagement_end(self.session.settings, person_class, left_on)
+            end = ends.isoformat()
+        return {"months": months, "start": start, "end": end, "planned": planned}
 
     def _matter(self, spec: FormSpec, matter: str) -> str:
         """The matter a commitment concerns, as it will print (required for some templates)."""
@@ -461,6 +483,15 @@ class Commitments:
         matter = str(snap.get("matter") or "")
         if matter:
             rows.append(FieldRow(spec.field("matter").label_zh, matter, span=2))
+        period = snap.get("disengagement")
+        if isinstance(period, Mapping):
+            months = int(period.get("months") or 0)
+            start, end = str(period.get("start") or ""), str(period.get("end") or "")
+            if period.get("planned"):
+                text = f"自本承诺书签署之日起共{months}个月（于 {start} 签署则至 {end} 届满）"
+            else:
+                text = f"{start} 至 {end}，共{months}个月"
+            rows.append(FieldRow("脱密期", text, span=2))
         unit = self.session.settings.unit
         opening = (
             f"本人{person.get('name', '')}，系{unit}{person.get('department', '')}"
@@ -474,9 +505,17 @@ class Commitments:
             paragraphs=(opening,),
             clauses=tuple(str(c) for c in snap.get("clauses", ())),
             closing=(_CLOSING,),
-            signatures=tuple(
-                SignatureBlock(b.role_zh, tuple(_SIGN[line] for line in b.lines))
-                for b in spec.layout.signatures
+            signatures=(
+                *(
+                    SignatureBlock(b.role_zh, tuple(_SIGN[line] for line in b.lines))
+                    for b in spec.layout.signatures
+                ),
+                # The signing is witnessed (S1): the witness's name once it is recorded.
+                SignatureBlock(
+                    "见证人",
+                    (SignLine.SIGNATURE, SignLine.DATE),
+                    name=commitment.witness or "",
+                ),
             ),
         )
 
@@ -660,3 +699,18 @@ class Commitments:
                         reason=f"签署离岗保密承诺书 {item.number}",
                     )
             return self.get(item.number)
+
+
+def sample_letter(samples: Samples, template: str | None) -> PrintJob:
+    """A demo commitment of ``template`` as its letter, a signed one (with its witness) when
+    there is one (see modules.base.Paper)."""
+    from secrecy_desk.modules.registry import open_registers  # noqa: PLC0415 - no import cycle
+
+    assert template is not None
+    regs = open_registers(samples.session(Role.OFFICER), samples.forms)
+    commitments = Commitments(regs)
+    found = commitments.find(template=template)
+    if not found:
+        raise LookupError(f"the demo has no {template} commitment")
+    signed = [c for c in found if c.status == ARCHIVED]
+    return commitments.print_job([(signed or found)[0].number])

@@ -10,7 +10,8 @@ from typing import Final
 
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.core.levels import Level, default_term
-from secrecy_desk.core.roles import Action
+from secrecy_desk.core.roles import Action, Role
+from secrecy_desk.modules.base import Samples
 from secrecy_desk.modules.commitments import ID as MODULE
 from secrecy_desk.modules.commitments.flow import (
     ARCHIVED,
@@ -44,6 +45,9 @@ KIND_TEXT: Final = {
     UNSIGNED: QT_TRANSLATE_NOOP("Commitments", "Printed, unsigned"),
 }
 _KIND_ZH: Final = {MISSING: "未签承诺书", RENEW: "应续签", UNSIGNED: "打印后未签回"}
+#: What the two right columns say when there is no commitment to name (every cell filled).
+_NO_COMMITMENT: Final = {MISSING: "未生成", RENEW: "应新签", UNSIGNED: ""}
+_NEVER: Final = {MISSING: "从未签署", RENEW: "", UNSIGNED: ""}
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,11 +76,14 @@ def completeness(commitments: Commitments, *, department: str | None = None) -> 
     today = commitments.session.clock.today()
     people = commitments.people(department=department)
     signed: dict[str, list[Commitment]] = {}
+    pending: dict[str, list[Commitment]] = {}
     gaps: list[Gap] = []
     every = commitments.find()
     for item in every:
         if item.status == ARCHIVED:
             signed.setdefault(item.person, []).append(item)
+        else:
+            pending.setdefault(item.person, []).append(item)
     names = {p.number: p for p in people}
     for person in people:
         required = REQUIRED.get(person.status, ())
@@ -86,7 +93,11 @@ def completeness(commitments: Commitments, *, department: str | None = None) -> 
         dept = str(person.values.get("department") or "")
         mine = [c for c in signed.get(person.number, []) if c.template in required]
         if not mine:
-            gaps.append(Gap(MISSING, person.number, name, dept, person.status, required[-1]))
+            waiting = [c for c in pending.get(person.number, []) if c.template in required]
+            number = waiting[-1].number if waiting else ""
+            gaps.append(
+                Gap(MISSING, person.number, name, dept, person.status, required[-1], number)
+            )
             continue
         if person.status == lifecycle.IN_POST:
             last = max(c.signed_on or date.min for c in mine)
@@ -153,8 +164,8 @@ def report_document(commitments: Commitments, report: Report) -> ListDocument:
                 g.department,
                 statuses.get(g.status, g.status),
                 titles.get(g.template, g.template),
-                g.commitment,
-                g.since,
+                g.commitment or _NO_COMMITMENT[g.kind],
+                g.since or _NEVER[g.kind],
             ),
             flagged=g.kind == UNSIGNED,
         )
@@ -209,3 +220,12 @@ def print_report(
         printer=printer,
         deliver=deliver,
     )
+
+
+def sample_report(samples: Samples, argument: str | None) -> PrintJob:
+    """The demo's completeness report (see modules.base.Paper)."""
+    from secrecy_desk.modules.registry import open_registers  # noqa: PLC0415 - no import cycle
+
+    del argument
+    commitments = Commitments(open_registers(samples.session(Role.OFFICER), samples.forms))
+    return report_job(commitments, completeness(commitments))

@@ -8,7 +8,7 @@ from typing import Final
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Action, Principal
 from secrecy_desk.forms import FieldType, Forms, FormSpec
-from secrecy_desk.modules.base import Command, Dimension, Module, Scope, TabSpec, Title
+from secrecy_desk.modules.base import Command, Dimension, Module, Paper, Scope, TabSpec, Title
 from secrecy_desk.modules.registers.engine import (
     SYSTEM_REGISTERS,
     Cancelled,
@@ -93,6 +93,18 @@ def _dimensions(spec: FormSpec) -> Sequence[Dimension]:
     return out
 
 
+def _papers(forms: Forms) -> Sequence[Paper]:
+    """Each register's form and its list."""
+    papers: list[Paper] = []
+    maker = "secrecy_desk.modules.registers.printouts"
+    for s in forms.registers:
+        title = Title(s.layout.title_zh or s.title_zh, s.layout.title_en or s.title_en)
+        listed = Title(s.listing.title_zh or s.title_zh, s.listing.title_en or s.title_en)
+        papers.append(Paper(f"register.{s.id}.form", title, f"{maker}:sample_form", s.id))
+        papers.append(Paper(f"register.{s.id}.list", listed, f"{maker}:sample_list", s.id))
+    return papers
+
+
 MODULE = Module(
     id="registers",
     title=Title("台账", "Registers"),
@@ -118,6 +130,7 @@ MODULE = Module(
         ),
         Command("export", "export a register to .csv or .xlsx", "secrecy_desk.cli.registers"),
     ),
+    papers=_papers,
 )
 
 __all__ = [

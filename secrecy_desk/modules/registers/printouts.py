@@ -7,13 +7,16 @@ The PDF never touches the disk unless the user exports it on purpose (fixed disk
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
 from secrecy_desk.core.levels import Level, Term, highest, marking
-from secrecy_desk.core.roles import Action
-from secrecy_desk.forms import FieldType, FormSpec, SignatureLine
+from secrecy_desk.core.money import Money
+from secrecy_desk.core.roles import Action, Role
+from secrecy_desk.forms import FieldType, Forms, FormSpec, SignatureLine, Value
+from secrecy_desk.modules.base import Samples
 from secrecy_desk.modules.registers.engine import Registers
 from secrecy_desk.printing import (
     Align,
@@ -32,8 +35,10 @@ from secrecy_desk.records.printing import (
     PrintJob,
     Printout,
     check_copies,
+    field_text,
     print_job,
 )
+from secrecy_desk.vault.session import Session
 
 _SIGN: Final = {
     SignatureLine.NAME: SignLine.NAME,
@@ -41,12 +46,44 @@ _SIGN: Final = {
     SignatureLine.DATE: SignLine.DATE,
 }
 _NUMERIC: Final = frozenset({FieldType.INTEGER, FieldType.MONEY})
+#: Room for a handwritten signature in a list's signature column (points: 30 mm).
+SIGN_WIDTH: Final = 85.0
 
 
 # --- layouts ----------------------------------------------------------------------------------
 
+_OBJECT: Final = re.compile(r"^([a-z][a-z_]*)(:|（)")
 
-def form_document(spec: FormSpec, entry: Entry, lang: str = "zh_CN") -> FormDocument:
+
+def object_titles(forms: Forms, lang: str = "zh_CN") -> dict[str, str]:
+    """Every printable object kind (``drawings``, ``commitments`` …) → its title, so paper
+    names a printed object as a clerk does (the print register's 所印条目)."""
+    from secrecy_desk.modules import registry  # noqa: PLC0415 - the registry imports us
+
+    titles: dict[str, str] = {}
+    for m in registry.MODULES:
+        for kind in m.objects(forms):
+            spec = forms.get(kind)
+            titles[kind] = spec.title(lang) if spec is not None else m.title.text(lang)
+    return titles
+
+
+def _paper_text(text: str, titles: Mapping[str, str]) -> str:
+    """``drawings:TZFS-2026-0145`` → ``图纸发放回收登记单 TZFS-2026-0145`` on paper."""
+    match = _OBJECT.match(text)
+    if match is None or match[1] not in titles:
+        return text
+    rest = text[match.end(1) :]
+    return titles[match[1]] + (" " + rest[1:] if rest.startswith(":") else rest)
+
+
+def form_document(
+    session: Session,
+    spec: FormSpec,
+    entry: Entry,
+    lang: str = "zh_CN",
+    titles: Mapping[str, str] | None = None,
+) -> FormDocument:
     """One entry as its paper form: the definition's sections in order, every field filled,
     the signature blocks empty."""
     names: list[str] = []
@@ -57,7 +94,11 @@ def form_document(spec: FormSpec, entry: Entry, lang: str = "zh_CN") -> FormDocu
     rows: list[FieldRow] = []
     for name in names:
         label = spec.column_label(name, lang)
-        value = entry.display(spec, name, lang)
+        if name in (NUMBER, STATUS):
+            value = entry.display(spec, name, lang)
+        else:
+            value = field_text(session, spec, name, entry.values.get(name), entry.term, lang)
+            value = _paper_text(value, titles or {})
         long = name not in (NUMBER, STATUS) and spec.field(name).type is FieldType.LONG_TEXT
         rows.append(FieldRow(label, value, span=2 if long else 1, min_lines=2 if long else 1))
     if entry.voided:
@@ -81,7 +122,11 @@ def list_document(
     *,
     subtitle: str = "",
     lang: str = "zh_CN",
+    session: Session | None = None,
+    titles: Mapping[str, str] | None = None,
 ) -> ListDocument:
+    """The list as the register book prints it: the chosen columns, the total row of the
+    definition's ``totals`` (voided rows left out) and its signature column."""
     cols = []
     for name in columns:
         width = 6.0
@@ -93,12 +138,39 @@ def list_document(
         elif name == NUMBER:
             width = 10.0
         cols.append(Column(spec.column_label(name, lang), width, align))
+    sign = spec.listing.sign_label(lang)
+    if sign:
+        cols.append(Column(sign, 8.0, Align.LEFT, min_width=SIGN_WIDTH))
+
+    def shown(entry: Entry, name: str) -> str:
+        if session is None or name in (NUMBER, STATUS):
+            return entry.display(spec, name, lang)
+        text = field_text(session, spec, name, entry.values.get(name), entry.term, lang)
+        return _paper_text(text, titles or {})
+
     rows = [
         ListRow(
-            tuple(e.display(spec, n, lang) for n in columns), voided=e.voided, flagged=bool(e.flags)
+            (*(shown(e, n) for n in columns), *([""] if sign else [])),
+            voided=e.voided,
+            flagged=bool(e.flags),
         )
         for e in entries
     ]
+    totals: tuple[str, ...] | None = None
+    summed = [n for n in spec.listing.totals if n in columns]
+    if summed:
+        counted = [e for e in entries if not e.voided]
+        cells = ["" for _ in cols]
+        cells[0] = f"合计（{len(counted)} 条）" if lang != "en" else f"Total ({len(counted)})"
+        for name in summed:
+            values = [e.values.get(name) for e in counted]
+            total: Value
+            if spec.field(name).type is FieldType.MONEY:
+                total = Money(sum(v.fen for v in values if isinstance(v, Money)))
+            else:
+                total = sum(v for v in values if isinstance(v, int) and not isinstance(v, bool))
+            cells[columns.index(name)] = spec.field(name).display(total, lang)
+        totals = tuple(cells)
     title = spec.listing.title_zh if lang != "en" else spec.listing.title_en
     return ListDocument(
         title=title or spec.title(lang),
@@ -106,6 +178,7 @@ def list_document(
         rows=tuple(rows),
         subtitle=subtitle,
         summary=(f"共 {len(entries)} 条" if lang != "en" else f"{len(entries)} entries"),
+        totals=totals,
     )
 
 
@@ -155,7 +228,15 @@ def list_for_print(
     level, term = highest([(e.level, e.term) for e in entries])
     filters = list_filters(query)
     cols = list(columns) if columns else list(spec.listing.columns)
-    doc = list_document(spec, entries, cols, subtitle=filters, lang=lang)
+    doc = list_document(
+        spec,
+        entries,
+        cols,
+        subtitle=filters,
+        lang=lang,
+        session=registers.session,
+        titles=object_titles(registers.forms, lang),
+    )
     return ListPrint(doc, level, term, filters, len(entries))
 
 
@@ -170,7 +251,7 @@ def entry_job(registers: Registers, register: str, number: str, lang: str = "zh_
         registers.get(register, number)  # records the view of a classified entry
 
     doc = PrintDocument(
-        form_document(spec, entry, lang),
+        form_document(registers.session, spec, entry, lang, object_titles(registers.forms, lang)),
         obj=entry.object_name,
         revision=entry.revision,
         number=entry.number,
@@ -253,3 +334,32 @@ def print_list(
         printer=printer,
         deliver=deliver,
     )
+
+
+# --- samples for the paper suite and ./desk paper (see modules.base.Paper) -------------------
+
+
+def _sample_registers(samples: Samples) -> Registers:
+    from secrecy_desk.modules.registry import open_registers  # noqa: PLC0415 - no import cycle
+
+    return open_registers(samples.session(Role.OFFICER), samples.forms)
+
+
+def sample_form(samples: Samples, register: str | None) -> PrintJob:
+    """The register's fullest current entry as its form."""
+    assert register is not None
+    regs = _sample_registers(samples)
+    entries = [e for e in regs.page(register, Query(limit=200)) if not e.voided]
+    if not entries:
+        raise LookupError(f"the demo has no entry in {register}")
+    spec = regs.spec(register)
+    fullest = max(
+        entries, key=lambda e: sum(1 for n in spec.field_names if e.values.get(n) not in (None, ""))
+    )
+    return entry_job(regs, register, fullest.number)
+
+
+def sample_list(samples: Samples, register: str | None) -> PrintJob:
+    """The register's whole list."""
+    assert register is not None
+    return list_job(_sample_registers(samples), register, Query())
