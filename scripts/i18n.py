@@ -50,6 +50,7 @@ AREAS: dict[str, list[str]] = {
         "secrecy_desk/cli/personnel.py",
     ],
     "approvals": ["secrecy_desk/modules/approvals", "secrecy_desk/cli/approvals.py"],
+    "carriers": ["secrecy_desk/modules/carriers", "secrecy_desk/cli/carriers.py"],
     # The GUI: each domain's folder has its own file, so that the engineers of different tabs
     # each edit only their own; "gui" holds the shell and the rest.
     "gui_register": ["secrecy_desk/gui/registers", "secrecy_desk/gui/common/jobs.py"],
@@ -59,6 +60,7 @@ AREAS: dict[str, list[str]] = {
     ],
     "gui_commitments": ["secrecy_desk/gui/commitments"],
     "gui_approvals": ["secrecy_desk/gui/approvals"],
+    "gui_carriers": ["secrecy_desk/gui/carriers"],
     "gui": ["secrecy_desk/app.py", "secrecy_desk/gui"],
 }
 

@@ -324,6 +324,7 @@
     </message>
     <message>
         <source>{number} was changed by someone else while this was being saved. Nothing was saved; reopen it to see the changes and make yours again.</source>
+        <extracomment>A new entry at revision 1 (``id`` NULL: SQLite numbers it) and its first revision — the statements a single save and a bulk load share.</extracomment>
         <translation>保存时 {number} 已被他人修改，未保存任何内容；请重新打开查看改动后再修改。</translation>
     </message>
     <message>

@@ -15,7 +15,15 @@ from typing import Final
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Principal
 from secrecy_desk.forms import Forms
-from secrecy_desk.modules import approvals, commitments, drawings, gifts, personnel, prints
+from secrecy_desk.modules import (
+    approvals,
+    carriers,
+    commitments,
+    drawings,
+    gifts,
+    personnel,
+    prints,
+)
 from secrecy_desk.modules import registers as registers_module
 from secrecy_desk.modules.base import Command, Deadline, Module, Scope, TabSpec
 from secrecy_desk.modules.registers.engine import Registers
@@ -32,6 +40,7 @@ MODULES: Final[tuple[Module, ...]] = (
     prints.MODULE,
     commitments.MODULE,
     approvals.MODULE,
+    carriers.MODULE,
 )
 
 #: Every module rule by id; a form definition names the ones it uses.
