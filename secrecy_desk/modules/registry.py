@@ -64,7 +64,13 @@ def commands() -> list[Command]:
 
 
 def tabs(forms: Forms, principal: Principal) -> list[TabSpec]:
-    return [t for m in MODULES for t in m.tabs(forms, principal)]
+    """Every module's tabs in registry order; a later module's tab with the key of an earlier
+    one takes its place (the carriers module's own tabs for its registers, say)."""
+    out: dict[str, TabSpec] = {}
+    for m in MODULES:
+        for t in m.tabs(forms, principal):
+            out[t.key] = t
+    return list(out.values())
 
 
 def scopes(forms: Forms) -> list[Scope]:

@@ -3,11 +3,33 @@
 (:mod:`.lifecycle`), personal holdings and the handover list (:mod:`.holdings`), stocktakes
 (:mod:`.stocktake`), destruction packages (:mod:`.packages`) and their paper (:mod:`.papers`)."""
 
-from secrecy_desk.modules.base import Command, Module, Title
+from collections.abc import Sequence
+
+from secrecy_desk.core.roles import Action, Principal
+from secrecy_desk.forms import Forms
+from secrecy_desk.modules.base import Command, Module, TabSpec, Title
 from secrecy_desk.modules.carriers.rules import Ledger
 
 ID = "carriers"
 TITLE = Title("涉密载体", "Carriers")
+_GUI = "secrecy_desk.gui.carriers.tab"
+
+
+def _tabs(forms: Forms, principal: Principal) -> Sequence[TabSpec]:
+    """The carriers' and the equipment's register tabs (the generic ones, with the lifecycle
+    actions on the selected rows: they take the place of the register module's tabs, same
+    key) and the carrier desk: holdings, stocktakes, destruction packages."""
+    out = [
+        TabSpec(
+            f"register:{s.id}", Title(s.title_zh, s.title_en), f"{_GUI}:open_carriers_tab", s.id
+        )
+        for s in forms.registers
+        if s.id in ("carriers", "equipment") and principal.can(s.id, Action.VIEW)
+    ]
+    if out:
+        out.append(TabSpec(ID, Title("载体管理", "Carrier desk"), f"{_GUI}:CarrierDeskTab"))
+    return out
+
 
 MODULE = Module(
     id=ID,
@@ -34,6 +56,7 @@ MODULE = Module(
         "package.execute",
     ),
     rules=(Ledger(),),
+    tabs=_tabs,
     commands=(
         Command(
             "carriers", "classified carriers and equipment (涉密载体)", "secrecy_desk.cli.carriers"

@@ -44,7 +44,7 @@ from secrecy_desk.printing import (
 from secrecy_desk.records.printing import Deliver, PrintDocument, PrintJob, Printout, print_job
 
 ACTION: Final = "carrier.print"
-_METHOD_ZH: Final = {
+METHOD_LABELS: Final = {
     "shredding": ("粉碎", "Shredding"),
     "disintegration": ("碎化（物理销毁）", "Disintegration"),
     "degaussing": ("消磁", "Degaussing"),
@@ -426,7 +426,7 @@ def destruction_list(desk: Carriers, number: str, lang: str = "zh_CN") -> PrintJ
 def destruction_record(desk: Carriers, number: str, lang: str = "zh_CN") -> PrintJob:
     """销毁记录: what was destroyed, when, where, how, by whom, witnessed by whom."""
     package = Packages(desk).get(number)
-    method = _METHOD_ZH.get(package.method, (package.method, package.method))
+    method = METHOD_LABELS.get(package.method, (package.method, package.method))
     witnesses = [*list(package.witnesses), "", ""]
     rows = (
         FieldRow(_t("销毁包编号", "Package no.", lang), package.number),
