@@ -27,7 +27,7 @@ def test_issue_several_rows_and_scan_them_in_a_stocktake(
     tab.reload_list()
     tab.table.selectAll()
     shown: list[StepDialog] = []
-    tab.open_dialog = lambda dialog: shown.append(dialog)  # type: ignore[method-assign]
+    tab.open_dialog = shown.append  # type: ignore[method-assign,assignment]
     said: list[str] = []
     tab.message_box = lambda icon, title, text: said.append(text)  # type: ignore[method-assign]
     tab.step_actions["issueAction"].trigger()
