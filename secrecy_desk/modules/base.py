@@ -95,6 +95,10 @@ class Deadline:
     key: str
     title: Title
     register: str
+    #: ``"package.module:function"`` when the module counts the line itself from its own
+    #: tables (open stocktakes, say): called as ``function(registers)`` and returning
+    #: (total, overdue, attention); the line is titled ``title`` and opens ``register``.
+    tally: str | None = None
 
 
 def _no_deadlines(forms: Forms) -> Sequence[Deadline]:

@@ -49,6 +49,8 @@ class _Tally:
     attention: int = 0
     done: bool = False
     numbers: list[str] = field(default_factory=list)
+    label: str | None = None  # a line a module counts itself (its deadline's title)
+    source: str = ""  # and the function that counts it
 
 
 class HomeTab(QWidget):
@@ -176,22 +178,40 @@ class HomeTab(QWidget):
         self._tallies = []
         principal = self.session.principal
         specs: list[FormSpec] = []
+        counted: list[_Tally] = []
         if not principal.is_admin and self.session.account.roles:
             # The registers whose flagged entries the modules' deadlines count, as far as
-            # this account may see them.
+            # this account may see them; and the lines a module counts itself.
             for deadline in registry.deadlines(self.ctx.forms):
-                if principal.can(deadline.register, Action.VIEW):
-                    specs.append(self.ctx.registers.spec(deadline.register))
-        self.flag_box.setVisible(bool(specs))
+                if not principal.can(deadline.register, Action.VIEW):
+                    continue
+                spec = self.ctx.registers.spec(deadline.register)
+                if deadline.tally is None:
+                    specs.append(spec)
+                    continue
+                own = self._module_tally(spec, deadline.tally, deadline.title.text(self.ctx.lang))
+                if own is not None:
+                    counted.append(own)
+        self.flag_box.setVisible(bool(specs or counted))
         for spec in specs:
             tally = self._new_tally(spec)
             if tally is not None:
                 self._tallies.append(tally)
+        self._tallies.extend(counted)
         self.table.setRowCount(len(self._tallies))
         for row, tally in enumerate(self._tallies):
             self._show(row, tally)
         if any(not t.done for t in self._tallies):
             self._timer.start()
+
+    def _module_tally(self, spec: FormSpec, dotted: str, label: str) -> _Tally | None:
+        count = registry.resolve(dotted)
+        assert callable(count)
+        try:
+            total, overdue, attention = count(self.ctx.registers)
+        except DeskError:
+            return None
+        return _Tally(spec, total, total, overdue, attention, done=True, label=label, source=dotted)
 
     def _new_tally(self, spec: FormSpec) -> _Tally | None:
         try:
@@ -209,7 +229,11 @@ class HomeTab(QWidget):
         for row, tally in enumerate(self._tallies):
             if tally.spec.id not in registers:
                 continue
-            fresh = self._new_tally(tally.spec)
+            fresh = (
+                self._new_tally(tally.spec)
+                if tally.label is None
+                else self._module_tally(tally.spec, tally.source, tally.label)
+            )
             if fresh is not None:
                 self._tallies[row] = fresh
                 self._show(row, fresh)
@@ -252,7 +276,7 @@ class HomeTab(QWidget):
     def _show(self, row: int, tally: _Tally) -> None:
         pending = "" if tally.done else "…"
         cells = [
-            tally.spec.title(self.ctx.lang),
+            tally.label or tally.spec.title(self.ctx.lang),
             str(tally.total),
             f"{tally.overdue}{pending}",
             f"{tally.attention}{pending}",
@@ -270,7 +294,9 @@ class HomeTab(QWidget):
 
     def tally(self) -> dict[str, tuple[int, int, int]]:
         """register → (entries, overdue, attention), for tests and the status line."""
-        return {t.spec.id: (t.total, t.overdue, t.attention) for t in self._tallies}
+        return {
+            t.spec.id: (t.total, t.overdue, t.attention) for t in self._tallies if t.label is None
+        }
 
     def _open(self, index: QModelIndex) -> None:
         item = self.table.item(index.row(), 0)

@@ -7,10 +7,11 @@ from collections.abc import Sequence
 
 from secrecy_desk.core.roles import Action, Principal
 from secrecy_desk.forms import Forms
-from secrecy_desk.modules.base import Command, Module, TabSpec, Title
+from secrecy_desk.modules.base import Command, Deadline, Module, TabSpec, Title
 from secrecy_desk.modules.carriers.rules import Ledger
 
 ID = "carriers"
+ID_REGISTER = "carriers"  # the register the home tab's lines open
 TITLE = Title("涉密载体", "Carriers")
 _GUI = "secrecy_desk.gui.carriers.tab"
 
@@ -29,6 +30,21 @@ def _tabs(forms: Forms, principal: Principal) -> Sequence[TabSpec]:
     if out:
         out.append(TabSpec(ID, Title("载体管理", "Carrier desk"), f"{_GUI}:CarrierDeskTab"))
     return out
+
+
+_COUNT = "secrecy_desk.modules.carriers.deadlines"
+
+
+def _deadlines(forms: Forms) -> Sequence[Deadline]:
+    del forms
+    return (
+        Deadline("carriers:overdue", Title("借出外携未还", "Loans and take-outs out"), ID_REGISTER,
+                 f"{_COUNT}:overdue"),
+        Deadline("carriers:stocktakes", Title("清查未结束", "Stocktakes open"), ID_REGISTER,
+                 f"{_COUNT}:open_stocktakes"),
+        Deadline("carriers:packages", Title("销毁包待销毁", "Packages approved, not destroyed"),
+                 ID_REGISTER, f"{_COUNT}:packages_to_execute"),
+    )  # fmt: skip
 
 
 MODULE = Module(
@@ -57,6 +73,7 @@ MODULE = Module(
     ),
     rules=(Ledger(),),
     tabs=_tabs,
+    deadlines=_deadlines,
     commands=(
         Command(
             "carriers", "classified carriers and equipment (涉密载体)", "secrecy_desk.cli.carriers"
