@@ -51,6 +51,7 @@ AREAS: dict[str, list[str]] = {
     ],
     "approvals": ["secrecy_desk/modules/approvals", "secrecy_desk/cli/approvals.py"],
     "carriers": ["secrecy_desk/modules/carriers", "secrecy_desk/cli/carriers.py"],
+    "reports": ["secrecy_desk/modules/reports", "secrecy_desk/modules/worklist.py"],
     # The GUI: each domain's folder has its own file, so that the engineers of different tabs
     # each edit only their own; "gui" holds the shell and the rest.
     "gui_register": ["secrecy_desk/gui/registers", "secrecy_desk/gui/common/jobs.py"],
@@ -61,6 +62,7 @@ AREAS: dict[str, list[str]] = {
     "gui_commitments": ["secrecy_desk/gui/commitments"],
     "gui_approvals": ["secrecy_desk/gui/approvals"],
     "gui_carriers": ["secrecy_desk/gui/carriers"],
+    "gui_reports": ["secrecy_desk/gui/reports"],
     "gui": ["secrecy_desk/app.py", "secrecy_desk/gui"],
 }
 

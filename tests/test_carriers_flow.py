@@ -10,8 +10,9 @@ from datetime import date, timedelta
 import pytest
 
 from secrecy_desk.core.errors import ValidationError
+from secrecy_desk.modules import worklist
 from secrecy_desk.modules.approvals.engine import Decision
-from secrecy_desk.modules.carriers.deadlines import open_stocktakes, overdue, packages_to_execute
+from secrecy_desk.modules.carriers.deadlines import open_stocktakes, packages_to_execute
 from secrecy_desk.modules.carriers.holdings import departure_notices, holdings
 from secrecy_desk.modules.carriers.lifecycle import Carriers
 from secrecy_desk.modules.carriers.packages import Packages
@@ -130,7 +131,7 @@ def test_destruction_only_through_an_approved_package(env: VaultEnv) -> None:
     desk = _desk(env)
     pk = Packages(desk)
     assert pk.get(package.number).phase == "approved"
-    assert packages_to_execute(desk.registers) == (1, 0, 1)
+    assert packages_to_execute(desk.session, desk.forms, TODAY) == 1  # the work list's line
     with pytest.raises(ValidationError) as exc:
         pk.execute(package.number, witnesses=["甲"], **kw)  # type: ignore[arg-type]
     assert "two witnesses" in exc.value.message("en")
@@ -164,7 +165,7 @@ def test_a_stocktake_lists_marks_and_reports(env: VaultEnv) -> None:
         takes.mark(take.number, "ZT-2026-999999")
     assert "not a carrier or equipment on the ledger" in exc.value.message("en")
     takes.mark(take.number, gone, "elsewhere", found_at="302室")
-    assert open_stocktakes(desk.registers)[0] == 1
+    assert open_stocktakes(desk.session, desk.forms, TODAY) == 1
     report = takes.close(take.number)
     s = report.stocktake
     assert (s.expected, s.found, s.missing, s.elsewhere, s.unexpected) == (5, 3, 1, 1, 1)
@@ -186,7 +187,9 @@ def test_holdings_and_the_departure_warning(env: VaultEnv) -> None:
     desk.issue([a, b], chen, on_date=TODAY - timedelta(days=10))
     desk.lend([a], chen, due_on=TODAY, on_date=TODAY)
     env.clock.advance(timedelta(days=2))
-    assert overdue(desk.registers) == (1, 1, 0)  # the home tab's line
+    counts = {line.deadline.key: line.count for line in worklist.work_list(desk.registers)}
+    assert counts["carriers.overdue"] == 1  # the home tab's line, from the due date's index
+    assert counts["equipment.overdue"] == 0
     held = holdings(desk, chen)
     assert [h.entry.number for h in held] == [a, b]
     assert held[0].overdue

@@ -310,6 +310,10 @@
         <translation>本台账中没有编号为 {number} 的条目。</translation>
     </message>
     <message>
+        <source>The {register} register has no such deadline.</source>
+        <translation>{register}没有这项期限。</translation>
+    </message>
+    <message>
         <source>Unknown status {status}.</source>
         <translation>无法识别的状态 {status}。</translation>
     </message>

@@ -14,7 +14,7 @@ from typing import Final
 
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Principal
-from secrecy_desk.forms import Forms
+from secrecy_desk.forms import Forms, FormSpec
 from secrecy_desk.modules import (
     approvals,
     carriers,
@@ -23,9 +23,19 @@ from secrecy_desk.modules import (
     gifts,
     personnel,
     prints,
+    reports,
 )
 from secrecy_desk.modules import registers as registers_module
-from secrecy_desk.modules.base import Command, Deadline, Module, Scope, TabSpec
+from secrecy_desk.modules.base import (
+    Command,
+    Deadline,
+    Dimension,
+    EntryDeadline,
+    Module,
+    ReportSection,
+    Scope,
+    TabSpec,
+)
 from secrecy_desk.modules.registers.engine import Registers
 from secrecy_desk.records.rules import Rule
 from secrecy_desk.vault.db import Store
@@ -41,6 +51,7 @@ MODULES: Final[tuple[Module, ...]] = (
     commitments.MODULE,
     approvals.MODULE,
     carriers.MODULE,
+    reports.MODULE,
 )
 
 #: Every module rule by id; a form definition names the ones it uses.
@@ -48,8 +59,8 @@ RULES: Final[dict[str, Rule]] = {rule.id: rule for m in MODULES for rule in m.ru
 
 
 def open_registers(session: Session, forms: Forms) -> Registers:
-    """The register engine for a session, with every module's rules."""
-    return Registers(session, forms, RULES)
+    """The register engine for a session, with every module's rules and deadlines."""
+    return Registers(session, forms, RULES, entry_deadlines(forms))
 
 
 def module(module_id: str) -> Module:
@@ -79,6 +90,21 @@ def scopes(forms: Forms) -> list[Scope]:
 
 def deadlines(forms: Forms) -> list[Deadline]:
     return [d for m in MODULES for d in m.deadlines(forms)]
+
+
+def entry_deadlines(forms: Forms) -> dict[str, EntryDeadline]:
+    """The deadlines on register entries, by key (the engine keeps an index for each)."""
+    return {d.key: d.entries for d in deadlines(forms) if d.entries is not None}
+
+
+def dimensions(spec: FormSpec) -> list[Dimension]:
+    """What the statistics of register ``spec`` may count by, from every module."""
+    return [d for m in MODULES for d in m.dimensions(spec)]
+
+
+def report_sections() -> list[ReportSection]:
+    """Every module's sections of the periodic work report, in report order."""
+    return sorted((r for m in MODULES for r in m.report_sections), key=lambda r: r.order)
 
 
 def audit_events() -> list[str]:

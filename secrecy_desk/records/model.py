@@ -88,7 +88,8 @@ class Revision:
 @dataclass(frozen=True, slots=True)
 class Query:
     """A page of a register: filters (field → input text, as a person types it), a search
-    text, a sort (``None`` = the definition's default), and paging."""
+    text, a sort (``None`` = the definition's default), and paging. ``deadline`` (a key of
+    a module's deadline on this register) keeps only that deadline's entries as of today."""
 
     where: Mapping[str, str] = field(default_factory=dict)
     search: str = ""
@@ -96,6 +97,7 @@ class Query:
     include_voided: bool = False
     offset: int = 0
     limit: int | None = 100
+    deadline: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,6 +41,7 @@ from secrecy_desk.gui.common.dialogs import OperationDialog
 from secrecy_desk.gui.common.print_dialog import open_print
 from secrecy_desk.gui.common.style import set_role
 from secrecy_desk.gui.registers.tab import RegisterTab
+from secrecy_desk.modules.base import Deadline
 from secrecy_desk.modules.carriers import ID as CARRIERS_MODULE
 from secrecy_desk.modules.carriers import papers
 from secrecy_desk.modules.carriers.holdings import holdings
@@ -821,6 +822,13 @@ class CarrierDeskTab(QWidget):
         self.pages.addTab(self.stocktake, self.tr("Stocktake"))
         self.pages.addTab(self.package_page, self.tr("Destruction packages"))
         layout.addWidget(self.pages)
+
+    def show_deadline(self, deadline: Deadline) -> None:
+        """A work-list line opened this tab: show its page."""
+        page = {"carriers.stocktakes": self.stocktake, "carriers.packages": self.package_page}
+        widget = page.get(deadline.key)
+        if widget is not None:
+            self.pages.setCurrentWidget(widget)
 
     def apply_changes(self, changes: Changes) -> None:
         if changes.registers & {CARRIERS, EQUIPMENT} or CARRIERS_MODULE in changes.modules:

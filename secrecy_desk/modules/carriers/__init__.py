@@ -7,7 +7,15 @@ from collections.abc import Sequence
 
 from secrecy_desk.core.roles import Action, Principal
 from secrecy_desk.forms import Forms
-from secrecy_desk.modules.base import Command, Deadline, Module, TabSpec, Title
+from secrecy_desk.modules.base import (
+    ATTENTION,
+    Command,
+    Deadline,
+    EntryDeadline,
+    Module,
+    TabSpec,
+    Title,
+)
 from secrecy_desk.modules.carriers.rules import Ledger
 
 ID = "carriers"
@@ -36,15 +44,40 @@ _COUNT = "secrecy_desk.modules.carriers.deadlines"
 
 
 def _deadlines(forms: Forms) -> Sequence[Deadline]:
-    del forms
-    return (
-        Deadline("carriers:overdue", Title("借出外携未还", "Loans and take-outs out"), ID_REGISTER,
-                 f"{_COUNT}:overdue"),
-        Deadline("carriers:stocktakes", Title("清查未结束", "Stocktakes open"), ID_REGISTER,
-                 f"{_COUNT}:open_stocktakes"),
-        Deadline("carriers:packages", Title("销毁包待销毁", "Packages approved, not destroyed"),
-                 ID_REGISTER, f"{_COUNT}:packages_to_execute"),
-    )  # fmt: skip
+    """Loans and take-outs past their due date (an item's due date is set only while it is
+    lent or taken out), open stocktakes, approved packages not yet destroyed."""
+    out = [
+        Deadline(
+            f"{register}.overdue",
+            Title(title_zh, title_en),
+            register,
+            entries=EntryDeadline(register, when="{due_on} IS NOT NULL", day="{due_on}", end=0),
+        )
+        for register, title_zh, title_en in (
+            ("carriers", "载体借出外携逾期", "Carriers overdue"),
+            ("equipment", "设备借出外携逾期", "Equipment overdue"),
+        )
+        if register in forms
+    ]
+    out += [
+        Deadline(
+            "carriers.stocktakes",
+            Title("清查未结束", "Stocktakes open"),
+            ID_REGISTER,
+            count=f"{_COUNT}:open_stocktakes",
+            tab=ID,
+            severity=ATTENTION,
+        ),
+        Deadline(
+            "carriers.packages",
+            Title("销毁包已批准待销毁", "Packages approved, not yet destroyed"),
+            ID_REGISTER,
+            count=f"{_COUNT}:packages_to_execute",
+            tab=ID,
+            severity=ATTENTION,
+        ),
+    ]
+    return out
 
 
 MODULE = Module(

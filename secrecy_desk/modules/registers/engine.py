@@ -20,6 +20,8 @@ from secrecy_desk.core.levels import Level, Term
 from secrecy_desk.core.roles import Action
 from secrecy_desk.core.validators import Problem, problem
 from secrecy_desk.forms import EntryInvalid, Forms, FormSpec, Value, entry_marking, validate_entry
+from secrecy_desk.modules.base import EntryDeadline
+from secrecy_desk.modules.registers import deadlines as deadline_sql
 from secrecy_desk.modules.registers.planning import Planner, equal_clauses, field_path, register_is
 from secrecy_desk.records import search
 from secrecy_desk.records.model import (
@@ -123,9 +125,17 @@ def _values(spec: FormSpec, data: Mapping[str, Any]) -> dict[str, Value]:
 class Registers:
     """Register operations for one logged-in session."""
 
-    def __init__(self, session: Session, forms: Forms, rules: Mapping[str, Rule]) -> None:
+    def __init__(
+        self,
+        session: Session,
+        forms: Forms,
+        rules: Mapping[str, Rule],
+        deadlines: Mapping[str, EntryDeadline] | None = None,
+    ) -> None:
         """``rules`` is every module rule by id (``modules.registry.RULES``); each definition
-        names the ones it uses, and an unknown name stops here, naming the file."""
+        names the ones it uses, and an unknown name stops here, naming the file.
+        ``deadlines`` are the modules' deadlines on entries by key
+        (``modules.registry.entry_deadlines``): a query may ask for exactly one's entries."""
         self.session = session
         self.forms = forms
         self.store: Store = session.vault.store
@@ -133,6 +143,8 @@ class Registers:
         self._lookup = _Lookup(self)
         self.planner = Planner(self.store)
         self.planner.ensure_indexes(forms.registers)
+        self.deadlines: Mapping[str, EntryDeadline] = dict(deadlines or {})
+        deadline_sql.ensure_indexes(self.store, forms.registers, self.deadlines)
 
     # --- specs and permissions ---------------------------------------------------------
 
@@ -259,7 +271,21 @@ class Registers:
         if expr is not None:
             clauses.append("id IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?)")
             params.append(expr)
+        if query.deadline:
+            more, values = self._deadline_clauses(spec, query.deadline)
+            clauses.extend(more)
+            params.extend(values)
         return clauses, params
+
+    def _deadline_clauses(self, spec: FormSpec, key: str) -> tuple[list[str], list[object]]:
+        """The entries of the deadline ``key`` as of today, written as its index is."""
+        deadline = self.deadlines.get(key)
+        if deadline is None or deadline.register != spec.id:
+            raise UsageError(
+                QT_TRANSLATE_NOOP("Errors", "The {register} register has no such deadline."),
+                register=spec.title_zh,
+            )
+        return deadline_sql.clauses(spec, deadline, self.session.clock.today())
 
     def _status_code(self, spec: FormSpec, raw: str) -> str:
         text = raw.strip()
@@ -273,7 +299,9 @@ class Registers:
         clauses, params = self._filters(spec, query)
         sort = query.sort if query.sort is not None else spec.listing.sort
         order = self.planner.order(spec, sort)
-        hint = self.planner.page_hint(spec, query, sort)
+        # A deadline's entries are few and have an index of their own: never walk the sort
+        # column's index looking for them.
+        hint = "" if query.deadline else self.planner.page_hint(spec, query, sort)
         sql = (
             f"SELECT {ENTRY_COLUMNS} FROM entries {hint} WHERE {' AND '.join(clauses)} "
             f"ORDER BY {order}"
