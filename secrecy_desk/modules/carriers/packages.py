@@ -188,9 +188,6 @@ class Packages:
         rows = self.store.all(f"SELECT {_COLUMNS} FROM carrier_packages ORDER BY id DESC")
         return [self._package(r) for r in rows]
 
-    def approved_not_executed(self) -> list[Package]:
-        return [p for p in self.all() if p.phase == "approved"]
-
     # --- gathering ----------------------------------------------------------------------
 
     def _addable(self, entry: Entry, package_id: int | None) -> None:

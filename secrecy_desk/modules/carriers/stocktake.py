@@ -283,12 +283,6 @@ class Stocktakes:
         rows = self.store.all(f"SELECT {_COLUMNS} FROM carrier_stocktakes ORDER BY id DESC")
         return [_stocktake(r) for r in rows]
 
-    def open_ones(self) -> list[Stocktake]:
-        rows = self.store.all(
-            f"SELECT {_COLUMNS} FROM carrier_stocktakes WHERE state = ? ORDER BY id", (OPEN,)
-        )
-        return [_stocktake(r) for r in rows]
-
     def mark(self, number: str, item: str, mark: str = FOUND, *, found_at: str = "") -> Mark:
         """One scan or one keyed mark: the item is found (or missing, or found elsewhere).
         An item not on the list is recorded as unexpected."""
