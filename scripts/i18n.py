@@ -52,6 +52,8 @@ AREAS: dict[str, list[str]] = {
     "approvals": ["secrecy_desk/modules/approvals", "secrecy_desk/cli/approvals.py"],
     "carriers": ["secrecy_desk/modules/carriers", "secrecy_desk/cli/carriers.py"],
     "reports": ["secrecy_desk/modules/reports", "secrecy_desk/modules/worklist.py"],
+    "office": ["secrecy_desk/modules/office", "secrecy_desk/cli/office.py"],
+    "classification": ["secrecy_desk/modules/classification", "secrecy_desk/cli/classification.py"],
     # The GUI: each domain's folder has its own file, so that the engineers of different tabs
     # each edit only their own; "gui" holds the shell and the rest.
     "gui_register": ["secrecy_desk/gui/registers", "secrecy_desk/gui/common/jobs.py"],
@@ -63,6 +65,9 @@ AREAS: dict[str, list[str]] = {
     "gui_approvals": ["secrecy_desk/gui/approvals"],
     "gui_carriers": ["secrecy_desk/gui/carriers"],
     "gui_reports": ["secrecy_desk/gui/reports"],
+    "gui_office": ["secrecy_desk/gui/office"],
+    # Qt's own strings its shipped Chinese lacks (the file dialog's "&Look in:" …).
+    "gui_qt": ["secrecy_desk/gui/common/qt_strings.py"],
     "gui": ["secrecy_desk/app.py", "secrecy_desk/gui"],
 }
 

@@ -4,7 +4,10 @@
 
 Makes a throwaway vault with a few dozen realistic drawing issues (entered through the
 register engine, as a clerk would), opens the drawings tab as the secrecy officer, and saves
-``register-drawings.png``, ``register-editor-errors.png`` and ``register-history.png``.
+``register-drawings.png``, ``register-editor-errors.png``, ``register-history.png``,
+``register-filters.png`` (quick filter, a field filter and a date range, the editor hidden),
+``register-paste.png`` (rows pasted from a spreadsheet, one refused) and ``help-shortcuts.png``,
+at 1280×800, the smallest screen the program is laid out for.
 """
 
 from __future__ import annotations
@@ -75,13 +78,13 @@ def main() -> int:
     ctx = AppContext(session, rv.forms, registers, "zh_CN")
 
     window = QMainWindow()
-    window.setWindowTitle("保密台账工作站 — 图纸发放回收登记")
+    window.setWindowTitle("图纸发放回收登记")
     tab = RegisterTab(ctx, rv.forms["drawings"])
     window.setCentralWidget(tab)
-    window.resize(1440, 900)
+    window.resize(1280, 800)
     window.show()
     settle(app)
-    tab.splitter.setSizes([900, 540])
+    tab.splitter.setSizes([780, 500])
     tab.voided_toggle.setChecked(True)
     settle(app)
     row = next(
@@ -117,6 +120,42 @@ def main() -> int:
     settle(app)
     dialog.grab().save(str(OUT / "register-history.png"))
     dialog.close()
+
+    # Several filters at once, the editor hidden: the list has the width.
+    tab.open_entry(tab.model.entry(0).number)
+    tab.set_editor_visible(False)
+    tab.set_quick("not_recalled", True)
+    tab.set_filter("level", "SECRET")
+    tab.set_range("issued_on", "2024", "2026-06")
+    settle(app)
+    window.grab().save(str(OUT / "register-filters.png"))
+    tab.clear_filter()
+    tab.set_editor_visible(True)
+
+    # Rows pasted from a spreadsheet: previewed, one refused, nothing added.
+    from secrecy_desk.gui.registers.paste import PasteDialog  # noqa: PLC0415
+
+    sheet = (
+        "图号\t图名\t份数\t密级\t接收者\t日期\r\n"
+        "DZ320-1401\t总装图（第2版）\t2\t一般\t陈明\t2026-02-20\r\n"
+        "DZ320-1402\t电气原理图\t三\t一般\t罗兰\t2026-02-20\r\n"
+        "DZ320-1403\t部件图\t1\t机密\t张伟\t2026-02-21\r\n"
+    )
+    paste = PasteDialog(ctx, rv.forms["drawings"], sheet, window)
+    paste.show()
+    settle(app)
+    paste.save()
+    settle(app)
+    paste.grab().save(str(OUT / "register-paste.png"))
+    paste.reject()
+
+    from secrecy_desk.gui.shell.shortcuts import ShortcutsDialog  # noqa: PLC0415
+
+    keys = ShortcutsDialog([("Ctrl+L", "锁定"), ("F1", "键盘快捷键")], True, window)
+    keys.show()
+    settle(app)
+    keys.grab().save(str(OUT / "help-shortcuts.png"))
+    keys.close()
     window.close()
     session.logout()
     print("saved", *(p.name for p in sorted(OUT.glob("register-*.png"))))

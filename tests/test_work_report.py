@@ -60,6 +60,8 @@ def test_the_figures_count_the_period(regs: Registers) -> None:
             value="800",
             received_on="2026-02-01",
             handed_in_on="2026-02-03",
+            handler="财务处 孙丽",
+            voucher_no="PZ-2026-001",
             disposition="kept_by_finance",
         ),
     )
@@ -78,6 +80,7 @@ def test_the_figures_count_the_period(regs: Registers) -> None:
     assert lines["本期签订保密承诺书（份）"][0] == "1"
     assert lines["本期登记礼品礼金（件）"] == ("1", "礼金 1")
     assert lines["本期上交金额（元）"][0] == "¥800.00"
+    assert lines["本期处置（件）"] == ("0", "")  # handed in, not yet disposed of
     assert lines["本期发放图纸（次）"][0] == "1"
     assert lines["逾期未回收（次，制表时）"] == ("1", "")
     assert report.level == Level.SECRET  # the drawings are 机密
@@ -98,3 +101,50 @@ def test_the_report_prints_as_one_marked_list(regs: Registers) -> None:
     assert "一、涉密人员" in text
     assert job.marking in text
     assert regs.session.clock.today().isoformat() in text
+
+
+def test_the_office_sections_count_inspections_and_incidents_in_the_period(
+    regs: Registers,
+) -> None:
+    inspection = regs.add(
+        "inspections",
+        {"inspected_on": "2026-02-10", "kind": "定期自查", "scope": "全所涉密载体",
+         "inspectors": "李明、赵刚", "findings_count": "2", "summary": "抽查涉密载体40件"},
+    ).entry  # fmt: skip
+    regs.add(
+        "inspections",
+        {"inspected_on": "2025-12-10", "kind": "定期自查", "scope": "试验室",
+         "inspectors": "李明", "findings_count": "0", "summary": "未发现问题"},
+    )  # fmt: skip
+    for raw in (
+        {"finding": "两台计算机未贴密级标识", "severity": "一般", "department": "总体部",
+         "deadline": "2026-03-20", "rectification": "已补贴", "rectified_by": "张伟",
+         "rectified_on": "2026-03-01"},
+        {"finding": "借用登记缺归还签字", "severity": "较重", "department": "试验室",
+         "deadline": "2026-02-20"},
+    ):  # fmt: skip
+        regs.add("inspection_findings", {"inspection": inspection.number, **raw})
+    regs.add(
+        "incidents",
+        {"discovered_on": "2026-02-01", "discovered_by": "李明", "level": "秘密",
+         "what": "一份复印件未登记", "remedy": "收回封存", "reported_to": "保密办主任",
+         "reported_on": "2026-02-01", "outcome": "系登记遗漏，已补登并批评教育",
+         "closed_on": "2026-02-15"},
+    )  # fmt: skip
+    regs.add(
+        "incidents",
+        {"discovered_on": "2026-03-01", "discovered_by": "赵刚", "level": "机密",
+         "what": "计算机封条破损", "remedy": "停用贴封"},
+    )  # fmt: skip
+    report = periodic.work_report(regs, periodic.Period.of(2026, periodic.FIRST_HALF))
+    lines = _lines(report)
+    assert lines["本期开展检查（次）"] == ("1", "定期自查 1")
+    assert lines["本期发现问题（项）"] == ("2", "一般 1、较重 1")
+    assert lines["本期完成整改（项）"] == ("1", "一般 1")
+    assert lines["本期验证整改（项）"] == ("0", "")
+    assert lines["整改逾期未验证（项，制表时）"][0] == "1"
+    assert lines["本期发现泄密事件（起）"] == ("2", "秘密 1、机密 1")
+    assert lines["本期结案（起）"] == ("1", "秘密 1")
+    assert lines["尚未结案（起，制表时）"][0] == "1"
+    assert lines["其中未按时上报（起，制表时）"][0] == "1"
+    assert report.level == Level.SECRET  # the 机密 incident

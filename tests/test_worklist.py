@@ -54,6 +54,8 @@ def _fill(regs: Registers) -> None:
         if rng.random() < 0.4:
             handed = min(today, received + timedelta(days=rng.randrange(0, 12)))
             raw["handed_in_on"] = handed.isoformat()
+            raw["handler"] = "财务处 王会计"
+            raw["voucher_no"] = f"LP-{rng.randrange(1000, 9999)}"
             if (handed - received).days > 7:
                 raw["late_reason"] = "出差"
         regs.add("gifts", raw, confirm=True)

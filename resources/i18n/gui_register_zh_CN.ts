@@ -4,6 +4,10 @@
 <context>
     <name>DateInput</name>
     <message>
+        <source>year-month-day</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
         <source>Pick a date (Alt+Down)</source>
         <translation>选择日期（Alt+↓）</translation>
     </message>
@@ -52,7 +56,7 @@
     </message>
     <message>
         <source>Status of the entry</source>
-        <extracomment>Emitted whenever the input differs from what was loaded (or stops differing).</extracomment>
+        <extracomment>Emitted whenever the input differs from what was loaded (or stops differing). A save was tried since the entry was loaded: every field is checked on leaving it. The entry fill-down copies from (the one shown before a new entry was started).</extracomment>
         <translation>条目状态</translation>
     </message>
     <message>
@@ -135,8 +139,8 @@
         <translation>版本</translation>
     </message>
     <message>
-        <source>When (UTC)</source>
-        <translation>时间（UTC）</translation>
+        <source>When</source>
+        <translation>时间</translation>
     </message>
     <message>
         <source>By</source>
@@ -192,10 +196,56 @@
     </message>
 </context>
 <context>
+    <name>PasteDialog</name>
+    <message>
+        <source>Paste rows into %1</source>
+        <translation>粘贴行到%1</translation>
+    </message>
+    <message>
+        <source>%1 (not used)</source>
+        <translation>%1（不导入）</translation>
+    </message>
+    <message>
+        <source>Add all %1 rows</source>
+        <translation>添加全部 %1 行</translation>
+    </message>
+    <message>
+        <source>Copy the rows in WPS or Excel together with their heading row (图号, 图名 …), then paste again. The clipboard holds no such rows.</source>
+        <translation>请在 WPS 或 Excel 中连同标题行（图号、图名……）一起复制这些行，然后再粘贴。剪贴板中没有这样的行。</translation>
+    </message>
+    <message>
+        <source>These headings are not fields of %1; rename them or leave those columns out, then copy again:</source>
+        <translation>以下标题不是%1的字段；请改名或不选这些列，然后重新复制：</translation>
+    </message>
+    <message>
+        <source>%1 rows to add to %2. Columns matched by heading: %3. Every row is checked; all are added, or none.</source>
+        <translation>将向%2添加 %1 行。按标题对应的列：%3。每一行都会检查；要么全部添加，要么一行也不添加。</translation>
+    </message>
+    <message>
+        <source>pasted rows</source>
+        <translation>粘贴的行</translation>
+    </message>
+    <message>
+        <source>Adding the rows…</source>
+        <translation>正在添加……</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>Nothing was added: %1 problems. Fix them in the sheet, copy and paste again.</source>
+        <translation>一行也未添加：有 %1 处问题。请在表格中改正后重新复制、粘贴。</translation>
+    </message>
+</context>
+<context>
     <name>RegisterTab</name>
     <message>
         <source>New</source>
-        <extracomment>Milliseconds the search waits after the last keystroke before asking the engine. Field types whose values are few: the filter offers them as a list to pick from.</extracomment>
         <translation>新建</translation>
     </message>
     <message>
@@ -215,16 +265,8 @@
         <translation>作废…</translation>
     </message>
     <message>
-        <source>Void the entry, giving a reason</source>
-        <translation>作废条目（须说明原因）</translation>
-    </message>
-    <message>
         <source>History…</source>
         <translation>历史…</translation>
-    </message>
-    <message>
-        <source>Every revision of the entry</source>
-        <translation>查看条目的全部修改记录</translation>
     </message>
     <message>
         <source>Print…</source>
@@ -239,24 +281,12 @@
         <translation>打印清单…</translation>
     </message>
     <message>
-        <source>Print every entry that matches the filter and search, as a marked list</source>
-        <translation>将符合筛选和检索条件的全部条目打印为带密级标志的清单</translation>
-    </message>
-    <message>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <source>Add entries from a .csv or .xlsx file (all or nothing)</source>
-        <translation>从 .csv 或 .xlsx 文件导入条目（全部成功或全部不导入）</translation>
-    </message>
-    <message>
         <source>Export…</source>
         <translation>导出…</translation>
-    </message>
-    <message>
-        <source>Write the entries shown to a .csv or .xlsx file</source>
-        <translation>将当前列表中的条目导出为 .csv 或 .xlsx 文件</translation>
     </message>
     <message>
         <source>Show voided</source>
@@ -267,24 +297,8 @@
         <translation>列</translation>
     </message>
     <message>
-        <source>Choose the columns of the table</source>
-        <translation>选择表格中显示的列</translation>
-    </message>
-    <message>
-        <source>Filter: none</source>
-        <translation>筛选：无</translation>
-    </message>
-    <message>
         <source>value, then Enter</source>
         <translation>输入值后按回车</translation>
-    </message>
-    <message>
-        <source>Clear filter</source>
-        <translation>清除筛选</translation>
-    </message>
-    <message>
-        <source>Search text fields (Ctrl+F)</source>
-        <translation>搜索文字内容（Ctrl+F）</translation>
     </message>
     <message>
         <source>Reload</source>
@@ -304,6 +318,7 @@
     </message>
     <message>
         <source>The entry has unsaved changes.</source>
+        <extracomment>The toolbar action behind a key: pressed while the action is off, the key says why (the action&apos;s tooltip) instead of doing nothing.</extracomment>
         <translation>该条目有尚未保存的修改。</translation>
     </message>
     <message>
@@ -341,10 +356,6 @@
     <message>
         <source>Import from</source>
         <translation>从文件导入</translation>
-    </message>
-    <message>
-        <source>Your account may not do this in this register.</source>
-        <translation>您的账户无权在本台账中进行此操作。</translation>
     </message>
     <message>
         <source>%1 entries</source>
@@ -397,6 +408,236 @@
     <message>
         <source>Export</source>
         <translation>导出</translation>
+    </message>
+    <message>
+        <source>New entry</source>
+        <extracomment>Milliseconds the search waits after the last keystroke before asking the engine. Field types whose values are few: the filter offers them as a list to pick from. A quick filter that is on reads as on (a pressed toggle, not a shade of grey). Preference key: the editor pane hidden so the list has the width. Every key of a register tab: (keys, what it does, the tab&apos;s method). The same table makes the shortcuts and the Help › Keyboard shortcuts list, so the two cannot disagree. Keys that only the list, the editor or the search box takes are listed with ``None``.</extracomment>
+        <translation>新建条目</translation>
+    </message>
+    <message>
+        <source>Save the entry</source>
+        <translation>保存条目</translation>
+    </message>
+    <message>
+        <source>Open the selected entry in the editor</source>
+        <translation>在编辑区打开所选条目</translation>
+    </message>
+    <message>
+        <source>Back to the list (drops unsaved input after asking); clears the search</source>
+        <translation>回到列表（有未保存内容时先询问）；清除搜索</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Filter by a field</source>
+        <translation>按字段筛选</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>日期范围</translation>
+    </message>
+    <message>
+        <source>Quick filters, in their order</source>
+        <translation>快速筛选（按顺序）</translation>
+    </message>
+    <message>
+        <source>Clear every filter and quick filter</source>
+        <translation>清除全部筛选和快速筛选</translation>
+    </message>
+    <message>
+        <source>Show voided entries</source>
+        <translation>显示已作废条目</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows with their headings</source>
+        <translation>复制所选行（含标题）</translation>
+    </message>
+    <message>
+        <source>Add rows copied from WPS or Excel (in the list)</source>
+        <translation>添加从 WPS 或 Excel 复制的行（在列表中）</translation>
+    </message>
+    <message>
+        <source>Fill the field from the entry before</source>
+        <translation>按上一条填充本字段</translation>
+    </message>
+    <message>
+        <source>Fill every field from the entry before</source>
+        <translation>按上一条填充全部字段</translation>
+    </message>
+    <message>
+        <source>History of the entry</source>
+        <translation>条目历史</translation>
+    </message>
+    <message>
+        <source>Void the entry</source>
+        <translation>作废条目</translation>
+    </message>
+    <message>
+        <source>Print the entry (the list when none is selected)</source>
+        <translation>打印条目（未选条目时打印列表）</translation>
+    </message>
+    <message>
+        <source>Print the list</source>
+        <translation>打印列表</translation>
+    </message>
+    <message>
+        <source>Import from a file</source>
+        <translation>从文件导入</translation>
+    </message>
+    <message>
+        <source>Export the list</source>
+        <translation>导出列表</translation>
+    </message>
+    <message>
+        <source>Hide or show the editor</source>
+        <translation>隐藏或显示编辑区</translation>
+    </message>
+    <message>
+        <source>Choose the columns</source>
+        <translation>选择列</translation>
+    </message>
+    <message>
+        <source>Open the calendar of a date field</source>
+        <translation>打开日期字段的日历</translation>
+    </message>
+    <message>
+        <source>Void the entry, giving a reason (Ctrl+Del)</source>
+        <translation>作废条目并说明理由（Ctrl+Del）</translation>
+    </message>
+    <message>
+        <source>Every revision of the entry (Ctrl+H)</source>
+        <translation>条目的全部修订（Ctrl+H）</translation>
+    </message>
+    <message>
+        <source>Print every entry that matches the filters and search, as a marked list (Ctrl+Shift+P)</source>
+        <translation>将符合筛选和搜索条件的全部条目打印为标密清单（Ctrl+Shift+P）</translation>
+    </message>
+    <message>
+        <source>Add entries from a .csv or .xlsx file, all or nothing (Ctrl+I)</source>
+        <translation>从 .csv 或 .xlsx 文件添加条目，全部添加或全不添加（Ctrl+I）</translation>
+    </message>
+    <message>
+        <source>Paste rows…</source>
+        <translation>粘贴行…</translation>
+    </message>
+    <message>
+        <source>Add rows copied from WPS or Excel, with their heading row: previewed, then all saved or none (Ctrl+V in the list)</source>
+        <translation>添加从 WPS 或 Excel 复制的行（含标题行）：先预览，再全部保存或全不保存（在列表中按 Ctrl+V）</translation>
+    </message>
+    <message>
+        <source>Write the entries shown to a .csv or .xlsx file (Ctrl+Shift+E)</source>
+        <translation>将列出的条目写入 .csv 或 .xlsx 文件（Ctrl+Shift+E）</translation>
+    </message>
+    <message>
+        <source>List voided entries too (Ctrl+Shift+H)</source>
+        <translation>同时列出已作废条目（Ctrl+Shift+H）</translation>
+    </message>
+    <message>
+        <source>Choose the columns of the table (Ctrl+Shift+C)</source>
+        <translation>选择表格的列（Ctrl+Shift+C）</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>编辑区</translation>
+    </message>
+    <message>
+        <source>Show or hide the editor, so the list has the whole width (Ctrl+E)</source>
+        <translation>显示或隐藏编辑区，隐藏后列表占满宽度（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Quick:</source>
+        <extracomment>The field filters in force (field → text as typed or picked), and the quick ones.</extracomment>
+        <translation>快速筛选：</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1（Ctrl+%2）</translation>
+    </message>
+    <message>
+        <source>Filter by a field (Ctrl+Shift+F)</source>
+        <translation>按字段筛选（Ctrl+Shift+F）</translation>
+    </message>
+    <message>
+        <source>Filter by…</source>
+        <translation>筛选字段…</translation>
+    </message>
+    <message>
+        <source>Date range on a date field (Ctrl+R)</source>
+        <translation>按日期字段限定范围（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>A day, a month (2026-11) or a year (2026); Enter to apply</source>
+        <translation>日期、月份（2026-11）或年份（2026）；按回车生效</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Clear every filter, date range and quick filter (Ctrl+0)</source>
+        <translation>清除全部筛选、日期范围和快速筛选（Ctrl+0）</translation>
+    </message>
+    <message>
+        <source>Search text fields (Ctrl+F; Esc clears)</source>
+        <translation>搜索文本字段（Ctrl+F；Esc 清除）</translation>
+    </message>
+    <message>
+        <source>Your account may not %1 in this register (ask the secrecy officer).</source>
+        <translation>您的账户无权在本登记簿中%1（请联系保密员）。</translation>
+    </message>
+    <message>
+        <source>add entries</source>
+        <translation>添加条目</translation>
+    </message>
+    <message>
+        <source>void entries</source>
+        <translation>作废条目</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>The program keeps this register itself; nobody enters it by hand.</source>
+        <translation>本登记簿由程序自动记录，不能手工录入。</translation>
+    </message>
+    <message>
+        <source>Nothing to save: no entry is being edited or changed.</source>
+        <translation>没有要保存的内容：未在编辑或修改条目。</translation>
+    </message>
+    <message>
+        <source>Select an entry that is not void first.</source>
+        <translation>请先选择一个未作废的条目。</translation>
+    </message>
+    <message>
+        <source>Select an entry first.</source>
+        <translation>请先选择一个条目。</translation>
+    </message>
+    <message>
+        <source>Remove this filter</source>
+        <translation>去掉这项筛选</translation>
+    </message>
+    <message>
+        <source>Paste rows</source>
+        <translation>粘贴行</translation>
+    </message>
+    <message>
+        <source>The entry was not saved. Please correct:</source>
+        <translation>条目未保存。请更正以下各项：</translation>
     </message>
     <message>
         <source>Written to %1 (the marking is in the file name and first row).</source>

@@ -575,9 +575,9 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <source>This workstation is locked</source>
+        <source>Secrecy Desk is locked</source>
         <extracomment>(bus, service, path, interface) of the screensavers that announce ActiveChanged(bool).</extracomment>
-        <translation>本机已锁定</translation>
+        <translation>保密台账工作站已锁定</translation>
     </message>
     <message>
         <source>password of this account</source>
@@ -610,10 +610,6 @@
 </context>
 <context>
     <name>LoginWindow</name>
-    <message>
-        <source>Secrecy Desk — login</source>
-        <translation>保密台账工作站 — 登录</translation>
-    </message>
     <message>
         <source>Secrecy Desk</source>
         <translation>保密台账工作站</translation>
@@ -674,12 +670,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Secrecy Desk — {unit}</source>
-        <extracomment>The key of a register&apos;s tab (and of its draft): ``register:&lt;register id&gt;``. The modules&apos; tabs (from the registry) by key, in order after Home; and those built.</extracomment>
-        <translation>保密台账工作站 — {unit}</translation>
-    </message>
-    <message>
         <source>Workstation rated {level} — process nothing above {level}</source>
+        <extracomment>The key of a register&apos;s tab (and of its draft): ``register:&lt;register id&gt;``. The modules&apos; tabs (from the registry) by key, in order after Home; and those built.</extracomment>
         <translation>本机定级：{level} · 严禁处理高于{level}级的信息</translation>
     </message>
     <message>
@@ -735,8 +727,20 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <source>&amp;About Secrecy Desk</source>
-        <translation>关于保密台账工作站(&amp;A)</translation>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>键盘快捷键(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt…</source>
+        <translation>关于 &amp;Qt…</translation>
+    </message>
+    <message>
+        <source>About Qt</source>
+        <translation>关于 Qt</translation>
+    </message>
+    <message>
+        <source>&amp;About Secrecy Desk…</source>
+        <translation>关于保密台账工作站(&amp;A)…</translation>
     </message>
     <message>
         <source>{name} ({role})</source>
@@ -781,6 +785,10 @@
     <message>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
+    </message>
+    <message>
+        <source>Go to a tab</source>
+        <translation>转到标签页</translation>
     </message>
     <message>
         <source>Secrecy Desk {version}
@@ -927,8 +935,8 @@ Qt {qt}，PySide6 {pyside}</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <source>Secrecy Desk — first setup</source>
-        <translation>保密台账工作站 — 初始化</translation>
+        <source>First setup</source>
+        <translation>首次设置</translation>
     </message>
     <message>
         <source>Finish</source>
@@ -937,6 +945,49 @@ Qt {qt}，PySide6 {pyside}</translation>
     <message>
         <source>The vault folder cannot be written: {error}</source>
         <translation>无法写入台账库文件夹：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>全局</translation>
+    </message>
+    <message>
+        <source>Register tab</source>
+        <translation>登记簿标签页</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>编辑区</translation>
+    </message>
+    <message>
+        <source>Next field (Shift+Enter: new line)</source>
+        <translation>下一字段（Shift+Enter：换行）</translation>
+    </message>
+    <message>
+        <source>Next or previous field</source>
+        <translation>下一个或上一个字段</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <source>A key of an action your account may not use says why instead of acting.</source>
+        <translation>按下账户无权使用的操作的快捷键时，程序会说明原因而不执行。</translation>
     </message>
 </context>
 <context>

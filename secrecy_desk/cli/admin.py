@@ -21,6 +21,7 @@ from secrecy_desk.cli.common import (
     vault_args,
     with_session,
 )
+from secrecy_desk.core.clock import local_text
 from secrecy_desk.core.errors import DeskError, UsageError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, tr
 from secrecy_desk.core.roles import Permission, Role
@@ -353,7 +354,7 @@ def _audit_list(session: Session, args: argparse.Namespace, env: Env) -> int:
     rows = [
         [
             str(r.seq),
-            r.at[:19].replace("T", " "),
+            local_text(r.at, seconds=True),
             r.account,
             r.role,
             r.workstation,

@@ -22,6 +22,7 @@ from secrecy_desk.cli.common import (
     subparsers,
     vault_args,
 )
+from secrecy_desk.core.clock import local_text
 from secrecy_desk.core.errors import UsageError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, tr
 from secrecy_desk.forms import load_all
@@ -128,7 +129,7 @@ def _show(a: Approvals, r: Request, env: Env) -> None:
         env.out(text)
     env.out(tr("History:", lang))
     for event in a.history(r.number):
-        text = f"  {event.at[:16].replace('T', ' ')}  {event.account}  {event.label(lang)}"
+        text = f"  {local_text(event.at)}  {event.account}  {event.label(lang)}"
         if event.decision is not None:
             where = tr("step {n}", lang, n=event.step)
             text += f"  {where}: {event.decision.label(lang)}"

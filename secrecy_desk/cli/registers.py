@@ -22,6 +22,7 @@ from secrecy_desk.cli.common import (
     table,
     vault_args,
 )
+from secrecy_desk.core.clock import local_text
 from secrecy_desk.core.errors import UsageError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, tr
 from secrecy_desk.forms import FormSpec, load_all
@@ -58,11 +59,41 @@ def _entries_parser(sub: SubParsers) -> None:
     lst = common("list")
     lst.add_argument("--where", action="append", default=[], metavar="NAME=VALUE")
     lst.add_argument("--search", default="")
+    _range_arguments(lst)
     lst.add_argument("--format", choices=("table", "csv", "json"), default="table")
     lst.add_argument("--voided", action="store_true", help="include voided entries")
     lst.add_argument("--limit", type=int, default=None)
     hist = common("history")
     hist.add_argument("--entry", required=True)
+
+
+def _range_arguments(parser: argparse.ArgumentParser, *, short: bool = True) -> None:
+    """``--from/--to FIELD=DATE`` (``--period-from/--period-to`` where ``--to`` is a file)."""
+    parser.add_argument(
+        *(("--from",) if short else ()),
+        "--period-from",
+        dest="date_from",
+        action="append",
+        default=[],
+        metavar="DATE_FIELD=DATE",
+        help="entries on or after this day, month (2026-11) or year (2026) in a date field",
+    )
+    parser.add_argument(
+        *(("--to",) if short else ()),
+        "--period-to",
+        dest="date_to",
+        action="append",
+        default=[],
+        metavar="DATE_FIELD=DATE",
+        help="entries on or before this day, month or year in a date field",
+    )
+    parser.add_argument("--mine", action="store_true", help="only entries you entered")
+
+
+def _ranges(args: argparse.Namespace) -> dict[str, tuple[str, str]]:
+    """``--from`` and ``--to`` as ranges by field (either bound may be missing)."""
+    starts, ends = pairs(args.date_from), pairs(args.date_to)
+    return {name: (starts.get(name, ""), ends.get(name, "")) for name in {*starts, *ends}}
 
 
 def _import_parser(sub: SubParsers) -> None:
@@ -79,6 +110,7 @@ def _export_parser(sub: SubParsers) -> None:
     exp.add_argument("--to", required=True, type=Path)
     exp.add_argument("--where", action="append", default=[], metavar="NAME=VALUE")
     exp.add_argument("--search", default="")
+    _range_arguments(exp, short=False)
     exp.add_argument("--overwrite", action="store_true", help="replace an existing file")
 
 
@@ -167,7 +199,7 @@ def _entries_history(regs: Registers, spec: FormSpec, args: argparse.Namespace, 
     lang = env.lang
     for rev in regs.history(args.register, args.entry):
         env.out(
-            f"{rev.revision}  {rev.at[:19].replace('T', ' ')}  {rev.account}  {rev.change}"
+            f"{rev.revision}  {local_text(rev.at, seconds=True)}  {rev.account}  {rev.change}"
             + (f"  ({rev.void_reason})" if rev.void_reason else "")
         )
         for change in rev.changes:
@@ -186,6 +218,8 @@ def _entries_list(regs: Registers, spec: FormSpec, args: argparse.Namespace, env
         search=args.search,
         include_voided=args.voided,
         limit=args.limit,
+        ranges=_ranges(args),
+        created_by=regs.session.account.login if args.mine else "",
     )
     entries = regs.page(args.register, query)
     columns = list(spec.listing.columns)
@@ -261,7 +295,12 @@ def run_import(session: Session, args: argparse.Namespace, env: Env) -> int:
 
 
 def run_export(session: Session, args: argparse.Namespace, env: Env) -> int:
-    query = Query(where=pairs(args.where), search=args.search)
+    query = Query(
+        where=pairs(args.where),
+        search=args.search,
+        ranges=_ranges(args),
+        created_by=session.account.login if args.mine else "",
+    )
     path = reg_io.export_file(
         _registers(session), args.register, args.to, query, overwrite=args.overwrite
     )

@@ -43,3 +43,19 @@ class FixedClock:
 
     def set(self, when: datetime) -> None:
         self._now = when
+
+
+def local_text(at: str | datetime, *, seconds: bool = False) -> str:
+    """A stored time (ISO 8601, UTC) as the workstation's local time: ``2026-12-01 15:59``.
+    Times are kept in UTC and shown in the zone the workstation is set to; a text that is no
+    time is shown as it is."""
+    if isinstance(at, str):
+        try:
+            when = datetime.fromisoformat(at.replace("Z", "+00:00"))
+        except ValueError:
+            return at
+    else:
+        when = at
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone().strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")

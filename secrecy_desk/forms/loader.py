@@ -34,6 +34,7 @@ from secrecy_desk.forms.spec import (
     Numbering,
     Orientation,
     PrintSpec,
+    QuickFilter,
     Section,
     SignatureBlock,
     SignatureLine,
@@ -845,7 +846,7 @@ _NO_SECTION_FIELD: Final = QT_TRANSLATE_NOOP(
 
 def _read_list(top: _Table, by_name: Mapping[str, FieldSpec]) -> ListSpec:
     table = top.table("list", "[list]")
-    table.allow({"columns", "sort", "orientation", "title_zh", "title_en"})
+    table.allow({"columns", "sort", "orientation", "title_zh", "title_en", "quick"})
     columns = tuple(_column(table, n, by_name, _NO_COLUMN) for n in table.texts("columns"))
     if not columns:
         raise table.error(
@@ -877,7 +878,53 @@ def _read_list(top: _Table, by_name: Mapping[str, FieldSpec]) -> ListSpec:
         orientation=orientation,
         title_zh=table.opt_text("title_zh") or "",
         title_en=table.opt_text("title_en") or "",
+        quick=_read_quick(table, by_name),
     )
+
+
+_NO_QUICK_DATE: Final = QT_TRANSLATE_NOOP(
+    "Errors", "a quick filter names a date field this form does not have"
+)
+
+
+def _read_quick(table: _Table, by_name: Mapping[str, FieldSpec]) -> tuple[QuickFilter, ...]:
+    quick: list[QuickFilter] = []
+    for index, data in enumerate(table.tables("quick")):
+        q = _Table(table.source, data, place=f"[[list.quick]] #{index + 1}")
+        q.allow({"id", "label_zh", "label_en", "where", "before_today", "this_month", "mine"})
+        where: list[tuple[str, str]] = []
+        raw = q.data.get("where", {})
+        if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
+            raise q.error(
+                QT_TRANSLATE_NOOP("Errors", 'key "{key}" must be a table of texts'), key="where"
+            )
+        for name, text in raw.items():
+            where.append((_column(q, str(name), by_name, _NO_COLUMN), str(text)))
+        dates: dict[str, str | None] = {}
+        for key in ("before_today", "this_month"):
+            name = q.opt_text(key)
+            if name is not None and (
+                name not in by_name or by_name[name].type is not FieldType.DATE
+            ):
+                raise FormDefinitionError(q.source.file, _NO_QUICK_DATE, place=q.place, field=name)
+            dates[key] = name
+        ident = q.text("id")
+        if any(other.id == ident for other in quick):
+            raise q.error(
+                QT_TRANSLATE_NOOP("Errors", 'the quick filter "{id}" is listed twice'), id=ident
+            )
+        quick.append(
+            QuickFilter(
+                id=ident,
+                label_zh=q.text("label_zh"),
+                label_en=q.text("label_en"),
+                where=tuple(where),
+                before_today=dates["before_today"],
+                this_month=dates["this_month"],
+                mine=q.opt_bool("mine", False),
+            )
+        )
+    return tuple(quick)
 
 
 def _read_search(top: _Table, by_name: Mapping[str, FieldSpec]) -> tuple[str, ...]:

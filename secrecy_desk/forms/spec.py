@@ -214,14 +214,34 @@ class SortKey:
 
 
 @dataclass(frozen=True, slots=True)
+class QuickFilter:
+    """A one-key filter of a register's list (``[[list.quick]]``): equalities (field → input
+    text; ``""`` = empty), a date field that lies before today (overdue), a date field in the
+    current month, and "entered by me". Turned into a query by ``records.periods``."""
+
+    id: str
+    label_zh: str
+    label_en: str
+    where: tuple[tuple[str, str], ...] = ()
+    before_today: str | None = None
+    this_month: str | None = None
+    mine: bool = False
+
+    def label(self, lang: str) -> str:
+        return self.label_en if lang == "en" else self.label_zh
+
+
+@dataclass(frozen=True, slots=True)
 class ListSpec:
-    """The register table and the printed list: columns in order, default sort, orientation."""
+    """The register table and the printed list: columns in order, default sort, orientation,
+    and the quick filters the list offers."""
 
     columns: tuple[str, ...]
     sort: tuple[SortKey, ...]
     orientation: Orientation
     title_zh: str = ""
     title_en: str = ""
+    quick: tuple[QuickFilter, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

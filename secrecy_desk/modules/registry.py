@@ -18,9 +18,11 @@ from secrecy_desk.forms import Forms, FormSpec
 from secrecy_desk.modules import (
     approvals,
     carriers,
+    classification,
     commitments,
     drawings,
     gifts,
+    office,
     personnel,
     prints,
     reports,
@@ -51,6 +53,8 @@ MODULES: Final[tuple[Module, ...]] = (
     commitments.MODULE,
     approvals.MODULE,
     carriers.MODULE,
+    classification.MODULE,
+    office.MODULE,
     reports.MODULE,
 )
 

@@ -14,6 +14,11 @@ from secrecy_desk.records.rules import Flag
 #: the print operation fills and nobody edits by hand.
 PRINTS: Final = "prints"
 
+#: The classification review decisions (``forms/registers/classification_reviews.toml``):
+#: filled only by the classification module's decision, which is the one way a level goes
+#: down (定密管理). The register engine reads it to allow exactly that lowering.
+LEVEL_DECISIONS: Final = "classification_reviews"
+
 #: Pseudo-columns every register has besides its fields.
 NUMBER: Final = "number"
 STATUS: Final = "status"
@@ -89,7 +94,12 @@ class Revision:
 class Query:
     """A page of a register: filters (field → input text, as a person types it), a search
     text, a sort (``None`` = the definition's default), and paging. ``deadline`` (a key of
-    a module's deadline on this register) keeps only that deadline's entries as of today."""
+    a module's deadline on this register) keeps only that deadline's entries as of today.
+
+    ``ranges`` bounds date fields: field → (from, to) as typed, either may be ``""`` (open);
+    a bound may be a day, a month (``2026-11``) or a year (``2026``), taken from its first
+    day or to its last (:mod:`secrecy_desk.records.periods`). ``created_by`` keeps the
+    entries one login entered ("mine"); ``""`` is everyone's."""
 
     where: Mapping[str, str] = field(default_factory=dict)
     search: str = ""
@@ -98,6 +108,14 @@ class Query:
     offset: int = 0
     limit: int | None = 100
     deadline: str = ""
+    ranges: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    created_by: str = ""
+
+    @property
+    def filtered(self) -> bool:
+        """Whether anything narrows the list (a filter, a range, a search, "mine", a
+        deadline)."""
+        return bool(self.where or self.search or self.ranges or self.created_by or self.deadline)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
+from secrecy_desk.core.collation import sort_keys
 from secrecy_desk.core.errors import ConflictError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.core.levels import Level, Term
@@ -147,8 +148,8 @@ def stale_revision(number: str, account: str, at: str, revision: int, seen: int)
 #: statements a single save and a bulk load share.
 _NEW_ENTRY: Final = (
     "INSERT INTO entries (id, register, number, year, seq, revision, status, level, term, "
-    "voided, void_reason, data, created_at, created_by, updated_at, updated_by) "
-    "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, 0, NULL, ?, ?, ?, ?, ?)"
+    "voided, void_reason, data, sortkeys, created_at, created_by, updated_at, updated_by) "
+    "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, 0, NULL, ?, ?, ?, ?, ?, ?)"
 )
 _FIRST_REVISION: Final = (
     "INSERT INTO entry_revisions (entry_id, revision, change, status, level, term, voided, "
@@ -196,8 +197,8 @@ def insert_entry(
     term_text = term.encode() if term else None
     entry_id = store.execute(
         _NEW_ENTRY,
-        (None, spec.id, number, year, seq, status, int(level), term_text, data, now, who, now,
-         who),
+        (None, spec.id, number, year, seq, status, int(level), term_text, data,
+         sort_keys(stored), now, who, now, who),
     )  # fmt: skip
     store.execute(_FIRST_REVISION, (entry_id, status, int(level), term_text, data, note, now, who))
     _index(store, spec, entry_id, stored)
@@ -258,6 +259,7 @@ def revise_entry(session: Session, spec: FormSpec, rev: Revise) -> int:
             "voided": int(rev.voided),
             "void_reason": rev.void_reason,
             "data": data,
+            "sortkeys": sort_keys(stored),
             "updated_at": now,
             "updated_by": who,
         },
@@ -346,7 +348,7 @@ def insert_entries(
         number = spec.numbering.format(year=shown_year, seq=seq)
         entries.append(
             (entry_id, spec.id, number, year, seq, status, int(row.level), term_text,
-             data, now, who, now, who)
+             data, sort_keys(stored), now, who, now, who)
         )  # fmt: skip
         revisions.append((entry_id, status, int(row.level), term_text, data, note, now, who))
         body = search_body(spec, stored)

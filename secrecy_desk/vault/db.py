@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import json
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from typing import Any, Final
 
 import sqlcipher3
 
+from secrecy_desk.core import collation
 from secrecy_desk.core.errors import VaultError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 
@@ -803,6 +805,21 @@ BEGIN
 END;
 """
 
+
+def _v9_sort_keys(store: Store) -> None:
+    """Entries get ``sortkeys``: the pinyin sort keys of their texts that hold Chinese
+    (:mod:`secrecy_desk.core.collation`), so lists sort names by pinyin from an index."""
+    store.execute("ALTER TABLE entries ADD COLUMN sortkeys TEXT")
+    rows = store.all("SELECT id, data FROM entries")
+    updates = []
+    for entry_id, data in rows:
+        keys = collation.sort_keys(json.loads(str(data)))
+        if keys is not None:
+            updates.append((keys, entry_id))
+    if updates:
+        store.executemany("UPDATE entries SET sortkeys = ? WHERE id = ?", updates)
+
+
 V10 = """
 CREATE INDEX entries_status ON entries (register, voided, status, level, number);
 CREATE INDEX commitments_printed ON commitments (status, printed_at, level);
@@ -817,6 +834,7 @@ MIGRATIONS: Final[list[Migration]] = [
     Migration(4, "personnel transitions, commitment clause versions, commitments", _sql(V4)),
     Migration(5, "approval requests, their content revisions and decisions", _sql(V5)),
     Migration(6, "carrier events, stocktakes and their marks, destruction packages", _sql(V6)),
+    Migration(9, "pinyin sort keys of entries' Chinese texts", _v9_sort_keys),
     Migration(10, "indexes for counts by status and for printed commitments", _sql(V10)),
 ]
 

@@ -73,7 +73,8 @@ def test_business_users_get_a_tab_per_visible_register(
 
 def test_title_and_status_bar(main_window: MainFactory) -> None:
     w = main_window(SECADMIN)
-    assert w.windowTitle() == f"保密台账工作站 — {UNIT}"
+    # The unit alone: the window system adds the program's (display) name once itself.
+    assert w.windowTitle() == UNIT
     assert w.status_unit.text() == UNIT
     assert w.status_rating.text() == "本机定级：机密"
     assert "李安全" in w.status_account.text()

@@ -21,6 +21,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLineEdit, QProgressDialog
 from pytestqt.qtbot import QtBot
 
+from secrecy_desk.core.collation import sort_key
 from secrecy_desk.core.roles import Action
 from secrecy_desk.gui.common import jobs
 from secrecy_desk.gui.common.context import AppContext
@@ -277,7 +278,8 @@ def test_sort_by_header_click(qtbot: QtBot, make_tab: TabFactory) -> None:
     assert tab.model.query.sort is not None
     assert tab.model.query.sort[0].name == "receiver"
     names = [str(tab.model.entry(r).values["receiver"]) for r in range(tab.model.rowCount())]
-    assert names in (sorted(names), sorted(names, reverse=True))
+    # Names in pinyin order (陈 chén before 高 gāo before 何 hé), not by code point.
+    assert names in (sorted(names, key=sort_key), sorted(names, key=sort_key, reverse=True))
 
 
 def test_column_chooser_is_remembered(qtbot: QtBot, make_tab: TabFactory) -> None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secrecy_desk.core.clock import local_text
 from secrecy_desk.core.errors import DeskError
 from secrecy_desk.core.roles import Action
 from secrecy_desk.forms import FormSpec, initial_inputs
@@ -412,7 +413,7 @@ class ApprovalsTab(QWidget):
             lines.append(text)
         lines.append("")
         for e in self.approvals.history(r.number):
-            text = f"{e.at[:16].replace('T', ' ')}  {e.account}  {e.label(self.lang)}"
+            text = f"{local_text(e.at)}  {e.account}  {e.label(self.lang)}"
             if e.decision is not None:
                 text += f"  {e.step}. {e.decision.label(self.lang)} · {e.comment} · {e.decider}"
             elif e.comment:

@@ -67,6 +67,7 @@ from secrecy_desk.core.errors import DeskError
 from secrecy_desk.gui.common.changes import Changes
 from secrecy_desk.gui.common.context import AppContext
 from secrecy_desk.gui.common.jobs import run_job
+from secrecy_desk.gui.common.screen import fit_size
 from secrecy_desk.gui.common.style import banner_css, set_role
 from secrecy_desk.modules import registry
 from secrecy_desk.modules.registers import Query, printouts
@@ -217,7 +218,7 @@ class PrintDialog(QDialog):
         self._pdf: MemoryPdf | None = None
         self.setObjectName("printDialog")
         self.setMinimumSize(760, 560)
-        self.resize(1080, 860)
+        fit_size(self, 1080, 860)  # a 1366×768 screen shows its buttons
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 12)

@@ -2,9 +2,10 @@
 
 Every input is read and written as *text as a person types it* (``FieldSpec.input_text`` /
 ``FieldSpec.check``), so the editor, the command line and imports share one validator. A
-field is checked as the user leaves it and its message shows under it in red; a refused save
-shows every problem at its own field. Enter moves to the next field (Shift+Enter starts a new
-line in a long text).
+field is checked as the user leaves it once it was touched (typed in, or a save was tried),
+and its message shows under it in red; a refused save shows every problem at its own field.
+Ctrl+D fills the field from the entry before (fill-down), Ctrl+Shift+D every field.
+Enter moves to the next field (Shift+Enter starts a new line in a long text).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from secrecy_desk.core.clock import local_text
 from secrecy_desk.core.validators import Problem, parse_date_text
 from secrecy_desk.forms import FieldSpec, FieldType, FormSpec
 from secrecy_desk.modules.registers import Entry
@@ -49,7 +51,8 @@ class DateInput(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText("2026-11-27")
+        # A format hint, not a date: an example day in grey reads like a value.
+        self.edit.setPlaceholderText(self.tr("year-month-day"))
         self.button = QToolButton(self)
         self.button.setText("▾")
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -230,6 +233,10 @@ class EntryEditor(QWidget):
         self._read_only = False
         self.inputs: dict[str, FieldInput] = {}
         self.errors: dict[str, QLabel] = {}
+        #: A save was tried since the entry was loaded: every field is checked on leaving it.
+        self.save_tried = False
+        #: The entry fill-down copies from (the one shown before a new entry was started).
+        self.fill_source: Entry | None = None
 
         self.title = QLabel()
         self.title.setObjectName("editorTitle")
@@ -430,6 +437,7 @@ class EntryEditor(QWidget):
         self.status_combo.setCurrentIndex(max(index, 0))
         self._baseline = {name: field_input.text() for name, field_input in self.inputs.items()}
         self._baseline_status = self.status()
+        self.save_tried = False
         self.clear_problems()
         self._dirty = False
         self.dirtyChanged.emit(False)
@@ -455,9 +463,34 @@ class EntryEditor(QWidget):
         for name in self.errors:
             self._show_error(name, "")
 
+    def focus_field(self, name: str) -> None:
+        """Put the cursor in ``name`` (a line of the save banner was clicked)."""
+        field_input = self.inputs.get(name)
+        if field_input is None:
+            return
+        field_input.focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.scroll_area.ensureWidgetVisible(field_input.widget)
+        if isinstance(field_input.focus, QLineEdit):
+            field_input.focus.selectAll()
+
+    def fill_down(self, name: str | None = None) -> bool:
+        """Copy ``name`` (every field when ``None``) from :attr:`fill_source` into a new entry,
+        as Ctrl+D does in a spreadsheet. False when there is nothing to copy from."""
+        source = self.fill_source
+        if source is None or self._read_only or not self.is_new:
+            return False
+        names = [name] if name is not None else list(self.inputs)
+        for field_name in names:
+            if field_name in self.inputs:
+                spec = self.spec.field(field_name)
+                self.inputs[field_name].set_text(spec.input_text(source.values.get(field_name)))
+        self._recheck_dirty()
+        return True
+
     def show_problems(self, problems: Sequence[Problem]) -> list[str]:
         """Put each problem under its field; returns the messages that name no field of the
         form (the caller shows those above the editor). Focus goes to the first bad field."""
+        self.save_tried = True
         self.clear_problems()
         by_field: dict[str, list[str]] = {}
         elsewhere: list[str] = []
@@ -485,6 +518,19 @@ class EntryEditor(QWidget):
         w = self.inputs[name].focus
         w.setProperty("invalid", bool(message))
         w.setStyleSheet("border: 1px solid #c62828;" if message else "")
+
+    def touched(self, name: str) -> bool:
+        """Whether ``name`` should be checked now: the user changed it, it shows a problem
+        already, or a save was tried. Tabbing past an empty field marks nothing."""
+        current = self.inputs[name].text()
+        return (
+            self.save_tried
+            or current != self._baseline.get(name, "")
+            or self.errors[name].isVisible()
+        )
+
+    def check_touched(self, name: str) -> str:
+        return self.check_field(name) if self.touched(name) else ""
 
     def check_field(self, name: str) -> str:
         """Check one field as the user leaves it; returns (and shows) its message or ``""``."""
@@ -522,7 +568,7 @@ class EntryEditor(QWidget):
                 # Opening a combo's list or the calendar is not leaving the field.
                 if isinstance(w, QComboBox) and w.view().isVisible():
                     return False
-                self.check_field(name)
+                self.check_touched(name)
         elif event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()
@@ -543,11 +589,16 @@ class EntryEditor(QWidget):
                 ):
                     return False  # Shift+Enter: a new line in a long text
                 if mods == Qt.KeyboardModifier.NoModifier:
-                    self.check_field(name)
+                    self.check_touched(name)
                     self.focus_next(name)
                     return True
+            if key == Qt.Key.Key_D and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+                if self.fill_down(None if shift else name):
+                    self.check_touched(name)
+                return True
         return super().eventFilter(watched, event)
 
 
 def _who_when(who: str, at: str) -> str:
-    return f"{who} · {at[:16].replace('T', ' ')} UTC"
+    return f"{who} · {local_text(at)}"

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secrecy_desk.core.clock import local_text
 from secrecy_desk.forms import FormSpec
+from secrecy_desk.gui.common.screen import fit_size
 from secrecy_desk.modules.registers import Revision
 
 BEFORE_COLOR = QColor(0x9E, 0x2A, 0x2A)
@@ -38,7 +40,7 @@ class HistoryDialog(QDialog):
         self.spec = spec
         self.lang = lang
         self.setWindowTitle(self.tr("History of %1").replace("%1", number))
-        self.resize(900, 520)
+        fit_size(self, 900, 520)
         heading = QLabel(
             self.tr("%1 · %2 · %3 revisions")
             .replace("%1", spec.title(lang))
@@ -51,7 +53,7 @@ class HistoryDialog(QDialog):
         self.tree.setHeaderLabels(
             [
                 self.tr("Revision"),
-                self.tr("When (UTC)"),
+                self.tr("When"),
                 self.tr("By"),
                 self.tr("Change"),
                 self.tr("Field"),
@@ -96,7 +98,7 @@ class HistoryDialog(QDialog):
         item = QTreeWidgetItem(
             [
                 str(revision.revision),
-                revision.at[:19].replace("T", " "),
+                local_text(revision.at, seconds=True),
                 revision.account,
                 self.change_label(revision.change),
                 "",

@@ -167,7 +167,7 @@ class LockScreen(QWidget):
         set_role(self, "lock")
         outer = QVBoxLayout(self)
         outer.addStretch(2)
-        banner = QLabel(self.tr("This workstation is locked"))
+        banner = QLabel(self.tr("Secrecy Desk is locked"))
         banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         set_role(banner, "title")
         banner.setStyleSheet("color: #f5f7fa;")

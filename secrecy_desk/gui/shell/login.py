@@ -61,7 +61,7 @@ class LoginWindow(QWidget):
         self.params = params
         self.password_dialog: ChangePasswordDialog | None = None
         self._pending: Session | None = None
-        self.setWindowTitle(self.tr("Secrecy Desk — login"))
+        self.setWindowTitle(self.tr("Log in"))
         self.setObjectName("login")
 
         outer = QVBoxLayout(self)

@@ -14,8 +14,8 @@ from __future__ import annotations
 import contextlib
 from typing import Any, Protocol
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 import secrecy_desk
 from secrecy_desk.core.errors import DeskError
 from secrecy_desk.core.roles import Role
+from secrecy_desk.gui.common import clipboard
 from secrecy_desk.gui.common.changes import ChangeReceiver, Changes
 from secrecy_desk.gui.common.context import AppContext
 from secrecy_desk.gui.common.jobs import vault_busy
@@ -86,7 +87,8 @@ class MainWindow(QMainWindow):
         self.tab_specs: dict[str, TabSpec] = {}
         self.module_tabs: dict[str, QWidget] = {}
         settings = self.session.settings
-        self.setWindowTitle(self.tr("Secrecy Desk — {unit}").format(unit=settings.unit))
+        # The unit alone: the window system adds the program's name (its display name).
+        self.setWindowTitle(settings.unit)
 
         self.stack = QStackedWidget()
         self.content = QWidget()
@@ -147,6 +149,12 @@ class MainWindow(QMainWindow):
             self.os_lock = OsLockWatcher(self)
             self.os_lock.locked.connect(lambda: self.lock("os"))
         self.idle.start()
+        # Ctrl+L locks from anywhere, a dialog over the window included (a window shortcut
+        # does not reach past a modal dialog).
+        self._lock_keys = _LockKeys(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._lock_keys)
         self._restore_geometry()
         self._restore_drafts()
 
@@ -164,6 +172,7 @@ class MainWindow(QMainWindow):
                 self.tab_specs[spec.key] = spec
                 self.tabs.addTab(QWidget(), spec.title.text(self.lang))
             self.tabs.currentChanged.connect(self._tab_shown)
+        self.tabs.currentChanged.connect(self._focus_tab)
         roles = principal.roles
         if roles & {Role.SYSADMIN, Role.SECADMIN}:
             from secrecy_desk.gui.admin.accounts import AccountsTab  # noqa: PLC0415 - admins only
@@ -180,6 +189,20 @@ class MainWindow(QMainWindow):
         keys = list(self.tab_specs)
         if 1 <= index <= len(keys):  # Home is first, the modules' tabs follow it
             self.module_tab(keys[index - 1])
+
+    def _focus_tab(self, index: int) -> None:
+        """A tab switched to (Alt+number, a click): the keyboard goes into it — a register
+        tab puts it in its list — rather than staying on the tab bar."""
+        widget = self.tabs.widget(index)
+        if widget is None or self.locked:
+            return
+        focus = getattr(widget, "focus_list", None)
+        if callable(focus):
+            focus()
+        else:
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            if widget.focusWidget() is None:
+                widget.focusNextChild()
 
     def module_tab(self, key: str) -> QWidget:
         """The tab ``key`` (e.g. ``register:drawings``, ``approvals``), built now if it has not
@@ -264,7 +287,15 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.refresh_action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About Secrecy Desk"), self)
+        self.keys_action = QAction(self.tr("&Keyboard shortcuts…"), self)
+        self.keys_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.keys_action.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(self.keys_action)
+        help_menu.addSeparator()
+        about_qt = QAction(self.tr("About &Qt…"), self)
+        about_qt.triggered.connect(lambda: QMessageBox.aboutQt(self, self.tr("About Qt")))
+        help_menu.addAction(about_qt)
+        about = QAction(self.tr("&About Secrecy Desk…"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
         # Shortcuts work through the window too, and all go off together while locked.
@@ -274,6 +305,8 @@ class MainWindow(QMainWindow):
             self.logout_action,
             self.quit_action,
             self.refresh_action,
+            self.keys_action,
+            about_qt,
             about,
             *extra,
             *self.tab_actions,
@@ -353,6 +386,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(200, lambda: self.lock(reason))
             return
         self.locked = True
+        clipboard.clear_ours()
         self._dismiss_dialogs()
         self.idle.stop()
         self.stack.setCurrentWidget(self.lock_screen)
@@ -482,6 +516,10 @@ class MainWindow(QMainWindow):
             return
         self._ended = True
         self.idle.stop()
+        clipboard.clear_ours()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._lock_keys)
         self.home.stop_counting()
         try:
             self.keep_drafts()
@@ -543,6 +581,23 @@ class MainWindow(QMainWindow):
 
         open_verify(self, self.ctx)
 
+    def show_shortcuts(self) -> None:
+        """Help › Keyboard shortcuts (F1): the window's keys and the register tabs' keys."""
+        from secrecy_desk.gui.shell.shortcuts import ShortcutsDialog  # noqa: PLC0415 - on use
+
+        window_keys = [
+            (a.shortcut().toString(QKeySequence.SequenceFormat.NativeText), a.text())
+            for a in self.session_actions
+            if not a.shortcut().isEmpty() and a not in self.tab_actions
+        ]
+        if self.tab_actions:
+            window_keys.append(
+                (f"Alt+1 … Alt+{min(len(self.tab_actions), 9)}", self.tr("Go to a tab"))
+            )
+        dialog = ShortcutsDialog(window_keys, bool(self.tab_specs), self)
+        self.shortcuts_dialog = dialog
+        dialog.open()
+
     def about(self) -> None:
         from PySide6 import __version__ as pyside_version  # noqa: PLC0415 - About only
         from PySide6.QtCore import qVersion  # noqa: PLC0415 - About only
@@ -557,3 +612,26 @@ class MainWindow(QMainWindow):
             pyside=pyside_version,
         )
         QMessageBox.about(self, self.tr("About Secrecy Desk"), text)
+
+
+class _LockKeys(QObject):
+    """Ctrl+L anywhere in the program, over dialogs too: lock."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if (
+                event.key() == Qt.Key.Key_L
+                and mods == Qt.KeyboardModifier.ControlModifier
+                and not self.window.locked
+                and not self.window._ended
+                and self.window.lock_action.isEnabled()
+            ):
+                event.accept()
+                self.window.lock("manual")
+                return True
+        return False

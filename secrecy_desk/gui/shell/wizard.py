@@ -276,7 +276,7 @@ class SetupWizard(QWizard):
         self.clock = clock
         self.recovery_code = ""
         self.created = False
-        self.setWindowTitle(self.tr("Secrecy Desk — first setup"))
+        self.setWindowTitle(self.tr("First setup"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOptions(
             QWizard.WizardOption.NoBackButtonOnLastPage

@@ -1,5 +1,6 @@
 """Gifts handed in (礼品礼金登记, S7): the register is ``forms/registers/gifts.toml``; the code
-here is its hand-in rule and its deadline."""
+here is its hand-in and disposal rule (:mod:`.rules`) and the half-yearly summary per department
+(:mod:`.summary`, printed by ``secrecy-desk-admin office gifts-summary``)."""
 
 from collections.abc import Sequence
 
@@ -40,6 +41,7 @@ def _deadlines(forms: Forms) -> Sequence[Deadline]:
 MODULE = Module(
     id="gifts",
     title=Title("礼品礼金", "Gifts"),
+    audit_events=("gifts.summary_print",),
     rules=(HandIn(),),
     deadlines=_deadlines,
     report_sections=(

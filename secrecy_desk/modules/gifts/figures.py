@@ -1,5 +1,6 @@
 """The gifts module's section of the periodic work report: gifts received and handed in during
-the period, the value handed in, how they were disposed of, and what is overdue."""
+the period, the value handed in, how they were disposed of (and those disposed of in the period),
+and what is overdue."""
 
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ def gifts(registers: Registers, start: date, end: date) -> Figures:
     handed, level = grouped(
         registers, REGISTER, "{disposition}", ["{handed_in_on} BETWEEN ? AND ?"], period
     )
+    disposed, done = grouped(
+        registers, REGISTER, "{disposition}", ["{disposed_on} BETWEEN ? AND ?"], period
+    )
     value = registers.store.scalar(
         "SELECT coalesce(sum(json_extract(data, '$.value')), 0) FROM entries "
         "WHERE register = ? AND voided = 0 AND level <= ? "
@@ -34,6 +38,7 @@ def gifts(registers: Registers, start: date, end: date) -> Figures:
         Figure("本期登记礼品礼金（件）", str(sum(received.values())), breakdown(received, kinds)),
         Figure("本期上交（件）", str(sum(handed.values())), breakdown(handed, ways)),
         Figure("本期上交金额（元）", Money(int(value)).display() if value else "0", ""),
+        Figure("本期处置（件）", str(sum(disposed.values())), breakdown(disposed, ways)),
         Figure("超过一周未上交（件，制表时）", str(overdue)),
     )
-    return Figures("礼品礼金", lines, max(top, level))
+    return Figures("礼品礼金", lines, max(top, level, done))

@@ -18,13 +18,22 @@ from secrecy_desk.core.errors import DeskError, PermissionDenied, UsageError, Va
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.core.levels import Level, Term
 from secrecy_desk.core.roles import Action
-from secrecy_desk.core.validators import Problem, problem
-from secrecy_desk.forms import EntryInvalid, Forms, FormSpec, Value, entry_marking, validate_entry
+from secrecy_desk.core.validators import Bilingual, Problem, problem
+from secrecy_desk.forms import (
+    EntryInvalid,
+    FieldType,
+    Forms,
+    FormSpec,
+    Value,
+    entry_marking,
+    validate_entry,
+)
 from secrecy_desk.modules.base import EntryDeadline
 from secrecy_desk.modules.registers import deadlines as deadline_sql
 from secrecy_desk.modules.registers.planning import Planner, equal_clauses, field_path, register_is
-from secrecy_desk.records import search
+from secrecy_desk.records import periods, search
 from secrecy_desk.records.model import (
+    LEVEL_DECISIONS,
     NUMBER,
     PRINTS,
     STATUS,
@@ -34,7 +43,8 @@ from secrecy_desk.records.model import (
     Revision,
     SaveResult,
 )
-from secrecy_desk.records.rules import Flag, Notice, Rule, RuleContext
+from secrecy_desk.records.review import review_flags
+from secrecy_desk.records.rules import ApprovalView, Flag, Notice, Rule, RuleContext
 from secrecy_desk.records.store import (
     ENTRY_COLUMNS,
     BulkRow,
@@ -49,7 +59,7 @@ from secrecy_desk.vault.db import Row, Store
 from secrecy_desk.vault.session import Session
 
 #: Registers the program fills itself; people read them but never add, edit or void entries.
-SYSTEM_REGISTERS: Final = frozenset({PRINTS})
+SYSTEM_REGISTERS: Final = frozenset({PRINTS, LEVEL_DECISIONS})
 
 
 class UnknownRule(DeskError):
@@ -102,10 +112,16 @@ class _Lookup:
     def find(
         self, register: str, equals: Mapping[str, object], *, exclude_number: str | None
     ) -> Sequence[tuple[str, Mapping[str, Value]]]:
-        spec = self.registers.spec(register)
+        spec = self.registers.forms.get(register)
+        if spec is None or spec not in self.registers.forms.registers:
+            return []
         clauses = [register_is(spec.id), "voided = 0", "level <= ?"]
         params: list[object] = [int(self.registers.session.principal.clearance)]
         for name, value in equals.items():
+            if name == NUMBER:
+                clauses.append("number = ?")
+                params.append(value)
+                continue
             stored = spec.field(name).to_storage(value)  # type: ignore[arg-type]
             clauses.append(f"{field_path(name)} = ?")
             params.append(stored)
@@ -116,6 +132,22 @@ class _Lookup:
             f"SELECT number, data FROM entries WHERE {' AND '.join(clauses)} LIMIT 50", params
         )
         return [(str(n), _values(spec, json.loads(d))) for n, d in rows]
+
+    def installed(self, register: str) -> bool:
+        spec = self.registers.forms.get(register)
+        return spec is not None and spec in self.registers.forms.registers
+
+    def approval(self, number: str) -> ApprovalView | None:
+        row = self.registers.store.one(
+            "SELECT form, state, data FROM approval_requests WHERE number = ? AND level <= ?",
+            (number.strip().upper(), int(self.registers.session.principal.clearance)),
+        )
+        if row is None:
+            return None
+        spec = self.registers.forms.get(str(row[0]))
+        if spec is None:
+            return None
+        return ApprovalView(str(row[0]), str(row[1]), _values(spec, json.loads(row[2])))
 
 
 def _values(spec: FormSpec, data: Mapping[str, Any]) -> dict[str, Value]:
@@ -189,6 +221,15 @@ class Registers:
             day = today or self.session.clock.today()
             for rule in self._rules.get(spec.id, ()):
                 flags.extend(rule.flags(spec, values, day))
+            if row[6] and spec.level_field and spec.id not in SYSTEM_REGISTERS:
+                flags.extend(
+                    review_flags(
+                        Level(int(row[5])),
+                        Term.decode(str(row[6])),
+                        date.fromisoformat(str(row[10])[:10]),
+                        day,
+                    )
+                )
         return Entry(
             id=int(row[0]),
             register=str(row[1]),
@@ -258,6 +299,12 @@ class Registers:
                 )
                 continue
             fld = spec.field(name)
+            if fld.type is FieldType.DATE and raw.strip() and periods.is_period(raw):
+                # 2026-11 or 2026: the whole month or year, as a range
+                problems += self._range_clauses(
+                    spec, Query(ranges={name: (raw, raw)}), clauses, params
+                )
+                continue
             result = fld.check(raw, today=None)
             if isinstance(result, Problem):
                 problems.append(result.at(name))
@@ -265,6 +312,10 @@ class Registers:
             more, values = equal_clauses({name: fld.to_storage(result)})
             clauses.extend(more)
             params.extend(values)
+        problems += self._range_clauses(spec, query, clauses, params)
+        if query.created_by:
+            clauses.append("created_by = ?")
+            params.append(query.created_by)
         if problems:
             raise EntryInvalid(tuple(problems))
         expr = search.match_expression(query.search)
@@ -276,6 +327,43 @@ class Registers:
             clauses.extend(more)
             params.extend(values)
         return clauses, params
+
+    @staticmethod
+    def _range_clauses(
+        spec: FormSpec, query: Query, clauses: list[str], params: list[object]
+    ) -> list[Problem]:
+        """``from <= field <= to`` for each date range (a bound may be a month or a year)."""
+        problems: list[Problem] = []
+        for name, (start, end) in query.ranges.items():
+            if not spec.has_field(name) or spec.field(name).type is not FieldType.DATE:
+                problems.append(
+                    problem(
+                        "not_date_field",
+                        QT_TRANSLATE_NOOP(
+                            "Errors", "A date range needs a date field of this form."
+                        ),
+                    ).at(name)
+                )
+                continue
+            for text, op, end_of in ((start, ">=", False), (end, "<=", True)):
+                if not text.strip():
+                    continue
+                day = periods.bound(text, end=end_of)
+                if day is None:
+                    problems.append(
+                        problem(
+                            "not_period",
+                            QT_TRANSLATE_NOOP(
+                                "Errors",
+                                "Enter a day, a month or a year, for example 2026-11-27, "
+                                "2026-11 or 2026.",
+                            ),
+                        ).at(name)
+                    )
+                    continue
+                clauses.append(f"{field_path(name)} {op} ?")
+                params.append(spec.field(name).to_storage(day))
+        return problems
 
     def _deadline_clauses(self, spec: FormSpec, key: str) -> tuple[list[str], list[object]]:
         """The entries of the deadline ``key`` as of today, written as its index is."""
@@ -441,8 +529,12 @@ class Registers:
         status: str | None = None,
         confirm: bool = False,
         note: str = "",
+        decision: str | None = None,
     ) -> SaveResult:
-        """Save a new revision; refused if anyone saved since ``expected_revision``."""
+        """Save a new revision; refused if anyone saved since ``expected_revision``.
+
+        The level never goes down by an edit: only ``decision``, the number of a recorded
+        classification review decision for this entry and this new level, allows it."""
         spec = self.require(register, Action.EDIT)
         with self.session.operation():
             current = self._entry(spec, self._row(register, number))
@@ -466,6 +558,8 @@ class Registers:
                 status=new_status,
                 previous_status=current.status,
             )
+            if level < current.level and not self._decided(current, level, decision):
+                raise EntryInvalid((self._lowered(spec, current),))
             changed = tuple(
                 f.name for f in spec.fields if values.get(f.name) != current.values.get(f.name)
             )
@@ -496,6 +590,41 @@ class Registers:
         return SaveResult(
             entry, changed + ((STATUS,) if new_status != current.status else ()), confirmed
         )
+
+    def _decided(self, current: Entry, level: Level, decision: str | None) -> bool:
+        """Whether ``decision`` is a live, recorded review decision lowering ``current`` to
+        ``level`` (written by the classification module in this same operation)."""
+        if decision is None:
+            return False
+        row = self.store.one(
+            "SELECT data FROM entries WHERE register = ? AND number = ? AND voided = 0",
+            (LEVEL_DECISIONS, decision),
+        )
+        if row is None:
+            return False
+        data = json.loads(row[0])
+        return bool(
+            data.get("target_register") == current.register
+            and data.get("target_number") == current.number
+            and data.get("new_level") == level.name
+        )
+
+    def _lowered(self, spec: FormSpec, current: Entry) -> Problem:
+        name = spec.level_field or ""
+        shown = spec.field(name) if name else None
+        label = Bilingual(
+            shown.display(current.level, "zh_CN") if shown else current.level.zh,
+            shown.display(current.level, "en") if shown else current.level.en,
+        )
+        return problem(
+            "level_lowered",
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "A level goes down only through a recorded classification review decision, "
+                "never by an edit; the entry stays {level}.",
+            ),
+            level=label,
+        ).at(name)
 
     def _check_revision(self, current: Entry, expected: int) -> None:
         if current.revision != expected:

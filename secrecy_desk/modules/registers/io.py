@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -139,8 +139,30 @@ class ImportReport:
 def import_file(
     registers: Registers, register: str, path: Path, *, progress: Progress | None = None
 ) -> ImportReport:
+    return import_table(registers, register, read_table(path), source=path.name, progress=progress)
+
+
+def pasted_table(text: str) -> list[list[str]]:
+    """Cells copied from WPS or Excel: tab-separated rows, a quoted cell may hold a line
+    break; blank lines at the end (Excel adds one) are dropped."""
+    rows = [[restore(c) for c in r] for r in csv.reader(io.StringIO(text), delimiter="\t")]
+    while rows and not any(c.strip() for c in rows[-1]):
+        rows.pop()
+    return rows
+
+
+def import_table(
+    registers: Registers,
+    register: str,
+    table: list[list[str]],
+    *,
+    source: str,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Add the rows of ``table`` (a heading row first) all at once or none: the one import
+    path of a file and of rows pasted from a spreadsheet. ``source`` names where they came
+    from in the audit trail."""
     spec = registers.spec(register)
-    table = read_table(path)
     # A marking row written by our own export comes first; skip it.
     while table and len([c for c in table[0] if c.strip()]) <= 1 and len(table) > 1:
         table = table[1:]
@@ -160,7 +182,7 @@ def import_file(
         rows.append(raw)
         lines.append(line)
     try:
-        numbers = registers.add_many(register, rows, source=path.name, progress=progress)
+        numbers = registers.add_many(register, rows, source=source, progress=progress)
     except ImportFailed as exc:
         raise ImportFailed([(lines[row - 1], p) for row, p in exc.failures]) from None
     return ImportReport(tuple(numbers))
@@ -189,10 +211,8 @@ def export_file(
         raise _bad_format(target)
     session.require_fixed_disk(target, "register.export", f"{register}:{target}")
     base = query or Query()
-    entries = registers.page(
-        register,
-        Query(where=base.where, search=base.search, include_voided=base.include_voided, limit=None),
-    )
+    # Every matching entry (filters, ranges, search), in the list's order, not one page.
+    entries = registers.page(register, replace(base, offset=0, limit=None))
     top, term = highest([(e.level, e.term) for e in entries])
     mark = marking(top, term)
     final = (

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Final
 
-from secrecy_desk.forms import FormSpec, SortKey
+from secrecy_desk.forms import FieldType, FormSpec, SortKey
 from secrecy_desk.records import search
 from secrecy_desk.records.model import NUMBER, STATUS, Query
 from secrecy_desk.vault.db import Store
@@ -44,6 +44,21 @@ def register_is(register: str) -> str:
 
 def field_path(name: str) -> str:
     return f"json_extract(data, '$.{ident(name)}')"
+
+
+#: Field types holding free Chinese text: ordered by their pinyin sort key, not code points.
+PINYIN_ORDERED: Final = frozenset({FieldType.TEXT, FieldType.LONG_TEXT, FieldType.SCOPE})
+
+
+def pinyin_ordered(spec: FormSpec, name: str) -> bool:
+    return spec.has_field(name) and spec.field(name).type in PINYIN_ORDERED
+
+
+def sort_path(name: str) -> str:
+    """The expression a text field sorts by: its pinyin key (``entries.sortkeys``, kept only
+    for texts holding Chinese), else the text itself (``core.collation``)."""
+    n = ident(name)
+    return f"coalesce(json_extract(sortkeys, '$.{n}'), json_extract(data, '$.{n}'))"
 
 
 class Planner:
@@ -81,6 +96,11 @@ class Planner:
                     f"CREATE INDEX ix_{reg}_{name} ON entries "
                     f"(json_extract(data, '$.{name}'), year, seq, id, level) {where}"
                 )
+                if pinyin_ordered(spec, col):  # its order (by pinyin) has an index too
+                    wanted[f"ix_{reg}_{name}__py"] = (
+                        f"CREATE INDEX ix_{reg}_{name}__py ON entries "
+                        f"({sort_path(name)}, year, seq, id, level) {where}"
+                    )
             wanted[f"ix_{reg}__number"] = (
                 f"CREATE INDEX ix_{reg}__number ON entries (year, seq, id, level) {where}"
             )
@@ -167,6 +187,8 @@ class Planner:
                 parts.append(f"year {direction}, seq {direction}")
             elif key.name == STATUS:
                 parts.append(f"status {direction}")
+            elif pinyin_ordered(spec, key.name):
+                parts.append(f"{sort_path(key.name)} {direction}")
             else:
                 spec.field(key.name)
                 parts.append(f"{field_path(key.name)} {direction}")
@@ -193,6 +215,8 @@ class Planner:
             index = f"ix_{ident(spec.id)}__number"
         elif first in indexed:
             index = f"ix_{ident(spec.id)}_{ident(first)}"
+            if pinyin_ordered(spec, first):
+                index += "__py"
         else:
             return ""
         for name in query.where:

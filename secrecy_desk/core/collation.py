@@ -1,0 +1,59 @@
+"""Chinese order: a sort key that puts Chinese text in pinyin order (陈 chén before 程 chéng
+before 罗 luó), as a Chinese reader looks things up — code points put 陈 after 程 and 罗.
+
+The key of a text is its characters one by one: a Han character becomes ``~`` + its pinyin
+with the tone as a digit (``chen2``) + the character itself (the same syllable and tone keep a
+fixed order), anything else stays as it is. Keys compare as plain text (SQLite's ``BINARY``),
+so a stored key serves an ordinary index (``docs/design.md``, "Chinese order"); Latin letters
+and digits come before Chinese text, as in a dictionary's index. The readings come from
+pypinyin's character table (the first, most common reading of each character), read once when
+the first key is made.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Mapping
+from typing import Final
+
+#: Put before each Han character's key: after every ASCII letter and digit.
+HAN_MARK: Final = "~"
+
+
+@functools.cache
+def _readings() -> Mapping[int, str]:
+    from pypinyin.pinyin_dict import pinyin_dict  # noqa: PLC0415 - 0.4 s, only when writing
+
+    return pinyin_dict
+
+
+@functools.lru_cache(maxsize=65536)
+def _char_key(char: str) -> str:
+    reading = _readings().get(ord(char))
+    if not reading:
+        return char
+    from pypinyin.contrib.tone_convert import to_tone3  # noqa: PLC0415 - with the table
+
+    syllable = to_tone3(reading.split(",", 1)[0]).replace("ü", "v")
+    if not syllable[-1:].isdigit():
+        syllable += "5"  # the neutral tone after the four tones
+    return f"{HAN_MARK}{syllable}{char}"
+
+
+def sort_key(text: str) -> str:
+    """The pinyin sort key of ``text`` (``text`` itself when it holds no Chinese)."""
+    if text.isascii():
+        return text
+    return "".join(_char_key(c) if not c.isascii() else c for c in text)
+
+
+def sort_keys(stored: Mapping[str, object]) -> str | None:
+    """The keys of an entry's texts that differ from the texts (those holding Chinese), as
+    JSON for the ``entries.sortkeys`` column; ``None`` when there are none."""
+    keys = {
+        name: key
+        for name, value in stored.items()
+        if isinstance(value, str) and (key := sort_key(value)) != value
+    }
+    return json.dumps(keys, ensure_ascii=False, sort_keys=True) if keys else None
