@@ -177,6 +177,11 @@ def test_a_stocktake_lists_marks_and_reports(env: VaultEnv) -> None:
     assert rate.found == 3
     with pytest.raises(ValidationError):
         takes.mark(take.number, numbers[3])  # closed
+    incident = takes.open_incident(take.number, numbers[3])  # a missing item: one action
+    entry = desk.registers.get("incidents", incident, record_view=False)
+    assert numbers[3] in str(entry.values["what"])
+    with pytest.raises(ValidationError):
+        takes.open_incident(take.number, numbers[0])  # found, not missing
 
 
 def test_holdings_and_the_departure_warning(env: VaultEnv) -> None:

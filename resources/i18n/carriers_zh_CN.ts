@@ -492,6 +492,10 @@
         <translation>清查 {number} 已结束。</translation>
     </message>
     <message>
+        <source>{item} is not missing in stocktake {number}.</source>
+        <translation>{item} 在清查 {number} 中不是缺失件。</translation>
+    </message>
+    <message>
         <source>Give the stocktake number (--number).</source>
         <translation>请给出清查编号（--number）。</translation>
     </message>

@@ -99,7 +99,7 @@ def _carriers_parser(sub: SubParsers) -> None:
     hold.add_argument("--person", required=True)
 
     st = cmd("stocktake", "stocktakes (清查)")
-    st.add_argument("verb", choices=("open", "mark", "close", "show", "list"))
+    st.add_argument("verb", choices=("open", "mark", "close", "show", "list", "incident"))
     st.add_argument("--number", help="the stocktake number")
     st.add_argument("--scope", choices=stocktake_mod.SCOPES, default="all")
     st.add_argument("--value", default="", help="the department, location or holder")

@@ -439,6 +439,35 @@ class Stocktakes:
             )
         return out
 
+    def open_incident(self, number: str, item: str) -> str:
+        """One action for an item a stocktake found missing: an entry of the incidents register
+        (the discovery, the item, its level, the first remedy), for the officer to follow up.
+        Returns the incident's number."""
+        take = self.get(number)
+        code = item.strip().upper()
+        line = next(
+            (x for x in self.items(take.number) if x.number == code and x.mark == MISSING), None
+        )
+        if line is None:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("Errors", "{item} is not missing in stocktake {number}."),
+                item=code,
+                number=take.number,
+            )
+        saved = self.desk.registers.add(
+            "incidents",
+            {
+                "discovered_on": (take.closed_on or self.session.clock.today()).isoformat(),
+                "discovered_by": self.session.account.display_name,
+                "what": f"清查 {take.number}（{take.scope_text('zh_CN')}）中 {line.number}"
+                f"（{line.title}，{line.marking}）缺失。",
+                "level": line.level.zh,
+                "carriers": line.number,
+                "remedy": "查找下落，核实责任人，按规定报告。",
+            },
+        )
+        return saved.entry.number
+
     def report(self, number: str) -> Report:
         take = self.get(number)
         return Report(take, tuple(self.items(take.number)))
