@@ -50,6 +50,7 @@ AREAS: dict[str, list[str]] = {
         "secrecy_desk/cli/personnel.py",
     ],
     "approvals": ["secrecy_desk/modules/approvals", "secrecy_desk/cli/approvals.py"],
+    "carriers": ["secrecy_desk/modules/carriers", "secrecy_desk/cli/carriers.py"],
     "reports": ["secrecy_desk/modules/reports", "secrecy_desk/modules/worklist.py"],
     "office": ["secrecy_desk/modules/office", "secrecy_desk/cli/office.py"],
     "classification": ["secrecy_desk/modules/classification", "secrecy_desk/cli/classification.py"],
@@ -62,6 +63,7 @@ AREAS: dict[str, list[str]] = {
     ],
     "gui_commitments": ["secrecy_desk/gui/commitments"],
     "gui_approvals": ["secrecy_desk/gui/approvals"],
+    "gui_carriers": ["secrecy_desk/gui/carriers"],
     "gui_reports": ["secrecy_desk/gui/reports"],
     "gui_office": ["secrecy_desk/gui/office"],
     # Qt's own strings its shipped Chinese lacks (the file dialog's "&Look in:" …).

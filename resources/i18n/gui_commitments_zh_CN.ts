@@ -225,5 +225,10 @@
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
+    <message>
+        <source>Go ahead although the person still holds them</source>
+        <extracomment>Shown once the person turns out to hold carriers or equipment still (离岗 warning).</extracomment>
+        <translation>仍然办理（该人员尚有留存）</translation>
+    </message>
 </context>
 </TS>

@@ -17,6 +17,8 @@ from secrecy_desk.cli.common import (
 )
 from secrecy_desk.core.i18n import tr
 from secrecy_desk.forms import load_all
+from secrecy_desk.modules.carriers.holdings import departure_notices
+from secrecy_desk.modules.carriers.lifecycle import Carriers
 from secrecy_desk.modules.personnel import lifecycle
 from secrecy_desk.modules.registry import open_registers
 from secrecy_desk.vault.session import Session
@@ -31,13 +33,23 @@ def _personnel_parser(sub: SubParsers) -> None:
     tra.add_argument("--to", required=True, choices=("in_post", "disengaging", "released"))
     tra.add_argument("--on", required=True, help="the date of the change")
     tra.add_argument("--reason", required=True)
+    tra.add_argument(
+        "--confirm", action="store_true", help="go ahead although the person still holds carriers"
+    )
 
 
 def run_personnel(session: Session, args: argparse.Namespace, env: Env) -> int:
     regs = open_registers(session, load_all())
     spec = regs.spec(lifecycle.PERSONNEL)
+    desk = Carriers(regs)
     step = lifecycle.transition(
-        regs, args.person.strip().upper(), args.to, on_date=parse_date(args.on), reason=args.reason
+        regs,
+        args.person.strip().upper(),
+        args.to,
+        on_date=parse_date(args.on),
+        reason=args.reason,
+        before_leaving=lambda person: departure_notices(desk, person),
+        confirm=args.confirm,
     )
     env.out(
         tr(

@@ -558,6 +558,146 @@ def decide_in_program(approver: Session, password: str, *, forms: Forms | None =
         )
 
 
+_CARRIER_TITLES: Final = (
+    "某型号总体设计方案", "某系统试验大纲", "年度科研计划", "某部件图纸", "试验数据汇编",
+    "技术状态评审报告", "某项目可行性论证报告", "质量问题归零报告", "保密工作检查通报",
+    "某产品使用维护说明书", "专项经费预算", "研制总结报告",
+)  # fmt: skip
+_CARRIER_KINDS: Final = (
+    ("纸质文件", 50), ("图纸", 12), ("光盘", 10), ("U盘", 8), ("移动硬盘", 4), ("硬盘", 3),
+    ("磁带", 1),
+)  # fmt: skip
+_SOURCES: Final = ("上级机关", "总体单位", "兄弟研究所", "集团公司保密办")
+
+
+def fill_carriers(session: Session, *, forms: Forms | None = None) -> str:
+    """As the secrecy officer: a few hundred carriers and some equipment in a realistic mix —
+    most issued to people, some lent (a few overdue), some sent, received documents among
+    them, a finished stocktake of one cabinet with two items missing, and a destruction
+    package waiting for the leader's approval. Returns the number of a copy request filed and
+    submitted for one document (the approver decides it; :func:`fill_carrier_copies` then
+    makes the copies)."""
+    # Demo only: the carriers' engine is imported when a demo is made.
+    from secrecy_desk.modules.approvals.engine import Approvals  # noqa: PLC0415
+    from secrecy_desk.modules.carriers.lifecycle import Carriers  # noqa: PLC0415
+    from secrecy_desk.modules.carriers.packages import Packages  # noqa: PLC0415
+    from secrecy_desk.modules.carriers.stocktake import Stocktakes  # noqa: PLC0415
+
+    rng = random.Random(12)  # noqa: S311 - sample data, not secrets
+    forms = forms or load_all()
+    desk = Carriers(open_registers(session, forms))
+    regs = desk.registers
+    today = session.clock.today()
+    people = [
+        p for p in regs.page("personnel", Query(limit=None)) if p.status in ("in_post", "review")
+    ]
+    kinds = [k for k, w in _CARRIER_KINDS for _ in range(w)]
+    numbers: list[str] = []
+    with session.operation():
+        for index in range(300):
+            kind = rng.choice(kinds)
+            received = kind == "纸质文件" and rng.random() < 0.3
+            raw = {
+                "kind": kind,
+                "title": rng.choice(_CARRIER_TITLES),
+                "level": rng.choices(("机密", "秘密"), weights=(2, 5))[0],
+                "origin": "收文" if received else "本单位制作",
+                "department": rng.choice(DEPARTMENTS[:6]),
+                "location": f"保密柜{rng.choice('ABC')}-{rng.randint(1, 6):02d}",
+            }
+            if received:
+                raw["source"] = rng.choice(_SOURCES)
+                raw["source_doc_no"] = f"{raw['source'][:2]}〔2026〕{index + 1}号"
+            if kind in ("纸质文件", "图纸"):
+                raw["pages"] = str(rng.randint(2, 180))
+                raw["copy_no"] = str(rng.randint(1, 5))
+            else:
+                raw["serial_no"] = f"SN{rng.randint(10**7, 10**8 - 1)}"
+                raw["capacity"] = rng.choice(("4.7GB", "32GB", "64GB", "1TB", "2TB"))
+            numbers.append(desk.register("carriers", raw).number)
+        equipment: list[str] = []
+        models = (
+            ("涉密计算机", "联想 M720"), ("涉密便携式计算机", "ThinkPad X1"),
+            ("打印机", "HP M403"), ("复印机", "理光 MP2014"), ("扫描仪", "富士通 fi-7140"),
+        )  # fmt: skip
+        for index in range(30):
+            kind, model = models[index % len(models)]
+            equipment.append(
+                desk.register(
+                    "equipment",
+                    {
+                        "kind": kind,
+                        "asset_no": f"ZC-2026-{index + 1:03d}",
+                        "model": model,
+                        "serials": f"主机 S{rng.randint(10**5, 10**6 - 1)}",
+                        "level": rng.choice(("机密", "秘密")),
+                        "department": rng.choice(DEPARTMENTS[:6]),
+                        "location": f"{rng.randint(2, 5)}{rng.randint(1, 20):02d}室",
+                        "in_service_on": (today - timedelta(days=rng.randint(30, 900))).isoformat(),
+                    },
+                ).number
+            )
+        issue_day = today - timedelta(days=60)
+        for number in numbers[:200] + equipment[:24]:
+            holder = rng.choice(people)
+            desk.issue([number], holder.number, on_date=issue_day)
+        for i, number in enumerate(numbers[200:230]):
+            borrower = rng.choice(people)
+            lent_on = today - timedelta(days=rng.randint(1, 20))
+            due = (
+                today - timedelta(days=3 + i)
+                if i < 4
+                else today + timedelta(days=rng.randint(1, 20))
+            )
+            desk.lend([number], borrower.number, due_on=max(due, lent_on), on_date=lent_on)
+        for number in numbers[230:240]:
+            desk.send(
+                [number], recipient=rng.choice(_SOURCES), doc_no=f"所发〔2026〕{number[-3:]}号",
+                on_date=today - timedelta(days=rng.randint(1, 40)),
+            )  # fmt: skip
+        desk.take_out(
+            [equipment[24]], approved_by="所领导赵磊", destination="总体单位联试",
+            due_on=today - timedelta(days=2), on_date=today - timedelta(days=9),
+        )  # fmt: skip
+        takes = Stocktakes(desk)
+        cabinet = f"保密柜A-0{rng.randint(1, 3)}"
+        take = takes.open("location", cabinet)
+        listed = [line.number for line in takes.items(take.number, discrepancies_only=False)]
+        for number in listed[2:]:
+            takes.mark(take.number, number)
+        takes.close(take.number)
+        old = numbers[240:252]
+        Packages(desk).submit(
+            Packages(desk).create(old, reason="保密期限届满且无保存价值", method="shredding").number
+        )
+        copy = Approvals(session, forms).create(
+            "carrier_copy",
+            {
+                "department": "总体部",
+                "applicant_name": "李明",
+                "carrier": numbers[0],
+                "title": str(desk.item(numbers[0]).values.get("title")),
+                "level": desk.item(numbers[0]).level.zh,
+                "copies": "3",
+                "purpose": "型号评审会使用",
+                "recipient": "评审组",
+            },
+        )
+        Approvals(session, forms).submit(copy.number)
+    return copy.number
+
+
+def fill_carrier_copies(session: Session, request: str, *, forms: Forms | None = None) -> list[str]:
+    """As the secrecy officer, once ``request`` is approved: two copies made against it."""
+    from secrecy_desk.modules.approvals.engine import Approvals  # noqa: PLC0415 - demo only
+    from secrecy_desk.modules.carriers.lifecycle import Carriers  # noqa: PLC0415 - demo only
+
+    forms = forms or load_all()
+    original = str(Approvals(session, forms).get(request).values["carrier"])
+    desk = Carriers(open_registers(session, forms))
+    return desk.copy(original, approval=request, copies=2, on_date=session.clock.today())
+
+
 def file_office_requests(clerk: Session, *, leader: str, forms: Forms | None = None) -> list[str]:
     """As a clerk: a foreign visit (yesterday and today) and a document print, submitted; the
     secrecy officer records their signed paper approvals (:func:`fill_office`)."""

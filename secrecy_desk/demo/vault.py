@@ -111,16 +111,32 @@ def _build_demo(
     finally:
         s.logout()
     from secrecy_desk.demo import data as demo_data  # noqa: PLC0415 - sample data only when a demo is made
+    from secrecy_desk.forms import load_all  # noqa: PLC0415 - as above
+    from secrecy_desk.modules.approvals.engine import Approvals, Decision  # noqa: PLC0415
 
     officer = next(u for u in USERS if u.login == "liming")
     s = sessions.login(folder, officer.login, officer.password, clock=clock)
     try:
         demo_data.fill_registers(s)
         demo_data.fill_commitments(s)
+        copy_request = demo_data.fill_carriers(s)
+    finally:
+        s.logout()
+    approver = next(u for u in USERS if u.role is Role.APPROVER)
+    s = sessions.login(folder, approver.login, approver.password, clock=clock)
+    try:
+        Approvals(s, load_all()).decide(
+            copy_request, Decision.APPROVE, "同意复制", password=approver.password,
+            expected_revision=1,
+        )  # fmt: skip
+    finally:
+        s.logout()
+    s = sessions.login(folder, officer.login, officer.password, clock=clock)
+    try:
+        demo_data.fill_carrier_copies(s, copy_request)
     finally:
         s.logout()
     clerk = next(u for u in USERS if u.login == "wangfang")
-    approver = next(u for u in USERS if u.role is Role.APPROVER)
     s = sessions.login(folder, clerk.login, clerk.password, clock=clock)
     try:
         demo_data.fill_approvals(s, leader=approver.login)

@@ -17,6 +17,7 @@ from secrecy_desk.core.roles import Principal
 from secrecy_desk.forms import Forms, FormSpec
 from secrecy_desk.modules import (
     approvals,
+    carriers,
     classification,
     commitments,
     drawings,
@@ -52,6 +53,7 @@ MODULES: Final[tuple[Module, ...]] = (
     prints.MODULE,
     commitments.MODULE,
     approvals.MODULE,
+    carriers.MODULE,
     classification.MODULE,
     office.MODULE,
     reports.MODULE,
@@ -83,7 +85,13 @@ def commands() -> list[Command]:
 
 
 def tabs(forms: Forms, principal: Principal) -> list[TabSpec]:
-    return [t for m in MODULES for t in m.tabs(forms, principal)]
+    """Every module's tabs in registry order; a later module's tab with the key of an earlier
+    one takes its place (the carriers module's own tabs for its registers, say)."""
+    out: dict[str, TabSpec] = {}
+    for m in MODULES:
+        for t in m.tabs(forms, principal):
+            out[t.key] = t
+    return list(out.values())
 
 
 def scopes(forms: Forms) -> list[Scope]:

@@ -71,6 +71,10 @@ class RuleContext:
     #: The values as last saved, when editing (``None`` for a new entry): a warning the user
     #: already confirmed for an unchanged value is not raised again on every later edit.
     previous: Mapping[str, Value] | None = None
+    #: The status the entry is saved with, and the one it had (``None`` for a new entry): a
+    #: module whose statuses are its own lifecycle refuses a status set by hand.
+    status: str | None = None
+    previous_status: str | None = None
 
 
 class Rule(Protocol):

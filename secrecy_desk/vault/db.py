@@ -693,6 +693,118 @@ BEGIN
 END;
 """
 
+V6 = """
+CREATE TABLE carrier_events (
+    id INTEGER PRIMARY KEY,
+    entry_id INTEGER NOT NULL REFERENCES entries (id),
+    kind TEXT NOT NULL,
+    on_date TEXT NOT NULL,
+    from_status TEXT NOT NULL,
+    to_status TEXT NOT NULL,
+    holder_before TEXT,
+    holder_after TEXT,
+    party TEXT NOT NULL DEFAULT '',
+    due_on TEXT,
+    ref TEXT,
+    details TEXT NOT NULL DEFAULT '{}',
+    at TEXT NOT NULL,
+    account TEXT NOT NULL
+);
+CREATE INDEX carrier_events_entry ON carrier_events (entry_id, id);
+CREATE INDEX carrier_events_ref ON carrier_events (ref) WHERE ref IS NOT NULL;
+CREATE TRIGGER carrier_events_no_update BEFORE UPDATE ON carrier_events
+BEGIN
+    SELECT RAISE(ABORT, 'carrier events are never changed');
+END;
+CREATE TRIGGER carrier_events_no_delete BEFORE DELETE ON carrier_events
+BEGIN
+    SELECT RAISE(ABORT, 'carrier events are never deleted');
+END;
+CREATE TABLE carrier_stocktakes (
+    id INTEGER PRIMARY KEY,
+    number TEXT NOT NULL UNIQUE,
+    scope_kind TEXT NOT NULL,
+    scope_value TEXT NOT NULL DEFAULT '',
+    state TEXT NOT NULL,
+    level INTEGER NOT NULL,
+    opened_on TEXT NOT NULL,
+    opened_at TEXT NOT NULL,
+    opened_by TEXT NOT NULL,
+    closed_on TEXT,
+    closed_at TEXT,
+    closed_by TEXT,
+    expected INTEGER,
+    found INTEGER,
+    missing INTEGER,
+    elsewhere INTEGER,
+    unexpected INTEGER
+);
+CREATE INDEX carrier_stocktakes_state ON carrier_stocktakes (state, id);
+CREATE TABLE carrier_stocktake_items (
+    stocktake_id INTEGER NOT NULL REFERENCES carrier_stocktakes (id),
+    entry_id INTEGER NOT NULL REFERENCES entries (id),
+    expected INTEGER NOT NULL,
+    mark TEXT,
+    found_at TEXT,
+    at TEXT,
+    account TEXT,
+    PRIMARY KEY (stocktake_id, entry_id)
+) WITHOUT ROWID;
+CREATE TRIGGER carrier_stocktakes_no_delete BEFORE DELETE ON carrier_stocktakes
+BEGIN
+    SELECT RAISE(ABORT, 'stocktakes are never deleted');
+END;
+CREATE TRIGGER carrier_stocktake_items_no_delete BEFORE DELETE ON carrier_stocktake_items
+BEGIN
+    SELECT RAISE(ABORT, 'stocktake marks are never deleted');
+END;
+CREATE TRIGGER carrier_stocktake_items_closed BEFORE UPDATE ON carrier_stocktake_items
+WHEN (SELECT state FROM carrier_stocktakes WHERE id = OLD.stocktake_id) != 'open'
+BEGIN
+    SELECT RAISE(ABORT, 'a closed stocktake is never changed');
+END;
+CREATE TABLE carrier_packages (
+    id INTEGER PRIMARY KEY,
+    number TEXT NOT NULL UNIQUE,
+    state TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    method TEXT NOT NULL,
+    approval TEXT,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    destroyed_on TEXT,
+    place TEXT,
+    handler TEXT,
+    witness1 TEXT,
+    witness2 TEXT,
+    executed_at TEXT,
+    executed_by TEXT
+);
+CREATE INDEX carrier_packages_state ON carrier_packages (state, id);
+CREATE TABLE carrier_package_items (
+    package_id INTEGER NOT NULL REFERENCES carrier_packages (id),
+    entry_id INTEGER NOT NULL REFERENCES entries (id),
+    added_at TEXT NOT NULL,
+    added_by TEXT NOT NULL,
+    PRIMARY KEY (package_id, entry_id)
+) WITHOUT ROWID;
+CREATE INDEX carrier_package_items_entry ON carrier_package_items (entry_id, package_id);
+CREATE TRIGGER carrier_packages_no_delete BEFORE DELETE ON carrier_packages
+BEGIN
+    SELECT RAISE(ABORT, 'destruction packages are never deleted');
+END;
+CREATE TRIGGER carrier_packages_executed BEFORE UPDATE ON carrier_packages
+WHEN OLD.state = 'executed'
+BEGIN
+    SELECT RAISE(ABORT, 'an executed destruction package is never changed');
+END;
+CREATE TRIGGER carrier_package_items_locked BEFORE DELETE ON carrier_package_items
+WHEN (SELECT state FROM carrier_packages WHERE id = OLD.package_id) != 'open'
+BEGIN
+    SELECT RAISE(ABORT, 'only an open destruction package changes its items');
+END;
+"""
+
 
 def _v9_sort_keys(store: Store) -> None:
     """Entries get ``sortkeys``: the pinyin sort keys of their texts that hold Chinese
@@ -721,6 +833,7 @@ MIGRATIONS: Final[list[Migration]] = [
     Migration(3, "register entries, revisions, numbering, search index", _sql(V3)),
     Migration(4, "personnel transitions, commitment clause versions, commitments", _sql(V4)),
     Migration(5, "approval requests, their content revisions and decisions", _sql(V5)),
+    Migration(6, "carrier events, stocktakes and their marks, destruction packages", _sql(V6)),
     Migration(9, "pinyin sort keys of entries' Chinese texts", _v9_sort_keys),
     Migration(10, "indexes for counts by status and for printed commitments", _sql(V10)),
 ]

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from secrecy_desk.forms import Forms
 from secrecy_desk.gui.admin.accounts import AccountsTab
 from secrecy_desk.gui.admin.audit import AuditTab
+from secrecy_desk.gui.registers.tab import RegisterTab
 from secrecy_desk.gui.shell.home import HomeTab
 from secrecy_desk.gui.shell.main_window import GEOMETRY_PREF
 from secrecy_desk.modules import worklist
@@ -59,12 +60,12 @@ def test_business_users_get_a_tab_per_visible_register(
         w.show_tab("commitments")
         assert "CommitmentsTab" in kinds(w)[1 + len(visible) :]
         w.tabs.setCurrentIndex(1)
-        assert kinds(w)[1] == "RegisterTab"
+        assert isinstance(w.tabs.widget(1), RegisterTab)  # the carriers' own is one too
         assert w.tabs.currentIndex() == 1
         for spec in visible:
             w.show_register(spec.id)
             assert w.tabs.currentWidget() is w.register_tab(spec.id)
-        assert kinds(w)[: 1 + len(visible)] == ["HomeTab"] + ["RegisterTab"] * len(visible)
+        assert all(isinstance(w.tabs.widget(i), RegisterTab) for i in range(1, 1 + len(visible)))
         assert w.tab_titles()[1 : 1 + len(visible)] == [spec.title("zh_CN") for spec in visible]
         assert "AccountsTab" not in kinds(w)
         w._end(back_to_login=True)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -39,6 +40,8 @@ from secrecy_desk.gui.common.jobs import run_job
 from secrecy_desk.gui.common.print_dialog import MakeJob, open_print
 from secrecy_desk.gui.common.style import set_role
 from secrecy_desk.modules.base import Deadline
+from secrecy_desk.modules.carriers.holdings import departure_notices
+from secrecy_desk.modules.carriers.lifecycle import Carriers
 from secrecy_desk.modules.commitments import ID as COMMITMENTS
 from secrecy_desk.modules.commitments import report as report_mod
 from secrecy_desk.modules.commitments.flow import (
@@ -48,6 +51,7 @@ from secrecy_desk.modules.commitments.flow import (
     Commitments,
 )
 from secrecy_desk.modules.personnel import lifecycle
+from secrecy_desk.modules.registers import NeedsConfirmation
 from secrecy_desk.records.printing import Printout
 
 DUE, DEPARTMENT, ONE = "due", "department", "one"
@@ -157,15 +161,27 @@ class TransitionDialog(OperationDialog):
         self.form.addRow(self.tr("Date:"), self.on_date)
         self.form.addRow(self.tr("Reason:"), self.reason)
 
+        #: Shown once the person turns out to hold carriers or equipment still (离岗 warning).
+        self.confirm = QCheckBox(self.tr("Go ahead although the person still holds them"))
+        self.confirm.hide()
+        self.extra.addWidget(self.confirm)
+        desk = Carriers(tab.ctx.registers)
+
         def change() -> None:
             day = self.on_date.date()
-            lifecycle.transition(
-                tab.ctx.registers,
-                self.person.text().strip().upper(),
-                str(self.target.currentData()),
-                on_date=date(day.year(), day.month(), day.day()),
-                reason=self.reason.text(),
-            )
+            try:
+                lifecycle.transition(
+                    tab.ctx.registers,
+                    self.person.text().strip().upper(),
+                    str(self.target.currentData()),
+                    on_date=date(day.year(), day.month(), day.day()),
+                    reason=self.reason.text(),
+                    before_leaving=lambda person: departure_notices(desk, person),
+                    confirm=self.confirm.isChecked(),
+                )
+            except NeedsConfirmation:
+                self.confirm.show()
+                raise
             tab.ctx.broadcast(PEOPLE_CHANGED, tab)
 
         self.operation = change

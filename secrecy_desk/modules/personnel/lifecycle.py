@@ -8,6 +8,7 @@ may change within the ranges below (SPEC §3.1)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Final
@@ -16,7 +17,8 @@ from secrecy_desk.core.errors import ValidationError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.core.roles import Action, Role
 from secrecy_desk.modules.personnel.dates import add_months
-from secrecy_desk.modules.registers import Entry, Registers
+from secrecy_desk.modules.registers import Entry, NeedsConfirmation, Registers
+from secrecy_desk.records.rules import Notice
 from secrecy_desk.vault import audit_chain
 from secrecy_desk.vault import settings as settings_mod
 from secrecy_desk.vault.session import Session
@@ -110,13 +112,23 @@ def transition(
     on_date: date,
     reason: str,
     expected_revision: int | None = None,
+    before_leaving: Callable[[str], Sequence[Notice]] | None = None,
+    confirm: bool = False,
 ) -> Transition:
-    """Move a person one step along the lifecycle on ``on_date`` for ``reason``."""
+    """Move a person one step along the lifecycle on ``on_date`` for ``reason``.
+
+    ``before_leaving`` (the carriers module's holdings check, passed in by the front end) says
+    what a person still holds; moving them to 离岗 then needs ``confirm`` (else
+    :class:`NeedsConfirmation` with the warnings)."""
     registers.require(PERSONNEL, Action.EDIT)
     why = _reason(reason)
     session = registers.session
     with session.operation() as store:
         person = registers.get(PERSONNEL, number, record_view=False)
+        if to_status == DISENGAGING and before_leaving is not None and not confirm:
+            notices = before_leaving(person.number)
+            if notices:
+                raise NeedsConfirmation(notices)
         if NEXT.get(person.status) != to_status:
             raise ValidationError(
                 QT_TRANSLATE_NOOP(

@@ -455,6 +455,8 @@ class Registers:
         defaults: bool,
         confirm: bool,
         previous: Mapping[str, Value] | None = None,
+        status: str | None = None,
+        previous_status: str | None = None,
     ) -> tuple[dict[str, Value], Level, Term | None, tuple[str, ...]]:
         today = self.session.clock.today()
         result = validate_entry(spec, raw, today=today, defaults=defaults)
@@ -462,7 +464,13 @@ class Registers:
         notices: list[Notice] = []
         if result.ok:
             ctx = RuleContext(
-                spec=spec, today=today, number=number, lookup=self._lookup, previous=previous
+                spec=spec,
+                today=today,
+                number=number,
+                lookup=self._lookup,
+                previous=previous,
+                status=status,
+                previous_status=previous_status,
             )
             for rule in self._rules.get(spec.id, ()):
                 found, warned = rule.check(ctx, result.values)
@@ -539,6 +547,7 @@ class Registers:
             raw = {f.name: f.input_text(current.values.get(f.name)) for f in spec.fields}
             raw.update(changes)
             unknown = [k for k in changes if not spec.has_field(k)]
+            new_status = self._status_code(spec, status) if status else current.status
             values, level, term, confirmed = self._check(
                 spec,
                 {**raw, **{k: changes[k] for k in unknown}},
@@ -546,10 +555,11 @@ class Registers:
                 defaults=False,
                 confirm=confirm,
                 previous=current.values,
+                status=new_status,
+                previous_status=current.status,
             )
             if level < current.level and not self._decided(current, level, decision):
                 raise EntryInvalid((self._lowered(spec, current),))
-            new_status = self._status_code(spec, status) if status else current.status
             changed = tuple(
                 f.name for f in spec.fields if values.get(f.name) != current.values.get(f.name)
             )

@@ -1,0 +1,115 @@
+"""Classified carriers and equipment (涉密载体台账, 涉密信息设备; docs/carriers.md): the registers
+``carriers`` and ``equipment`` (definitions under ``forms/registers/``), their lifecycle as events
+(:mod:`.lifecycle`), personal holdings and the handover list (:mod:`.holdings`), stocktakes
+(:mod:`.stocktake`), destruction packages (:mod:`.packages`) and their paper (:mod:`.papers`)."""
+
+from collections.abc import Sequence
+
+from secrecy_desk.core.roles import Action, Principal
+from secrecy_desk.forms import Forms
+from secrecy_desk.modules.base import (
+    ATTENTION,
+    Command,
+    Deadline,
+    EntryDeadline,
+    Module,
+    TabSpec,
+    Title,
+)
+from secrecy_desk.modules.carriers.rules import Ledger
+
+ID = "carriers"
+ID_REGISTER = "carriers"  # the register the home tab's lines open
+TITLE = Title("涉密载体", "Carriers")
+_GUI = "secrecy_desk.gui.carriers.tab"
+
+
+def _tabs(forms: Forms, principal: Principal) -> Sequence[TabSpec]:
+    """The carriers' and the equipment's register tabs (the generic ones, with the lifecycle
+    actions on the selected rows: they take the place of the register module's tabs, same
+    key) and the carrier desk: holdings, stocktakes, destruction packages."""
+    out = [
+        TabSpec(
+            f"register:{s.id}", Title(s.title_zh, s.title_en), f"{_GUI}:open_carriers_tab", s.id
+        )
+        for s in forms.registers
+        if s.id in ("carriers", "equipment") and principal.can(s.id, Action.VIEW)
+    ]
+    if out:
+        out.append(TabSpec(ID, Title("载体管理", "Carrier desk"), f"{_GUI}:CarrierDeskTab"))
+    return out
+
+
+_COUNT = "secrecy_desk.modules.carriers.deadlines"
+
+
+def _deadlines(forms: Forms) -> Sequence[Deadline]:
+    """Loans and take-outs past their due date (an item's due date is set only while it is
+    lent or taken out), open stocktakes, approved packages not yet destroyed."""
+    out = [
+        Deadline(
+            f"{register}.overdue",
+            Title(title_zh, title_en),
+            register,
+            entries=EntryDeadline(register, when="{due_on} IS NOT NULL", day="{due_on}", end=0),
+        )
+        for register, title_zh, title_en in (
+            ("carriers", "载体借出外携逾期", "Carriers overdue"),
+            ("equipment", "设备借出外携逾期", "Equipment overdue"),
+        )
+        if register in forms
+    ]
+    out += [
+        Deadline(
+            "carriers.stocktakes",
+            Title("清查未结束", "Stocktakes open"),
+            ID_REGISTER,
+            count=f"{_COUNT}:open_stocktakes",
+            tab=ID,
+            severity=ATTENTION,
+        ),
+        Deadline(
+            "carriers.packages",
+            Title("销毁包已批准待销毁", "Packages approved, not yet destroyed"),
+            ID_REGISTER,
+            count=f"{_COUNT}:packages_to_execute",
+            tab=ID,
+            severity=ATTENTION,
+        ),
+    ]
+    return out
+
+
+MODULE = Module(
+    id=ID,
+    title=TITLE,
+    audit_events=(
+        "carrier.register",
+        "carrier.issue",
+        "carrier.lend",
+        "carrier.return",
+        "carrier.copy",
+        "carrier.send",
+        "carrier.receipt",
+        "carrier.repair",
+        "carrier.take_out",
+        "carrier.withdraw",
+        "carrier.destroy",
+        "carrier.print",
+        "stocktake.open",
+        "stocktake.mark",
+        "stocktake.close",
+        "package.create",
+        "package.change",
+        "package.submit",
+        "package.execute",
+    ),
+    rules=(Ledger(),),
+    tabs=_tabs,
+    deadlines=_deadlines,
+    commands=(
+        Command(
+            "carriers", "classified carriers and equipment (涉密载体)", "secrecy_desk.cli.carriers"
+        ),
+    ),
+)
