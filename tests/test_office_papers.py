@@ -237,3 +237,13 @@ def test_the_office_commands_print_the_papers(vault_env: VaultEnv) -> None:
                                        "--until", "2026-03-01", "--show"])  # fmt: skip
     assert refused.code != 0
     assert "Traceback" not in refused.err
+
+
+def test_the_sheet_takes_the_match_rate_from_the_module_that_keeps_stocktakes() -> None:
+    """No lookup passed: the sheet asks the registry, which names the carriers module's."""
+    from secrecy_desk.modules import registry
+    from secrecy_desk.modules.carriers import stocktake
+
+    dotted = registry.stocktake_figures()
+    assert dotted is not None
+    assert registry.resolve(dotted) is stocktake.match_rate_of

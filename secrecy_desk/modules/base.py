@@ -242,6 +242,9 @@ class Module:
     * ``report_sections`` — its sections of the periodic work report (see
       :class:`ReportSection`);
     * ``papers`` — every kind of paper it prints, with a sample maker (see :class:`Paper`).
+    * ``stocktake_figures`` — the dotted path of ``function(registers)`` giving the last closed
+      stocktake's figures (closed_on, expected, found, rate) or ``None``: the self-inspection
+      sheet's match rate (账物相符率), from whichever module keeps stocktakes.
     """
 
     id: str
@@ -257,3 +260,4 @@ class Module:
     dimensions: Callable[[FormSpec], Sequence[Dimension]] = _no_dimensions
     report_sections: tuple[ReportSection, ...] = ()
     papers: Callable[[Forms], Sequence[Paper]] = _no_papers
+    stocktake_figures: str = ""

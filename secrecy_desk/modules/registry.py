@@ -117,6 +117,12 @@ def report_sections() -> list[ReportSection]:
     return sorted((r for m in MODULES for r in m.report_sections), key=lambda r: r.order)
 
 
+def stocktake_figures() -> str | None:
+    """The dotted path of the module's last-stocktake figures (``Module.stocktake_figures``),
+    or ``None`` when no module keeps stocktakes."""
+    return next((m.stocktake_figures for m in MODULES if m.stocktake_figures), None)
+
+
 def audit_events() -> list[str]:
     """Every action a module writes to the audit trail, in registry order."""
     return [e for m in MODULES for e in m.audit_events]

@@ -107,6 +107,7 @@ MODULE = Module(
     rules=(Ledger(),),
     tabs=_tabs,
     deadlines=_deadlines,
+    stocktake_figures="secrecy_desk.modules.carriers.stocktake:match_rate_of",
     commands=(
         Command(
             "carriers", "classified carriers and equipment (涉密载体)", "secrecy_desk.cli.carriers"

@@ -24,6 +24,7 @@ from secrecy_desk.modules.carriers.lifecycle import (
     SENT,
     Carriers,
 )
+from secrecy_desk.modules.registers import Registers
 from secrecy_desk.modules.registers.planning import field_path, register_is
 from secrecy_desk.vault import audit_chain
 from secrecy_desk.vault.db import Row, Store
@@ -176,6 +177,12 @@ def _stocktake(row: Row) -> Stocktake:
         elsewhere=int(row[12] or 0),
         unexpected=int(row[13] or 0),
     )
+
+
+def match_rate_of(registers: Registers) -> MatchRate | None:
+    """:func:`last_match_rate` as the module descriptor offers it (``stocktake_figures``) to the
+    self-inspection sheet."""
+    return last_match_rate(registers.session)
 
 
 def last_match_rate(store_or_session: Store | Session) -> MatchRate | None:

@@ -24,12 +24,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Final, Protocol
+from typing import Final, Protocol, cast
 
 from secrecy_desk.core.errors import UsageError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Action, Role
+from secrecy_desk.modules import registry
 from secrecy_desk.modules.commitments.flow import Commitments
 from secrecy_desk.modules.commitments.report import MISSING, REQUIRED, completeness
 from secrecy_desk.modules.personnel import lifecycle
@@ -102,6 +103,8 @@ StocktakeLookup = Callable[[Registers], StocktakeFigures | None]
 
 def match_rate(registers: Registers, lookup: StocktakeLookup | None = None) -> SheetLine:
     source = "涉密载体清查盘点"
+    if lookup is None and (dotted := registry.stocktake_figures()) is not None:
+        lookup = cast(StocktakeLookup, registry.resolve(dotted))
     last = lookup(registers) if lookup is not None else None
     if last is None:
         return SheetLine(
