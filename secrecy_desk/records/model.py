@@ -88,7 +88,12 @@ class Revision:
 @dataclass(frozen=True, slots=True)
 class Query:
     """A page of a register: filters (field → input text, as a person types it), a search
-    text, a sort (``None`` = the definition's default), and paging."""
+    text, a sort (``None`` = the definition's default), and paging.
+
+    Paging by ``after`` (keyset) reads on from an entry through the sort index and costs the
+    same at any depth; ``offset`` skips rows and costs in proportion to it. ``backward`` reads
+    the page that ends just before ``after`` (or, with no ``after``, the last page), still
+    returned in the query's order."""
 
     where: Mapping[str, str] = field(default_factory=dict)
     search: str = ""
@@ -96,6 +101,9 @@ class Query:
     include_voided: bool = False
     offset: int = 0
     limit: int | None = 100
+    #: The id of the entry the page follows in the query's order (``None``: from the start).
+    after: int | None = None
+    backward: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -272,7 +272,11 @@ class Registers:
         spec = self.require(register, Action.VIEW)
         clauses, params = self._filters(spec, query)
         sort = query.sort if query.sort is not None else spec.listing.sort
-        order = self.planner.order(spec, sort)
+        if query.after is not None:
+            more, values = self.planner.keyset(spec, sort, query.after, reverse=query.backward)
+            clauses.append(more)
+            params.extend(values)
+        order = self.planner.order(spec, sort, reverse=query.backward)
         hint = self.planner.page_hint(spec, query, sort)
         sql = (
             f"SELECT {ENTRY_COLUMNS} FROM entries {hint} WHERE {' AND '.join(clauses)} "
@@ -282,7 +286,10 @@ class Registers:
             sql += " LIMIT ? OFFSET ?"
             params.extend([query.limit, query.offset])
         today = self.session.clock.today()
-        return [self._entry(spec, row, today) for row in self.store.all(sql, params)]
+        found = [self._entry(spec, row, today) for row in self.store.all(sql, params)]
+        if query.backward:
+            found.reverse()
+        return found
 
     def count(self, register: str, query: Query) -> int:
         spec = self.require(register, Action.VIEW)
