@@ -127,6 +127,27 @@ class Store:
         if self.on_commit is not None:
             self.on_commit()
 
+    @contextlib.contextmanager
+    def file_snapshot(self) -> Iterator[bool]:
+        """Hold the database file still: the write-ahead log checkpointed into it, then a read
+        transaction that begins on the file alone, so no checkpoint can change the file until
+        it ends (its pages are those of one committed state, encrypted as stored). Yields
+        whether that worked (``False``: the log could not be emptied, e.g. another connection
+        was reading; the file alone is then not the whole database)."""
+        if self.in_transaction or self.path is None:
+            yield False
+            return
+        busy, frames, done = self.one("PRAGMA wal_checkpoint(TRUNCATE)") or (1, -1, 0)
+        self._conn.execute("BEGIN")
+        try:
+            self._conn.execute("SELECT count(*) FROM sqlite_schema").fetchall()
+            wal = Path(f"{self.path}-wal")
+            empty = not wal.exists() or wal.stat().st_size == 0
+            yield not busy and frames == done and empty
+        finally:
+            with contextlib.suppress(sqlcipher3.DatabaseError):
+                self._conn.execute("COMMIT")
+
     def close(self) -> None:
         with contextlib.suppress(sqlcipher3.DatabaseError):
             self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -349,12 +370,17 @@ def cipher_version(store: Store) -> str:
     return str(store.scalar("PRAGMA cipher_version"))
 
 
-def integrity_problems(store: Store) -> list[str]:
-    """Problems reported by ``integrity_check`` and ``cipher_integrity_check`` (empty if sound)."""
+def integrity_problems(store: Store, *, quick: bool = False) -> list[str]:
+    """Problems reported by ``integrity_check`` and ``cipher_integrity_check`` (empty if sound).
+
+    ``quick``: ``quick_check`` instead of ``integrity_check`` — every page read and every
+    B-tree walked, in time proportional to the file, without checking that each index agrees
+    with its table (which grows faster than the data)."""
     problems: list[str] = []
+    check = "PRAGMA quick_check" if quick else "PRAGMA integrity_check"
     # Each check on its own: one that cannot even finish (a page too damaged to walk) is itself
     # the finding, and the other still says which pages fail their HMAC.
-    for pragma in ("PRAGMA cipher_integrity_check", "PRAGMA integrity_check"):
+    for pragma in ("PRAGMA cipher_integrity_check", check):
         try:
             rows = store.all(pragma)
         except sqlcipher3.DatabaseError as exc:
