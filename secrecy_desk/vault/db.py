@@ -79,6 +79,12 @@ class Store:
             for r in rows:
                 yield tuple(r)
 
+    def batches(self, sql: str, params: Params = (), size: int = 5000) -> Iterator[list[Row]]:
+        """The rows of ``sql`` a list of ``size`` at a time (memory flat in the row count)."""
+        cur = self._conn.execute(sql, params)
+        while rows := cur.fetchmany(size):
+            yield [tuple(r) for r in rows]
+
     @property
     def in_transaction(self) -> bool:
         return bool(self._conn.in_transaction)
