@@ -24,7 +24,7 @@ from secrecy_desk.core.clock import Clock
 from secrecy_desk.core.errors import PermissionDenied, ValidationError, VaultError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.core.roles import Role
-from secrecy_desk.vault import audit_chain, db, keyfile
+from secrecy_desk.vault import audit_chain, crypto, db, keyfile
 from secrecy_desk.vault.session import Session, login
 from secrecy_desk.vault.vault import is_vault
 
@@ -126,14 +126,6 @@ def _export(store: db.Store, copy: Path, master: bytes) -> None:
         store.execute("DETACH DATABASE backup")
 
 
-def _file_sha256(path: Path) -> str:
-    sha = hashlib.sha256()
-    with open(path, "rb") as f:
-        while chunk := f.read(CHUNK):
-            sha.update(chunk)
-    return sha.hexdigest()
-
-
 def _check_copy(folder: Path, master: bytes, digest: str | None = None) -> BackupReport:
     """Open the copy with the master key: every page read back and its HMAC checked
     (``cipher_integrity_check``: a page the disk wrote wrongly fails), the B-trees walked
@@ -160,7 +152,8 @@ def _check_copy(folder: Path, master: bytes, digest: str | None = None) -> Backu
             path=str(folder),
         )
     path = folder / db.DB_NAME
-    return BackupReport(folder, records, path.stat().st_size, digest or _file_sha256(path))
+    sha = digest or crypto.sha256_file(path).hex()
+    return BackupReport(folder, records, path.stat().st_size, sha)
 
 
 def restore(

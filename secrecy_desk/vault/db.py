@@ -723,6 +723,34 @@ BEGIN
 END;
 """
 
+#: The latest revision's values live in the entry row only: its revision row holds ``''``
+#: (never valid JSON) instead of a second copy, and the copy is written into the revision row
+#: when a newer revision replaces it — the one change a revision row allows, checked by the
+#: trigger to be exactly the entry's own values at that revision. Every entry never edited
+#: (most of a register) so stores its values once.
+V8 = """
+DROP TRIGGER entry_revisions_no_update;
+UPDATE entry_revisions SET data = ''
+WHERE data = (
+    SELECT e.data FROM entries e
+    WHERE e.id = entry_revisions.entry_id AND e.revision = entry_revisions.revision
+);
+CREATE TRIGGER entry_revisions_no_update BEFORE UPDATE ON entry_revisions
+WHEN NOT (
+    OLD.data = '' AND NEW.data IS (
+        SELECT e.data FROM entries e WHERE e.id = OLD.entry_id AND e.revision = OLD.revision
+    )
+    AND NEW.entry_id = OLD.entry_id AND NEW.revision = OLD.revision
+    AND NEW.change = OLD.change AND NEW.status = OLD.status AND NEW.level = OLD.level
+    AND NEW.term IS OLD.term AND NEW.voided = OLD.voided
+    AND NEW.void_reason IS OLD.void_reason AND NEW.note = OLD.note
+    AND NEW.at = OLD.at AND NEW.account = OLD.account
+)
+BEGIN
+    SELECT RAISE(ABORT, 'entry revisions are never changed');
+END;
+"""
+
 #: Every schema step, in order. The vault owns the whole schema (the packages above it only run
 #: queries), so a vault opened by any entry point reaches the same version.
 MIGRATIONS: Final[list[Migration]] = [
@@ -731,6 +759,7 @@ MIGRATIONS: Final[list[Migration]] = [
     Migration(3, "register entries, revisions, numbering, search index", _sql(V3)),
     Migration(4, "personnel transitions, commitment clause versions, commitments", _sql(V4)),
     Migration(5, "approval requests, their content revisions and decisions", _sql(V5)),
+    Migration(8, "the latest revision's values stored once, in the entry row", _sql(V8)),
 ]
 
 

@@ -41,6 +41,7 @@ from secrecy_desk.records.store import (
     insert_entry,
     level_problem,
     revise_entry,
+    revision_data,
     stale_revision,
 )
 from secrecy_desk.vault.db import Row, Store
@@ -303,7 +304,8 @@ class Registers:
 
     def history(self, register: str, number: str) -> list[Revision]:
         spec = self.require(register, Action.VIEW)
-        entry_id = int(self._row(register, number)[0])
+        row = self._row(register, number)
+        entry_id, entry_data = int(row[0]), str(row[9])
         rows = self.store.all(
             "SELECT revision, change, at, account, status, voided, void_reason, note, data "
             "FROM entry_revisions WHERE entry_id = ? ORDER BY revision",
@@ -312,7 +314,7 @@ class Registers:
         out: list[Revision] = []
         previous: Mapping[str, Value] = {}
         for rev, change, at, account, status, voided, reason, note, data in rows:
-            values = _values(spec, json.loads(data))
+            values = _values(spec, json.loads(revision_data(str(data), entry_data)))
             changes = tuple(
                 FieldChange(f.name, previous.get(f.name), values.get(f.name))
                 for f in spec.fields
