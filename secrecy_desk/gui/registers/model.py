@@ -105,6 +105,10 @@ class EntryTableModel(QAbstractTableModel):
         self._icons: dict[str, QIcon] = {}
         #: Show the first page before counting (the count follows from the event loop).
         self.count_later = False
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(0)
+        self._count_timer.timeout.connect(self._count_now)
 
     # --- the query ----------------------------------------------------------------------------
 
@@ -154,6 +158,7 @@ class EntryTableModel(QAbstractTableModel):
         :attr:`count_later` from the event loop, after the first page has been shown)."""
         query = replace(query or self._query, offset=0, limit=PAGE_SIZE, after=None)
         first = self._registers.page(self._spec.id, query)
+        self._count_timer.stop()  # a count still to come was for the query before
         self._generation += 1
         self.beginResetModel()
         self._query = query
@@ -165,14 +170,13 @@ class EntryTableModel(QAbstractTableModel):
         if len(first) < PAGE_SIZE:
             self.countChanged.emit(self._total)  # all of it: nothing more to count
         elif self.count_later:
-            generation = self._generation
-            QTimer.singleShot(0, self, lambda: self._count(generation))
+            self._count_timer.start()  # a newer query restarts it: one count, the latest
         else:
-            self._count(self._generation)
+            self._count_now()
 
-    def _count(self, generation: int) -> None:
-        if generation != self._generation:
-            return  # the query changed meanwhile: that query's own count follows
+    def _count_now(self) -> None:
+        self._count_timer.stop()
+        generation = self._generation
         total = self._registers.count(self._spec.id, self._query)
         if generation != self._generation:
             return
