@@ -73,12 +73,6 @@ class Store:
         row = self.one(sql, params)
         return row[0] if row is not None else None
 
-    def iterate(self, sql: str, params: Params = (), batch: int = 5000) -> Iterator[Row]:
-        cur = self._conn.execute(sql, params)
-        while rows := cur.fetchmany(batch):
-            for r in rows:
-                yield tuple(r)
-
     def batches(self, sql: str, params: Params = (), size: int = 5000) -> Iterator[list[Row]]:
         """The rows of ``sql`` a list of ``size`` at a time (memory flat in the row count)."""
         cur = self._conn.execute(sql, params)
