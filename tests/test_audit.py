@@ -338,7 +338,6 @@ def test_quick_verify_walks_from_the_last_good_seal(vault_env: VaultEnv) -> None
     r = vault_env.cli_as(SYSADMIN, ["verify", "--quick"])
     assert r.code == 0, r.err
     assert f"after the seal on record {sealed}" in r.out
-    assert "records checked" in r.err
     r = vault_env.cli_as(SYSADMIN, ["verify"])
     assert "audit trail intact" in r.out
 

@@ -19,6 +19,12 @@ BEGIN
 END"""
 
 
+#: Undoing the schema steps after 8, to give the vault the shape of schema 5.
+_LATER: dict[int, str] = {
+    10: "DROP INDEX entries_status;\nDROP INDEX commitments_printed;",
+}
+
+
 def _histories(regs: Registers, numbers: list[str]) -> dict[str, list[Revision]]:
     return {n: regs.history("drawings", n) for n in numbers}
 
@@ -86,6 +92,11 @@ def test_a_vault_of_schema_5_is_upgraded_and_reads_the_same(vault_env: VaultEnv)
         "WHERE data = ''"
     )
     raw.execute(OLD_TRIGGER)
+    # Later schema steps go too, as they were not yet there (they run again after step 8).
+    for later in db.MIGRATIONS:
+        if later.version > 8:
+            for statement in db._split(_LATER[later.version]):
+                raw.execute(statement)
     raw.execute("PRAGMA user_version = 5")
     old_empty, old_bytes = _stored(raw)
     raw.close()

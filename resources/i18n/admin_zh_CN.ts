@@ -492,7 +492,7 @@
     </message>
     <message>
         <source>This vault was written by a newer version of Secrecy Desk (schema {found}; this program knows up to {known}). Use the newer program.</source>
-        <extracomment>Every schema step, in order. The vault owns the whole schema (the packages above it only run queries), so a vault opened by any entry point reaches the same version.</extracomment>
+        <extracomment>The latest revision&apos;s values live in the entry row only: its revision row holds ``&apos;&apos;`` (never valid JSON) instead of a second copy, and the copy is written into the revision row when a newer revision replaces it — the one change a revision row allows, checked by the trigger to be exactly the entry&apos;s own values at that revision. Every entry never edited (most of a register) so stores its values once. Every schema step, in order. The vault owns the whole schema (the packages above it only run queries), so a vault opened by any entry point reaches the same version.</extracomment>
         <translation>该加密数据库由较新版本的保密台账工作站写入（数据结构版本 {found}，本程序最高支持版本 {known}）。请使用新版程序。</translation>
     </message>
     <message>

@@ -314,17 +314,20 @@ def _verify(session: Session, env: Env, *, quick: bool = False) -> int:
     """The full check (every page's HMAC, ``integrity_check``, the whole audit chain), or
     with ``quick`` the pages and B-trees and the chain since the last good seal; how far the
     chain walk is goes to stderr as it goes."""
-    if quick:
-        env.stderr.write(tr("Checking the database pages (quick check)…", env.lang) + "\n")
-    else:
-        env.stderr.write(tr("Checking the database pages and indexes…", env.lang) + "\n")
-    env.stderr.flush()
+    # Progress only to a person at a terminal: a script (or an error) gets one sentence.
+    tell = env.stderr.isatty()
+    if tell:
+        if quick:
+            env.stderr.write(tr("Checking the database pages (quick check)…", env.lang) + "\n")
+        else:
+            env.stderr.write(tr("Checking the database pages and indexes…", env.lang) + "\n")
+        env.stderr.flush()
     problems = db.integrity_problems(session.vault.store, quick=quick)
     shown = [-1]
 
     def progress(done: int, total: int) -> None:
         tenth = done * 10 // total if total else 10
-        if tenth > shown[0]:
+        if tell and tenth > shown[0]:
             shown[0] = tenth
             line = tr("Audit trail: {done} of {total} records checked", env.lang)
             env.stderr.write(line.format(done=f"{done:,}", total=f"{total:,}") + "\n")
