@@ -289,6 +289,81 @@ def test_forged_seals_are_named(vault_env: VaultEnv) -> None:
     assert f"broken at record {seq} (forged seal)" in text
 
 
+@pytest.mark.parametrize("tamper", ["change", "delete", "swap"])
+def test_breaks_are_named_alike_when_the_walk_goes_in_small_batches(
+    vault_env: VaultEnv, monkeypatch: pytest.MonkeyPatch, tamper: str
+) -> None:
+    """The walk checks a batch of records at once and goes record by record only through a
+    batch with something wrong: with batches of three, the same first break is named."""
+    monkeypatch.setattr(audit_chain, "WALK_BATCH", 3)
+    activity(vault_env)
+    store = attacker(vault_env, vault_env.master_key())
+    if tamper == "change":
+        store.execute("UPDATE audit SET details = 'forged' WHERE seq = 7")
+    elif tamper == "delete":
+        store.execute("DELETE FROM audit WHERE seq = 9")
+    else:
+        store.execute("UPDATE audit SET seq = -1 WHERE seq = 5")
+        store.execute("UPDATE audit SET seq = 5 WHERE seq = 8")
+        store.execute("UPDATE audit SET seq = 8 WHERE seq = -1")
+    store.close()
+    first = report(vault_env).breaks[0]
+    expected = {
+        "change": (BreakKind.CHANGED, 7),
+        "delete": (BreakKind.MISSING, 9),
+        "swap": (BreakKind.REORDERED, 5),
+    }[tamper]
+    assert (first.kind, first.seq) == expected
+
+
+def test_quick_verify_walks_from_the_last_good_seal(vault_env: VaultEnv) -> None:
+    """``verify --quick`` walks the records after the newest good seal (the signature checks
+    and the sealed record still holds the signed hash) and names a break among them; the
+    full walk is the one that also covers the records before the seal."""
+    activity(vault_env)
+    sealed = _seal_now(vault_env)
+    activity(vault_env, 4)
+    s = sessions.login(vault_env.folder, AUDITOR, PASSWORDS[AUDITOR], clock=vault_env.clock)
+    try:
+        told: list[tuple[int, int]] = []
+        quick = verify(s, record=False, quick=True, progress=lambda d, t: told.append((d, t)))
+        full = verify(s, record=False)
+    finally:
+        s.logout()
+    assert quick.intact
+    assert full.intact
+    assert quick.first_seq == sealed + 1
+    assert quick.records == full.last_seq - sealed
+    assert told[-1] == (quick.records, quick.records)
+    r = vault_env.cli_as(SYSADMIN, ["verify", "--quick"])
+    assert r.code == 0, r.err
+    assert f"after the seal on record {sealed}" in r.out
+    r = vault_env.cli_as(SYSADMIN, ["verify"])
+    assert "audit trail intact" in r.out
+
+    store = attacker(vault_env, vault_env.master_key())
+    store.execute("UPDATE audit SET details = 'forged' WHERE seq = ?", (sealed + 2,))
+    store.close()
+    r = vault_env.cli_as(SYSADMIN, ["verify", "--quick"])
+    assert r.code == 1
+    assert f"Record {sealed + 2} was changed" in r.out
+
+
+def test_quick_verify_without_a_good_seal_walks_everything(vault_env: VaultEnv) -> None:
+    activity(vault_env)
+    sealed = _seal_now(vault_env)
+    store = attacker(vault_env, vault_env.master_key())
+    store.execute("UPDATE seals SET signature = zeroblob(64) WHERE seq = ?", (sealed,))
+    store.close()
+    s = sessions.login(vault_env.folder, AUDITOR, PASSWORDS[AUDITOR], clock=vault_env.clock)
+    try:
+        quick = verify(s, record=False, quick=True)
+    finally:
+        s.logout()
+    assert quick.first_seq == 1
+    assert [(b.kind, b.seq) for b in quick.breaks] == [(BreakKind.FORGED_SEAL, sealed)]
+
+
 def test_a_consistent_rewrite_with_the_master_key_is_caught_by_the_seal(
     vault_env: VaultEnv,
 ) -> None:

@@ -84,6 +84,18 @@
         <translation>须修改密码</translation>
     </message>
     <message>
+        <source>Checking the database pages (quick check)…</source>
+        <translation>正在检查数据库页面（快速检查）…</translation>
+    </message>
+    <message>
+        <source>Checking the database pages and indexes…</source>
+        <translation>正在检查数据库页面和索引…</translation>
+    </message>
+    <message>
+        <source>Audit trail: {done} of {total} records checked</source>
+        <translation>审计记录：已检查 {done} / {total} 条</translation>
+    </message>
+    <message>
         <source>SQLCipher {version}</source>
         <translation>SQLCipher 版本 {version}</translation>
     </message>
@@ -94,6 +106,10 @@
     <message>
         <source>Audit trail: {problem}</source>
         <translation>审计日志：{problem}</translation>
+    </message>
+    <message>
+        <source>Database pages sound; key file sound; audit trail intact after the seal on record {seq} ({n} records checked, {s} seals). Run verify without --quick to check the whole trail.</source>
+        <translation>数据库页面完好；密钥文件完好；第 {seq} 条记录的封存之后审计记录完整（检查 {n} 条，封存 {s} 个）。如需检查全部审计记录，请不带 --quick 运行 verify。</translation>
     </message>
     <message>
         <source>Database sound; key file sound; audit trail intact ({n} records, {s} seals).</source>
@@ -441,6 +457,7 @@
     </message>
     <message>
         <source>Audit records younger than {days} days cannot be purged.</source>
+        <extracomment>Records read and checked at a time by the chain walk. Called with (records checked, records to check) as the walk goes.</extracomment>
         <translation>保存不满{days}天的审计记录不能清理。</translation>
     </message>
     <message>
@@ -475,7 +492,7 @@
     </message>
     <message>
         <source>This vault was written by a newer version of Secrecy Desk (schema {found}; this program knows up to {known}). Use the newer program.</source>
-        <extracomment>Every schema step, in order. The vault owns the whole schema (the packages above it only run queries), so a vault opened by any entry point reaches the same version.</extracomment>
+        <extracomment>The latest revision&apos;s values live in the entry row only: its revision row holds ``&apos;&apos;`` (never valid JSON) instead of a second copy, and the copy is written into the revision row when a newer revision replaces it — the one change a revision row allows, checked by the trigger to be exactly the entry&apos;s own values at that revision. Every entry never edited (most of a register) so stores its values once. Every schema step, in order. The vault owns the whole schema (the packages above it only run queries), so a vault opened by any entry point reaches the same version.</extracomment>
         <translation>该加密数据库由较新版本的保密台账工作站写入（数据结构版本 {found}，本程序最高支持版本 {known}）。请使用新版程序。</translation>
     </message>
     <message>
@@ -678,6 +695,7 @@
     </message>
     <message>
         <source>A backup folder name may not contain quotes.</source>
+        <extracomment>Bytes read and written at a time when copying and hashing (memory stays flat).</extracomment>
         <translation>备份文件夹名称不能含有引号。</translation>
     </message>
     <message>

@@ -356,7 +356,7 @@
     </message>
     <message>
         <source>{number} was changed by someone else while this was being saved. Nothing was saved; reopen it to see the changes and make yours again.</source>
-        <extracomment>A new entry at revision 1 (``id`` NULL: SQLite numbers it) and its first revision — the statements a single save and a bulk load share.</extracomment>
+        <extracomment>A new entry at revision 1 (``id`` NULL: SQLite numbers it) and its first revision — the statements a single save and a bulk load share. A revision row&apos;s ``data`` while it is the entry&apos;s latest: the values are the entry row&apos;s (schema 8; see ``vault.db.V8``). :func:`revision_data` reads either. Before a new revision replaces the latest, the latest&apos;s values go into its own row.</extracomment>
         <translation>保存时 {number} 已被他人修改，未保存任何内容；请重新打开查看改动后再修改。</translation>
     </message>
     <message>

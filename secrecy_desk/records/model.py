@@ -99,7 +99,12 @@ class Query:
     ``ranges`` bounds date fields: field → (from, to) as typed, either may be ``""`` (open);
     a bound may be a day, a month (``2026-11``) or a year (``2026``), taken from its first
     day or to its last (:mod:`secrecy_desk.records.periods`). ``created_by`` keeps the
-    entries one login entered ("mine"); ``""`` is everyone's."""
+    entries one login entered ("mine"); ``""`` is everyone's.
+
+    Paging by ``after`` (keyset) reads on from an entry through the sort index and costs the
+    same at any depth; ``offset`` skips rows and costs in proportion to it. ``backward`` reads
+    the page that ends just before ``after`` (or, with no ``after``, the last page), still
+    returned in the query's order."""
 
     where: Mapping[str, str] = field(default_factory=dict)
     search: str = ""
@@ -110,6 +115,9 @@ class Query:
     deadline: str = ""
     ranges: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     created_by: str = ""
+    #: The id of the entry the page follows in the query's order (``None``: from the start).
+    after: int | None = None
+    backward: bool = False
 
     @property
     def filtered(self) -> bool:

@@ -153,8 +153,21 @@ _NEW_ENTRY: Final = (
 )
 _FIRST_REVISION: Final = (
     "INSERT INTO entry_revisions (entry_id, revision, change, status, level, term, voided, "
-    "void_reason, data, note, at, account) VALUES (?, 1, 'create', ?, ?, ?, 0, NULL, ?, ?, ?, ?)"
+    "void_reason, data, note, at, account) VALUES (?, 1, 'create', ?, ?, ?, 0, NULL, '', ?, ?, ?)"
 )
+#: A revision row's ``data`` while it is the entry's latest: the values are the entry row's
+#: (schema 8; see ``vault.db.V8``). :func:`revision_data` reads either.
+AS_ENTRY: Final = ""
+#: Before a new revision replaces the latest, the latest's values go into its own row.
+_KEEP_REPLACED: Final = (
+    "UPDATE entry_revisions SET data = (SELECT data FROM entries WHERE id = ?) "
+    "WHERE entry_id = ? AND revision = ? AND data = ''"
+)
+
+
+def revision_data(stored: str, entry_data: str) -> str:
+    """A revision row's values as JSON: its own, or (the latest revision) the entry row's."""
+    return entry_data if stored == AS_ENTRY else stored
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +213,7 @@ def insert_entry(
         (None, spec.id, number, year, seq, status, int(level), term_text, data,
          sort_keys(stored), now, who, now, who),
     )  # fmt: skip
-    store.execute(_FIRST_REVISION, (entry_id, status, int(level), term_text, data, note, now, who))
+    store.execute(_FIRST_REVISION, (entry_id, status, int(level), term_text, note, now, who))
     _index(store, spec, entry_id, stored)
     return Written(entry_id, number)
 
@@ -246,6 +259,9 @@ def revise_entry(session: Session, spec: FormSpec, rev: Revise) -> int:
     who = session.account.login
     new = rev.revision + 1
     term_text = rev.term.encode() if rev.term else None
+    # The revision being replaced keeps its values in its own row from now on (a no-op when
+    # the entry has moved on meanwhile: the guarded update below then refuses the save).
+    store.execute(_KEEP_REPLACED, (rev.entry_id, rev.entry_id, rev.revision))
     guarded_update(
         store,
         "entries",
@@ -278,7 +294,7 @@ def revise_entry(session: Session, spec: FormSpec, rev: Revise) -> int:
             term_text,
             int(rev.voided),
             rev.void_reason,
-            data,
+            AS_ENTRY,
             rev.note,
             now,
             who,
@@ -350,7 +366,7 @@ def insert_entries(
             (entry_id, spec.id, number, year, seq, status, int(row.level), term_text,
              data, sort_keys(stored), now, who, now, who)
         )  # fmt: skip
-        revisions.append((entry_id, status, int(row.level), term_text, data, note, now, who))
+        revisions.append((entry_id, status, int(row.level), term_text, note, now, who))
         body = search_body(spec, stored)
         if body:
             bodies.append((entry_id, body))

@@ -13,7 +13,7 @@ import hashlib
 import hmac
 import json
 import struct
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from enum import Enum
@@ -331,6 +331,22 @@ def _mac_function(key: bytes) -> Any:
     return mac_of
 
 
+#: Records read and checked at a time by the chain walk.
+WALK_BATCH: Final = 20_000
+
+#: Called with (records checked, records to check) as the walk goes.
+WalkProgress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class StartAt:
+    """Where a quick walk begins: a sealed record (its sequence number and the hash the
+    auditor signed); the records before it are covered by the seal, not walked."""
+
+    seq: int
+    hash: bytes
+
+
 def verify_chain(
     store: Store,
     key: bytes,
@@ -341,11 +357,15 @@ def verify_chain(
     keyfile_generation: int | None = None,
     seal_keys: Iterable[bytes] = (),
     open_break: Break | None = None,
+    start: StartAt | None = None,
+    progress: WalkProgress | None = None,
 ) -> VerifyReport:
-    """Walk the whole chain once and name every break, the first one first.
+    """Walk the chain once and name every break, the first one first.
 
     ``open_break`` is the head problem found when the vault was opened, before this session
-    appended its own records (which would otherwise hide a truncation behind new ones)."""
+    appended its own records (which would otherwise hide a truncation behind new ones).
+    ``start``: walk only the records after a sealed one (``verify --quick``), whose stored hash
+    must still be the one signed. ``progress`` is told how far the walk is after each batch."""
     # Long on purpose: one pass over millions of records, every check of a record made where it is
     # read (hash, MAC, order, seals), so the walk reads each record once and names the first break.
     breaks: list[Break] = []
@@ -353,6 +373,13 @@ def verify_chain(
     purge = store.one("SELECT through_seq, last_hash FROM audit_purges ORDER BY id DESC LIMIT 1")
     expected_seq = int(purge[0]) + 1 if purge else 1
     prev_hash = bytes(purge[1]) if purge else genesis(vault_id)
+    if start is not None and start.seq >= expected_seq:
+        stored = store.scalar("SELECT hash FROM audit WHERE seq = ?", (start.seq,))
+        if stored is None:
+            breaks.append(Break(BreakKind.MISSING, start.seq))
+        elif bytes(stored) != start.hash:
+            breaks.append(Break(BreakKind.CHANGED, start.seq))
+        expected_seq, prev_hash = start.seq + 1, start.hash
     first_seq = expected_seq
     count = 0
     hashes_at: dict[int, bytes] = {}
@@ -363,40 +390,77 @@ def verify_chain(
     ]
     wanted.update(s.seq for s in seals)
     last_at = ""
+    if first_seq > 1:
+        before = store.scalar("SELECT at FROM audit WHERE seq = ?", (first_seq - 1,))
+        last_at = str(before) if before is not None else ""
     sha = hashlib.sha256
     mac_of = _mac_function(key)
-    # SQLite joins the hashed fields itself (C, not Python): this loop runs a million times.
+    # SQLite joins the hashed fields itself (C, not Python): this loop runs millions of times.
+    # One concat_ws call is three times quicker than nine ``||`` with char(31) (every column
+    # is NOT NULL, so the two give the same bytes).
     canon_sql = (
-        "SELECT seq, at, action, prev_hash, hash, mac, CAST(seq || char(31) || at || char(31) "
-        "|| account || char(31) || role || char(31) || workstation || char(31) || action "
-        "|| char(31) || object || char(31) || level || char(31) || outcome || char(31) "
-        "|| details AS BLOB) FROM audit ORDER BY seq"
+        "SELECT seq, at, action, prev_hash, hash, mac, CAST(concat_ws(char(31), seq, at, "
+        "account, role, workstation, action, object, level, outcome, details) AS BLOB) "
+        "FROM audit WHERE seq >= ? ORDER BY seq"
     )
+    to_check = 0
+    if progress is not None:
+        top = store.scalar("SELECT max(seq) FROM audit")
+        to_check = max(0, int(top or 0) - first_seq + 1)
     compare = hmac.compare_digest
-    for seq, at, action, stored_prev, stored_hash, stored_mac, canon in store.iterate(
-        canon_sql, batch=20000
-    ):
-        computed = sha(stored_prev + canon).digest()
-        if not (computed == stored_hash and compare(mac_of(computed), stored_mac)):
-            row = store.one(f"SELECT {COLUMNS} FROM audit WHERE seq = ?", (seq,))
-            moved = _written_as(key, row) if row is not None else None
-            if moved is not None and moved != seq:
-                breaks.append(Break(BreakKind.REORDERED, seq, found=str(moved)))
-            else:
-                breaks.append(Break(BreakKind.CHANGED, seq))
-        elif seq != expected_seq:
-            breaks.append(Break(BreakKind.MISSING, expected_seq))
-        elif stored_prev != prev_hash:
-            breaks.append(Break(BreakKind.CHANGED, seq - 1))
-        if at < last_at and action != "clock.backwards":
-            warnings.append(f"clock went backwards at record {seq}")
-        elif at > last_at:
-            last_at = at
-        if seq in wanted:
-            hashes_at[seq] = stored_hash
-        prev_hash = stored_hash
-        expected_seq = seq + 1
-        count += 1
+    for rows in store.batches(canon_sql, (first_seq,), WALK_BATCH):
+        # A batch is checked as a whole first, with list operations (in C): every hash and
+        # MAC recomputed and compared, the numbers consecutive, each record linked to the one
+        # before it, the clock never going back. Only a batch with something wrong is walked
+        # record by record, to name what it is.
+        n = len(rows)
+        seqs, ats, _actions, prevs, stored_hashes, macs, canons = zip(*rows, strict=True)
+        computed = [sha(p + c).digest() for p, c in zip(prevs, canons, strict=True)]
+        if (
+            seqs[0] == expected_seq
+            and seqs[-1] == expected_seq + n - 1
+            and computed == list(stored_hashes)
+            and list(map(mac_of, computed)) == list(macs)
+            and prevs[0] == prev_hash
+            and prevs[1:] == stored_hashes[:-1]
+            and seqs == tuple(range(expected_seq, expected_seq + n))
+            and ats[0] >= last_at
+            and list(ats) == sorted(ats)
+        ):
+            for seq in wanted:
+                if expected_seq <= seq < expected_seq + n:
+                    hashes_at[seq] = stored_hashes[seq - expected_seq]
+            last_at = ats[-1]
+            prev_hash = stored_hashes[-1]
+            expected_seq += n
+            count += n
+            if progress is not None:
+                progress(count, to_check)
+            continue
+        for seq, at, action, stored_prev, stored_hash, stored_mac, canon in rows:
+            computed_one = sha(stored_prev + canon).digest()
+            if not (computed_one == stored_hash and compare(mac_of(computed_one), stored_mac)):
+                row = store.one(f"SELECT {COLUMNS} FROM audit WHERE seq = ?", (seq,))
+                moved = _written_as(key, row) if row is not None else None
+                if moved is not None and moved != seq:
+                    breaks.append(Break(BreakKind.REORDERED, seq, found=str(moved)))
+                else:
+                    breaks.append(Break(BreakKind.CHANGED, seq))
+            elif seq != expected_seq:
+                breaks.append(Break(BreakKind.MISSING, expected_seq))
+            elif stored_prev != prev_hash:
+                breaks.append(Break(BreakKind.CHANGED, seq - 1))
+            if at < last_at and action != "clock.backwards":
+                warnings.append(f"clock went backwards at record {seq}")
+            elif at > last_at:
+                last_at = at
+            if seq in wanted:
+                hashes_at[seq] = stored_hash
+            prev_hash = stored_hash
+            expected_seq = seq + 1
+            count += 1
+        if progress is not None:
+            progress(count, to_check)
     last_seq = expected_seq - 1
     if recorded_head is not None:
         if last_seq < recorded_head.seq:
@@ -413,7 +477,7 @@ def verify_chain(
                     found=str(last_seq),
                 )
             )
-        elif hashes_at.get(recorded_head.seq) not in (None, recorded_head.hash):
+        elif _hash_at(store, hashes_at, recorded_head.seq) not in (None, recorded_head.hash):
             breaks.append(Break(BreakKind.CHANGED, recorded_head.seq))
     if open_break is not None:
         # Records appended since the open sit where the lost ones were: the recorded head's
@@ -436,10 +500,18 @@ def verify_chain(
         )
         if not good_sig or s.public not in trusted:
             breaks.append(Break(BreakKind.FORGED_SEAL, s.seq))
-        elif s.seq in hashes_at and hashes_at[s.seq] != s.hash:
+        elif _hash_at(store, hashes_at, s.seq) not in (None, s.hash):
             breaks.append(Break(BreakKind.CHANGED, s.seq))
     breaks.sort(key=lambda b: b.seq)
     return VerifyReport(count, first_seq, last_seq, len(seals), tuple(breaks), tuple(warnings))
+
+
+def _hash_at(store: Store, walked: Mapping[int, bytes], seq: int) -> bytes | None:
+    """The stored hash of record ``seq``: as walked, or (before a quick walk's start) read."""
+    if seq in walked:
+        return walked[seq]
+    row = store.scalar("SELECT hash FROM audit WHERE seq = ?", (seq,))
+    return bytes(row) if row is not None else None
 
 
 def _written_as(key: bytes, row: tuple[Any, ...], window: int = 256) -> int | None:

@@ -124,10 +124,39 @@ def seal_keys(session_or_kf: keyfile.KeyFile) -> list[bytes]:
     ]
 
 
-def verify(session: Session, *, record: bool = True) -> VerifyReport:
-    """The whole chain, every seal, and the head recorded in the key file."""
+def last_good_seal(session: Session) -> audit_chain.StartAt | None:
+    """The newest seal whose signature verifies under an auditor's key of this vault and
+    whose record still holds the hash that was signed: where a quick verification starts."""
+    vault = session.vault
+    trusted = set(seal_keys(vault.keyfile))
+    rows = vault.store.all(
+        "SELECT s.seq, s.hash, s.at, s.public, s.signature, a.hash FROM seals s "
+        "JOIN audit a ON a.seq = s.seq ORDER BY s.seq DESC"
+    )
+    for seq, digest, at, public, signature, stored in rows:
+        message = audit_chain.seal_message(vault.keyfile.vault_id, int(seq), bytes(digest), str(at))
+        if (
+            bytes(public) in trusted
+            and bytes(stored) == bytes(digest)
+            and crypto.signature_ok(bytes(public), message, bytes(signature))
+        ):
+            return audit_chain.StartAt(int(seq), bytes(digest))
+    return None
+
+
+def verify(
+    session: Session,
+    *,
+    record: bool = True,
+    quick: bool = False,
+    progress: audit_chain.WalkProgress | None = None,
+) -> VerifyReport:
+    """The whole chain, every seal, and the head recorded in the key file. ``quick``: only
+    the records after the last good seal (the seal covers those before it; the full walk is
+    what proves them); every seal and the head are still checked."""
     session.require_active_password()
     vault = session.vault
+    start = last_good_seal(session) if quick else None
     report = audit_chain.verify_chain(
         vault.store,
         vault.audit_key_for_verify(),
@@ -137,6 +166,8 @@ def verify(session: Session, *, record: bool = True) -> VerifyReport:
         keyfile_generation=vault.keyfile.generation,
         seal_keys=seal_keys(vault.keyfile),
         open_break=vault.head_break,
+        start=start,
+        progress=progress,
     )
     if record:
         with session.operation():
@@ -147,6 +178,7 @@ def verify(session: Session, *, record: bool = True) -> VerifyReport:
                 details={
                     "records": report.records,
                     "breaks": [f"{b.kind.value}@{b.seq}" for b in report.breaks[:20]],
+                    **({"quick_from": report.first_seq} if quick else {}),
                 },
             )
     return report

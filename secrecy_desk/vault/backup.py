@@ -1,16 +1,20 @@
 """Backups (备份) and restores: an encrypted copy of the database and its key file, verified.
 
-A backup is a folder holding ``vault.db`` — written by ``sqlcipher_export`` into a database
-keyed with the same master key, so it is never decrypted on the way — and a copy of the key
-file taken right after the audit head was recorded in it. The copy is then opened and checked
-(integrity, key, audit head) before the backup counts as made. Backups go only to fixed local
-disks; a refused destination is recorded. Restoring copies a backup into a folder that holds no
-vault, and proves it by logging in.
+A backup is a folder holding ``vault.db`` — a copy of the vault's own file, still encrypted
+with the master key, read in chunks while a read transaction holds the file still (the
+write-ahead log checkpointed into it first), and hashed as it is written; should the file not
+hold still, ``sqlcipher_export`` into a database keyed alike — never decrypted on the way —
+and a copy of the key file taken right after the audit head was recorded in it. The copy is
+then opened and checked (every page's HMAC, its B-trees, key, audit head) before the backup
+counts as made. Memory stays flat at any vault size. Backups go only to fixed local disks; a
+refused destination is recorded. Restoring copies a backup into a folder that holds no vault,
+and proves it by logging in.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import shutil
 from dataclasses import dataclass
@@ -59,22 +63,13 @@ def backup(session: Session, target: Path) -> BackupReport:
             session.audit("vault.backup", str(target), details={"stage": "start"})
         vault.sync_head(force=True)
         master = vault.master_key()
-        # Both are our own values: a path without quotes (checked) and a hex key.
-        if "'" in str(copy):
-            raise ValidationError(
-                QT_TRANSLATE_NOOP("Errors", "A backup folder name may not contain quotes.")
-            )
-        vault.store.execute(f"ATTACH DATABASE '{copy}' AS backup KEY \"x'{master.hex()}'\"")
-        try:
-            vault.store.execute("SELECT sqlcipher_export('backup')")
-            # sqlcipher_export copies schema and rows, not the schema version.
-            version = int(db.schema_version(vault.store))
-            vault.store.execute(f"PRAGMA backup.user_version = {version}")
-        finally:
-            vault.store.execute("DETACH DATABASE backup")
+        with vault.store.file_snapshot() as still:
+            digest = _stream_copy(vault.store.path, copy) if still else None
+        if digest is None:
+            _export(vault.store, copy, master)
         os.chmod(copy, 0o600)
         keyfile.write_atomic(target / keyfile.KEYFILE_NAME, vault.keyfile.to_bytes())
-        report = _check_copy(target, master)
+        report = _check_copy(target, master, digest)
     except BaseException:
         shutil.rmtree(target, ignore_errors=True)
         with contextlib.suppress(Exception), session.operation():
@@ -93,12 +88,54 @@ def backup(session: Session, target: Path) -> BackupReport:
     return report
 
 
-def _check_copy(folder: Path, master: bytes) -> BackupReport:
-    """Open the copy with the master key: sound pages, the recorded head present."""
+#: Bytes read and written at a time when copying and hashing (memory stays flat).
+CHUNK = 1 << 20
+
+
+def _stream_copy(source: Path | None, copy: Path) -> str | None:
+    """Copy the encrypted database file as it is, in chunks, hashing what is written; the
+    SHA-256 in hex. The pages stay encrypted with the vault's key all the way."""
+    if source is None:
+        return None
+    sha = hashlib.sha256()
+    fd = os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with open(source, "rb") as src, os.fdopen(fd, "wb") as dst:
+        while chunk := src.read(CHUNK):
+            sha.update(chunk)
+            dst.write(chunk)
+        dst.flush()
+        os.fsync(dst.fileno())
+    return sha.hexdigest()
+
+
+def _export(store: db.Store, copy: Path, master: bytes) -> None:
+    """The copy made by ``sqlcipher_export`` into a database keyed alike (when the file could
+    not be held still): every row read and written again."""
+    # Both are our own values: a path without quotes (checked) and a hex key.
+    if "'" in str(copy):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "A backup folder name may not contain quotes.")
+        )
+    store.execute(f"ATTACH DATABASE '{copy}' AS backup KEY \"x'{master.hex()}'\"")
+    try:
+        store.execute("SELECT sqlcipher_export('backup')")
+        # sqlcipher_export copies schema and rows, not the schema version.
+        version = int(db.schema_version(store))
+        store.execute(f"PRAGMA backup.user_version = {version}")
+    finally:
+        store.execute("DETACH DATABASE backup")
+
+
+def _check_copy(folder: Path, master: bytes, digest: str | None = None) -> BackupReport:
+    """Open the copy with the master key: every page read back and its HMAC checked
+    (``cipher_integrity_check``: a page the disk wrote wrongly fails), the B-trees walked
+    (``quick_check``), the recorded head present. A byte copy of the vault's file needs no
+    more (the source's own cross-checks are ``verify``'s); a copy written row by row also
+    gets the full ``integrity_check``."""
     kf = keyfile.read(folder)
     store = db.open_database(folder / db.DB_NAME, master)
     try:
-        problems = db.integrity_problems(store)
+        problems = db.integrity_problems(store, quick=digest is not None)
         head_break = audit_chain.quick_head_check(
             store, kf.audit_head, db_generation=None, keyfile_generation=None
         )
@@ -114,8 +151,9 @@ def _check_copy(folder: Path, master: bytes) -> BackupReport:
             ),
             path=str(folder),
         )
-    data = (folder / db.DB_NAME).read_bytes()
-    return BackupReport(folder, records, len(data), crypto.sha256(data).hex())
+    path = folder / db.DB_NAME
+    sha = digest or crypto.sha256_file(path).hex()
+    return BackupReport(folder, records, path.stat().st_size, sha)
 
 
 def restore(

@@ -17,6 +17,7 @@ import hmac
 import os
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Final
 
 from argon2.low_level import Type, hash_secret_raw
@@ -137,6 +138,15 @@ def mac_ok(key: bytes, data: bytes, tag: bytes) -> bool:
 
 def sha256(data: bytes) -> bytes:
     return hashlib.sha256(data).digest()
+
+
+def sha256_file(path: Path, chunk: int = 1 << 20) -> bytes:
+    """SHA-256 of a file read ``chunk`` bytes at a time (memory flat in the file's size)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        while block := f.read(chunk):
+            digest.update(block)
+    return digest.digest()
 
 
 # --- X25519 sealing ---------------------------------------------------------------------------

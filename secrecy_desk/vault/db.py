@@ -75,11 +75,11 @@ class Store:
         row = self.one(sql, params)
         return row[0] if row is not None else None
 
-    def iterate(self, sql: str, params: Params = (), batch: int = 5000) -> Iterator[Row]:
+    def batches(self, sql: str, params: Params = (), size: int = 5000) -> Iterator[list[Row]]:
+        """The rows of ``sql`` a list of ``size`` at a time (memory flat in the row count)."""
         cur = self._conn.execute(sql, params)
-        while rows := cur.fetchmany(batch):
-            for r in rows:
-                yield tuple(r)
+        while rows := cur.fetchmany(size):
+            yield [tuple(r) for r in rows]
 
     @property
     def in_transaction(self) -> bool:
@@ -128,6 +128,27 @@ class Store:
             raise explain(exc, path=self.path, store=self) from None
         if self.on_commit is not None:
             self.on_commit()
+
+    @contextlib.contextmanager
+    def file_snapshot(self) -> Iterator[bool]:
+        """Hold the database file still: the write-ahead log checkpointed into it, then a read
+        transaction that begins on the file alone, so no checkpoint can change the file until
+        it ends (its pages are those of one committed state, encrypted as stored). Yields
+        whether that worked (``False``: the log could not be emptied, e.g. another connection
+        was reading; the file alone is then not the whole database)."""
+        if self.in_transaction or self.path is None:
+            yield False
+            return
+        busy, frames, done = self.one("PRAGMA wal_checkpoint(TRUNCATE)") or (1, -1, 0)
+        self._conn.execute("BEGIN")
+        try:
+            self._conn.execute("SELECT count(*) FROM sqlite_schema").fetchall()
+            wal = Path(f"{self.path}-wal")
+            empty = not wal.exists() or wal.stat().st_size == 0
+            yield not busy and frames == done and empty
+        finally:
+            with contextlib.suppress(sqlcipher3.DatabaseError):
+                self._conn.execute("COMMIT")
 
     def close(self) -> None:
         with contextlib.suppress(sqlcipher3.DatabaseError):
@@ -351,12 +372,17 @@ def cipher_version(store: Store) -> str:
     return str(store.scalar("PRAGMA cipher_version"))
 
 
-def integrity_problems(store: Store) -> list[str]:
-    """Problems reported by ``integrity_check`` and ``cipher_integrity_check`` (empty if sound)."""
+def integrity_problems(store: Store, *, quick: bool = False) -> list[str]:
+    """Problems reported by ``integrity_check`` and ``cipher_integrity_check`` (empty if sound).
+
+    ``quick``: ``quick_check`` instead of ``integrity_check`` — every page read and every
+    B-tree walked, in time proportional to the file, without checking that each index agrees
+    with its table (which grows faster than the data)."""
     problems: list[str] = []
+    check = "PRAGMA quick_check" if quick else "PRAGMA integrity_check"
     # Each check on its own: one that cannot even finish (a page too damaged to walk) is itself
     # the finding, and the other still says which pages fail their HMAC.
-    for pragma in ("PRAGMA cipher_integrity_check", "PRAGMA integrity_check"):
+    for pragma in ("PRAGMA cipher_integrity_check", check):
         try:
             rows = store.all(pragma)
         except sqlcipher3.DatabaseError as exc:
@@ -820,6 +846,34 @@ def _v9_sort_keys(store: Store) -> None:
         store.executemany("UPDATE entries SET sortkeys = ? WHERE id = ?", updates)
 
 
+#: The latest revision's values live in the entry row only: its revision row holds ``''``
+#: (never valid JSON) instead of a second copy, and the copy is written into the revision row
+#: when a newer revision replaces it — the one change a revision row allows, checked by the
+#: trigger to be exactly the entry's own values at that revision. Every entry never edited
+#: (most of a register) so stores its values once.
+V8 = """
+DROP TRIGGER entry_revisions_no_update;
+UPDATE entry_revisions SET data = ''
+WHERE data = (
+    SELECT e.data FROM entries e
+    WHERE e.id = entry_revisions.entry_id AND e.revision = entry_revisions.revision
+);
+CREATE TRIGGER entry_revisions_no_update BEFORE UPDATE ON entry_revisions
+WHEN NOT (
+    OLD.data = '' AND NEW.data IS (
+        SELECT e.data FROM entries e WHERE e.id = OLD.entry_id AND e.revision = OLD.revision
+    )
+    AND NEW.entry_id = OLD.entry_id AND NEW.revision = OLD.revision
+    AND NEW.change = OLD.change AND NEW.status = OLD.status AND NEW.level = OLD.level
+    AND NEW.term IS OLD.term AND NEW.voided = OLD.voided
+    AND NEW.void_reason IS OLD.void_reason AND NEW.note = OLD.note
+    AND NEW.at = OLD.at AND NEW.account = OLD.account
+)
+BEGIN
+    SELECT RAISE(ABORT, 'entry revisions are never changed');
+END;
+"""
+
 V10 = """
 CREATE INDEX entries_status ON entries (register, voided, status, level, number);
 CREATE INDEX commitments_printed ON commitments (status, printed_at, level);
@@ -834,6 +888,7 @@ MIGRATIONS: Final[list[Migration]] = [
     Migration(4, "personnel transitions, commitment clause versions, commitments", _sql(V4)),
     Migration(5, "approval requests, their content revisions and decisions", _sql(V5)),
     Migration(6, "carrier events, stocktakes and their marks, destruction packages", _sql(V6)),
+    Migration(8, "the latest revision's values stored once, in the entry row", _sql(V8)),
     Migration(9, "pinyin sort keys of entries' Chinese texts", _v9_sort_keys),
     Migration(10, "indexes for counts by status and for printed commitments", _sql(V10)),
 ]

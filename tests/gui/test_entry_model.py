@@ -1,5 +1,5 @@
-"""The register table model over a real vault: Qt's model tester, lazy pages, server-side
-sort, stale pages dropped, voided and flagged rows marked."""
+"""The register table model over a real vault: Qt's model tester, a bounded window of pages
+read by keyset, server-side sort, stale pages dropped, voided and flagged rows marked."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont
 
 from secrecy_desk.core.collation import sort_key
+from secrecy_desk.gui.registers import model as model_mod
 from secrecy_desk.gui.registers.model import (
     ENTRY_ROLE,
     MARKING,
@@ -50,19 +51,46 @@ def test_model_tester(qtmodeltester: Any, registers: Registers) -> None:
     qtmodeltester.check(model, force_py=True)
 
 
-def test_fetches_pages_lazily(registers: Registers) -> None:
+def test_rows_are_a_bounded_window(registers: Registers, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every matching entry has its row from the start; pages are read as rows are shown, by
+    keyset from a neighbour, and only a few pages are held however far the list is read."""
+    monkeypatch.setattr(model_mod, "WINDOW_PAGES", 2)
     model = make_model(registers)
     total = registers.count("drawings", Query())
-    assert model.total == total
-    assert model.rowCount() == PAGE_SIZE
-    assert model.canFetchMore()
-    while model.canFetchMore():
-        model.fetchMore()
-    assert model.rowCount() == total
-    numbers = [model.entry(r).number for r in range(total)]
-    assert len(set(numbers)) == total
+    assert model.total == total == model.rowCount()
+    assert model.held_rows == PAGE_SIZE
     expected = [e.number for e in registers.page("drawings", Query(limit=None))]
-    assert numbers == expected
+    assert [model.entry(r).number for r in range(total)] == expected
+    assert model.held_rows <= 2 * PAGE_SIZE
+    # Read again from the end, upwards: the pages dropped are read again the same.
+    assert [model.entry(r).number for r in reversed(range(total))] == expected[::-1]
+    assert model.held_rows <= 2 * PAGE_SIZE
+
+
+def test_jump_to_the_end_and_into_the_middle(registers: Registers) -> None:
+    expected = [e.number for e in registers.page("drawings", Query(limit=None))]
+    model = make_model(registers)
+    assert model.entry(len(expected) - 1).number == expected[-1]
+    middle = PAGE_SIZE + 17
+    fresh = make_model(registers)
+    assert fresh.entry(middle).number == expected[middle]
+    assert fresh.entry(middle + PAGE_SIZE).number == expected[middle + PAGE_SIZE]
+    assert fresh.entry(middle - PAGE_SIZE).number == expected[middle - PAGE_SIZE]
+
+
+def test_first_page_before_the_count(registers: Registers, qtbot: Any) -> None:
+    """With ``count_later`` the first page is there before the count; the rest of the rows
+    come with the count, from the event loop."""
+    model = EntryTableModel(registers, registers.spec("drawings"), "zh_CN")
+    model.count_later = True
+    counts: list[int] = []
+    model.countChanged.connect(counts.append)
+    model.reload()
+    assert model.rowCount() == PAGE_SIZE
+    assert not counts
+    qtbot.waitUntil(lambda: bool(counts))
+    assert counts == [N]
+    assert model.rowCount() == N
 
 
 def test_sort_is_server_side(registers: Registers) -> None:
@@ -85,13 +113,13 @@ def test_stale_page_is_dropped(registers: Registers, monkeypatch: pytest.MonkeyP
 
     def page_then_requery(register: str, query: Query) -> list[Entry]:
         rows = real_page(register, query)
-        if query.offset:
+        if query.after is not None or query.offset:
             monkeypatch.setattr(registers, "page", real_page)
             model.set_query(search="张伟")  # the query changes while this page was read
         return rows
 
     monkeypatch.setattr(registers, "page", page_then_requery)
-    model.fetchMore()
+    assert model.entry_at(PAGE_SIZE + 1) is None, "the page read for the old query is dropped"
     assert model.query.search == "张伟"
     assert all("张伟" in str(model.entry(r).values["receiver"]) for r in range(model.rowCount()))
 

@@ -1,17 +1,26 @@
-"""The register table's model: a lazy window over :meth:`Registers.page` / :meth:`count`.
+"""The register table's model: a bounded window over :meth:`Registers.page` / :meth:`count`.
 
-Like Qt's *fetchmore* example, the model holds only the rows fetched so far: the count and the
-first page when a query changes, then one more page each time the view asks
-(``canFetchMore``/``fetchMore``) because the user scrolled near the end. Sorting, filtering and
-searching never happen here: they change the :class:`Query` and the engine answers from its
-indexes, so a register of a million entries costs the same to open as one of a hundred.
+The model has as many rows as the query matches, but holds only a few pages of them: a page is
+read when the view first shows one of its rows, by keyset from a neighbouring page (``after``
+the last row of the page above, or ``backward`` from the first row of the page below) — a few
+index steps at any depth — and the least recently used page is dropped once more than
+:data:`WINDOW_PAGES` are held. Jumping to the end reads the last page backwards from the end;
+only a jump into the middle, far from any page read, skips rows (``offset``, from whichever end
+is nearer). Sorting, filtering and searching never happen here: they change the :class:`Query`
+and the engine answers from its indexes, so a register of millions of entries costs the same
+to open and to scroll as one of a hundred, and memory stays flat however far it is scrolled.
 
-Every query carries a generation number; a page that arrives for an older generation (the
-query changed while it was being read) is dropped instead of being mixed into the new rows.
+The first page is read before the count, so with ``count_later`` a window shows it while the
+count is still being made (the rows below it appear when the count arrives); a first page
+shorter than a page needs no count at all.
+
+Every query carries a generation number; a page or a count that arrives for an older
+generation (the query changed while it was being read) is dropped.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any, Final
@@ -22,6 +31,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
@@ -33,6 +43,10 @@ from secrecy_desk.modules.registers import NUMBER, STATUS, Entry, Query, Registe
 MARKING: Final = "marking"
 #: Rows read per page; a screenful is some forty, so a page covers several screens.
 PAGE_SIZE: Final = 200
+#: Pages held at most (the rest are read again when shown): 2,400 rows, some 60 screens.
+WINDOW_PAGES: Final = 12
+#: First and last ids of pages read earlier, kept to read a neighbouring page by keyset.
+EDGES_KEPT: Final = 4096
 
 ENTRY_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 1
 NUMBER_ROLE: Final = ENTRY_ROLE + 1
@@ -82,11 +96,19 @@ class EntryTableModel(QAbstractTableModel):
         self._lang = lang
         self._columns: list[str] = list(columns or spec.listing.columns)
         self._query = Query(limit=PAGE_SIZE)
-        self._rows: list[Entry] = []
+        #: Pages held, by page number, the most recently used last.
+        self._pages: OrderedDict[int, list[Entry]] = OrderedDict()
+        #: (first id, last id) of pages read, by page number, to read their neighbours.
+        self._edges: OrderedDict[int, tuple[int, int]] = OrderedDict()
         self._total = 0
-        self._more = False
         self._generation = 0
         self._icons: dict[str, QIcon] = {}
+        #: Show the first page before counting (the count follows from the event loop).
+        self.count_later = False
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(0)
+        self._count_timer.timeout.connect(self._count_now)
 
     # --- the query ----------------------------------------------------------------------------
 
@@ -132,48 +154,117 @@ class EntryTableModel(QAbstractTableModel):
         self.reload(query)
 
     def reload(self, query: Query | None = None) -> None:
-        """Drop every loaded row and read the count and the first page again."""
-        query = replace(query or self._query, offset=0, limit=PAGE_SIZE)
-        total = self._registers.count(self._spec.id, query)
-        rows = self._registers.page(self._spec.id, query) if total else []
+        """Drop every held row and read the first page, then the count (at once, or with
+        :attr:`count_later` from the event loop, after the first page has been shown)."""
+        query = replace(query or self._query, offset=0, limit=PAGE_SIZE, after=None)
+        first = self._registers.page(self._spec.id, query)
+        self._count_timer.stop()  # a count still to come was for the query before
         self._generation += 1
         self.beginResetModel()
         self._query = query
-        self._rows = rows
-        self._total = total
-        self._more = len(rows) < total and len(rows) == PAGE_SIZE
+        self._clear()
+        if first:
+            self._keep(0, first)
+        self._total = len(first)
         self.endResetModel()
+        if len(first) < PAGE_SIZE:
+            self.countChanged.emit(self._total)  # all of it: nothing more to count
+        elif self.count_later:
+            self._count_timer.start()  # a newer query restarts it: one count, the latest
+        else:
+            self._count_now()
+
+    def _count_now(self) -> None:
+        self._count_timer.stop()
+        generation = self._generation
+        total = self._registers.count(self._spec.id, self._query)
+        if generation != self._generation:
+            return
+        shown = self._total
+        if total > shown:
+            self.beginInsertRows(QModelIndex(), shown, total - 1)
+            self._total = total
+            self.endInsertRows()
+        elif total < shown:
+            self.beginRemoveRows(QModelIndex(), total, shown - 1)
+            self._total = total
+            self._drop_from(total)
+            self.endRemoveRows()
         self.countChanged.emit(total)
 
-    # --- lazy loading -------------------------------------------------------------------------
+    # --- the window of pages --------------------------------------------------------------------
 
-    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._more
+    def _clear(self) -> None:
+        self._pages.clear()
+        self._edges.clear()
 
-    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or not self._more:
-            return
+    def _keep(self, number: int, rows: list[Entry]) -> None:
+        self._pages[number] = rows
+        self._pages.move_to_end(number)
+        while len(self._pages) > WINDOW_PAGES:
+            self._pages.popitem(last=False)
+        self._edges[number] = (rows[0].id, rows[-1].id)
+        self._edges.move_to_end(number)
+        while len(self._edges) > EDGES_KEPT:
+            self._edges.popitem(last=False)
+
+    def _drop_from(self, row: int) -> None:
+        """Forget what was read at or below ``row`` (rows moved: read them again)."""
+        first = row // PAGE_SIZE
+        for number in [n for n in self._pages if n >= first]:
+            del self._pages[number]
+        for number in [n for n in self._edges if n >= first]:
+            del self._edges[number]
+
+    def _page_query(self, number: int) -> Query:
+        """How to read page ``number``: by keyset from a neighbour when one was read, from the
+        end for the last page, else by offset from the nearer end."""
+        start = number * PAGE_SIZE
+        size = min(PAGE_SIZE, self._total - start)
+        base = replace(self._query, offset=0, limit=size, after=None, backward=False)
+        above = self._edges.get(number - 1)
+        if above is not None:
+            return replace(base, after=above[1])
+        below = self._edges.get(number + 1)
+        if below is not None:
+            return replace(base, after=below[0], backward=True)
+        from_end = self._total - start - size
+        if from_end < start:
+            return replace(base, offset=from_end, backward=True)
+        return replace(base, offset=start)
+
+    def _page(self, number: int) -> list[Entry] | None:
+        rows = self._pages.get(number)
+        if rows is not None:
+            self._pages.move_to_end(number)
+            return rows
+        if not 0 <= number * PAGE_SIZE < self._total:
+            return None
         generation = self._generation
-        page = self._registers.page(
-            self._spec.id, replace(self._query, offset=len(self._rows), limit=PAGE_SIZE)
-        )
-        if generation != self._generation:
-            return  # the query changed while this page was read: it belongs to no one
-        known = {e.number for e in self._rows}
-        fresh = [e for e in page if e.number not in known]
-        self._more = len(page) == PAGE_SIZE
-        if not fresh:
-            self._more = False
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-        self._rows.extend(fresh)
-        self.endInsertRows()
+        rows = self._registers.page(self._spec.id, self._page_query(number))
+        if generation != self._generation or not rows:
+            return None  # the query changed while this page was read: it belongs to no one
+        self._keep(number, rows)
+        return rows
+
+    def entry_at(self, row: int) -> Entry | None:
+        """The entry shown at ``row`` (its page read if it is not held), ``None`` past the end
+        of what the register now holds."""
+        if not 0 <= row < self._total:
+            return None
+        rows = self._page(row // PAGE_SIZE)
+        offset = row % PAGE_SIZE
+        return rows[offset] if rows is not None and offset < len(rows) else None
+
+    @property
+    def held_rows(self) -> int:
+        """How many entries the model holds (at most :data:`WINDOW_PAGES` pages)."""
+        return sum(len(rows) for rows in self._pages.values())
 
     # --- shape --------------------------------------------------------------------------------
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
@@ -228,9 +319,11 @@ class EntryTableModel(QAbstractTableModel):
         return icon
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        if not index.isValid():
             return None
-        entry = self._rows[index.row()]
+        entry = self.entry_at(index.row())
+        if entry is None:
+            return None
         name = self._columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if name == MARKING:
@@ -293,12 +386,17 @@ class EntryTableModel(QAbstractTableModel):
     # --- rows ---------------------------------------------------------------------------------
 
     def entry(self, row: int) -> Entry:
-        return self._rows[row]
+        entry = self.entry_at(row)
+        if entry is None:
+            raise IndexError(row)
+        return entry
 
     def row_of(self, number: str) -> int | None:
-        for row, entry in enumerate(self._rows):
-            if entry.number == number:
-                return row
+        """The row of ``number`` among the rows held (``None`` when it is not held)."""
+        for page, rows in self._pages.items():
+            for offset, entry in enumerate(rows):
+                if entry.number == number:
+                    return page * PAGE_SIZE + offset
         return None
 
     def replace_entry(self, entry: Entry) -> int | None:
@@ -309,20 +407,23 @@ class EntryTableModel(QAbstractTableModel):
             return None
         if entry.voided and not self._query.include_voided:
             self.beginRemoveRows(QModelIndex(), row, row)
-            del self._rows[row]
-            self.endRemoveRows()
             self._total = max(0, self._total - 1)
+            self._drop_from(row)
+            self.endRemoveRows()
             self.countChanged.emit(self._total)
             return None
-        self._rows[row] = entry
+        self._pages[row // PAGE_SIZE][row % PAGE_SIZE] = entry
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
         return row
 
     def insert_entry(self, entry: Entry) -> int:
-        """A new entry goes on top of the list and into the count (without re-reading)."""
+        """A new entry goes on top of the list and into the count (without re-counting); the
+        rows below are read again as they are shown."""
         self.beginInsertRows(QModelIndex(), 0, 0)
-        self._rows.insert(0, entry)
-        self.endInsertRows()
         self._total += 1
+        self._clear()
+        self.endInsertRows()
+        self._page(0)
         self.countChanged.emit(self._total)
-        return 0
+        row = self.row_of(entry.number)
+        return 0 if row is None else row

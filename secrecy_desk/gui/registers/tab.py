@@ -428,6 +428,7 @@ class RegisterTab(QWidget):
         saved = get_pref(self.ctx.session, self._columns_key)
         columns = saved if isinstance(saved, list) and saved else list(self.spec.listing.columns)
         self.model = EntryTableModel(self.registers, self.spec, self.lang, columns, self)
+        self.model.count_later = True  # the first page shows while a large register counts
         self.model.countChanged.connect(self._show_count)
         self.table = QTableView()
         self.table.setObjectName("entryTable")

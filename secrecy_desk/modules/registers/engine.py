@@ -53,6 +53,7 @@ from secrecy_desk.records.store import (
     insert_entry,
     level_problem,
     revise_entry,
+    revision_data,
     stale_revision,
 )
 from secrecy_desk.vault.db import Row, Store
@@ -386,7 +387,11 @@ class Registers:
         spec = self.require(register, Action.VIEW)
         clauses, params = self._filters(spec, query)
         sort = query.sort if query.sort is not None else spec.listing.sort
-        order = self.planner.order(spec, sort)
+        if query.after is not None:
+            more, values = self.planner.keyset(spec, sort, query.after, reverse=query.backward)
+            clauses.append(more)
+            params.extend(values)
+        order = self.planner.order(spec, sort, reverse=query.backward)
         # A deadline's entries are few and have an index of their own: never walk the sort
         # column's index looking for them.
         hint = "" if query.deadline else self.planner.page_hint(spec, query, sort)
@@ -398,7 +403,10 @@ class Registers:
             sql += " LIMIT ? OFFSET ?"
             params.extend([query.limit, query.offset])
         today = self.session.clock.today()
-        return [self._entry(spec, row, today) for row in self.store.all(sql, params)]
+        found = [self._entry(spec, row, today) for row in self.store.all(sql, params)]
+        if query.backward:
+            found.reverse()
+        return found
 
     def count(self, register: str, query: Query) -> int:
         spec = self.require(register, Action.VIEW)
@@ -412,7 +420,8 @@ class Registers:
 
     def history(self, register: str, number: str) -> list[Revision]:
         spec = self.require(register, Action.VIEW)
-        entry_id = int(self._row(register, number)[0])
+        row = self._row(register, number)
+        entry_id, entry_data = int(row[0]), str(row[9])
         rows = self.store.all(
             "SELECT revision, change, at, account, status, voided, void_reason, note, data "
             "FROM entry_revisions WHERE entry_id = ? ORDER BY revision",
@@ -421,7 +430,7 @@ class Registers:
         out: list[Revision] = []
         previous: Mapping[str, Value] = {}
         for rev, change, at, account, status, voided, reason, note, data in rows:
-            values = _values(spec, json.loads(data))
+            values = _values(spec, json.loads(revision_data(str(data), entry_data)))
             changes = tuple(
                 FieldChange(f.name, previous.get(f.name), values.get(f.name))
                 for f in spec.fields

@@ -12,7 +12,7 @@ many entries; fetch and sort the matches when they are few.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Final
+from typing import Final, NamedTuple
 
 from secrecy_desk.forms import FieldType, FormSpec, SortKey
 from secrecy_desk.records import search
@@ -176,24 +176,53 @@ class Planner:
     # --- plans ----------------------------------------------------------------------------------
 
     @staticmethod
-    def order(spec: FormSpec, sort: Sequence[SortKey]) -> str:
-        """The ORDER BY clause: the keys, then ``id`` the same way as the last key, so the
-        (value, id) index serves the whole order in either direction."""
-        parts: list[str] = []
-        direction = "DESC"
+    def sort_terms(spec: FormSpec, sort: Sequence[SortKey]) -> list[SortTerm]:
+        """The columns the engine orders by: the keys, then the number (``year, seq``) and
+        ``id`` the same way as the last key — the exact column order of the sort column's
+        index, so the index serves the whole order in either direction without a sort step,
+        and every row has one place (``id`` breaks the last tie) for keyset paging."""
+        terms: list[SortTerm] = []
+        descending = True
         for key in sort:
-            direction = "DESC" if key.descending else "ASC"
+            descending = key.descending
             if key.name == NUMBER:
-                parts.append(f"year {direction}, seq {direction}")
+                terms += [SortTerm("year", descending), SortTerm("seq", descending)]
             elif key.name == STATUS:
-                parts.append(f"status {direction}")
+                terms.append(SortTerm("status", descending))
             elif pinyin_ordered(spec, key.name):
-                parts.append(f"{sort_path(key.name)} {direction}")
+                terms.append(SortTerm(sort_path(key.name), descending, nullable=True))
             else:
                 spec.field(key.name)
-                parts.append(f"{field_path(key.name)} {direction}")
-        parts.append(f"id {direction}")
-        return ", ".join(parts)
+                terms.append(SortTerm(field_path(key.name), descending, nullable=True))
+        if not any(t.expr == "year" for t in terms):
+            terms += [SortTerm("year", descending), SortTerm("seq", descending)]
+        terms.append(SortTerm("id", descending))
+        return terms
+
+    @classmethod
+    def order(cls, spec: FormSpec, sort: Sequence[SortKey], *, reverse: bool = False) -> str:
+        """The ORDER BY clause (``reverse``: the same order read from the other end)."""
+        return ", ".join(
+            f"{t.expr} {'DESC' if t.descending != reverse else 'ASC'}"
+            for t in cls.sort_terms(spec, sort)
+        )
+
+    def keyset(
+        self, spec: FormSpec, sort: Sequence[SortKey], after: int, *, reverse: bool = False
+    ) -> tuple[str, list[object]]:
+        """The condition "comes after entry ``after`` in this order" (``reverse``: before it),
+        so a page is read on from the last row of the one before it through the sort index,
+        in a few index steps wherever it is, instead of skipping ``OFFSET`` rows (which costs
+        in proportion to the position). SQLite sorts NULL first ascending and last
+        descending; the condition follows that exactly."""
+        terms = self.sort_terms(spec, sort)
+        if reverse:
+            terms = [SortTerm(t.expr, not t.descending, t.nullable) for t in terms]
+        exprs = ", ".join(t.expr for t in terms)
+        row = self.store.one(f"SELECT {exprs} FROM entries WHERE id = ?", (after,))
+        if row is None:  # entries are never deleted; an unknown id starts at the beginning
+            return "1", []
+        return _after(terms, list(row))
 
     def page_hint(self, spec: FormSpec, query: Query, sort: Sequence[SortKey]) -> str:
         """``INDEXED BY`` the sort column's index when the filters are not selective.
@@ -252,3 +281,48 @@ def equal_clauses(equals: Mapping[str, object]) -> tuple[list[str], list[object]
             clauses.append(f"{field_path(name)} = ?")
             params.append(stored)
     return clauses, params
+
+
+class SortTerm(NamedTuple):
+    """One column of the engine's order."""
+
+    expr: str
+    descending: bool
+    nullable: bool = False
+
+
+def _after(terms: Sequence[SortTerm], values: Sequence[object]) -> tuple[str, list[object]]:
+    """Lexicographically after ``values`` in the order of ``terms``. A tail of terms in one
+    direction with no NULL to place becomes one row-value comparison, which SQLite turns into
+    a range of the index."""
+    if not terms:
+        return "0", []
+    first, value = terms[0], values[0]
+    same = all(t.descending == first.descending for t in terms)
+    no_nulls = all(v is not None for v in values)
+    if same and no_nulls and not (first.descending and any(t.nullable for t in terms[1:])):
+        op = "<" if first.descending else ">"
+        cols = ", ".join(t.expr for t in terms)
+        marks = ", ".join("?" for _ in terms)
+        clause = f"({cols}) {op} ({marks})"
+        if first.descending and first.nullable:
+            clause = f"({clause} OR {first.expr} IS NULL)"
+        return clause, list(values)
+    rest, rest_params = _after(terms[1:], values[1:])
+    if value is None:
+        beyond = "0" if first.descending else f"{first.expr} IS NOT NULL"
+        beyond_params: list[object] = []
+        equal = f"{first.expr} IS NULL"
+        equal_params: list[object] = []
+    else:
+        op = "<" if first.descending else ">"
+        beyond = f"{first.expr} {op} ?"
+        if first.descending and first.nullable:
+            beyond = f"({beyond} OR {first.expr} IS NULL)"
+        beyond_params = [value]
+        equal = f"{first.expr} = ?"
+        equal_params = [value]
+    return (
+        f"({beyond} OR ({equal} AND {rest}))",
+        [*beyond_params, *equal_params, *rest_params],
+    )

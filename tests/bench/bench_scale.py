@@ -1,0 +1,346 @@
+"""Scale benchmark on the cached vault of 2,000,000 entries and 5,000,000 audit records
+(:mod:`tests.bench.scale_vault`; built on first use, ~20-30 min, then reused).
+
+    .venv/bin/python -m tests.bench.bench_scale                 # everything
+    .venv/bin/python -m tests.bench.bench_scale --only pages,counts
+    .venv/bin/python -m tests.bench.bench_scale --entries 200000 --audit 500000   # smaller vault
+
+Each group runs in a process of its own and reports min / median of ``--runs`` runs (≥ 3):
+
+* ``pages``  — the register engine's page of 200 at positions through the list, by keyset
+  (``after``) against the same page by ``OFFSET`` (the ratio), and the last page (jump to the
+  end). Targets: any page < 30 ms, the end < 100 ms.
+* ``counts`` — counts with filters and searches, search pages, with 100k+ hits. Targets: count
+  < 100 ms, search page and search count < 150 ms.
+* ``gui``    — the table model in a QTableView (offscreen): first page, jump to the end, then
+  the whole list scrolled page by page; the process's peak memory after it (< 300 MB).
+* ``verify`` — the audit chain's full verification (records/s, target ≥ 200,000/s) and
+  ``verify --quick`` (from the last seal, target < 30 s), the integrity checks.
+* ``backup`` — a backup against a plain copy of the database file (≤ 5×), its peak memory
+  (< 200 MB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from secrecy_desk.forms import load_all
+from secrecy_desk.modules.registers import Query, Registers
+from secrecy_desk.modules.registry import open_registers
+from tests.bench import scale_vault as sv
+from tests.bench.bench_registers import REGISTER
+
+PAGE = 200
+
+
+def _times(action: Callable[..., object], runs: int) -> tuple[float, float]:
+    """(min, median) of ``runs`` runs in milliseconds."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return min(times), statistics.median(times)
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _registers(folder: Path) -> tuple[Any, Registers]:
+    s = sv.login(folder)
+    return s, open_registers(s, load_all())
+
+
+def group_pages(folder: Path, runs: int) -> dict[str, Any]:
+    s, regs = _registers(folder)
+    try:
+        total = regs.count(REGISTER, Query())
+        out: dict[str, Any] = {"total": total, "positions": {}}
+        for share in (0.0, 0.25, 0.5, 0.75, 0.9999):
+            pos = int((total - PAGE) * share)
+            before = regs.page(REGISTER, Query(offset=max(pos - 1, 0), limit=1))
+            after = before[0].id if pos else None
+            by_key = Query(after=after, limit=PAGE)
+            by_offset = Query(offset=pos, limit=PAGE)
+            keyset = _times(lambda q=by_key: regs.page(REGISTER, q), runs)
+            offset = _times(lambda q=by_offset: regs.page(REGISTER, q), runs)
+            out["positions"][f"{pos:,}"] = {"keyset": keyset, "offset": offset}
+        out["end"] = _times(lambda: regs.page(REGISTER, Query(backward=True, limit=PAGE)), runs)
+        return out
+    finally:
+        s.logout()
+
+
+#: (label, query) of the counts and searches measured.
+COUNTS: tuple[tuple[str, Query], ...] = (
+    ("count all", Query()),
+    ("count level=机密", Query(where={"level": "机密"})),
+    ("count recalled=否", Query(where={"recalled": "否"})),
+    ("count receiver=王伟", Query(where={"receiver": "王伟"})),
+    ("count copies=3", Query(where={"copies": "3"})),
+    ("search count 保密", Query(search="保密")),
+    ("search count 总装图", Query(search="总装图")),
+    ("search count 图 (1 char)", Query(search="图")),
+    ("search count 总装图+机密", Query(search="总装图", where={"level": "机密"})),
+)
+SEARCH_PAGES: tuple[tuple[str, Query], ...] = (
+    ("search page 保密", Query(search="保密", limit=PAGE)),
+    ("search page 总装图", Query(search="总装图", limit=PAGE)),
+    ("search page 图 (1 char)", Query(search="图", limit=PAGE)),
+    ("search page 总装图+机密", Query(search="总装图", where={"level": "机密"}, limit=PAGE)),
+)
+
+
+def group_counts(folder: Path, runs: int) -> dict[str, Any]:
+    s, regs = _registers(folder)
+    try:
+        out: dict[str, Any] = {}
+        for label, query in COUNTS:
+            out[label] = {
+                "ms": _times(lambda q=query: regs.count(REGISTER, q), runs),
+                "hits": regs.count(REGISTER, query),
+            }
+        for label, query in SEARCH_PAGES:
+            out[label] = {"ms": _times(lambda q=query: regs.page(REGISTER, q), runs)}
+        return out
+    finally:
+        s.logout()
+
+
+def group_gui(folder: Path, runs: int) -> dict[str, Any]:
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    from secrecy_desk.gui.registers.model import EntryTableModel
+
+    app = QApplication.instance() or QApplication([])
+    s, regs = _registers(folder)
+    try:
+        spec = regs.spec(REGISTER)
+        start_rss = _peak_mb()
+        firsts: list[float] = []
+        ends: list[float] = []
+        model = EntryTableModel(regs, spec, "zh_CN")
+        view = QTableView()
+        view.setModel(model)
+        view.resize(1200, 800)
+        view.show()
+        for _ in range(runs):
+            model.count_later = True
+            t = time.perf_counter()
+            model.reload()
+            app.processEvents()  # the first page painted; the count is posted after it
+            firsts.append((time.perf_counter() - t) * 1000)
+            app.processEvents()
+            t = time.perf_counter()
+            view.scrollToBottom()
+            app.processEvents()
+            ends.append((time.perf_counter() - t) * 1000)
+            view.scrollToTop()
+            app.processEvents()
+        total = model.rowCount()
+        t = time.perf_counter()
+        bar = view.verticalScrollBar()
+        steps = 0
+        for row in range(0, total, PAGE):
+            view.scrollTo(model.index(row, 0))
+            app.processEvents()
+            steps += 1
+        scrolled = time.perf_counter() - t
+        return {
+            "total": total,
+            "first_page_ms": (min(firsts), statistics.median(firsts)),
+            "jump_end_ms": (min(ends), statistics.median(ends)),
+            "scroll_s": scrolled,
+            "per_step_ms": scrolled * 1000 / max(steps, 1),
+            "held_rows": model.held_rows,
+            "bar_max": bar.maximum(),
+            "rss_before_mb": start_rss,
+            "peak_rss_mb": _peak_mb(),
+        }
+    finally:
+        s.logout()
+
+
+def group_verify(folder: Path, runs: int) -> dict[str, Any]:
+    from secrecy_desk.vault import audit_review, db
+    from tests.support.vault import AUDITOR
+
+    s = sv.login(folder, AUDITOR)
+    try:
+        out: dict[str, Any] = {}
+        chain: list[float] = []
+        records = 0
+        for _ in range(runs):
+            t = time.perf_counter()
+            report = audit_review.verify(s, record=False)
+            chain.append(time.perf_counter() - t)
+            records = report.records
+            assert report.intact, report.breaks
+        out["chain_s"] = (min(chain), statistics.median(chain))
+        out["records"] = records
+        out["records_per_s"] = records / min(chain)
+        quick = getattr(audit_review, "verify_quick", None)
+        if quick is not None:
+            times = []
+            for _ in range(runs):
+                t = time.perf_counter()
+                r = quick(s)
+                times.append(time.perf_counter() - t)
+                assert r.intact, r.breaks
+            out["quick_s"] = (min(times), statistics.median(times))
+        t = time.perf_counter()
+        rows = s.vault.store.all("PRAGMA quick_check")
+        out["sqlite_quick_check_s"] = time.perf_counter() - t
+        out["quick_check_ok"] = [str(r[0]) for r in rows] == ["ok"]
+        t = time.perf_counter()
+        problems = db.integrity_problems(s.vault.store)
+        out["integrity_s"] = time.perf_counter() - t
+        out["integrity_ok"] = not problems
+        out["peak_rss_mb"] = _peak_mb()
+        return out
+    finally:
+        s.logout()
+
+
+def group_backup(folder: Path, runs: int) -> dict[str, Any]:
+    from secrecy_desk.vault import backup
+    from tests.support.vault import SYSADMIN
+
+    db_file = folder / "vault" / "vault.db"
+    work = Path(tempfile.mkdtemp(prefix="bench-scale-backup-", dir=folder))
+    try:
+        copies: list[float] = []
+        backups: list[float] = []
+        size = 0
+        for i in range(runs):
+            t = time.perf_counter()
+            shutil.copyfile(db_file, work / "plain-copy.db")
+            copies.append(time.perf_counter() - t)
+            (work / "plain-copy.db").unlink()
+            s = sv.login(folder, SYSADMIN)
+            try:
+                t = time.perf_counter()
+                report = backup.backup(s, work / f"b{i}")
+                backups.append(time.perf_counter() - t)
+                size = report.size
+            finally:
+                s.logout()
+            shutil.rmtree(work / f"b{i}")
+        return {
+            "bytes": size,
+            "copy_s": (min(copies), statistics.median(copies)),
+            "backup_s": (min(backups), statistics.median(backups)),
+            "ratio": min(backups) / min(copies),
+            "peak_rss_mb": _peak_mb(),
+        }
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+GROUPS: dict[str, Callable[[Path, int], dict[str, Any]]] = {
+    "pages": group_pages,
+    "counts": group_counts,
+    "gui": group_gui,
+    "verify": group_verify,
+    "backup": group_backup,
+}
+
+
+def _fmt(pair: Any) -> str:
+    return f"{pair[0]:8.1f} {pair[1]:8.1f}"
+
+
+def report(results: dict[str, dict[str, Any]], info: dict[str, Any]) -> None:
+    print(
+        f"\nScale benchmark: {info['entries']:,} entries, {info['audit_records']:,} audit "
+        f"records, {info['bytes'] / 1e9:.2f} GB ({info['bytes'] / info['entries']:,.0f} B/entry)"
+    )
+    if "pages" in results:
+        r = results["pages"]
+        print("\npage of 200 (ms, min / median)     keyset            OFFSET     offset/keyset")
+        for pos, m in r["positions"].items():
+            ratio = m["offset"][1] / m["keyset"][1] if m["keyset"][1] else 0
+            keyset, offset = _fmt(m["keyset"]), _fmt(m["offset"])
+            print(f"  at {pos:>12}              {keyset}  {offset}  ×{ratio:.1f}")
+        ok = max(m["keyset"][1] for m in r["positions"].values()) < 30
+        print(f"  target < 30 ms: {'yes' if ok else 'NO'}")
+        print(f"  last page (jump to the end)   {_fmt(r['end'])}   target < 100: "
+              f"{'yes' if r['end'][1] < 100 else 'NO'}")  # fmt: skip
+    if "counts" in results:
+        print("\ncounts and searches (ms, min / median)                hits   target")
+        for label, m in results["counts"].items():
+            target = 100 if label.startswith("count") else 150
+            hits = f"{m['hits']:>10,}" if "hits" in m else " " * 10
+            ok = "yes" if m["ms"][1] < target else "NO"
+            print(f"  {label:28} {_fmt(m['ms'])} {hits}   < {target} {ok}")
+    if "gui" in results:
+        g = results["gui"]
+        print(f"\nGUI table model ({g['total']:,} rows, offscreen):")
+        print(f"  first page shown (count later)  {_fmt(g['first_page_ms'])} ms")
+        print(f"  jump to the end                 {_fmt(g['jump_end_ms'])} ms   target < 100")
+        print(
+            f"  scrolled end to end in {g['scroll_s']:.0f} s ({g['per_step_ms']:.1f} ms a page); "
+            f"rows held {g['held_rows']:,}; peak RSS {g['peak_rss_mb']:.0f} MB (at start "
+            f"{g['rss_before_mb']:.0f} MB)   target < 300 MB: "
+            f"{'yes' if g['peak_rss_mb'] < 300 else 'NO'}"
+        )
+    if "verify" in results:
+        v = results["verify"]
+        print(f"\nverify ({v['records']:,} audit records):")
+        print(
+            f"  audit chain, full    {_fmt(v['chain_s'])} s  {v['records_per_s']:,.0f} records/s"
+            f"   target ≥ 200,000/s"
+        )
+        if "quick_s" in v:
+            print(f"  verify --quick       {_fmt(v['quick_s'])} s   target < 30 s")
+        print(f"  PRAGMA quick_check   {v['sqlite_quick_check_s']:8.1f} s")
+        print(f"  integrity checks     {v['integrity_s']:8.1f} s (integrity_check + HMAC pages)")
+        print(f"  peak RSS             {v['peak_rss_mb']:8.0f} MB")
+    if "backup" in results:
+        b = results["backup"]
+        print(f"\nbackup ({b['bytes'] / 1e9:.2f} GB):")
+        print(f"  plain copy           {_fmt(b['copy_s'])} s")
+        print(f"  backup               {_fmt(b['backup_s'])} s   ×{b['ratio']:.1f}   target ≤ ×5")
+        print(f"  peak RSS             {b['peak_rss_mb']:8.0f} MB   target < 200 MB")
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    p.add_argument("--entries", type=int, default=sv.ENTRIES)
+    p.add_argument("--audit", type=int, default=sv.AUDIT)
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--only", default=",".join(GROUPS), help="groups, comma-separated")
+    p.add_argument("--group", choices=tuple(GROUPS), help=argparse.SUPPRESS)
+    p.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
+    args, _rest = p.parse_known_args(argv)  # ./desk bench passes its own arguments to all
+    if args.group:
+        json.dump(GROUPS[args.group](args.folder, max(args.runs, 1)), sys.stdout)
+        return 0
+    folder = sv.build(args.entries, args.audit)
+    info = sv.built(folder)
+    assert info is not None
+    results: dict[str, dict[str, Any]] = {}
+    for group in [g for g in args.only.split(",") if g in GROUPS]:
+        print(f"[{group}]", file=sys.stderr, flush=True)
+        cmd = [sys.executable, "-m", "tests.bench.bench_scale", "--group", group]
+        cmd += ["--folder", str(folder), "--runs", str(max(args.runs, 3))]
+        done = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True)
+        results[group] = json.loads(done.stdout)
+    report(results, info)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
