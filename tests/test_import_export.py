@@ -86,9 +86,9 @@ def test_a_bad_row_imports_nothing_and_every_bad_row_is_reported(
     assert lines[0].startswith("Nothing was imported")
     problems = [line.strip() for line in lines[1:]]
     # Line numbers are the file's own (the header is line 1, the blank line 5 counts too).
-    assert problems[0].startswith("3: value:")
-    assert problems[1].startswith("4: giver:")
-    assert problems[2].startswith("6: late_reason:")
+    assert problems[0].startswith("Row 3: Value (yuan):")
+    assert problems[1].startswith("Row 4: Giver:")
+    assert problems[2].startswith("Row 6: Reason for lateness:")
     assert len(problems) == 3
     s = vault_env.login(OFFICER)
     try:

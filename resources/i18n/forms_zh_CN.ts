@@ -294,6 +294,10 @@
         <translation>此项为必填项。</translation>
     </message>
     <message>
+        <source>The list cannot be filtered so; please correct:</source>
+        <translation>无法按此条件筛选，请更正以下各项：</translation>
+    </message>
+    <message>
         <source>Please confirm before saving:</source>
         <translation>保存前请确认以下事项：</translation>
     </message>
@@ -314,6 +318,11 @@
         <translation>无法识别的状态 {status}。</translation>
     </message>
     <message>
+        <source>Row {row}: {problem}</source>
+        <extracomment>A problem of an imported file, at the sheet&apos;s own row number (as the spreadsheet shows it).</extracomment>
+        <translation>第 {row} 行，{problem}</translation>
+    </message>
+    <message>
         <source>This workstation is rated {rating}; a {level} record cannot be entered here.</source>
         <extracomment>Columns of ``entries`` in the order :func:`read` and the engine&apos;s row mapping use.</extracomment>
         <translation>本工作站定级为{rating}，不能录入{level}级记录。</translation>
@@ -324,6 +333,7 @@
     </message>
     <message>
         <source>{number} was changed by someone else while this was being saved. Nothing was saved; reopen it to see the changes and make yours again.</source>
+        <extracomment>A new entry at revision 1 (``id`` NULL: SQLite numbers it) and its first revision — the statements a single save and a bulk load share.</extracomment>
         <translation>保存时 {number} 已被他人修改，未保存任何内容；请重新打开查看改动后再修改。</translation>
     </message>
     <message>
@@ -414,7 +424,7 @@
     </message>
     <message>
         <source>{file}: rules: unknown rule &quot;{rule}&quot;.</source>
-        <extracomment>Registers the program fills itself; people read them but never add, edit or void entries.</extracomment>
+        <extracomment>The print register&apos;s field naming what was printed (``kind:number``). Registers the program fills itself; people read them but never add, edit or void entries.</extracomment>
         <translation>{file}：rules：无法识别的规则“{rule}”。</translation>
     </message>
     <message>

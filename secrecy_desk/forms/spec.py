@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import string
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -18,7 +18,7 @@ from typing import Final
 from secrecy_desk.core.errors import ValidationError
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.money import Money
-from secrecy_desk.core.validators import Problem, choice_key
+from secrecy_desk.core.validators import Bilingual, Problem, choice_key
 from secrecy_desk.forms import values
 from secrecy_desk.forms.types import (
     NUMBER_COLUMN,
@@ -373,6 +373,19 @@ class FormSpec:
         if name == STATUS_COLUMN:
             return "Status" if lang == "en" else "状态"
         return self.field(name).label(lang)
+
+    def column_bilingual(self, name: str) -> Bilingual:
+        """A list column's heading in both languages, as a message parameter."""
+        return Bilingual(self.column_label(name, "zh_CN"), self.column_label(name, "en"))
+
+    def labelled(self, problems: Iterable[Problem]) -> tuple[Problem, ...]:
+        """``problems`` each carrying the label of its field, so that a message names the
+        field as the person sees it (图纸名称), never by its id (drawing_name)."""
+        out = []
+        for p in problems:
+            known = p.field in self._by_name or p.field in (NUMBER_COLUMN, STATUS_COLUMN)
+            out.append(p.labelled(self.column_bilingual(p.field)) if known and not p.label else p)
+        return tuple(out)
 
 
 class Forms(Mapping[str, FormSpec]):

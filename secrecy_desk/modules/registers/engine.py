@@ -14,12 +14,26 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
 
-from secrecy_desk.core.errors import DeskError, PermissionDenied, UsageError, ValidationError
-from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
+from secrecy_desk.core.errors import (
+    DeskError,
+    Localized,
+    PermissionDenied,
+    UsageError,
+    ValidationError,
+)
+from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 from secrecy_desk.core.levels import Level, Term
 from secrecy_desk.core.roles import Action
-from secrecy_desk.core.validators import Problem, problem
-from secrecy_desk.forms import EntryInvalid, Forms, FormSpec, Value, entry_marking, validate_entry
+from secrecy_desk.core.validators import Bilingual, Problem, problem
+from secrecy_desk.forms import (
+    EntryInvalid,
+    FieldType,
+    Forms,
+    FormSpec,
+    Value,
+    entry_marking,
+    validate_entry,
+)
 from secrecy_desk.modules.registers.planning import Planner, equal_clauses, field_path, register_is
 from secrecy_desk.records import search
 from secrecy_desk.records.model import (
@@ -32,6 +46,7 @@ from secrecy_desk.records.model import (
     Revision,
     SaveResult,
 )
+from secrecy_desk.records.people import People
 from secrecy_desk.records.rules import Flag, Notice, Rule, RuleContext
 from secrecy_desk.records.store import (
     ENTRY_COLUMNS,
@@ -45,6 +60,9 @@ from secrecy_desk.records.store import (
 )
 from secrecy_desk.vault.db import Row, Store
 from secrecy_desk.vault.session import Session
+
+#: The print register's field naming what was printed (``kind:number``).
+PRINTED_OBJECT: Final = "object"
 
 #: Registers the program fills itself; people read them but never add, edit or void entries.
 SYSTEM_REGISTERS: Final = frozenset({PRINTS})
@@ -67,6 +85,18 @@ def rules_for(spec: FormSpec, rules: Mapping[str, Rule]) -> tuple[Rule, ...]:
             )
         out.append(rule)
     return tuple(out)
+
+
+class FilterInvalid(EntryInvalid):
+    """A list filter the register cannot apply; nothing is saved by a filter, so the message
+    says only what to correct."""
+
+    def message(self, lang: str) -> str:
+        head = translate(self.context, _FILTER_HEAD, lang)
+        return "\n".join([head, *(f"  {p.line(lang)}" for p in self.problems)])
+
+
+_FILTER_HEAD: Final = QT_TRANSLATE_NOOP("Errors", "The list cannot be filtered so; please correct:")
 
 
 class NeedsConfirmation(ValidationError):
@@ -123,11 +153,20 @@ def _values(spec: FormSpec, data: Mapping[str, Any]) -> dict[str, Value]:
 class Registers:
     """Register operations for one logged-in session."""
 
-    def __init__(self, session: Session, forms: Forms, rules: Mapping[str, Rule]) -> None:
+    def __init__(
+        self,
+        session: Session,
+        forms: Forms,
+        rules: Mapping[str, Rule],
+        object_titles: Mapping[str, Localized] | None = None,
+    ) -> None:
         """``rules`` is every module rule by id (``modules.registry.RULES``); each definition
-        names the ones it uses, and an unknown name stops here, naming the file."""
+        names the ones it uses, and an unknown name stops here, naming the file.
+        ``object_titles`` names the kinds of printed objects (``modules.registry``)."""
         self.session = session
         self.forms = forms
+        self.people = People(session.vault)
+        self._object_titles: Mapping[str, Localized] = object_titles or {}
         self.store: Store = session.vault.store
         self._rules = {s.id: rules_for(s, rules) for s in forms.registers}
         self._lookup = _Lookup(self)
@@ -168,6 +207,30 @@ class Registers:
         self.planner.analyze()
 
     # --- reading ---------------------------------------------------------------------------
+
+    def display(self, spec: FormSpec, entry: Entry, name: str, lang: str) -> str:
+        """A column of ``entry`` as a screen shows it: :meth:`Entry.display`, but people by
+        name (an account field holds a login) and a printed object by its register's title
+        and number (the print register stores ``drawings:TZFS-…``)."""
+        if name in (NUMBER, STATUS) or not spec.has_field(name):
+            return entry.display(spec, name, lang)
+        value = entry.values.get(name)
+        if spec.field(name).type is FieldType.ACCOUNT and isinstance(value, str):
+            return self.people.name(value)
+        if spec.id == PRINTS and name == PRINTED_OBJECT and isinstance(value, str):
+            return self.object_text(value, lang)
+        return entry.display(spec, name, lang)
+
+    def object_text(self, obj: str, lang: str) -> str:
+        """``kind:number`` → 图纸发放登记 TZFS-2026-0001 (a list: the register's title)."""
+        kind, sep, number = obj.partition(":")
+        title = self._object_titles.get(kind)
+        if title is None:
+            spec = self.forms.get(kind)
+            if spec is None:
+                return obj
+            return f"{spec.title(lang)} {number}".strip() if sep else spec.title(lang)
+        return f"{title.text(lang)} {number}".strip() if sep else title.text(lang)
 
     def _entry(self, spec: FormSpec, row: Row, today: date | None = None) -> Entry:
         data = json.loads(row[9])
@@ -254,7 +317,7 @@ class Registers:
             clauses.extend(more)
             params.extend(values)
         if problems:
-            raise EntryInvalid(tuple(problems))
+            raise FilterInvalid(spec.labelled(problems))
         expr = search.match_expression(query.search)
         if expr is not None:
             clauses.append("id IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?)")
@@ -360,9 +423,9 @@ class Registers:
         if level_refused is not None:
             problems.append(level_refused)
         if problems:
-            raise EntryInvalid(tuple(problems))
+            raise EntryInvalid(spec.labelled(problems))
         if notices and not confirm:
-            raise NeedsConfirmation(notices)
+            raise NeedsConfirmation([Notice(p) for p in spec.labelled(n.problem for n in notices)])
         assert mark is not None
         return dict(result.values), mark.level, mark.term, tuple(n.problem.code for n in notices)
 
@@ -508,7 +571,7 @@ class Registers:
                     problem(
                         "void_reason",
                         QT_TRANSLATE_NOOP("Errors", "Give the reason for voiding."),
-                    ).at("reason"),
+                    ).at("reason", Bilingual("作废原因", "Reason for voiding")),
                 )
             )
         with self.session.operation():
@@ -672,4 +735,11 @@ class ImportFailed(ValidationError):
 
     def message(self, lang: str) -> str:
         head = super().message(lang)
-        return "\n".join([head, *(f"  {row}: {p.line(lang)}" for row, p in self.failures)])
+        row_text = translate(self.context, _ROW, lang)
+        return "\n".join(
+            [head, *("  " + row_text.format(row=r, problem=p.line(lang)) for r, p in self.failures)]
+        )
+
+
+#: A problem of an imported file, at the sheet's own row number (as the spreadsheet shows it).
+_ROW: Final = QT_TRANSLATE_NOOP("Errors", "Row {row}: {problem}")

@@ -181,10 +181,8 @@ def export_file(
     No cell is ever a formula: CSV cells that a spreadsheet would read as one get the OWASP
     apostrophe (:mod:`secrecy_desk.core.cells`, undone on import); XLSX cells are written as
     strings, whatever they start with."""
-    spec = registers.spec(register)
+    spec = registers.require(register, Action.EXPORT)
     session = registers.session
-    session.require_active_password()
-    session.principal.require(register, Action.EXPORT)
     if target.suffix.lower() not in SUFFIXES:
         raise _bad_format(target)
     session.require_fixed_disk(target, "register.export", f"{register}:{target}")
