@@ -45,7 +45,8 @@ def test_add_edit_show_history_void_list(vault_env: VaultEnv) -> None:
     )  # fmt: skip
     assert edit.code == 0, edit.err
     assert "revision 2" in edit.out
-    assert "Copies" in edit.out and "copies" not in edit.out
+    assert "Copies" in edit.out
+    assert "copies" not in edit.out
 
     stale = vault_env.cli_as(
         OFFICER,
@@ -157,7 +158,8 @@ def test_validation_error_exits_1_naming_field_and_reason(vault_env: VaultEnv) -
         lang="en",
     )
     assert r.code == 1
-    assert "Copies:" in r.err and "copies:" not in r.err
+    assert "Copies:" in r.err
+    assert "copies:" not in r.err
     assert "at least 1" in r.err or "1" in r.err.split("Copies:")[1]
     zh = vault_env.cli_as(
         OFFICER,
@@ -165,8 +167,10 @@ def test_validation_error_exits_1_naming_field_and_reason(vault_env: VaultEnv) -
         lang="zh_CN",
     )
     assert zh.code == 1
-    assert "须回收:" in zh.err and "must_recall" not in zh.err
-    assert "回收期限:" in zh.err and "due_on" not in zh.err
+    assert "须回收:" in zh.err
+    assert "must_recall" not in zh.err
+    assert "回收期限:" in zh.err
+    assert "due_on" not in zh.err
     # Nothing was saved by either.
     js = vault_env.cli_as(
         OFFICER, ["entries", "list", "--register", "drawings", "--format", "json"]

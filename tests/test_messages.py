@@ -112,7 +112,8 @@ def test_a_filter_that_cannot_apply_does_not_speak_of_saving(vault_env: VaultEnv
     assert r.code == 1
     assert "未保存" not in r.err
     assert r.err.startswith("无法按此条件筛选")
-    assert "回收期限" in r.err and "due_on" not in r.err
+    assert "回收期限" in r.err
+    assert "due_on" not in r.err
 
 
 def test_argparse_speaks_chinese(vault_env: VaultEnv) -> None:
@@ -166,8 +167,18 @@ def test_changed_fields_and_people_by_name(vault_env: VaultEnv, tmp_path: Path) 
     number = add.out.split()[2].rstrip(".")
     edit = vault_env.cli_as(
         OFFICER,
-        ["entries", "edit", "--register", "drawings", "--entry", number]
-        + ["--set", "copies=3", "--set", "remarks=补发"],
+        [
+            "entries",
+            "edit",
+            "--register",
+            "drawings",
+            "--entry",
+            number,
+            "--set",
+            "copies=3",
+            "--set",
+            "remarks=补发",
+        ],
         lang="zh_CN",
     )
     assert edit.code == 0, edit.err
@@ -175,8 +186,10 @@ def test_changed_fields_and_people_by_name(vault_env: VaultEnv, tmp_path: Path) 
     history = vault_env.cli_as(
         OFFICER, ["entries", "history", "--register", "drawings", "--entry", number], lang="zh_CN"
     )
-    assert NAMES[OFFICER] in history.out and OFFICER not in history.out
-    assert "修改" in history.out and "edit" not in history.out
+    assert NAMES[OFFICER] in history.out
+    assert OFFICER not in history.out
+    assert "修改" in history.out
+    assert "edit" not in history.out
     printed = vault_env.cli_as(
         OFFICER,
         ["print", "--register", "drawings", "--entry", number, "--to", str(tmp_path / "tz.pdf")],
@@ -187,4 +200,5 @@ def test_changed_fields_and_people_by_name(vault_env: VaultEnv, tmp_path: Path) 
     assert listed.code == 0, listed.err
     assert f"drawings:{number}" not in listed.out
     assert f"图纸发放回收登记 {number}" in listed.out
-    assert NAMES[OFFICER] in listed.out and OFFICER not in listed.out
+    assert NAMES[OFFICER] in listed.out
+    assert OFFICER not in listed.out
