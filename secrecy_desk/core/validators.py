@@ -97,6 +97,8 @@ _INVISIBLE: Final = frozenset(
 
 
 def _bad_char(text: str, allowed: str = "") -> str | None:
+    if text.isprintable():  # no control (Cc) nor format (Cf) character: the usual case, in C
+        return None
     for ch in text:
         if ch in allowed:
             continue
@@ -108,6 +110,11 @@ def _bad_char(text: str, allowed: str = "") -> str | None:
 def check_encodable(raw: str) -> Problem | None:
     """Text that cannot be stored as UTF-8 (a lone surrogate, from undecodable bytes passed
     through ``surrogateescape``, or from a program calling the API) is refused at the field."""
+    try:
+        raw.encode("utf-8")  # only a lone surrogate fails; the usual case stays in C
+        return None
+    except UnicodeEncodeError:
+        pass
     for ch in raw:
         if unicodedata.category(ch) == "Cs":
             return problem(
