@@ -148,7 +148,7 @@ def test_the_workbook_is_typed_frozen_filtered_and_marked_inside(
     assert sheet.freeze_panes == "A3"
     assert sheet.auto_filter.ref == f"A2:{sheet.cell(2, sheet.max_column).column_letter}3"
     header = [c.value for c in sheet[2]]
-    row = {h: c for h, c in zip(header, sheet[3], strict=True)}
+    row = dict(zip(header, sheet[3], strict=True))
     assert row["价值（元）"].value == pytest.approx(1234.56)
     assert row["价值（元）"].number_format == reg_io.MONEY_FORMAT
     assert row["数量"].value == 2
