@@ -303,6 +303,7 @@
     </message>
     <message>
         <source>There is no register {register}.</source>
+        <extracomment>The clearance read once for many lookups (an import); else read at each.</extracomment>
         <translation>台账 {register} 不存在。</translation>
     </message>
     <message>

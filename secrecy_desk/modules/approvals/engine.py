@@ -503,8 +503,62 @@ class Approvals:
         if separation is not None:
             return separation
         if not self._fits(spec, request, step, account):
-            return QT_TRANSLATE_NOOP("Errors", "This step is decided by someone else.")
+            return _SOMEONE_ELSE
         return None
+
+    def deciders(self, request: Request) -> list[Account]:
+        """The active accounts that may decide the current step electronically."""
+        spec = self.spec(request.form)
+        step = request.current_step(spec)
+        if step is None:
+            return []
+        return [
+            a
+            for a in self.session.vault.accounts()
+            if a.active and self.may_decide(request, a) is None
+        ]
+
+    def _someone_else(self, request: Request) -> PermissionDenied:
+        """The refusal of a decider the step is not for, naming who it is for."""
+        spec = self.spec(request.form)
+        step = request.current_step(spec)
+        assert step is not None
+        names = "、".join(a.display_name for a in self.deciders(request))
+        if step.decider is DeciderKind.DEPARTMENT_HEAD:
+            if names:
+                return PermissionDenied(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        'Step "{step}" is decided by the head of {department}: {names}.',
+                    ),
+                    step=_StepTitle(step),
+                    department=request.department or "—",
+                    names=names,
+                )
+            return PermissionDenied(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    'Step "{step}" is decided by the head of {department}, and no account is '
+                    "one yet: the system administrator gives the head an account in "
+                    "{department}, the security administrator the approver role.",
+                ),
+                step=_StepTitle(step),
+                department=request.department or "—",
+            )
+        if names:
+            return PermissionDenied(
+                QT_TRANSLATE_NOOP("Errors", 'Step "{step}" is decided by {names}.'),
+                step=_StepTitle(step),
+                names=names,
+            )
+        return PermissionDenied(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                'Step "{step}" is decided by someone else, and no account may decide it yet; '
+                "it can be recorded from paper.",
+            ),
+            step=_StepTitle(step),
+        )
 
     # --- writing ----------------------------------------------------------------------------
 
@@ -764,6 +818,8 @@ class Approvals:
         current = self.get(number)
         self._expect(current, expected_revision)
         reason = self.may_decide(current)
+        if reason == _SOMEONE_ELSE:
+            raise self._someone_else(current)
         if reason is not None:
             raise PermissionDenied(reason)
         if not self.session.check_password(password):
@@ -938,6 +994,10 @@ class Approvals:
                 details={"revision": current.revision, "reason": text},
             )
             return self._request(self._row(number))
+
+
+#: ``may_decide``'s reason when the step is for other people (``decide`` names them).
+_SOMEONE_ELSE: Final = QT_TRANSLATE_NOOP("Errors", "This step is decided by someone else.")
 
 
 class _ModuleTitle:
