@@ -50,6 +50,9 @@ AREAS: dict[str, list[str]] = {
         "secrecy_desk/cli/personnel.py",
     ],
     "approvals": ["secrecy_desk/modules/approvals", "secrecy_desk/cli/approvals.py"],
+    "reports": ["secrecy_desk/modules/reports", "secrecy_desk/modules/worklist.py"],
+    "office": ["secrecy_desk/modules/office", "secrecy_desk/cli/office.py"],
+    "classification": ["secrecy_desk/modules/classification", "secrecy_desk/cli/classification.py"],
     # The GUI: each domain's folder has its own file, so that the engineers of different tabs
     # each edit only their own; "gui" holds the shell and the rest.
     "gui_register": ["secrecy_desk/gui/registers", "secrecy_desk/gui/common/jobs.py"],
@@ -59,6 +62,8 @@ AREAS: dict[str, list[str]] = {
     ],
     "gui_commitments": ["secrecy_desk/gui/commitments"],
     "gui_approvals": ["secrecy_desk/gui/approvals"],
+    "gui_reports": ["secrecy_desk/gui/reports"],
+    "gui_office": ["secrecy_desk/gui/office"],
     "gui": ["secrecy_desk/app.py", "secrecy_desk/gui"],
 }
 

@@ -107,6 +107,11 @@ def test_install_upgrade_rollback_and_uninstall_keep_the_vaults(
     assert "Name=Secrecy Desk" in entry
     assert "Exec=/opt/secrecy-desk/secrecy-desk" in entry
     assert (root / "usr/share/icons/hicolor/scalable/apps/secrecy-desk.svg").is_file()
+    # The rollback anchors' folder: every account may leave its vault's anchor there, none may
+    # list it or remove another's (docs/design.md "Rollback").
+    anchors = root / "var" / "lib" / "secrecy-desk" / "anchors"
+    assert stat.S_IMODE(anchors.stat().st_mode) == 0o1733
+    (anchors / "0123.anchor").write_text("kept")
     vault = root / "home" / "clerk" / ".local" / "share" / "secrecy-desk" / "vault"
     vault.mkdir(parents=True)
     (vault / "vault.db").write_bytes(b"encrypted")
@@ -129,6 +134,7 @@ def test_install_upgrade_rollback_and_uninstall_keep_the_vaults(
     assert not (root / "usr" / "local" / "bin" / "secrecy-desk").is_symlink()
     assert not (root / "usr" / "share" / "applications" / "secrecy-desk.desktop").exists()
     assert (vault / "vault.db").read_bytes() == b"encrypted"
+    assert (anchors / "0123.anchor").read_text() == "kept"  # removing it would hide a rollback
 
 
 @pytest.mark.parametrize("change", ["altered", "added", "removed"])

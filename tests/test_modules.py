@@ -237,7 +237,7 @@ def test_what_must_be_handed_in(regs: Registers) -> None:
             regs.add("gifts", raw)
         assert _codes(exc.value) == {"disposition": "must_hand_in"}, (kind, value)
         raw["disposition"] = "kept_by_finance"
-        raw["handed_in_on"] = "2026-03-02"
+        raw.update(handed_in_on="2026-03-02", handler="财务处 孙丽", voucher_no="PZ-001")
         assert regs.add("gifts", raw).entry.flags == (), (kind, value)
 
 
@@ -274,7 +274,8 @@ def test_not_handed_in_after_seven_days_is_overdue(regs: Registers, vault_env: V
 def test_late_hand_in_needs_a_reason_and_is_flagged(regs: Registers, vault_env: VaultEnv) -> None:
     vault_env.clock.advance(timedelta(days=9))
     day9 = (TODAY + timedelta(days=9)).isoformat()
-    raw = gift(kind="现金", value="100", disposition="kept_by_finance", handed_in_on=day9)
+    raw = gift(kind="现金", value="100", disposition="kept_by_finance", handed_in_on=day9,
+               handler="财务处 孙丽", voucher_no="PZ-002")  # fmt: skip
     raw["received_on"] = TODAY.isoformat()
     with pytest.raises(EntryInvalid) as exc:
         regs.add("gifts", raw)
@@ -285,6 +286,7 @@ def test_late_hand_in_needs_a_reason_and_is_flagged(regs: Registers, vault_env: 
     on_time = gift(
         kind="现金", value="100", disposition="kept_by_finance",
         received_on=TODAY.isoformat(), handed_in_on=(TODAY + timedelta(days=7)).isoformat(),
+        handler="财务处 孙丽", voucher_no="PZ-003",
     )  # fmt: skip
     assert regs.add("gifts", on_time).entry.flags == ()
 

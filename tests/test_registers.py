@@ -13,6 +13,7 @@ from secrecy_desk.core.levels import Level, Term, TermKind
 from secrecy_desk.core.money import Money
 from secrecy_desk.core.roles import Action
 from secrecy_desk.forms import FORMS_ROOT, EntryInvalid, Forms, entry_marking, load_all
+from secrecy_desk.modules.classification import review
 from secrecy_desk.modules.registers import Entry, FieldChange, Query, Registers
 from secrecy_desk.modules.registry import RULES, open_registers
 from secrecy_desk.vault import db
@@ -485,9 +486,10 @@ def test_every_operation_is_audited_with_level_and_object(
     [view] = audit_rows(officer, "entry.view")
     assert (view.obj, view.level, view.details["revision"]) == (obj, Level.SECRET, 1)
 
-    regs.edit("drawings", d.number, {"level": "一般"}, expected_revision=1)
+    # A level goes down only through a classification review decision (定密管理), whose
+    # revision of the entry is audited like an edit, at the higher of the two levels.
+    review.decide(regs, "drawings", d.number, decision="解密", basis="定型公开", approver="李总")
     [edit] = audit_rows(officer, "entry.edit")
-    # Lowering the level is recorded at the higher of the two levels.
     assert (edit.obj, edit.level, edit.details["fields"]) == (obj, Level.SECRET, ["level"])
     regs.void("drawings", d.number, "登记错误")
     [void] = audit_rows(officer, "entry.void")

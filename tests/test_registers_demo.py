@@ -11,8 +11,10 @@ from secrecy_desk.core.idcard import Gender, ResidentId, check_gender, check_res
 from secrecy_desk.core.levels import Level
 from secrecy_desk.demo import vault as demo
 from secrecy_desk.forms import load_all
-from secrecy_desk.modules.registers import Query
+from secrecy_desk.modules import registry
+from secrecy_desk.modules.registers import Query, Registers
 from secrecy_desk.modules.registry import open_registers
+from secrecy_desk.records import review
 from secrecy_desk.vault import session as sessions
 from secrecy_desk.vault.crypto import MIN_PARAMS
 from tests.support.data import audit_rows
@@ -57,6 +59,8 @@ def test_demo_vault_has_a_few_hundred_entries_some_flagged(tmp_path: Path) -> No
         assert len(imported.details["confirmed"]) == 2
         assert all(v == ["shared_phone"] for v in imported.details["confirmed"].values())
 
+        _deadlines_agree_with_the_flags(regs, clock)
+
         drawings = every["drawings"]
         overdue = [e for e in drawings if any(f.problem.code == "recall_overdue" for f in e.flags)]
         assert len(overdue) >= 3
@@ -80,3 +84,50 @@ def test_demo_vault_has_a_few_hundred_entries_some_flagged(tmp_path: Path) -> No
         assert all(g.values["late_reason"] for g in gifts if g.values["late_reason"] is not None)
     finally:
         s.logout()
+
+
+#: The office registers' work-list lines and the flag code of the rule each mirrors.
+OFFICE_FLAG_OF = {
+    "comms.telegram_pending": "telegram_pending",
+    "archive_access.overdue": "archive_overdue",
+    "visitors.not_checked_out": "not_checked_out",
+    "document_prints.waste_pending": "waste_pending",
+    "inspection_findings.overdue": "rectification_overdue",
+    "inspection_findings.unverified": "rectification_unverified",
+    "incidents.unreported": "incident_unreported",
+    "incidents.open": "incident_open",
+}
+
+
+def _deadlines_agree_with_the_flags(regs: Registers, clock: FixedClock) -> None:
+    """Each line of the office registers and of the classification review lists and counts
+    exactly the entries its rule flags, on the demo's data, over days crossing the windows
+    (a term's end is computed in SQL for the index and in Python for the flag)."""
+    deadlines = registry.entry_deadlines(regs.forms)
+    codes = dict(OFFICE_FLAG_OF)
+    for key in deadlines:
+        if key.startswith("review.ended:"):
+            codes[key] = review.TERM_ENDED
+        elif key.startswith("review.due:"):
+            codes[key] = review.REVIEW_DUE
+    assert set(OFFICE_FLAG_OF) <= set(deadlines)
+    seen: set[str] = set()
+    start = clock.now()
+    for days in (0, 1, 31, 400, 3650, 7300):
+        clock.set(start + timedelta(days=days))
+        for key, code in codes.items():
+            register = deadlines[key].register
+            flagged = {
+                e.number
+                for e in regs.page(register, Query(limit=None))
+                if any(f.problem.code == code for f in e.flags)
+            }
+            listed = {e.number for e in regs.page(register, Query(deadline=key, limit=None))}
+            assert listed == flagged, (key, days)
+            assert regs.count(register, Query(deadline=key, limit=None)) == len(flagged)
+            if flagged:
+                seen.add(key)
+    clock.set(start)
+    assert set(OFFICE_FLAG_OF) - seen <= {"comms.telegram_pending"}, set(OFFICE_FLAG_OF) - seen
+    assert any(k.startswith("review.due:") for k in seen)
+    assert any(k.startswith("review.ended:") for k in seen)

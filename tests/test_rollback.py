@@ -258,3 +258,27 @@ def test_recreating_the_demo_vault_does_not_trip_the_anchor(tmp_path: Path) -> N
         create_demo(folder, params=MIN_PARAMS)
         s = sessions.login(folder, "sysadm", "Demo-Sys-2026")
         s.logout()
+
+
+def test_an_anchor_folder_others_may_write_but_not_list_still_takes_the_anchor(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """install.sh makes /var/lib/secrecy-desk/anchors mode 1733 (the other accounts may create
+    files but not list the folder, so no account learns another vault's id). An ordinary
+    account cannot open that folder for reading, so it cannot fsync it after the rename: the
+    anchor must still be written (the file itself was synced) and read back. (Root ignores the
+    mode, so the refusal is what an ordinary account's open gets.)"""
+    shared = tmp_path / "installed-anchors"
+    shared.mkdir(mode=0o1733)
+    monkeypatch.setenv(anchor.ENV_DIR, str(shared))
+    real_open = os.open
+
+    def open_as_clerk(path: object, flags: int, *args: int) -> int:
+        if Path(str(path)) == shared:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", open_as_clerk)
+    state = anchor.State(b"\x01" * 16, 7, b"\x02" * 32, 3, {("drawings", 2026): 5})
+    assert anchor.write(state, b"k" * 32)
+    assert anchor.read(state.vault_id, b"k" * 32) == state

@@ -148,6 +148,18 @@ links_and_menu() {
   refresh_menus
 }
 
+# The rollback anchors (docs/design.md "Rollback"): one small file per vault, kept outside the
+# vault folders so that a folder put back from a copy is seen. Every account may create its
+# vault's anchor here; none may list the folder (learn other vaults' ids) or remove another
+# account's file (sticky). Kept on --uninstall, like the vaults.
+anchors_folder() {
+  anchors=$ROOT/var/lib/secrecy-desk/anchors
+  mkdir -p "$anchors"
+  if [ "$(id -u)" -eq 0 ]; then chown 0:0 "$ROOT/var/lib/secrecy-desk" "$anchors"; fi
+  chmod 0755 "$ROOT/var/lib/secrecy-desk"
+  chmod 1733 "$anchors"
+}
+
 install_program() {
   verify_disc
   check_glibc
@@ -174,6 +186,7 @@ install_program() {
   fi
   mv "$new" "$DEST"
   links_and_menu
+  anchors_folder
   check_libraries
   both "已安装 保密台账工作站 $version 到 $DEST。" "Secrecy Desk $version is installed in $DEST."
   if [ -n "$old" ]; then
@@ -201,8 +214,8 @@ uninstall() {
   rm -f "$APPS/secrecy-desk.desktop" "$ICONS/secrecy-desk.svg"
   rm -rf "$DEST" "$PREV" "$DEST.new"
   refresh_menus
-  both "程序已卸载。加密数据库（各账户的 ~/.local/share/secrecy-desk 及其他数据库文件夹）均未改动。" \
-    "The program is removed. No vault was touched (each account's ~/.local/share/secrecy-desk and any other vault folder stay as they are)."
+  both "程序已卸载。加密数据库（各账户的 ~/.local/share/secrecy-desk 及其他数据库文件夹）及防回滚记录（/var/lib/secrecy-desk）均未改动。" \
+    "The program is removed. No vault was touched (each account's ~/.local/share/secrecy-desk and any other vault folder stay as they are), nor the rollback anchors in /var/lib/secrecy-desk."
 }
 
 case $ACTION in

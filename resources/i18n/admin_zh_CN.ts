@@ -675,7 +675,7 @@
     </message>
     <message>
         <source>The unit name is required.</source>
-        <extracomment>The head problem found at open when the vault was opened despite it (verify). What an older copy put back lacks compared with the rollback anchor (verify).</extracomment>
+        <extracomment>The head problem found at open when the vault was opened despite it (verify). What an older copy put back lacks compared with the rollback anchor (verify). The schema upgrade this open made (and the verified copy made before it), if any: for the window to say so.</extracomment>
         <translation>单位名称为必填项。</translation>
     </message>
     <message>

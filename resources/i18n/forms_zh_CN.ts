@@ -315,6 +315,10 @@
         <translation>本台账中没有编号为 {number} 的条目。</translation>
     </message>
     <message>
+        <source>The {register} register has no such deadline.</source>
+        <translation>{register}没有这项期限。</translation>
+    </message>
+    <message>
         <source>Unknown status {status}.</source>
         <translation>无法识别的状态 {status}。</translation>
     </message>
@@ -322,6 +326,10 @@
         <source>Row {row}: {problem}</source>
         <extracomment>A problem of an imported file, at the sheet&apos;s own row number (as the spreadsheet shows it).</extracomment>
         <translation>第 {row} 行，{problem}</translation>
+    </message>
+    <message>
+        <source>A level goes down only through a recorded classification review decision, never by an edit; the entry stays {level}.</source>
+        <translation>密级只能通过已登记的定密审查决定降低，不能直接修改；该条目仍为{level}。</translation>
     </message>
     <message>
         <source>This workstation is rated {rating}; a {level} record cannot be entered here.</source>
@@ -408,7 +416,7 @@
     </message>
     <message>
         <source>Handed in {days} days after receipt (due within 7 days); give the reason for the delay.</source>
-        <extracomment>Kinds that are handed in whatever their value.</extracomment>
+        <extracomment>Kinds that are handed in whatever their value. What finance does with what was handed in (S7 §9–§10): each after the hand-in, approved. Cash handed in stays with finance (§9.1); it may only go to rewards, relief or donation.</extracomment>
         <translation>收受后第 {days} 天才上交（应在7天内上交），请填写逾期原因。</translation>
     </message>
     <message>
@@ -422,6 +430,38 @@
     <message>
         <source>Handed in late ({days} days after receipt).</source>
         <translation>逾期上交（收受后{days}天）。</translation>
+    </message>
+    <message>
+        <source>A hand-in names to whom it was handed and the voucher number.</source>
+        <translation>上交须填写接收经办人和凭证编号。</translation>
+    </message>
+    <message>
+        <source>Say how it was disposed of.</source>
+        <translation>请填写处理方式。</translation>
+    </message>
+    <message>
+        <source>A gift is disposed of only after it has been handed in.</source>
+        <translation>礼品礼金须先上交，方可处理。</translation>
+    </message>
+    <message>
+        <source>Cash handed in stays with finance; it may only go to rewards, relief or donation.</source>
+        <translation>上交的礼金一律由财务部门保管，只能用于奖励、帮困或捐赠。</translation>
+    </message>
+    <message>
+        <source>Give the day of the disposal.</source>
+        <translation>请填写处理日期。</translation>
+    </message>
+    <message>
+        <source>Disposed of on {disposed}, before it was handed in on {handed}.</source>
+        <translation>处理日期{disposed}早于上交日期{handed}。</translation>
+    </message>
+    <message>
+        <source>A disposal is approved by the head of the company and finance line; name the approver.</source>
+        <translation>处理须经公司和财务条线部门负责人审批，请填写审批人。</translation>
+    </message>
+    <message>
+        <source>Gifts and securities are disposed of after review with the head of the administration line; name them.</source>
+        <translation>礼品和有价证券的处置须由行政条线部门负责人会同审核，请填写会同审核人。</translation>
     </message>
     <message>
         <source>{file}: rules: unknown rule &quot;{rule}&quot;.</source>
@@ -440,6 +480,19 @@
     <message>
         <source>{path} is not a readable {kind} file ({reason}); nothing was imported.</source>
         <translation>{path} 不是可读取的 {kind} 文件（{reason}）；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The secrecy term ended on {date}; record a classification review decision (declassify, extend or change the level).</source>
+        <extracomment>Days before a term ends from which an entry is due for review (shown amber). The flag codes the review queue&apos;s home-tab lines count.</extracomment>
+        <translation>保密期限已于{date}届满，请登记定密审查决定（解密、延长期限或变更密级）。</translation>
+    </message>
+    <message>
+        <source>The secrecy term ends on {date}: due for classification review.</source>
+        <translation>保密期限将于{date}届满，需进行定密审查。</translation>
+    </message>
+    <message>
+        <source>Write the half year as 2026H1 or 2026上半年, not &quot;{text}&quot;.</source>
+        <translation>半年度请写作 2026H1 或 2026上半年，而不是“{text}”。</translation>
     </message>
 </context>
 <context>

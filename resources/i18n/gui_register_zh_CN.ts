@@ -368,6 +368,14 @@
         <translation>否</translation>
     </message>
     <message>
+        <source>Show all entries</source>
+        <translation>显示全部条目</translation>
+    </message>
+    <message>
+        <source>Showing: {what}</source>
+        <translation>正在显示：{what}</translation>
+    </message>
+    <message>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>

@@ -496,6 +496,7 @@
     <name>HomeTab</name>
     <message>
         <source>Your account</source>
+        <extracomment>The work list&apos;s line for the password (not a module&apos;s deadline: the account&apos;s own). The password line turns amber this many days before the password expires. A burst of changes (an import, a batch print) is counted once, this long after the last. A work-list line was opened: its deadline&apos;s key (or :data:`EXPIRY_LINE`).</extracomment>
         <translation>我的账户</translation>
     </message>
     <message>
@@ -519,28 +520,20 @@
         <translation>密码：</translation>
     </message>
     <message>
-        <source>Entries that need action</source>
-        <translation>需要处理的条目</translation>
+        <source>Today&apos;s work</source>
+        <translation>今日待办</translation>
     </message>
     <message>
-        <source>Register</source>
-        <translation>台账</translation>
+        <source>Needs action</source>
+        <translation>待办事项</translation>
     </message>
     <message>
-        <source>Entries</source>
-        <translation>条目数</translation>
+        <source>Count</source>
+        <translation>数量</translation>
     </message>
     <message>
-        <source>Overdue</source>
-        <translation>已逾期</translation>
-    </message>
-    <message>
-        <source>Attention</source>
-        <translation>需关注</translation>
-    </message>
-    <message>
-        <source>Double-click or press Enter on a register to open it.</source>
-        <translation>双击或按回车键打开相应台账。</translation>
+        <source>Double-click or press Enter on a line to see exactly those items.</source>
+        <translation>双击或在某一行按回车键，查看该项的具体条目。</translation>
     </message>
     <message>
         <source>Hello, {name}</source>
@@ -573,6 +566,10 @@
     <message>
         <source>expires in {n} days ({date})</source>
         <translation>还有 {n} 天到期（{date}）</translation>
+    </message>
+    <message>
+        <source>Days until your password expires</source>
+        <translation>密码到期剩余天数</translation>
     </message>
 </context>
 <context>

@@ -120,6 +120,10 @@
         <translation>列“{label}”：宽度必须大于零。</translation>
     </message>
     <message>
+        <source>Chart series {name} has {n} values for {m} categories.</source>
+        <translation>图表数据系列“{name}”有 {n} 个数值，但分类有 {m} 个。</translation>
+    </message>
+    <message>
         <source>A list needs at least one column.</source>
         <translation>清单至少需要一列。</translation>
     </message>

@@ -233,9 +233,15 @@ def _gifts(
                 handed = received + timedelta(days=rng.randint(0, min(age, 6)))
             row["handed_in_on"] = handed.isoformat()
             row["handler"] = rng.choice(("财务处 孙丽", "财务处 周敏"))
+            row["voucher_no"] = f"PZ-{handed.year}-{len(out) + 1:03d}"
             row["disposition"] = {"礼金": "上交财务保管", "有价证券": "上交财务保管"}.get(
                 kind, rng.choice(("上交财务保管", "委托兑现", "用于接待、慰问", "留作单位资产"))
             )
+            if row["disposition"] != "上交财务保管":
+                # Disposed of after the hand-in, approved and reviewed as S7 §9 names.
+                disposed = min(today, handed + timedelta(days=rng.randint(3, 30)))
+                row["disposed_on"] = disposed.isoformat()
+                row["co_reviewer"] = "行政处长 陈刚"
             row["approver"] = "财务处长 刘强"
         out.append(row)
     # A few must be handed in and are not, well past the week: they show as overdue.
@@ -249,7 +255,10 @@ def _gifts(
             handed_in_on="",
             late_reason="",
             handler="",
+            voucher_no="",
             disposition="",
+            disposed_on="",
+            co_reviewer="",
             approver="",
         )
     return out
@@ -358,3 +367,183 @@ def fill_approvals(clerk: Session, *, leader: str, forms: Forms | None = None) -
         ),
     ]
     return [approvals.submit(r.number).number for r in requests]
+
+
+def file_office_requests(clerk: Session, *, leader: str, forms: Forms | None = None) -> list[str]:
+    """As a clerk: a foreign visit (yesterday and today) and a document print, submitted; the
+    secrecy officer records their signed paper approvals (:func:`fill_office`)."""
+    from secrecy_desk.modules.approvals.engine import Approvals  # noqa: PLC0415 - demo only
+
+    approvals = Approvals(clerk, forms or load_all())
+    today = clerk.clock.today()
+    visit = approvals.create(
+        "foreign_visit",
+        {
+            "host_department": "总经办",
+            "handler": "王芳",
+            "visitors": "某国某公司代表团 2人（Hans Müller、Anna Schmidt）",
+            "nationality": "德国",
+            "visitor_count": "2",
+            "visit_from": (today - timedelta(days=1)).isoformat(),
+            "visit_to": today.isoformat(),
+            "purpose": "民品合作洽谈",
+            "reception_plan": "一号楼会议室洽谈，不进入科研生产区",
+            "scope": "民品展厅",
+            "area": "一号楼会议室、民品展厅",
+            "participants": "王芳、赵刚",
+            "escort": "赵刚",
+            "leader": leader,
+        },
+    )
+    printing = approvals.create(
+        "document_print",
+        {
+            "title": "关于开展保密自查的通知",
+            "doc_number": "所保〔2026〕5号",
+            "level": "秘密",
+            "distribution": "各部门负责人",
+            "copies": "20",
+            "source_department": "保密办",
+            "leader": leader,
+        },
+    )
+    return [approvals.submit(r.number).number for r in (visit, printing)]
+
+
+def fill_office(officer: Session, requests: list[str], *, forms: Forms | None = None) -> None:
+    """As the secrecy officer: the paper approvals of the clerk's two requests, then sample
+    entries of the office's registers (communications, archive consultation, visitors, the
+    typing room, an inspection and its findings, an incident), two drawings due for
+    classification review and one review decision."""
+    from secrecy_desk.modules.approvals.engine import Approvals, Decision  # noqa: PLC0415
+    from secrecy_desk.modules.classification import review  # noqa: PLC0415 - demo only
+
+    forms = forms or load_all()
+    approvals = Approvals(officer, forms)
+    today = officer.clock.today()
+    for number in requests:
+        steps = len(approvals.spec(approvals.get(number).form).steps)
+        for step in range(1, steps + 1):
+            approvals.record_paper(
+                number,
+                step=step,
+                decision=Decision.APPROVE,
+                signer=("外事处 陈刚", "刘副总")[step - 1] if steps > 1 else "刘副总",
+                signed_on=today - timedelta(days=2),
+                comment="同意",
+            )
+    visit, printing = requests
+    regs = open_registers(officer, forms)
+    day = today.isoformat
+
+    def ago(days: int) -> str:
+        return (today - timedelta(days=days)).isoformat()
+
+    for raw in (
+        {"direction": "发", "means": "传真", "occurred_on": ago(3), "time": "10:20",
+         "counterpart": "上级主管部门 保密处", "subject": "年度保密工作总结", "level": "内部",
+         "operator": "李明", "equipment": "传真机 CZ-01"},
+        {"direction": "收", "means": "密码电报", "occurred_on": ago(40), "time": "15:05",
+         "counterpart": "上级机关 机要室", "subject": "关于加强保密检查的通知", "level": "机密",
+         "approval_ref": "JY-2026-011", "operator": "李明", "equipment": "密码机"},
+        {"direction": "收", "means": "密码电报", "occurred_on": ago(60), "time": "09:40",
+         "counterpart": "上级机关 机要室", "subject": "型号研制节点安排", "level": "秘密",
+         "approval_ref": "JY-2026-007", "operator": "李明", "equipment": "密码机",
+         "filed_on": ago(58), "disposal": "销毁", "disposed_on": ago(20), "disposed_by": "李明"},
+        {"direction": "发", "means": "电话", "occurred_on": ago(1), "time": "14:00",
+         "counterpart": "协作单位 王工", "subject": "联调时间安排", "level": "秘密",
+         "secured": "是", "approval_ref": "SP-TX-2026-003", "operator": "赵刚",
+         "equipment": "保密电话"},
+    ):  # fmt: skip
+        regs.add("comms", raw)
+    for raw in (
+        {"item_no": "WS-2019-031", "item_title": "某型号总体技术方案", "level": "机密",
+         "reader": "张伟", "reader_department": "总体部", "consulted_on": ago(12),
+         "purpose": "编写阶段技术总结", "approved_by": "刘副总", "due_on": ago(5)},
+        {"item_no": "WS-2021-007", "item_title": "试验大纲", "level": "秘密", "reader": "陈静",
+         "reader_department": "试验室", "consulted_on": ago(9), "purpose": "准备试验",
+         "approved_by": "刘副总", "due_on": ago(6), "returned_on": ago(6), "intact": "是",
+         "checked_by": "档案员 孙丽", "checked_on": ago(6)},
+    ):  # fmt: skip
+        regs.add("archive_access", raw)
+    for raw in (
+        {"name": "Hans Müller", "unit": "某国某公司", "nationality": "德国", "id_kind": "护照",
+         "id_number": "C01X00T47", "visit_on": ago(1), "host_department": "总经办",
+         "area": "一号楼会议室", "escort": "赵刚", "purpose": "民品合作洽谈",
+         "approval_ref": visit, "time_in": "09:30", "time_out": "11:45"},
+        {"name": "Anna Schmidt", "unit": "某国某公司", "nationality": "德国", "id_kind": "护照",
+         "id_number": "C01X00T48", "visit_on": day(), "host_department": "总经办",
+         "area": "民品展厅", "escort": "赵刚", "purpose": "民品合作洽谈",
+         "approval_ref": visit, "time_in": "09:10"},
+        {"name": "刘工", "unit": "某协作单位", "nationality": "中国", "id_kind": "身份证",
+         "id_number": resident_id(random.Random(7), date(1979, 4, 12), female=False),  # noqa: S311
+         "visit_on": ago(2),
+         "host_department": "总体部", "area": "二号楼接待室", "escort": "张伟",
+         "purpose": "技术协调", "time_in": "13:30"},
+    ):  # fmt: skip
+        regs.add("visitors", raw)
+    regs.add(
+        "document_prints",
+        {"doc_number": "所保〔2026〕5号", "title": "关于开展保密自查的通知", "level": "秘密",
+         "distribution": "各部门负责人", "copies": "20", "source_department": "保密办",
+         "signing_leader": "刘副总", "request_ref": printing, "printed_on": ago(1),
+         "typist": "总经办 周敏", "proofreader": "总经办 吴刚"},
+    )  # fmt: skip
+    inspection = regs.add(
+        "inspections",
+        {"inspected_on": ago(20), "kind": "定期自查", "scope": "总体部、试验室涉密计算机和载体",
+         "inspectors": "李明、赵刚", "findings_count": "2",
+         "summary": "抽查涉密计算机12台、涉密载体40件。"},
+    ).entry  # fmt: skip
+    for raw in (
+        {"inspection": inspection.number, "finding": "两台涉密计算机未粘贴密级标识",
+         "severity": "一般", "department": "总体部", "deadline": ago(10),
+         "rectification": "已补贴密级标识", "rectified_by": "张伟", "rectified_on": ago(15),
+         "verified_by": "李明", "verified_on": ago(14)},
+        {"inspection": inspection.number, "finding": "涉密载体借用登记缺少归还签字",
+         "severity": "较重", "department": "试验室", "deadline": ago(3)},
+        {"inspection": inspection.number, "finding": "一台涉密打印机未建立使用登记",
+         "severity": "一般", "department": "总经办", "deadline": ago(-10),
+         "rectification": "已建立打印机使用登记簿", "rectified_by": "周敏",
+         "rectified_on": ago(2)},
+    ):  # fmt: skip
+        regs.add("inspection_findings", raw)
+    regs.add(
+        "incidents",
+        {"discovered_on": ago(4), "discovered_by": "李明", "level": "秘密",
+         "what": "清查时发现一份秘密级试验报告复印件未登记", "remedy": "立即收回封存，核查复印来源",
+         "reported_to": "保密办主任", "reported_on": ago(4), "investigation": "正在核查"},
+    )  # fmt: skip
+    regs.add(
+        "incidents",
+        {"discovered_on": ago(2), "discovered_by": "赵刚", "level": "秘密",
+         "what": "试验室一台涉密计算机的外壳封条破损", "remedy": "停止使用，贴封待查"},
+    )  # fmt: skip
+    due = [
+        regs.add(
+            "drawings",
+            {
+                "drawing_no": no,
+                "drawing_name": name,
+                "copies": "1",
+                "level": "机密",
+                "term": (today + timedelta(days=days)).isoformat(),
+                "receiver": "张伟",
+                "issued_on": ago(300),
+                "remarks": "保密期限将届满",
+            },
+        ).entry
+        for no, name, days in (
+            ("DZ-2016-011", "某型天线罩总图（旧型）", 20),
+            ("DZ-2016-012", "某型支架零件图（旧型）", 45),
+            ("DZ-2016-013", "某型电缆接线图（旧型）", 75),
+        )
+    ]
+    review.decide(
+        regs,
+        "drawings",
+        due[0].number,
+        decision="解密",
+        basis="该型号已停产，产品资料已公开；依据2026年第1次定密审查会议纪要。",
+        approver="刘副总",
+    )

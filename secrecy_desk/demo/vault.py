@@ -128,6 +128,12 @@ def _build_demo(
     s = sessions.login(folder, clerk.login, clerk.password, clock=clock)
     try:
         demo_data.fill_approvals(s, leader=approver.login)
+        office_requests = demo_data.file_office_requests(s, leader=approver.login)
+    finally:
+        s.logout()
+    s = sessions.login(folder, officer.login, officer.password, clock=clock)
+    try:
+        demo_data.fill_office(s, office_requests)
     finally:
         s.logout()
     # The demo's passwords are published (README, login screen): like any account's initial

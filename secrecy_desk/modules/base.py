@@ -12,13 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from datetime import date
+from typing import Final, Protocol
 
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Action, Principal
-from secrecy_desk.forms import Forms
+from secrecy_desk.forms import Forms, FormSpec
 from secrecy_desk.records.rules import Rule
 from secrecy_desk.vault.db import Store
+from secrecy_desk.vault.session import Session
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,18 +89,107 @@ def _no_scopes(forms: Forms) -> Sequence[Scope]:
 
 
 @dataclass(frozen=True, slots=True)
+class EntryDeadline:
+    """A deadline on a register's entries, declared as an indexed query.
+
+    It selects the live entries of ``register`` for which ``when`` holds — a condition that
+    does not depend on the day, in SQL over the entry's fields written ``{name}`` (their stored
+    form: dates ``YYYY-MM-DD``, yes/no 1/0, money in fen) and the columns ``level`` and
+    ``status`` — and whose ``day`` (an SQL date expression over the same) falls in
+    ``[today + start, today + end)`` days (``None``: no bound). The register engine keeps a
+    partial index on ``(day, level)`` under ``when`` for each, so the count, clearance
+    included, reads that index only — never the entries."""
+
+    register: str
+    when: str
+    day: str
+    start: int | None = None
+    end: int | None = 0
+
+
+#: A module's own count for a deadline on records that are not register entries (its own
+#: tables, read through their indexes), as the session may see them. A deadline names it by
+#: dotted path (``"package.module:function"``), imported only when counted.
+DeadlineCount = Callable[[Session, Forms, date], int]
+
+
+#: How a deadline line is shown: past due (red) or coming up (amber).
+OVERDUE: Final = "overdue"
+ATTENTION: Final = "attention"
+
+
+@dataclass(frozen=True, slots=True)
 class Deadline:
-    """A line of the home tab's "needs action" list: the entries of ``register`` that its rules
-    flag (overdue in red, needing attention in amber), counted for the accounts that may see
-    the register; the line opens the register."""
+    """A line of the home tab's work list: what needs doing, with its count.
+
+    ``register`` is the scope (a register or a module id) the account must be allowed to view
+    for the line to appear. The count is ``entries`` (an indexed query on the register's
+    entries; the line opens the register's tab showing exactly those entries) or ``count``
+    (the dotted path of the module's own indexed count, a :data:`DeadlineCount`; the line
+    opens ``tab``, whose widget is asked to show
+    the line's items by its ``show_deadline(key)`` when it has one). ``severity`` is
+    :data:`OVERDUE` or :data:`ATTENTION`."""
 
     key: str
     title: Title
     register: str
+    entries: EntryDeadline | None = None
+    count: str = ""
+    tab: str = ""
+    severity: str = OVERDUE
 
 
 def _no_deadlines(forms: Forms) -> Sequence[Deadline]:
     del forms
+    return ()
+
+
+@dataclass(frozen=True, slots=True)
+class Dimension:
+    """A way the statistics count a register's entries: ``level`` (the entry's mark),
+    ``status``, ``field:<name>`` (a field's value — a choice, yes/no, a level, a department),
+    or ``<period>:<name>`` with period ``month``, ``quarter``, ``half`` or ``year`` of a date
+    field."""
+
+    key: str
+    title: Title
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One line of a periodic report: what is counted, the figure, and a note (a breakdown)
+    — printed as written (Chinese)."""
+
+    label: str
+    value: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """A section of a periodic report as counted; ``level`` is the highest level among the
+    records it counts (the report is marked with the highest of its sections)."""
+
+    title: str
+    lines: tuple[Figure, ...]
+    level: Level = Level.INTERNAL
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSection:
+    """A section a module contributes to the half-year and annual secrecy work report:
+    ``figures`` is the dotted path (``"package.module:function"``) of
+    ``function(registers, start, end) -> Figures`` over the period ``[start, end]``, imported
+    when the report is made; ``order`` places it among the others' sections."""
+
+    key: str
+    title: Title
+    figures: str
+    order: int = 100
+
+
+def _no_dimensions(spec: FormSpec) -> Sequence[Dimension]:
+    del spec
     return ()
 
 
@@ -113,7 +204,10 @@ class Module:
     * ``objects`` / ``revision`` — the object kinds its records print under (the print
       register's ``object`` is ``kind:number``) and how to find one's current revision;
     * ``tabs`` — its main-window tabs for a principal; ``commands`` — its CLI commands;
-    * ``deadlines`` — what it adds to the home tab (see :class:`Deadline`).
+    * ``deadlines`` — what it adds to the home tab (see :class:`Deadline`);
+    * ``dimensions`` — what a register's statistics may count by (see :class:`Dimension`);
+    * ``report_sections`` — its sections of the periodic work report (see
+      :class:`ReportSection`).
     """
 
     id: str
@@ -126,3 +220,5 @@ class Module:
     tabs: Callable[[Forms, Principal], Sequence[TabSpec]] = _no_tabs
     commands: tuple[Command, ...] = ()
     deadlines: Callable[[Forms], Sequence[Deadline]] = _no_deadlines
+    dimensions: Callable[[FormSpec], Sequence[Dimension]] = _no_dimensions
+    report_sections: tuple[ReportSection, ...] = ()

@@ -14,10 +14,30 @@ from typing import Final
 
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Principal
-from secrecy_desk.forms import Forms
-from secrecy_desk.modules import approvals, commitments, drawings, gifts, personnel, prints
+from secrecy_desk.forms import Forms, FormSpec
+from secrecy_desk.modules import (
+    approvals,
+    classification,
+    commitments,
+    drawings,
+    gifts,
+    office,
+    personnel,
+    prints,
+    reports,
+)
 from secrecy_desk.modules import registers as registers_module
-from secrecy_desk.modules.base import Command, Deadline, Module, Scope, TabSpec, Title
+from secrecy_desk.modules.base import (
+    Command,
+    Deadline,
+    Dimension,
+    EntryDeadline,
+    Module,
+    ReportSection,
+    Scope,
+    TabSpec,
+    Title,
+)
 from secrecy_desk.modules.registers.engine import Registers
 from secrecy_desk.records.rules import Rule
 from secrecy_desk.vault.db import Store
@@ -32,6 +52,9 @@ MODULES: Final[tuple[Module, ...]] = (
     prints.MODULE,
     commitments.MODULE,
     approvals.MODULE,
+    classification.MODULE,
+    office.MODULE,
+    reports.MODULE,
 )
 
 #: Every module rule by id; a form definition names the ones it uses.
@@ -39,9 +62,12 @@ RULES: Final[dict[str, Rule]] = {rule.id: rule for m in MODULES for rule in m.ru
 
 
 def open_registers(session: Session, forms: Forms) -> Registers:
-    """The register engine for a session, with every module's rules and the titles of the
-    object kinds printed records name (the print register shows 图纸发放登记 TZFS-…)."""
-    return Registers(session, forms, RULES, object_titles(forms))
+    """The register engine for a session, with every module's rules and deadlines, and the
+    titles of the object kinds printed records name (the print register shows 图纸发放登记
+    TZFS-…)."""
+    return Registers(
+        session, forms, RULES, entry_deadlines(forms), object_titles=object_titles(forms)
+    )
 
 
 def object_titles(forms: Forms) -> dict[str, Title]:
@@ -76,6 +102,21 @@ def scopes(forms: Forms) -> list[Scope]:
 
 def deadlines(forms: Forms) -> list[Deadline]:
     return [d for m in MODULES for d in m.deadlines(forms)]
+
+
+def entry_deadlines(forms: Forms) -> dict[str, EntryDeadline]:
+    """The deadlines on register entries, by key (the engine keeps an index for each)."""
+    return {d.key: d.entries for d in deadlines(forms) if d.entries is not None}
+
+
+def dimensions(spec: FormSpec) -> list[Dimension]:
+    """What the statistics of register ``spec`` may count by, from every module."""
+    return [d for m in MODULES for d in m.dimensions(spec)]
+
+
+def report_sections() -> list[ReportSection]:
+    """Every module's sections of the periodic work report, in report order."""
+    return sorted((r for m in MODULES for r in m.report_sections), key=lambda r: r.order)
 
 
 def audit_events() -> list[str]:

@@ -30,6 +30,7 @@ class Place(Enum):
     COLUMN = "column"
     CELL = "cell"
     SUMMARY = "summary"
+    CHART = "chart"
     FRAME = "frame"
 
 
@@ -153,6 +154,9 @@ def _texts_of_list(doc: ListDocument) -> Iterator[tuple[Place, str, int | None, 
         for label, text in zip(labels, row.cells, strict=True):
             yield Place.CELL, label, number, text
     yield Place.SUMMARY, "", None, doc.summary + doc.flag_meaning
+    if doc.chart is not None:
+        for text in (*doc.chart.categories, *(s.name for s in doc.chart.series)):
+            yield Place.CHART, "", None, text
 
 
 def _texts_of_frame(frame: PageFrame) -> Iterator[tuple[Place, str, int | None, str]]:

@@ -17,6 +17,7 @@ from typing import Final
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from secrecy_desk.printing.charts import draw_chart
 from secrecy_desk.printing.fonts import BOLD, REGULAR
 from secrecy_desk.printing.frame import LANDSCAPE, FramedCanvas
 from secrecy_desk.printing.model import Align, ListDocument, ListRow, PageFrame
@@ -32,6 +33,8 @@ MARK_LABEL: Final = "标记"
 MARK_WIDTH: Final = 10 * mm
 VOID_MARK: Final = "作废"
 FLAG_MARK: Final = "▲"
+#: A list's chart takes this much of its first page.
+CHART_HEIGHT: Final = 72 * mm
 
 # Line-breaking rules (禁则): no line starts with closing punctuation, none ends with opening.
 _OPEN: Final = "（《「『“‘〔【〈([{"
@@ -144,6 +147,12 @@ class _ListPainter:
                 y -= 10
                 canv.drawCentredString((self.left + self.right) / 2, y, self.doc.subtitle)
                 y -= 3 * mm
+            if self.doc.chart is not None:
+                height = CHART_HEIGHT
+                draw_chart(
+                    canv, self.doc.chart, self.left, y - height, self.right - self.left, height
+                )
+                y -= height + 3 * mm
         else:
             canv.setFont(REGULAR, 9)
             y -= 9

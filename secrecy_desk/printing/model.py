@@ -174,9 +174,44 @@ class ListRow:
     flagged: bool = False
 
 
+class ChartKind(Enum):
+    BAR = "bar"  # 柱状图: one bar per category and series, side by side
+    STACKED = "stacked"  # 堆积柱状图: the series stacked in one bar per category
+    LINE = "line"  # 折线图: one line per series across the categories (periods)
+
+
+@dataclass(frozen=True, slots=True)
+class ChartSeries:
+    name: str
+    values: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """A chart printed above a list's table: categories along the bottom, one or more
+    series of counts (their names in a legend when there are several)."""
+
+    kind: ChartKind
+    categories: tuple[str, ...]
+    series: tuple[ChartSeries, ...]
+
+    def __post_init__(self) -> None:
+        for one in self.series:
+            if len(one.values) != len(self.categories):
+                raise PrintInputError(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "Chart series {name} has {n} values for {m} categories."
+                    ),
+                    name=one.name,
+                    n=len(one.values),
+                    m=len(self.categories),
+                )
+
+
 @dataclass(frozen=True, slots=True)
 class ListDocument:
-    """A register list on A4 landscape, the header row repeated on every page."""
+    """A register list on A4 landscape, the header row repeated on every page; ``chart``,
+    when given, is drawn on the first page between the title and the table."""
 
     title: str
     columns: Sequence[Column]
@@ -184,6 +219,7 @@ class ListDocument:
     subtitle: str = ""
     summary: str = ""
     flag_meaning: str = "逾期"
+    chart: Chart | None = None
 
     def __post_init__(self) -> None:
         if not self.columns:

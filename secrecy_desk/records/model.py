@@ -14,6 +14,11 @@ from secrecy_desk.records.rules import Flag
 #: the print operation fills and nobody edits by hand.
 PRINTS: Final = "prints"
 
+#: The classification review decisions (``forms/registers/classification_reviews.toml``):
+#: filled only by the classification module's decision, which is the one way a level goes
+#: down (定密管理). The register engine reads it to allow exactly that lowering.
+LEVEL_DECISIONS: Final = "classification_reviews"
+
 #: Pseudo-columns every register has besides its fields.
 NUMBER: Final = "number"
 STATUS: Final = "status"
@@ -88,7 +93,8 @@ class Revision:
 @dataclass(frozen=True, slots=True)
 class Query:
     """A page of a register: filters (field → input text, as a person types it), a search
-    text, a sort (``None`` = the definition's default), and paging."""
+    text, a sort (``None`` = the definition's default), and paging. ``deadline`` (a key of
+    a module's deadline on this register) keeps only that deadline's entries as of today."""
 
     where: Mapping[str, str] = field(default_factory=dict)
     search: str = ""
@@ -96,6 +102,7 @@ class Query:
     include_voided: bool = False
     offset: int = 0
     limit: int | None = 100
+    deadline: str = ""
 
 
 @dataclass(frozen=True, slots=True)

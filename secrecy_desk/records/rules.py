@@ -33,13 +33,32 @@ class Flag:
         return self.problem.message(lang)
 
 
+@dataclass(frozen=True, slots=True)
+class ApprovalView:
+    """An approval request as a rule sees it: its form, its state (``approved``,
+    ``withdrawn``…) and its field values."""
+
+    form: str
+    state: str
+    values: Mapping[str, Value]
+
+
 class Lookup(Protocol):
-    """What a rule may ask of the register it runs in (no writes, no other registers)."""
+    """What a rule may read (no writes): live entries of the registers, approval requests."""
 
     def find(
         self, register: str, equals: Mapping[str, object], *, exclude_number: str | None
     ) -> Sequence[tuple[str, Mapping[str, Value]]]:
-        """Live (not voided) entries whose stored fields equal ``equals``: (number, values)."""
+        """Live (not voided) entries whose stored fields equal ``equals`` (``number`` is the
+        entry number): (number, values). A register that is not installed has none."""
+        ...
+
+    def installed(self, register: str) -> bool:
+        """Whether ``register`` is one of this installation's registers."""
+        ...
+
+    def approval(self, number: str) -> ApprovalView | None:
+        """The approval request ``number`` within the session's clearance, or ``None``."""
         ...
 
 

@@ -173,6 +173,20 @@ def _parse(data: bytes, vault_id: bytes, audit_key: bytes) -> State:
     return state
 
 
+def _sync_folder(folder: Path) -> None:
+    """Make the rename durable. The installed system folder is mode 1733 (other accounts may
+    create files but not list it), so an ordinary account cannot open it for reading: its
+    rename then rests on the file system's own ordering (the file itself was synced)."""
+    try:
+        dfd = os.open(folder, os.O_RDONLY)
+    except PermissionError:
+        return
+    try:
+        os.fsync(dfd)
+    finally:
+        os.close(dfd)
+
+
 def write(state: State, audit_key: bytes) -> bool:
     """Record ``state``; ``False`` (and a log line) when the anchor folder cannot be written."""
     folder = anchor_dir()
@@ -189,11 +203,7 @@ def write(state: State, audit_key: bytes) -> bool:
         finally:
             os.close(fd)
         os.replace(tmp, path)
-        dfd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
+        _sync_folder(folder)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()

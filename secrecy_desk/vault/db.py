@@ -691,6 +691,11 @@ BEGIN
 END;
 """
 
+V10 = """
+CREATE INDEX entries_status ON entries (register, voided, status, level, number);
+CREATE INDEX commitments_printed ON commitments (status, printed_at, level);
+"""
+
 #: Every schema step, in order. The vault owns the whole schema (the packages above it only run
 #: queries), so a vault opened by any entry point reaches the same version.
 MIGRATIONS: Final[list[Migration]] = [
@@ -699,6 +704,7 @@ MIGRATIONS: Final[list[Migration]] = [
     Migration(3, "register entries, revisions, numbering, search index", _sql(V3)),
     Migration(4, "personnel transitions, commitment clause versions, commitments", _sql(V4)),
     Migration(5, "approval requests, their content revisions and decisions", _sql(V5)),
+    Migration(10, "indexes for counts by status and for printed commitments", _sql(V10)),
 ]
 
 

@@ -138,6 +138,7 @@ def record(vault: Vault, upgrade: Upgrade | None) -> None:
     """Write the upgrade into the audit trail and say so (nothing when there was none)."""
     if upgrade is None:
         return
+    vault.upgraded = upgrade
     if vault.head_break is None:
         with vault.transaction():
             vault.log.append(

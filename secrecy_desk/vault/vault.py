@@ -162,6 +162,9 @@ class Vault:
         #: What an older copy put back lacks compared with the rollback anchor (verify).
         self.rollback_gap: anchor.Gap | None = None
         self._anchored: anchor.State | None = None
+        #: The schema upgrade this open made (and the verified copy made before it), if any:
+        #: for the window to say so.
+        self.upgraded: upgrade.Upgrade | None = None
 
     def _audit_key(self) -> bytes:
         """The audit MAC key: random, kept inside the encrypted database, so that it survives

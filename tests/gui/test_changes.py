@@ -48,7 +48,7 @@ def register_tab(w: MainWindow, register: str) -> RegisterTab:
     return tab
 
 
-def counted(qtbot: QtBot, w: MainWindow) -> dict[str, tuple[int, int, int]]:
+def counted(qtbot: QtBot, w: MainWindow) -> dict[str, int]:
     qtbot.waitUntil(lambda: not w.home.counting(), timeout=10_000)
     return w.home.tally()
 
@@ -67,18 +67,18 @@ def test_a_save_updates_the_home_tally_and_the_saving_tab_is_not_told(
     qtbot: QtBot, main_window: MainFactory
 ) -> None:
     w = main_window(OFFICER)
-    before = counted(qtbot, w)["drawings"][0]
+    before = counted(qtbot, w)["drawings.recall_overdue"]
     tab = register_tab(w, "drawings")
     resets: list[int] = []
     tab.model.modelReset.connect(lambda: resets.append(1))
     tab.new_entry()
-    tab.editor.apply_inputs(DRAWING)
+    tab.editor.apply_inputs({**DRAWING, "issued_on": "2026-02-01", "due_on": "2026-02-20"})
     expected = Changes.of(registers={"drawings"})
     with qtbot.waitSignal(
         w.ctx.bus.changed, check_params_cb=lambda c, o: c == expected and o is tab
     ):
         assert tab.save()
-    assert counted(qtbot, w)["drawings"][0] == before + 1, "no manual refresh"
+    assert counted(qtbot, w)["drawings.recall_overdue"] == before + 1, "no manual refresh"
     assert resets == [], "the tab that saved shows the entry itself and reads nothing again"
 
 

@@ -11,6 +11,7 @@ from secrecy_desk.gui.admin.accounts import AccountsTab
 from secrecy_desk.gui.admin.audit import AuditTab
 from secrecy_desk.gui.shell.home import HomeTab
 from secrecy_desk.gui.shell.main_window import GEOMETRY_PREF
+from secrecy_desk.modules import worklist
 from secrecy_desk.vault import prefs
 from tests.gui.conftest import MainFactory
 from tests.support.vault import AUDITOR, CLERK, OFFICER, SECADMIN, SYSADMIN, UNIT, VaultEnv
@@ -88,14 +89,14 @@ def test_home_shows_account_and_password_expiry(main_window: MainFactory) -> Non
     assert "天" in home.password_label.text()
 
 
-def test_home_counts_entries_per_register(qtbot: QtBot, main_window: MainFactory) -> None:
+def test_home_lists_every_deadline_the_account_may_see(
+    qtbot: QtBot, main_window: MainFactory
+) -> None:
     w = main_window(OFFICER)
-    registers = w.ctx.registers
-    spec = registers.visible_registers()[0]
     qtbot.waitUntil(lambda: not w.home.counting(), timeout=5000)
-    total, _overdue, _attention = w.home.tally()[spec.id]
-    assert total == 0
-    assert w.home.table.rowCount() == len(registers.visible_registers())
+    lines = worklist.work_list(w.ctx.registers)
+    assert w.home.tally() == {line.deadline.key: 0 for line in lines}
+    assert w.home.table.rowCount() == len(lines) + 1  # and the password's expiry
 
 
 def test_alt_number_switches_tabs(main_window: MainFactory) -> None:

@@ -44,6 +44,7 @@ from secrecy_desk.gui.registers.editor import EntryEditor
 from secrecy_desk.modules.approvals import ID as APPROVALS
 from secrecy_desk.modules.approvals.engine import Approvals, Decision, Request
 from secrecy_desk.modules.approvals.printing import request_job
+from secrecy_desk.modules.base import Deadline
 from secrecy_desk.modules.registers import Entry
 from secrecy_desk.records.printing import Printout
 
@@ -285,6 +286,15 @@ class ApprovalsTab(QWidget):
 
     def view_key(self) -> str:
         return str(self.view.currentData() or WAITING)
+
+    def show_deadline(self, deadline: Deadline) -> None:
+        """The home tab's "waiting for me" line: show that list."""
+        del deadline
+        index = self.view.findData(WAITING)
+        if index >= 0 and self.view.currentIndex() != index:
+            self.view.setCurrentIndex(index)  # refreshes
+        else:
+            self.refresh()
 
     def apply_changes(self, changes: Changes) -> None:
         """Requests changed elsewhere (a print of an approval table): read the list again.

@@ -7,7 +7,7 @@ Everything goes through :mod:`secrecy_desk.modules.commitments`; permissions are
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from functools import partial
 from typing import Final
 
@@ -40,9 +40,11 @@ from secrecy_desk.gui.common.dialogs import OperationDialog
 from secrecy_desk.gui.common.jobs import run_job
 from secrecy_desk.gui.common.print_dialog import MakeJob, open_print
 from secrecy_desk.gui.common.style import set_role
+from secrecy_desk.modules.base import Deadline
 from secrecy_desk.modules.commitments import ID as COMMITMENTS
 from secrecy_desk.modules.commitments import report as report_mod
 from secrecy_desk.modules.commitments.flow import (
+    IN_POST,
     PRINTED,
     Commitment,
     Commitments,
@@ -367,6 +369,31 @@ class CommitmentsTab(QWidget):
                 for flag in person.flags:
                     lines.append(f"{person.number} {name}: {flag.message(self.ctx.lang)}")
         self.reminders.setText("\n".join(lines))
+
+    def show_deadline(self, deadline: Deadline) -> None:
+        """Show the items of a home-tab work-list line: the people without a signed
+        commitment or due to renew (named below the list, and "Everyone due" chosen for the
+        commitment they need), or the printed commitments still unsigned after a week
+        (listed and selected)."""
+        kind = deadline.key.removeprefix("commitments.")
+        if kind == report_mod.UNSIGNED:
+            self.status_filter.setCurrentIndex(self.status_filter.findData(PRINTED))
+            limit = (self.ctx.clock.today() - timedelta(days=report_mod.UNSIGNED_DAYS)).isoformat()
+            self._select({c.number for c in self.items if (c.printed_at or "")[:10] <= limit})
+            return
+        if kind not in (report_mod.MISSING, report_mod.RENEW):
+            return
+        try:
+            gaps = report_mod.completeness(self.commitments).of(kind)
+        except DeskError as exc:
+            self.say(exc.message(self.ctx.lang), "error")
+            return
+        template = gaps[0].template if gaps else (IN_POST if kind == report_mod.RENEW else "")
+        if template:
+            self.template.setCurrentIndex(max(0, self.template.findData(template)))
+        self.who.setCurrentIndex(self.who.findData(DUE))
+        people = "、".join(f"{g.name}（{g.person}）" for g in gaps)
+        self.say(f"{deadline.title.text(self.ctx.lang)}: {people or '—'}")
 
     def selected(self) -> list[str]:
         rows = sorted({index.row() for index in self.table.selectedIndexes()})

@@ -10,6 +10,7 @@ views (``ctx.broadcast``). A change made elsewhere reloads the list, never the u
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Final
@@ -46,9 +47,11 @@ from secrecy_desk.gui.common import print_dialog as print_preview
 from secrecy_desk.gui.common.changes import Changes
 from secrecy_desk.gui.common.context import AppContext
 from secrecy_desk.gui.common.jobs import ProgressBox, run_job, vault_busy
+from secrecy_desk.gui.common.style import set_role
 from secrecy_desk.gui.registers.editor import ERROR_STYLE, EntryEditor
 from secrecy_desk.gui.registers.history import HistoryDialog
 from secrecy_desk.gui.registers.model import MARKING, EntryTableModel, available_columns
+from secrecy_desk.modules.base import Deadline
 from secrecy_desk.modules.registers import NUMBER, STATUS, Cancelled, Entry, NeedsConfirmation
 from secrecy_desk.modules.registers.engine import SYSTEM_REGISTERS, ImportFailed
 from secrecy_desk.modules.registers.io import export_file, import_file
@@ -81,6 +84,8 @@ class RegisterTab(QWidget):
             for action in (Action.CREATE, Action.EDIT, Action.VOID):
                 self.can[action] = False
         self._selecting = False  # a row is being selected by the program, not by the user
+        self._deadline_bar: QLabel | None = None  # built when a deadline is first shown
+        self._deadline_all: QPushButton | None = None
         self._expected_revision: int | None = None
         self._reload_timer = QTimer(self)  # a reload asked for while the vault was busy
         self._reload_timer.setSingleShot(True)
@@ -599,6 +604,31 @@ class RegisterTab(QWidget):
         if self.model.query.where:
             self._requery(lambda: self.model.set_query(where={}))
         self.filter_message.setVisible(False)
+
+    def show_deadline(self, deadline: Deadline | None) -> None:
+        """Show exactly the entries of a module's deadline as of today (the home tab's work
+        list opens a line this way), or every entry again (``None``); the filter and the
+        search still narrow it. A bar above the list names it, with a button to leave it."""
+        if self._deadline_bar is None:
+            self._deadline_bar = QLabel()
+            self._deadline_bar.setObjectName("deadlineBar")
+            set_role(self._deadline_bar, "hint")
+            self._deadline_all = QPushButton(self.tr("Show all entries"))
+            self._deadline_all.setObjectName("deadlineAll")
+            self._deadline_all.clicked.connect(lambda: self.show_deadline(None))
+            self._filter_row.insertWidget(0, self._deadline_all)
+            self._filter_row.insertWidget(0, self._deadline_bar)
+        key = deadline.key if deadline is not None else ""
+        query = dataclasses.replace(self.model.query, deadline=key)
+        shown_now = self._requery(lambda: self.model.reload(query))
+        if shown_now and deadline is not None:
+            self._deadline_bar.setText(
+                self.tr("Showing: {what}").format(what=deadline.title.text(self.lang))
+            )
+        shown = bool(self.model.query.deadline)
+        self._deadline_bar.setVisible(shown)
+        assert self._deadline_all is not None
+        self._deadline_all.setVisible(shown)
 
     def apply_search(self) -> None:
         self.search_timer.stop()

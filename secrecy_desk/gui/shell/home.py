@@ -1,18 +1,20 @@
 """The home page: who is logged in, the password's remaining life, and for business users the
-number of entries per register that are flagged (overdue or needing attention) — one line for
-each deadline the modules declare in the registry.
+day's work list (今日待办) — a line for every deadline any module declares (overdue recalls,
+gifts not handed in, commitments missing, certificates expiring, approvals waiting…) and the
+password's expiry, each with its count. Enter or a double-click opens the module showing
+exactly those items.
 
-Flags are computed by the module rules on each entry, so the counts come from paging through
-the live entries of each visible register, a batch per event-loop turn: the page stays
-responsive on a large register and the figures fill in as they are counted."""
+The counts are :func:`secrecy_desk.modules.worklist.work_list`: one indexed query per line,
+milliseconds whatever the size of the vault, run off the GUI thread through the one job
+runner after the window is shown, and again (debounced) whenever an operation anywhere
+announces a change."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass, field
 from typing import Final
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -26,42 +28,37 @@ from PySide6.QtWidgets import (
 )
 
 from secrecy_desk.core.errors import DeskError
-from secrecy_desk.core.roles import Action, Role
-from secrecy_desk.forms import FormSpec
+from secrecy_desk.core.roles import Role
 from secrecy_desk.gui.common.changes import Changes
 from secrecy_desk.gui.common.context import AppContext
-from secrecy_desk.gui.common.jobs import vault_busy
+from secrecy_desk.gui.common.jobs import run_job, vault_busy
 from secrecy_desk.gui.common.labels import roles_label
 from secrecy_desk.gui.common.style import set_role
-from secrecy_desk.modules import registry
-from secrecy_desk.modules.registers import Query
+from secrecy_desk.modules import worklist
+from secrecy_desk.modules.base import OVERDUE
 
-BATCH: Final = 500
-OVERDUE: Final = "overdue"
-
-
-@dataclass
-class _Tally:
-    spec: FormSpec
-    total: int
-    scanned: int = 0
-    overdue: int = 0
-    attention: int = 0
-    done: bool = False
-    numbers: list[str] = field(default_factory=list)
+#: The work list's line for the password (not a module's deadline: the account's own).
+EXPIRY_LINE: Final = "account.password_expiry"
+#: The password line turns amber this many days before the password expires.
+PASSWORD_WARN_DAYS: Final = 7
+#: A burst of changes (an import, a batch print) is counted once, this long after the last.
+RECOUNT_DELAY_MS: Final = 300
+_RED, _AMBER, _GREY = QColor("#a61b1b"), QColor("#9a6700"), QColor("#6e6e6e")
 
 
 class HomeTab(QWidget):
-    open_register = Signal(str)
+    #: A work-list line was opened: its deadline's key (or :data:`EXPIRY_LINE`).
+    open_deadline = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.session = ctx.session
-        self._tallies: list[_Tally] = []
+        self._lines: list[worklist.Line] = []
+        self._stopped = False
         self._timer = QTimer(self)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._step)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._count)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -89,24 +86,25 @@ class HomeTab(QWidget):
         self.duties.setWordWrap(True)
         layout.addWidget(self.duties)
 
-        self.flag_box = QGroupBox(self.tr("Entries that need action"))
+        self.flag_box = QGroupBox(self.tr("Today's work"))
         flag_layout = QVBoxLayout(self.flag_box)
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Register"), self.tr("Entries"), self.tr("Overdue"), self.tr("Attention")]
-        )
+        self.table = QTableWidget(0, 2)
+        self.table.setObjectName("workList")
+        self.table.setHorizontalHeaderLabels([self.tr("Needs action"), self.tr("Count")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(self._open)
         self.table.activated.connect(self._open)
         flag_layout.addWidget(self.table)
-        self.flag_hint = QLabel(self.tr("Double-click or press Enter on a register to open it."))
+        self.flag_hint = QLabel(
+            self.tr("Double-click or press Enter on a line to see exactly those items.")
+        )
         set_role(self.flag_hint, "hint")
         flag_layout.addWidget(self.flag_hint)
         layout.addWidget(self.flag_box, 1)
@@ -169,110 +167,96 @@ class HomeTab(QWidget):
             return self.tr("expires today ({date})").format(date=day)
         return self.tr("expires in {n} days ({date})").format(n=days, date=day)
 
-    # --- flagged entries -------------------------------------------------------------------
+    # --- the work list -------------------------------------------------------------------
+
+    def _business(self) -> bool:
+        return not self.session.principal.is_admin and bool(self.session.account.roles)
 
     def _start_tally(self) -> None:
-        self._timer.stop()
-        self._tallies = []
-        principal = self.session.principal
-        specs: list[FormSpec] = []
-        if not principal.is_admin and self.session.account.roles:
-            # The registers whose flagged entries the modules' deadlines count, as far as
-            # this account may see them.
-            for deadline in registry.deadlines(self.ctx.forms):
-                if principal.can(deadline.register, Action.VIEW):
-                    specs.append(self.ctx.registers.spec(deadline.register))
-        self.flag_box.setVisible(bool(specs))
-        for spec in specs:
-            tally = self._new_tally(spec)
-            if tally is not None:
-                self._tallies.append(tally)
-        self.table.setRowCount(len(self._tallies))
-        for row, tally in enumerate(self._tallies):
-            self._show(row, tally)
-        if any(not t.done for t in self._tallies):
-            self._timer.start()
-
-    def _new_tally(self, spec: FormSpec) -> _Tally | None:
-        try:
-            total = self.ctx.registers.count(spec.id, Query(limit=None))
-        except DeskError:
-            return None
-        return _Tally(spec, total, done=total == 0)
+        """Count the work list soon: once the window is painted, off the GUI thread."""
+        self.flag_box.setVisible(self._business())
+        if self._business() and not self._stopped:
+            self._show_lines()
+            self._timer.start(0)
 
     def apply_changes(self, changes: Changes) -> None:
-        """An operation elsewhere changed entries: count the registers it names again."""
-        self.recount(changes.registers)
+        """An operation elsewhere changed records: count the work list again (every line:
+        one change can touch several — a departure, say, is a person and a commitment)."""
+        if changes and self._business() and not self._stopped:
+            self._timer.start(RECOUNT_DELAY_MS)
 
-    def recount(self, registers: Collection[str]) -> None:
-        """Count the named registers again from the start (the others keep their figures)."""
-        for row, tally in enumerate(self._tallies):
-            if tally.spec.id not in registers:
-                continue
-            fresh = self._new_tally(tally.spec)
-            if fresh is not None:
-                self._tallies[row] = fresh
-                self._show(row, fresh)
-        if any(not t.done for t in self._tallies):
-            self._timer.start()
+    def recount(self) -> None:
+        """Count the work list again now (the menu's Refresh)."""
+        self._start_tally()
 
-    def _step(self) -> None:
+    def _count(self) -> None:
         if vault_busy():  # a job holds the vault's connection: look again a little later
-            self._timer.setInterval(100)
+            self._timer.start(100)
             return
-        self._timer.setInterval(0)
-        for row, tally in enumerate(self._tallies):
-            if tally.done:
-                continue
-            try:
-                entries = self.ctx.registers.page(
-                    tally.spec.id, Query(offset=tally.scanned, limit=BATCH)
-                )
-            except DeskError:
-                entries = []
-            for entry in entries:
-                kinds = {flag.kind for flag in entry.flags}
-                if OVERDUE in kinds:
-                    tally.overdue += 1
-                elif kinds:
-                    tally.attention += 1
-            tally.scanned += len(entries)
-            tally.done = len(entries) < BATCH or tally.scanned >= tally.total
-            self._show(row, tally)
-            return
-        self._timer.stop()
+        registers = self.ctx.registers
+        try:
+            lines = run_job(lambda: worklist.work_list(registers))
+        except DeskError:
+            return  # the session ended meanwhile (locked, logged out): keep the figures
+        if not self._stopped:
+            self._lines = lines
+            self._show_lines()
 
     def counting(self) -> bool:
         return self._timer.isActive()
 
     def stop_counting(self) -> None:
         """The session ends: count nothing more (the figures stay as they are)."""
+        self._stopped = True
         self._timer.stop()
 
-    def _show(self, row: int, tally: _Tally) -> None:
-        pending = "" if tally.done else "…"
-        cells = [
-            tally.spec.title(self.ctx.lang),
-            str(tally.total),
-            f"{tally.overdue}{pending}",
-            f"{tally.attention}{pending}",
-        ]
-        for col, text in enumerate(cells):
-            item = QTableWidgetItem(text)
-            if col:
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if col == 2 and tally.overdue:
-                item.setForeground(Qt.GlobalColor.darkRed)
-            if col == 3 and tally.attention:
-                item.setForeground(Qt.GlobalColor.darkYellow)
-            item.setData(Qt.ItemDataRole.UserRole, tally.spec.id)
-            self.table.setItem(row, col, item)
+    def _password_days(self) -> int:
+        account = self.session.account
+        expires = account.password_changed_at + self.session.settings.policy.max_age
+        return max(0, int((expires - self.ctx.clock.now()).total_seconds() // 86400))
 
-    def tally(self) -> dict[str, tuple[int, int, int]]:
-        """register → (entries, overdue, attention), for tests and the status line."""
-        return {t.spec.id: (t.total, t.overdue, t.attention) for t in self._tallies}
+    def _show_lines(self) -> None:
+        rows: list[tuple[str, str, int, QColor]] = []
+        for line in self._lines:
+            color = _GREY
+            if line.count:
+                color = _RED if line.deadline.severity == OVERDUE else _AMBER
+            rows.append(
+                (line.deadline.key, line.deadline.title.text(self.ctx.lang), line.count, color)
+            )
+        # What needs doing first: overdue items, then those coming up, then the empty lines.
+        rows.sort(key=lambda r: (not r[2], r[3] != _RED))
+        days = self._password_days()
+        password = (
+            EXPIRY_LINE,
+            self.tr("Days until your password expires"),
+            days,
+            _RED if days == 0 else _AMBER if days <= PASSWORD_WARN_DAYS else _GREY,
+        )
+        if days <= PASSWORD_WARN_DAYS:
+            rows.insert(0, password)
+        else:
+            rows.append(password)
+        current = self.table.currentRow()
+        self.table.setRowCount(len(rows))
+        for row, (key, title, number, color) in enumerate(rows):
+            for col, text in enumerate((title, str(number))):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, key)
+                if col:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                    item.setForeground(color)
+                self.table.setItem(row, col, item)
+        if 0 <= current < len(rows):
+            self.table.setCurrentCell(current, 0)
+
+    def tally(self) -> dict[str, int]:
+        """deadline key → count, for tests and the status line."""
+        return {line.deadline.key: line.count for line in self._lines}
 
     def _open(self, index: QModelIndex) -> None:
         item = self.table.item(index.row(), 0)
         if item is not None:
-            self.open_register.emit(str(item.data(Qt.ItemDataRole.UserRole)))
+            self.open_deadline.emit(str(item.data(Qt.ItemDataRole.UserRole)))

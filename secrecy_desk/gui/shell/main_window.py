@@ -37,11 +37,11 @@ from secrecy_desk.gui.common.jobs import vault_busy
 from secrecy_desk.gui.common.labels import roles_label
 from secrecy_desk.gui.common.password_dialog import ChangePasswordDialog
 from secrecy_desk.gui.common.style import banner_css
-from secrecy_desk.gui.shell.home import HomeTab
+from secrecy_desk.gui.shell.home import EXPIRY_LINE, HomeTab
 from secrecy_desk.gui.shell.lock import IdleWatcher, LockScreen, OsLockWatcher
 from secrecy_desk.modules import registry
 from secrecy_desk.modules.base import TabSpec
-from secrecy_desk.vault import db, prefs
+from secrecy_desk.vault import db, prefs, upgrade
 from secrecy_desk.vault.crypto import Argon2Params
 from secrecy_desk.vault.vault import RollbackDetected
 
@@ -113,6 +113,17 @@ class MainWindow(QMainWindow):
                     "trail; it changes nothing."
                 ).format(problem=found.message(self.lang))
             )
+        # A schema upgrade made at this login is said here (the command line prints it): from
+        # which schema, and where the verified copy made before it lies.
+        self.upgrade_notice = QLabel()
+        self.upgrade_notice.setWordWrap(True)
+        self.upgrade_notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.upgrade_notice.setStyleSheet("QLabel { padding: 4px 8px; }")
+        if vault.upgraded is not None:
+            self.upgrade_notice.setText(upgrade.notice(vault.upgraded, self.lang))
+        else:
+            self.upgrade_notice.hide()
+        content_layout.addWidget(self.upgrade_notice)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(False)
         content_layout.addWidget(self.tabs)
@@ -144,7 +155,7 @@ class MainWindow(QMainWindow):
     def _build_tabs(self) -> None:
         principal = self.session.principal
         self.home = HomeTab(self.ctx)
-        self.home.open_register.connect(self.show_register)
+        self.home.open_deadline.connect(self.show_deadline)
         self.tabs.addTab(self.home, self.tr("Home"))
         if not principal.is_admin and self.session.account.roles:
             # A module's tab is built the first time it is shown: login stays quick however
@@ -295,6 +306,25 @@ class MainWindow(QMainWindow):
 
     def show_register(self, register: str) -> None:
         self.show_tab(REGISTER_TAB + register)
+
+    def show_deadline(self, key: str) -> None:
+        """Open a line of the home tab's work list: the module's tab, showing exactly the
+        line's items (a register tab filtered to the deadline's entries; another tab by its
+        own ``show_deadline``); the password line opens the password change."""
+        if key == EXPIRY_LINE:
+            self.change_password()
+            return
+        deadline = next((d for d in registry.deadlines(self.ctx.forms) if d.key == key), None)
+        if deadline is None:
+            return
+        tab_key = deadline.tab or REGISTER_TAB + deadline.register
+        if tab_key not in self.tab_specs:
+            return
+        tab = self.module_tab(tab_key)
+        self.tabs.setCurrentWidget(tab)
+        show = getattr(tab, "show_deadline", None)
+        if callable(show):
+            show(deadline)
 
     def show_tab(self, key: str) -> None:
         if key in self.tab_specs:

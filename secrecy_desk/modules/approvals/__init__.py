@@ -7,7 +7,15 @@ from collections.abc import Sequence
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Action, Principal
 from secrecy_desk.forms import Forms
-from secrecy_desk.modules.base import Command, Module, Scope, TabSpec, Title
+from secrecy_desk.modules.base import (
+    Command,
+    Deadline,
+    Module,
+    ReportSection,
+    Scope,
+    TabSpec,
+    Title,
+)
 from secrecy_desk.vault.db import Store
 
 #: The module id for permissions: view, create (apply), edit (record paper decisions), print,
@@ -32,6 +40,19 @@ def _tabs(forms: Forms, principal: Principal) -> Sequence[TabSpec]:
     return (TabSpec(ID, TITLE, "secrecy_desk.gui.approvals.tab:ApprovalsTab"),)
 
 
+def _deadlines(forms: Forms) -> Sequence[Deadline]:
+    del forms
+    return (
+        Deadline(
+            "approvals.waiting",
+            Title("待我审批", "Approvals waiting for me"),
+            ID,
+            count="secrecy_desk.modules.approvals.engine:count_waiting",
+            tab=ID,
+        ),
+    )
+
+
 MODULE = Module(
     id=ID,
     title=TITLE,
@@ -51,5 +72,14 @@ MODULE = Module(
     objects=lambda forms: (ID,),
     revision=_revision,
     tabs=_tabs,
+    deadlines=_deadlines,
+    report_sections=(
+        ReportSection(
+            "approvals",
+            Title("保密审批", "Approvals"),
+            "secrecy_desk.modules.approvals.figures:decisions",
+            order=500,
+        ),
+    ),
     commands=(Command("approvals", "approval tables (审批表)", "secrecy_desk.cli.approvals"),),
 )

@@ -7,7 +7,16 @@ from collections.abc import Sequence
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Action, Principal
 from secrecy_desk.forms import Forms
-from secrecy_desk.modules.base import Command, Module, Scope, TabSpec, Title
+from secrecy_desk.modules.base import (
+    ATTENTION,
+    Command,
+    Deadline,
+    Module,
+    ReportSection,
+    Scope,
+    TabSpec,
+    Title,
+)
 from secrecy_desk.vault.db import Store
 
 ID = "commitments"
@@ -30,6 +39,35 @@ def _tabs(forms: Forms, principal: Principal) -> Sequence[TabSpec]:
     return (TabSpec(ID, TITLE, "secrecy_desk.gui.commitments.tab:CommitmentsTab"),)
 
 
+def _deadlines(forms: Forms) -> Sequence[Deadline]:
+    del forms
+    return (
+        Deadline(
+            "commitments.missing",
+            Title("未签保密承诺书", "People without a signed commitment"),
+            ID,
+            count="secrecy_desk.modules.commitments.due:missing",
+            tab=ID,
+        ),
+        Deadline(
+            "commitments.renew",
+            Title("保密承诺书应续签", "Commitments due to renew"),
+            ID,
+            count="secrecy_desk.modules.commitments.due:renew",
+            tab=ID,
+            severity=ATTENTION,
+        ),
+        Deadline(
+            "commitments.unsigned",
+            Title("承诺书打印一周未签回", "Commitments printed, unsigned after a week"),
+            ID,
+            count="secrecy_desk.modules.commitments.due:unsigned",
+            tab=ID,
+            severity=ATTENTION,
+        ),
+    )
+
+
 MODULE = Module(
     id=ID,
     title=TITLE,
@@ -46,6 +84,15 @@ MODULE = Module(
     objects=lambda forms: (ID,),
     revision=_revision,
     tabs=_tabs,
+    deadlines=_deadlines,
+    report_sections=(
+        ReportSection(
+            "commitments",
+            Title("保密承诺书", "Commitments"),
+            "secrecy_desk.modules.commitments.figures:commitments",
+            order=300,
+        ),
+    ),
     commands=(
         Command("commitments", "secrecy commitments (保密承诺书)", "secrecy_desk.cli.commitments"),
     ),

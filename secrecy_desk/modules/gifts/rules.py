@@ -18,6 +18,10 @@ from secrecy_desk.records.rules import Flag, Notice, RuleContext
 ALWAYS_HANDED_IN: Final = frozenset({"cash", "card", "voucher", "securities"})
 THRESHOLD: Final = Money(500_00)
 DUE_DAYS: Final = 7
+#: What finance does with what was handed in (S7 §9–§10): each after the hand-in, approved.
+DISPOSALS: Final = frozenset({"cashed", "reception", "unit_asset", "donated"})
+#: Cash handed in stays with finance (§9.1); it may only go to rewards, relief or donation.
+CASH_DISPOSALS: Final = frozenset({"donated"})
 
 
 def must_hand_in(values: Mapping[str, Value]) -> bool:
@@ -58,6 +62,7 @@ class HandIn:
                     days=(handed - received).days,
                 ).at("late_reason")
             )
+        problems.extend(_hand_in_and_disposal(values))
         if values.get("disposition") == "registered_only" and must_hand_in(values):
             problems.append(
                 problem(
@@ -105,3 +110,94 @@ class HandIn:
                 )
             ]
         return []
+
+
+def _hand_in_and_disposal(values: Mapping[str, Value]) -> list[Problem]:
+    """Handed in: to whom and the voucher's number. Disposed of: only after the hand-in, on or
+    after its day, approved; gifts and securities reviewed with the administration line (§9)."""
+    out: list[Problem] = []
+    handed = values.get("handed_in_on")
+    if handed is not None:
+        for name in ("handler", "voucher_no"):
+            if not values.get(name):
+                out.append(
+                    problem(
+                        "hand_in_incomplete",
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "A hand-in names to whom it was handed and the voucher number.",
+                        ),
+                    ).at(name)
+                )
+    disposition = values.get("disposition")
+    disposed = values.get("disposed_on")
+    if disposed is not None and disposition is None:
+        out.append(
+            problem(
+                "disposition_required",
+                QT_TRANSLATE_NOOP("Errors", "Say how it was disposed of."),
+            ).at("disposition")
+        )
+    if disposition not in DISPOSALS:
+        return out
+    if handed is None:
+        out.append(
+            problem(
+                "disposed_before_hand_in",
+                QT_TRANSLATE_NOOP(
+                    "Errors", "A gift is disposed of only after it has been handed in."
+                ),
+            ).at("disposition")
+        )
+        return out
+    if values.get("kind") == "cash" and disposition not in CASH_DISPOSALS:
+        out.append(
+            problem(
+                "cash_stays_with_finance",
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "Cash handed in stays with finance; it may only go to rewards, relief or "
+                    "donation.",
+                ),
+            ).at("disposition")
+        )
+    if disposed is None:
+        out.append(
+            problem(
+                "disposed_on_required", QT_TRANSLATE_NOOP("Errors", "Give the day of the disposal.")
+            ).at("disposed_on")
+        )
+    elif isinstance(handed, date) and isinstance(disposed, date) and disposed < handed:
+        out.append(
+            problem(
+                "disposed_before_hand_in",
+                QT_TRANSLATE_NOOP(
+                    "Errors", "Disposed of on {disposed}, before it was handed in on {handed}."
+                ),
+                disposed=disposed.isoformat(),
+                handed=handed.isoformat(),
+            ).at("disposed_on")
+        )
+    if not values.get("approver"):
+        out.append(
+            problem(
+                "approver_required",
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "A disposal is approved by the head of the company and finance line; name "
+                    "the approver.",
+                ),
+            ).at("approver")
+        )
+    if values.get("kind") != "cash" and not values.get("co_reviewer"):
+        out.append(
+            problem(
+                "co_reviewer_required",
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "Gifts and securities are disposed of after review with the head of the "
+                    "administration line; name them.",
+                ),
+            ).at("co_reviewer")
+        )
+    return out

@@ -3,11 +3,12 @@ runs on — entries, revisions, numbering, voiding, search, import and export, t
 and lists (:mod:`.engine`, :mod:`.planning`, :mod:`.io`, :mod:`.printouts`)."""
 
 from collections.abc import Sequence
+from typing import Final
 
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Action, Principal
-from secrecy_desk.forms import Forms
-from secrecy_desk.modules.base import Command, Deadline, Module, Scope, TabSpec, Title
+from secrecy_desk.forms import FieldType, Forms, FormSpec
+from secrecy_desk.modules.base import Command, Dimension, Module, Scope, TabSpec, Title
 from secrecy_desk.modules.registers.engine import (
     SYSTEM_REGISTERS,
     Cancelled,
@@ -58,8 +59,38 @@ def _tabs(forms: Forms, principal: Principal) -> Sequence[TabSpec]:
     ]
 
 
-def _deadlines(forms: Forms) -> Sequence[Deadline]:
-    return [Deadline(f"flags:{s.id}", Title(s.title_zh, s.title_en), s.id) for s in forms.registers]
+#: Fields whose values the statistics count by (a date field counts by period instead).
+_COUNTED: Final = frozenset({FieldType.CHOICE, FieldType.BOOL, FieldType.LEVEL})
+#: Free-text fields that name a department (部门) are counted by their value too.
+_DEPARTMENT: Final = ("department", "dept", "unit_department")
+PERIODS: Final = (
+    ("month", "月", "month"),
+    ("quarter", "季度", "quarter"),
+    ("half", "半年", "half-year"),
+    ("year", "年", "year"),
+)
+
+
+def _dimensions(spec: FormSpec) -> Sequence[Dimension]:
+    """Every register counts by its mark and its status, by each choice, yes/no and level
+    field and department, and by period of each date field — declared once here, so a
+    register added by a definition has its statistics with no further work."""
+    out = [Dimension("level", Title("密级", "Level")), Dimension("status", Title("状态", "Status"))]
+    for f in spec.fields:
+        if f.name == spec.level_field:
+            continue  # the entry's mark already counts it
+        if f.type in _COUNTED or (f.type is FieldType.TEXT and f.name in _DEPARTMENT):
+            out.append(Dimension(f"field:{f.name}", Title(f.label_zh, f.label_en)))
+    for f in spec.fields:
+        if f.type is FieldType.DATE:
+            for period, zh, en in PERIODS:
+                out.append(
+                    Dimension(
+                        f"{period}:{f.name}",
+                        Title(f"{f.label_zh}（按{zh}）", f"{f.label_en} by {en}"),
+                    )
+                )
+    return out
 
 
 MODULE = Module(
@@ -79,6 +110,7 @@ MODULE = Module(
     objects=_objects,
     revision=_revision,
     tabs=_tabs,
+    dimensions=_dimensions,
     commands=(
         Command("entries", "register entries", "secrecy_desk.cli.registers"),
         Command(
@@ -86,7 +118,6 @@ MODULE = Module(
         ),
         Command("export", "export a register to .csv or .xlsx", "secrecy_desk.cli.registers"),
     ),
-    deadlines=_deadlines,
 )
 
 __all__ = [

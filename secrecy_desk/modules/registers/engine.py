@@ -34,9 +34,12 @@ from secrecy_desk.forms import (
     entry_marking,
     validate_entry,
 )
+from secrecy_desk.modules.base import EntryDeadline
+from secrecy_desk.modules.registers import deadlines as deadline_sql
 from secrecy_desk.modules.registers.planning import Planner, equal_clauses, field_path, register_is
 from secrecy_desk.records import search
 from secrecy_desk.records.model import (
+    LEVEL_DECISIONS,
     NUMBER,
     PRINTS,
     STATUS,
@@ -47,7 +50,8 @@ from secrecy_desk.records.model import (
     SaveResult,
 )
 from secrecy_desk.records.people import People
-from secrecy_desk.records.rules import Flag, Lookup, Notice, Rule, RuleContext
+from secrecy_desk.records.review import review_flags
+from secrecy_desk.records.rules import ApprovalView, Flag, Lookup, Notice, Rule, RuleContext
 from secrecy_desk.records.store import (
     ENTRY_COLUMNS,
     BulkRow,
@@ -65,7 +69,7 @@ from secrecy_desk.vault.session import Session
 PRINTED_OBJECT: Final = "object"
 
 #: Registers the program fills itself; people read them but never add, edit or void entries.
-SYSTEM_REGISTERS: Final = frozenset({PRINTS})
+SYSTEM_REGISTERS: Final = frozenset({PRINTS, LEVEL_DECISIONS})
 
 
 class UnknownRule(DeskError):
@@ -132,7 +136,9 @@ class _Lookup:
     def find(
         self, register: str, equals: Mapping[str, object], *, exclude_number: str | None
     ) -> Sequence[tuple[str, Mapping[str, Value]]]:
-        spec = self.registers.spec(register)
+        spec = self.registers.forms.get(register)
+        if spec is None or spec not in self.registers.forms.registers:
+            return []
         clauses = [register_is(spec.id), "voided = 0", "level <= ?"]
         clearance = (
             self.clearance
@@ -141,6 +147,10 @@ class _Lookup:
         )
         params: list[object] = [int(clearance)]
         for name, value in equals.items():
+            if name == NUMBER:
+                clauses.append("number = ?")
+                params.append(value)
+                continue
             stored = spec.field(name).to_storage(value)  # type: ignore[arg-type]
             clauses.append(f"{field_path(name)} = ?")
             params.append(stored)
@@ -153,6 +163,22 @@ class _Lookup:
             params,
         )
         return [(str(n), _values(spec, json.loads(d))) for n, d in rows]
+
+    def installed(self, register: str) -> bool:
+        spec = self.registers.forms.get(register)
+        return spec is not None and spec in self.registers.forms.registers
+
+    def approval(self, number: str) -> ApprovalView | None:
+        row = self.registers.store.one(
+            "SELECT form, state, data FROM approval_requests WHERE number = ? AND level <= ?",
+            (number.strip().upper(), int(self.registers.session.principal.clearance)),
+        )
+        if row is None:
+            return None
+        spec = self.registers.forms.get(str(row[0]))
+        if spec is None:
+            return None
+        return ApprovalView(str(row[0]), str(row[1]), _values(spec, json.loads(row[2])))
 
     def _hint(self, spec: FormSpec, equals: Mapping[str, object]) -> str:
         """``INDEXED BY`` the list index of the first field asked for (a rule names the most
@@ -179,13 +205,26 @@ class _Pending:
         self.rows: list[tuple[str, Mapping[str, Value]]] = []
         self._by: dict[tuple[str, ...], dict[tuple[object, ...], list[int]]] = {}
 
-    def _key(self, names: tuple[str, ...], values: Mapping[str, Value]) -> tuple[object, ...]:
-        return tuple(self.spec.field(n).to_storage(values.get(n)) for n in names)
+    def _key(
+        self, names: tuple[str, ...], values: Mapping[str, object], number: str | None
+    ) -> tuple[object, ...]:
+        return tuple(
+            (number if number is not None else values.get(n))
+            if n == NUMBER
+            else self.spec.field(n).to_storage(values.get(n))  # type: ignore[arg-type]
+            for n in names
+        )
+
+    def installed(self, register: str) -> bool:
+        return self.base.installed(register)
+
+    def approval(self, number: str) -> ApprovalView | None:
+        return self.base.approval(number)
 
     def add(self, number: str, values: Mapping[str, Value]) -> None:
         self.rows.append((number, values))
         for names, index in self._by.items():
-            index.setdefault(self._key(names, values), []).append(len(self.rows) - 1)
+            index.setdefault(self._key(names, values, number), []).append(len(self.rows) - 1)
 
     def find(
         self, register: str, equals: Mapping[str, object], *, exclude_number: str | None
@@ -197,9 +236,9 @@ class _Pending:
         index = self._by.get(names)
         if index is None:
             index = self._by[names] = {}
-            for i, (_, values) in enumerate(self.rows):
-                index.setdefault(self._key(names, values), []).append(i)
-        wanted = self._key(names, equals)  # type: ignore[arg-type]
+            for i, (row_number, values) in enumerate(self.rows):
+                index.setdefault(self._key(names, values, row_number), []).append(i)
+        wanted = self._key(names, equals, None)
         for i in index.get(wanted, ()):
             number, values = self.rows[i]
             if number != exclude_number:
@@ -221,10 +260,14 @@ class Registers:
         session: Session,
         forms: Forms,
         rules: Mapping[str, Rule],
+        deadlines: Mapping[str, EntryDeadline] | None = None,
+        *,
         object_titles: Mapping[str, Localized] | None = None,
     ) -> None:
         """``rules`` is every module rule by id (``modules.registry.RULES``); each definition
         names the ones it uses, and an unknown name stops here, naming the file.
+        ``deadlines`` are the modules' deadlines on entries by key
+        (``modules.registry.entry_deadlines``): a query may ask for exactly one's entries.
         ``object_titles`` names the kinds of printed objects (``modules.registry``)."""
         self.session = session
         self.forms = forms
@@ -236,6 +279,8 @@ class Registers:
         self._index_names: frozenset[str] | None = None
         self.planner = Planner(self.store)
         self.planner.ensure_indexes(forms.registers)
+        self.deadlines: Mapping[str, EntryDeadline] = dict(deadlines or {})
+        deadline_sql.ensure_indexes(self.store, forms.registers, self.deadlines)
 
     # --- specs and permissions ---------------------------------------------------------
 
@@ -314,6 +359,15 @@ class Registers:
             day = today or self.session.clock.today()
             for rule in self._rules.get(spec.id, ()):
                 flags.extend(rule.flags(spec, values, day))
+            if row[6] and spec.level_field and spec.id not in SYSTEM_REGISTERS:
+                flags.extend(
+                    review_flags(
+                        Level(int(row[5])),
+                        Term.decode(str(row[6])),
+                        date.fromisoformat(str(row[10])[:10]),
+                        day,
+                    )
+                )
         return Entry(
             id=int(row[0]),
             register=str(row[1]),
@@ -396,7 +450,21 @@ class Registers:
         if expr is not None:
             clauses.append("id IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?)")
             params.append(expr)
+        if query.deadline:
+            more, values = self._deadline_clauses(spec, query.deadline)
+            clauses.extend(more)
+            params.extend(values)
         return clauses, params
+
+    def _deadline_clauses(self, spec: FormSpec, key: str) -> tuple[list[str], list[object]]:
+        """The entries of the deadline ``key`` as of today, written as its index is."""
+        deadline = self.deadlines.get(key)
+        if deadline is None or deadline.register != spec.id:
+            raise UsageError(
+                QT_TRANSLATE_NOOP("Errors", "The {register} register has no such deadline."),
+                register=spec.title_zh,
+            )
+        return deadline_sql.clauses(spec, deadline, self.session.clock.today())
 
     def _status_code(self, spec: FormSpec, raw: str) -> str:
         text = raw.strip()
@@ -410,7 +478,9 @@ class Registers:
         clauses, params = self._filters(spec, query)
         sort = query.sort if query.sort is not None else spec.listing.sort
         order = self.planner.order(spec, sort)
-        hint = self.planner.page_hint(spec, query, sort)
+        # A deadline's entries are few and have an index of their own: never walk the sort
+        # column's index looking for them.
+        hint = "" if query.deadline else self.planner.page_hint(spec, query, sort)
         sql = (
             f"SELECT {ENTRY_COLUMNS} FROM entries {hint} WHERE {' AND '.join(clauses)} "
             f"ORDER BY {order}"
@@ -561,8 +631,12 @@ class Registers:
         status: str | None = None,
         confirm: bool = False,
         note: str = "",
+        decision: str | None = None,
     ) -> SaveResult:
-        """Save a new revision; refused if anyone saved since ``expected_revision``."""
+        """Save a new revision; refused if anyone saved since ``expected_revision``.
+
+        The level never goes down by an edit: only ``decision``, the number of a recorded
+        classification review decision for this entry and this new level, allows it."""
         spec = self.require(register, Action.EDIT)
         with self.session.operation():
             current = self._entry(spec, self._row(register, number))
@@ -583,6 +657,8 @@ class Registers:
                 confirm=confirm,
                 previous=current.values,
             )
+            if level < current.level and not self._decided(current, level, decision):
+                raise EntryInvalid((self._lowered(spec, current),))
             new_status = self._status_code(spec, status) if status else current.status
             changed = tuple(
                 f.name for f in spec.fields if values.get(f.name) != current.values.get(f.name)
@@ -614,6 +690,41 @@ class Registers:
         return SaveResult(
             entry, changed + ((STATUS,) if new_status != current.status else ()), confirmed
         )
+
+    def _decided(self, current: Entry, level: Level, decision: str | None) -> bool:
+        """Whether ``decision`` is a live, recorded review decision lowering ``current`` to
+        ``level`` (written by the classification module in this same operation)."""
+        if decision is None:
+            return False
+        row = self.store.one(
+            "SELECT data FROM entries WHERE register = ? AND number = ? AND voided = 0",
+            (LEVEL_DECISIONS, decision),
+        )
+        if row is None:
+            return False
+        data = json.loads(row[0])
+        return bool(
+            data.get("target_register") == current.register
+            and data.get("target_number") == current.number
+            and data.get("new_level") == level.name
+        )
+
+    def _lowered(self, spec: FormSpec, current: Entry) -> Problem:
+        name = spec.level_field or ""
+        shown = spec.field(name) if name else None
+        label = Bilingual(
+            shown.display(current.level, "zh_CN") if shown else current.level.zh,
+            shown.display(current.level, "en") if shown else current.level.en,
+        )
+        return problem(
+            "level_lowered",
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "A level goes down only through a recorded classification review decision, "
+                "never by an edit; the entry stays {level}.",
+            ),
+            level=label,
+        ).at(name)
 
     def _check_revision(self, current: Entry, expected: int) -> None:
         if current.revision != expected:

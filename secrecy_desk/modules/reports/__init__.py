@@ -1,0 +1,36 @@
+"""Statistics and reports (统计报表): counts of every register by the dimensions the modules
+declare, on screen as a table and a chart and on paper as a marked report
+(:mod:`.stats`, :mod:`.paper`)."""
+
+from collections.abc import Sequence
+
+from secrecy_desk.core.roles import Action, Principal
+from secrecy_desk.forms import Forms
+from secrecy_desk.modules.base import Module, ReportSection, TabSpec, Title
+
+ID = "reports"
+TITLE = Title("统计报表", "Statistics")
+
+
+def _tabs(forms: Forms, principal: Principal) -> Sequence[TabSpec]:
+    """For an account that may view some register (each register's figures need its view
+    permission; what the clearance hides is not counted)."""
+    if principal.is_admin or not any(principal.can(s.id, Action.VIEW) for s in forms.registers):
+        return ()
+    return (TabSpec(ID, TITLE, "secrecy_desk.gui.reports.tab:StatisticsTab"),)
+
+
+MODULE = Module(
+    id=ID,
+    title=TITLE,
+    audit_events=("report.print", "statistics.print"),
+    tabs=_tabs,
+    report_sections=(
+        ReportSection(
+            "audit",
+            Title("安全审计", "Audit trail checks"),
+            "secrecy_desk.modules.reports.periodic:audit_figures",
+            order=900,
+        ),
+    ),
+)

@@ -1,0 +1,298 @@
+"""Register statistics (统计): counts of a register's entries by one dimension, or a cross-tab
+of two — the entry's mark, its status, a field's value, or a date field by month, quarter,
+half-year or year — over a date range of any date field if asked.
+
+One ``GROUP BY`` query over the register's live entries within the account's clearance (what
+it cannot see is not counted); the dimensions are the modules' declarations
+(``registry.dimensions``), so a register added by a definition has its statistics at once.
+The level and status counts read the ``entries_status`` index alone; a field's the list
+column's index where there is one."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Final
+
+from secrecy_desk.core.errors import UsageError
+from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
+from secrecy_desk.core.levels import Level
+from secrecy_desk.core.roles import Action
+from secrecy_desk.forms import FieldType, FormSpec
+from secrecy_desk.modules import registry
+from secrecy_desk.modules.base import Dimension
+from secrecy_desk.modules.registers import Registers
+from secrecy_desk.modules.registers.planning import field_path, register_is
+
+PERIODS: Final = ("month", "quarter", "half", "year")
+#: A value not filled in (shown as such; counted like any other).
+EMPTY: Final = ""
+_EMPTY_LABEL: Final = {"zh": "（未填）", "en": "(blank)"}
+
+Key = str  # a dimension's value as counted: its stored form as text, or "" when blank
+
+
+@dataclass(frozen=True, slots=True)
+class StatQuery:
+    """What to count: ``rows`` (a dimension key) and optionally ``columns`` (a second one,
+    for a cross-tab), within ``[start, end]`` (inclusive; either may be ``None``) of the date
+    field ``date_field``."""
+
+    register: str
+    rows: str
+    columns: str = ""
+    date_field: str = ""
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StatTable:
+    """The counts: row and column keys in display order, with their labels."""
+
+    query: StatQuery
+    spec: FormSpec
+    row_title: str
+    column_title: str
+    rows: tuple[Key, ...]
+    row_labels: tuple[str, ...]
+    columns: tuple[Key, ...]
+    column_labels: tuple[str, ...]
+    counts: Mapping[tuple[Key, Key], int]
+    total: int
+    #: The highest level among the entries counted (the mark of the printed report).
+    highest: Level
+
+    def cell(self, row: Key, column: Key = EMPTY) -> int:
+        return self.counts.get((row, column), 0)
+
+    def row_total(self, row: Key) -> int:
+        return sum(self.cell(row, c) for c in self.columns)
+
+    def column_total(self, column: Key) -> int:
+        return sum(self.cell(r, column) for r in self.rows)
+
+    @property
+    def crossed(self) -> bool:
+        return bool(self.query.columns)
+
+
+def dimensions(registers: Registers, register: str) -> list[Dimension]:
+    return registry.dimensions(registers.spec(register))
+
+
+def _unknown(what: str) -> UsageError:
+    return UsageError(
+        QT_TRANSLATE_NOOP("Errors", "The statistics cannot count by {what}."), what=what
+    )
+
+
+def _date_field(spec: FormSpec, name: str) -> str:
+    if not spec.has_field(name) or spec.field(name).type is not FieldType.DATE:
+        raise _unknown(name)
+    return field_path(name)
+
+
+def source(spec: FormSpec, key: str) -> tuple[str, str]:
+    """What a dimension counts by, as stored: the SQL of the raw value (a column, or a
+    field's stored value) and the field's name (empty for a column). Periods are bucketed
+    from the stored day afterwards, so the query groups by what an index holds."""
+    if key in ("level", "status"):
+        return key, ""
+    kind, _, name = key.partition(":")
+    if kind == "field" and spec.has_field(name):
+        return field_path(name), name
+    if kind in PERIODS:
+        return _date_field(spec, name), name
+    raise _unknown(key)
+
+
+def bucket(key: str, raw: object) -> Key:
+    """The counted value of a raw stored one: a period for a date dimension."""
+    if raw is None:
+        return EMPTY
+    text = str(raw)
+    kind = key.partition(":")[0]
+    if kind not in PERIODS or len(text) < 7:
+        return text
+    month = int(text[5:7])
+    return {
+        "month": text[:7],
+        "quarter": f"{text[:4]}-Q{(month + 2) // 3}",
+        "half": f"{text[:4]}-H{(month + 5) // 6}",
+        "year": text[:4],
+    }[kind]
+
+
+def _title(registers: Registers, spec: FormSpec, key: str, lang: str) -> str:
+    for d in registry.dimensions(spec):
+        if d.key == key:
+            return d.title.text(lang)
+    raise _unknown(key)
+
+
+def label(spec: FormSpec, key: str, value: Key, lang: str) -> str:
+    """How a counted value is shown: a level's or status's name, a choice's label, 是/否,
+    a period as 2026年3月 / 2026年第1季度 / 2026年上半年 / 2026年."""
+    zh = lang != "en"
+    if value == EMPTY:
+        return _EMPTY_LABEL["zh" if zh else "en"]
+    if key == "level":
+        return Level(int(value)).label(lang)
+    if key == "status":
+        return next((s.label(lang) for s in spec.statuses if s.code == value), value)
+    kind, _, name = key.partition(":")
+    if kind == "field":
+        fld = spec.field(name)
+        stored: object = value
+        if fld.type is FieldType.BOOL:
+            stored = int(value)
+        return fld.display(fld.from_storage(stored), lang)  # type: ignore[arg-type]
+    year, _, part = value.partition("-")
+    if kind == "month":
+        return f"{year}年{int(part)}月" if zh else value
+    if kind == "quarter":
+        return f"{year}年第{part[1:]}季度" if zh else f"{year} {part}"
+    if kind == "half":
+        if zh:
+            return f"{year}年{'上' if part == 'H1' else '下'}半年"
+        return f"{year} {part}"
+    return f"{year}年" if zh else year
+
+
+def _order(spec: FormSpec, key: str, values: Sequence[Key], totals: Mapping[Key, int]) -> list[Key]:
+    """Display order: levels ascending, statuses and choices as defined, periods in time,
+    anything else by count (most first); the blank last."""
+    present = [v for v in values if v != EMPTY]
+    kind, _, name = key.partition(":")
+    if key == "level":
+        present.sort(key=int)
+    elif key == "status":
+        order = {s.code: i for i, s in enumerate(spec.statuses)}
+        present.sort(key=lambda v: (order.get(v, len(order)), v))
+    elif kind == "field" and spec.field(name).type is FieldType.CHOICE:
+        order = {c.code: i for i, c in enumerate(spec.field(name).choices)}
+        present.sort(key=lambda v: (order.get(v, len(order)), v))
+    elif kind == "field" and spec.field(name).type is FieldType.BOOL:
+        present.sort(reverse=True)  # 是 before 否
+    elif kind in PERIODS:
+        present.sort()
+    else:
+        present.sort(key=lambda v: (-totals.get(v, 0), v))
+    return present + ([EMPTY] if EMPTY in values else [])
+
+
+def _list_index(registers: Registers, spec: FormSpec, name: str) -> str:
+    """The register engine's list index on the field, when there is one (``ix_…``: the
+    field's stored value, then level, over the live entries), else ``""``."""
+    index = f"ix_{spec.id}_{name}"
+    found = registers.store.scalar(
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = ?", (index,)
+    )
+    return index if found else ""
+
+
+def _raw_counts(
+    registers: Registers, spec: FormSpec, query: StatQuery
+) -> list[tuple[Any, Any, int, int]]:
+    """(row value, column value, count, highest level) as stored, by the quickest plan:
+    the status index for the mark and the status; a field's list index read in its own
+    order for one field (alone, or with the mark: once per level present); otherwise one
+    pass over the register's entries."""
+    rows_sql, rows_field = source(spec, query.rows)
+    cols_sql, cols_field = source(spec, query.columns) if query.columns else ("NULL", "")
+    clauses = [register_is(spec.id), "voided = 0", "level <= ?"]
+    params: list[object] = [int(registers.session.principal.clearance)]
+    if query.date_field and (query.start or query.end):
+        day = _date_field(spec, query.date_field)
+        if query.start:
+            clauses.append(f"{day} >= ?")
+            params.append(query.start.isoformat())
+        if query.end:
+            clauses.append(f"{day} <= ?")
+            params.append(query.end.isoformat())
+    where = " AND ".join(clauses)
+    fields = {f for f in (rows_field, cols_field) if f}
+    others = {k for k in (query.rows, query.columns) if k and not source(spec, k)[1]}
+    index = _list_index(registers, spec, next(iter(fields))) if len(fields) == 1 else ""
+    if not fields:  # the mark and the status: the status index alone, folded here
+        folded: dict[tuple[Any, Any], int] = {}
+        marks = registers.store.all(
+            f"SELECT status, level, count(*) FROM entries WHERE {where} GROUP BY 1, 2", params
+        )
+        for status, level, n in marks:
+            value = {"status": status, "level": level}
+            key = (value[query.rows], value[query.columns] if query.columns else None)
+            folded[key] = folded.get(key, 0) + int(n)
+        tops: dict[tuple[Any, Any], int] = {}
+        for status, level, _n in marks:
+            value = {"status": status, "level": level}
+            key = (value[query.rows], value[query.columns] if query.columns else None)
+            tops[key] = max(tops.get(key, 0), int(level))
+        return [(r, c, n, tops[(r, c)]) for (r, c), n in folded.items()]
+    if index and not query.columns:
+        sql = f"SELECT {rows_sql}, NULL, count(*), max(level) FROM entries INDEXED BY {index} "
+        return [
+            (r[0], r[1], int(r[2]), int(r[3]))
+            for r in registers.store.all(f"{sql}WHERE {where} GROUP BY 1", params)
+        ]
+    if index and others == {"level"}:
+        # One pass of the field's index per level present (the status index says which):
+        # each is read in the index's own order, so nothing is sorted.
+        field_sql = rows_sql if rows_field else cols_sql
+        levels = registers.store.all(
+            f"SELECT DISTINCT level FROM entries WHERE {register_is(spec.id)} AND voided = 0 "
+            "AND level <= ?",
+            params[:1],
+        )
+        out: list[tuple[Any, Any, int, int]] = []
+        for (level,) in levels:
+            grouped_rows = registers.store.all(
+                f"SELECT {field_sql}, count(*) FROM entries INDEXED BY {index} "
+                f"WHERE {where} AND level = ? GROUP BY 1",
+                [*params, int(level)],
+            )
+            for raw, n in grouped_rows:
+                pair = (level, raw) if query.rows == "level" else (raw, level)
+                out.append((pair[0], pair[1], int(n), int(level)))
+        return out
+    sql = f"SELECT {rows_sql}, {cols_sql}, count(*), max(level) FROM entries WHERE {where}"
+    return [
+        (r[0], r[1], int(r[2]), int(r[3]))
+        for r in registers.store.all(f"{sql} GROUP BY 1, 2", params)
+    ]
+
+
+def count(registers: Registers, query: StatQuery, lang: str) -> StatTable:
+    """Count the register as ``query`` asks, within this account's clearance."""
+    spec = registers.require(query.register, Action.VIEW)
+    rows = _raw_counts(registers, spec, query)
+    counts: dict[tuple[Key, Key], int] = {}
+    row_totals: dict[Key, int] = {}
+    col_totals: dict[Key, int] = {}
+    highest = Level.PUBLIC
+    for r, c, n, top in rows:
+        rk = bucket(query.rows, r)
+        ck = bucket(query.columns, c) if query.columns else EMPTY
+        counts[(rk, ck)] = counts.get((rk, ck), 0) + int(n)
+        row_totals[rk] = row_totals.get(rk, 0) + int(n)
+        col_totals[ck] = col_totals.get(ck, 0) + int(n)
+        highest = max(highest, Level(int(top)))
+    row_keys = _order(spec, query.rows, list(row_totals), row_totals)
+    col_keys = _order(spec, query.columns, list(col_totals), col_totals) if query.columns else []
+    return StatTable(
+        query=query,
+        spec=spec,
+        row_title=_title(registers, spec, query.rows, lang),
+        column_title=_title(registers, spec, query.columns, lang) if query.columns else "",
+        rows=tuple(row_keys),
+        row_labels=tuple(label(spec, query.rows, k, lang) for k in row_keys),
+        columns=tuple(col_keys) if query.columns else (EMPTY,),
+        column_labels=tuple(label(spec, query.columns, k, lang) for k in col_keys)
+        if query.columns
+        else (),
+        counts=counts,
+        total=sum(row_totals.values()),
+        highest=highest,
+    )

@@ -1,0 +1,167 @@
+"""Register statistics: counts by every declared dimension and cross-tabs, checked against the
+entries the test made; within the clearance; over a date range; on paper as a marked report
+with its chart."""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from secrecy_desk.core.errors import UsageError
+from secrecy_desk.core.levels import Level
+from secrecy_desk.forms import Forms
+from secrecy_desk.modules import registry
+from secrecy_desk.modules.registers import Entry, Query, Registers
+from secrecy_desk.modules.reports import paper
+from secrecy_desk.modules.reports.stats import EMPTY, StatQuery, count
+from secrecy_desk.printing import ChartKind
+from secrecy_desk.records.printing import draft, print_job
+from tests.support.data import bulk_drawings, gift
+from tests.support.vault import CLERK, OFFICER, VaultEnv
+
+
+def _entries(regs: Registers, register: str) -> list[Entry]:
+    return regs.page(register, Query(limit=None))
+
+
+def _key(e: Entry, dim: str) -> str:
+    if dim == "level":
+        return str(int(e.level))
+    if dim == "status":
+        return e.status
+    kind, _, name = dim.partition(":")
+    value = e.values.get(name)
+    if kind == "field":
+        if value is None:
+            return EMPTY
+        if isinstance(value, bool):
+            return str(int(value))
+        return str(getattr(value, "name", value))
+    assert isinstance(value, date)
+    return {
+        "month": f"{value:%Y-%m}",
+        "quarter": f"{value.year}-Q{(value.month + 2) // 3}",
+        "half": f"{value.year}-H{(value.month + 5) // 6}",
+        "year": str(value.year),
+    }[kind]
+
+
+@pytest.fixture
+def drawings(regs: Registers) -> Registers:
+    bulk_drawings(regs, 300, seed=11)
+    return regs
+
+
+def test_every_dimension_of_a_register_counts_what_the_entries_say(drawings: Registers) -> None:
+    entries = _entries(drawings, "drawings")
+    dims = [d.key for d in registry.dimensions(drawings.spec("drawings"))]
+    assert {"level", "status", "field:must_recall", "month:issued_on", "year:due_on"} <= set(dims)
+    for dim in dims:
+        table = count(drawings, StatQuery("drawings", dim), "zh_CN")
+        expected = Counter(_key(e, dim) if _has(e, dim) else EMPTY for e in entries)
+        assert {r: table.row_total(r) for r in table.rows} == dict(expected), dim
+        assert table.total == len(entries)
+    table = count(drawings, StatQuery("drawings", "level"), "zh_CN")
+    assert table.row_labels == tuple(Level(int(r)).label("zh_CN") for r in table.rows)
+    assert table.highest == max(e.level for e in entries)
+
+
+def _has(e: Entry, dim: str) -> bool:
+    kind, _, name = dim.partition(":")
+    return kind in ("level", "status", "field") or e.values.get(name) is not None
+
+
+def test_a_cross_tab_and_a_date_range(drawings: Registers) -> None:
+    entries = _entries(drawings, "drawings")
+    table = count(drawings, StatQuery("drawings", "year:issued_on", "field:must_recall"), "zh_CN")
+    expected = Counter((_key(e, "year:issued_on"), _key(e, "field:must_recall")) for e in entries)
+    assert dict(table.counts) == dict(expected)
+    assert table.column_labels == ("是", "否")
+    assert table.row_labels[0].endswith("年")
+    assert sum(table.column_total(c) for c in table.columns) == len(entries)
+
+    # Every plan: a list column's index alone, with the mark, and two fields.
+    for rows, cols in (
+        ("quarter:issued_on", "level"),
+        ("level", "month:due_on"),
+        ("status", "level"),
+        ("field:recalled", "field:must_recall"),
+    ):
+        crossed = count(drawings, StatQuery("drawings", rows, cols), "zh_CN")
+        want = Counter(
+            (_key(e, rows) if _has(e, rows) else EMPTY, _key(e, cols) if _has(e, cols) else EMPTY)
+            for e in entries
+        )
+        assert dict(crossed.counts) == dict(want), (rows, cols)
+        assert crossed.highest == max(e.level for e in entries)
+
+    start, end = date(2024, 1, 1), date(2024, 12, 31)
+    ranged = count(
+        drawings,
+        StatQuery("drawings", "quarter:issued_on", date_field="issued_on", start=start, end=end),
+        "zh_CN",
+    )
+    inside = [e for e in entries if start <= e.values["issued_on"] <= end]  # type: ignore[operator]
+    assert ranged.total == len(inside) > 0
+    assert set(ranged.rows) <= {"2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"}
+    assert ranged.row_labels[0].startswith("2024年第")
+
+
+def test_what_the_clearance_hides_is_not_counted(vault_env: VaultEnv) -> None:
+    officer = vault_env.login(OFFICER)
+    try:
+        regs = vault_env.registers(officer)
+        bulk_drawings(regs, 200, seed=2)
+        every = count(regs, StatQuery("drawings", "level"), "zh_CN")
+    finally:
+        officer.logout()
+    clerk = vault_env.login(CLERK)
+    try:
+        regs = vault_env.registers(clerk)
+        mine = count(regs, StatQuery("drawings", "level"), "zh_CN")
+    finally:
+        clerk.logout()
+    secret = str(int(Level.SECRET))
+    assert every.row_total(secret) > 0
+    assert secret not in mine.rows
+    assert mine.total == every.total - every.row_total(secret)
+    assert mine.highest < Level.SECRET
+
+
+def test_a_register_added_by_a_definition_has_its_statistics(alltypes_forms: Forms) -> None:
+    spec = alltypes_forms.get("alltypes")
+    assert spec is not None
+    keys = {d.key for d in registry.dimensions(spec)}
+    choice = next(f.name for f in spec.fields if f.type.value == "choice")
+    day = next(f.name for f in spec.fields if f.type.value == "date")
+    assert {"level", "status", f"field:{choice}", f"half:{day}"} <= keys
+
+
+def test_an_unknown_dimension_is_refused(drawings: Registers) -> None:
+    with pytest.raises(UsageError):
+        count(drawings, StatQuery("drawings", "field:nonesuch"), "zh_CN")
+    with pytest.raises(UsageError):
+        count(drawings, StatQuery("drawings", "month:drawing_no"), "zh_CN")
+
+
+def test_the_report_prints_marked_with_its_chart_and_is_recorded(regs: Registers) -> None:
+    for kind, value in (("礼金", "800"), ("礼品", "300"), ("礼品", "2000"), ("购物卡", "500")):
+        regs.add("gifts", gift(kind=kind, value=value, disposition="kept_by_finance"), confirm=True)
+    table = count(regs, StatQuery("gifts", "field:kind", "field:disposition"), "zh_CN")
+    job = paper.statistics_job(regs, table, ChartKind.STACKED)
+    assert job.level == max(Level.INTERNAL, table.highest)
+    preview = draft(regs.session, job, "zh_CN")
+    text = "".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(preview.pdf)).pages)
+    flat = "".join(text.split())
+    assert f"{regs.spec('gifts').title_zh}统计表" in flat
+    assert "合计" in flat
+    assert "礼金" in flat
+    assert job.marking in flat
+    assert job.documents[0].layout.chart is not None  # type: ignore[union-attr]
+    printout = print_job(regs.session, regs.forms, job, printer="测试打印机")
+    prints = regs.page("prints", Query(limit=None))
+    assert any(p.number == printout.record for p in prints)
