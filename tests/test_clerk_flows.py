@@ -25,9 +25,9 @@ def test_a_letter_waiting_or_contradicting_status_is_named_before_generating(
 ) -> None:
     c = Commitments(regs)
     (num,) = add_people(regs, 1)
-    [onboarding] = c.generate(ONBOARDING, [num])
+    [onboarding] = c.generate(ONBOARDING, [num], confirm=False)
     with pytest.raises(NeedsConfirmation) as caught:
-        c.generate(IN_POST, [num])
+        c.generate(IN_POST, [num], confirm=False)
     text = caught.value.message("zh_CN")
     assert onboarding.number in text
     assert "上岗保密承诺书" in text  # the waiting letter, by its title

@@ -374,13 +374,14 @@ class Commitments:
         *,
         level: Level = Level.INTERNAL,
         matter: str = "",
-        confirm: bool = False,
+        confirm: bool = True,
     ) -> list[Commitment]:
         """One commitment of ``template`` for each person; refused as a whole if any person is
         unknown, released, or already has one of this template waiting for a signature. A
         person who has a letter of another kind waiting, or whose status the letter
         contradicts (上岗 for someone in post, 在岗 or 离岗 for someone not in post), is named
-        in a warning the user confirms first (``confirm``: :class:`NeedsConfirmation`)."""
+        in a warning the user confirms first: the front ends pass ``confirm=False`` and get a
+        :class:`NeedsConfirmation` naming them."""
         self.require(Action.CREATE)
         spec = self.template(template)
         refused = level_problem(self.session, level)
