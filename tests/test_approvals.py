@@ -231,7 +231,7 @@ def test_one_person_does_not_decide_two_steps(env: VaultEnv) -> None:
 
 def test_department_head_and_named_account(env: VaultEnv) -> None:
     number = submitted(env)  # department step: an approver of 保密办
-    with approvals_as(env, LEADER) as a, pytest.raises(PermissionDenied, match="someone else"):
+    with approvals_as(env, LEADER) as a, pytest.raises(PermissionDenied, match="head of 保密办"):
         a.decide(
             number,
             Decision.APPROVE,

@@ -45,7 +45,8 @@ def test_add_edit_show_history_void_list(vault_env: VaultEnv) -> None:
     )  # fmt: skip
     assert edit.code == 0, edit.err
     assert "revision 2" in edit.out
-    assert "copies" in edit.out
+    assert "Copies" in edit.out
+    assert "copies" not in edit.out
 
     stale = vault_env.cli_as(
         OFFICER,
@@ -157,16 +158,19 @@ def test_validation_error_exits_1_naming_field_and_reason(vault_env: VaultEnv) -
         lang="en",
     )
     assert r.code == 1
-    assert "copies:" in r.err
-    assert "at least 1" in r.err or "1" in r.err.split("copies:")[1]
+    assert "Copies:" in r.err
+    assert "copies:" not in r.err
+    assert "at least 1" in r.err or "1" in r.err.split("Copies:")[1]
     zh = vault_env.cli_as(
         OFFICER,
         ["entries", "add", "--register", "drawings", *_sets({**DRAWING, "level": "绝密"})],
         lang="zh_CN",
     )
     assert zh.code == 1
-    assert "must_recall:" in zh.err
-    assert "due_on:" in zh.err
+    assert "须回收:" in zh.err
+    assert "must_recall" not in zh.err
+    assert "回收期限:" in zh.err
+    assert "due_on" not in zh.err
     # Nothing was saved by either.
     js = vault_env.cli_as(
         OFFICER, ["entries", "list", "--register", "drawings", "--format", "json"]
@@ -237,7 +241,7 @@ def test_shared_phone_needs_confirm_flag(vault_env: VaultEnv) -> None:
     two = [*base, *person("李强", "男", resident_id(date(1985, 3, 4), female=False))]
     refused = vault_env.cli_as(OFFICER, two)
     assert refused.code == 1
-    assert "phone:" in refused.err
+    assert "Phone:" in refused.err
     assert "陈静" in refused.err
     confirmed = vault_env.cli_as(OFFICER, [*two, "--confirm"])
     assert confirmed.code == 0, confirmed.err

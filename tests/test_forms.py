@@ -242,9 +242,12 @@ def test_every_problem_at_once(forms: Forms) -> None:
         result.raise_if_invalid()
     zh = caught.value.message("zh_CN")
     assert zh.splitlines()[0] == "本条目未保存，请更正以下各项："
-    assert "  name: 此项为必填项。" in zh.splitlines()
-    assert "id_number: 身份号码第17位为偶数，应为女性，但填写的性别是男。" in zh
-    assert "post: This field must be filled in." in str(caught.value)
+    # Each problem names its field by the label the user sees, never by its id.
+    assert "  姓名: 此项为必填项。" in zh.splitlines()
+    assert "公民身份号码: 身份号码第17位为偶数，应为女性，但填写的性别是男。" in zh
+    assert "Post: This field must be filled in." in str(caught.value)
+    assert "id_number" not in zh
+    assert "post:" not in zh
 
 
 def test_dates_in_order_and_defaults(forms: Forms) -> None:

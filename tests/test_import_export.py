@@ -86,9 +86,9 @@ def test_a_bad_row_imports_nothing_and_every_bad_row_is_reported(
     assert lines[0].startswith("Nothing was imported")
     problems = [line.strip() for line in lines[1:]]
     # Line numbers are the file's own (the header is line 1, the blank line 5 counts too).
-    assert problems[0].startswith("3: value:")
-    assert problems[1].startswith("4: giver:")
-    assert problems[2].startswith("6: late_reason:")
+    assert problems[0].startswith("Row 3: Value (yuan):")
+    assert problems[1].startswith("Row 4: Giver:")
+    assert problems[2].startswith("Row 6: Reason for lateness:")
     assert len(problems) == 3
     s = vault_env.login(OFFICER)
     try:
@@ -156,9 +156,11 @@ def test_export_csv_and_xlsx_carry_the_highest_marking(regs: Registers, tmp_path
     regs.add("drawings", drawing(drawing_no="A-2", level="机密"))
     regs.add("drawings", drawing(drawing_no="A-3", level="机密", term="长期"))
     out = reg_io.export_file(regs, "drawings", tmp_path / "图纸.csv")
-    assert out.name == "图纸（机密★长期）.csv"
+    # The file keeps the name the user gave; the marking is inside it.
+    assert out == tmp_path / "图纸.csv"
     assert out.exists()
-    assert not (tmp_path / "图纸.csv").exists()
+    assert [p.name for p in tmp_path.glob("*.csv")] == ["图纸.csv"]
+    assert not list(tmp_path.glob(".*.part"))
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
     assert rows[0] == ["机密★长期"]
     assert rows[1][:3] == ["序号", "状态", "图号"]
@@ -167,8 +169,9 @@ def test_export_csv_and_xlsx_carry_the_highest_marking(regs: Registers, tmp_path
     xl = reg_io.export_file(
         regs, "drawings", tmp_path / "general.xlsx", Query(where={"level": "一般"})
     )
-    assert xl.name == "general（内部）.xlsx"
+    assert xl.name == "general.xlsx"
     book = openpyxl.load_workbook(xl, read_only=True)
+    assert book.properties.keywords == "内部"
     sheet = book.worksheets[0]
     cells = [list(row) for row in sheet.iter_rows(values_only=True)]
     book.close()
@@ -228,15 +231,18 @@ def test_export_cli_permission_and_clearance(
     r = vault_env.cli_as(CLERK, ["export", "--register", "drawings", "--to", str(target)])
     assert r.code == 0, r.err
     [written] = list(out_dir.iterdir())
-    assert written.name == "out（内部）.csv"
+    assert written.name == "out.csv"
     text = written.read_text(encoding="utf-8-sig")
     assert "YB-1" in text
     assert "JM-1" not in text
     assert "机密" not in text
     # The officer's export via the CLI; to removable media it exits 1 and is recorded.
-    r = vault_env.cli_as(OFFICER, ["export", "--register", "drawings", "--to", str(target)])
+    r = vault_env.cli_as(
+        OFFICER, ["export", "--register", "drawings", "--to", str(target), "--overwrite"]
+    )
     assert r.code == 0, r.err
-    assert "（机密★20年）" in r.out
+    assert str(target) in r.out
+    assert target.read_text(encoding="utf-8-sig").splitlines()[0] == "机密★20年"
     monkeypatch.setattr(media, "refusal", lambda *_a, **_k: "removable")
     r = vault_env.cli_as(
         OFFICER, ["export", "--register", "drawings", "--to", str(tmp_path / "u.csv")]

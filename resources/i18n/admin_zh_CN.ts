@@ -244,6 +244,82 @@
     </message>
 </context>
 <context>
+    <name>CLI</name>
+    <message>
+        <source>Login</source>
+        <translation>账户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Clearance</source>
+        <translation>涉密等级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Seq</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <extracomment>What a revision did, as the history shows it.</extracomment>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>status changed</source>
+        <translation>状态变更</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>作废</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>A resident ID number has 18 characters; this one has {count}.</source>
@@ -309,8 +385,8 @@
         <translation>管理员角色不能与其他任何角色兼任（三员分立）。</translation>
     </message>
     <message>
-        <source>Account {login} may not {action} in {module}.</source>
-        <translation>账户 {login} 无权在 {module} 中执行 {action} 操作。</translation>
+        <source>You may not {action} in {module}.</source>
+        <translation>您无权在“{module}”中{action}。</translation>
     </message>
     <message>
         <source>Only the {roles} may do this.</source>
@@ -657,8 +733,45 @@
         <translation>应从标准输入读取密码（每行一个），但没有读到。</translation>
     </message>
     <message>
-        <source>Usage error: {detail}</source>
-        <translation>用法错误：{detail}</translation>
+        <source>{names} must be given.</source>
+        <extracomment>argparse&apos;s own messages (Python 3.11 wording, English: argparse is not translated) → the sentence the user reads. Each pattern&apos;s groups fill the sentence&apos;s placeholders in order.</extracomment>
+        <translation>缺少必填的选项 {names}。</translation>
+    </message>
+    <message>
+        <source>{names} is not an option of this command.</source>
+        <translation>{names} 不是此命令的选项。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be {value}; choose one of {choices}.</source>
+        <translation>{name} 不能为 {value}，请从 {choices} 中选择。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be {value}.</source>
+        <translation>{name} 不能为 {value}。</translation>
+    </message>
+    <message>
+        <source>{name} needs a value after it.</source>
+        <translation>{name} 后面须填写一个值。</translation>
+    </message>
+    <message>
+        <source>{name} and {other} cannot be given together.</source>
+        <translation>{name} 与 {other} 不能同时使用。</translation>
+    </message>
+    <message>
+        <source>{name} takes no value ({value}).</source>
+        <translation>{name} 后面不能带值（{value}）。</translation>
+    </message>
+    <message>
+        <source>{name} could mean {choices}; write it out in full.</source>
+        <translation>{name} 可能指 {choices}，请写出完整的选项名。</translation>
+    </message>
+    <message>
+        <source>One of {names} must be given.</source>
+        <translation>须给出 {names} 之一。</translation>
+    </message>
+    <message>
+        <source>Usage error: {detail} See {prog} --help.</source>
+        <translation>用法错误：{detail}用法见 {prog} --help。</translation>
     </message>
     <message>
         <source>{text} is not a date; write it as 2026-11-27.</source>
@@ -796,6 +909,71 @@
     <message>
         <source>A line on standard input is not valid text in UTF-8; check the encoding of what is piped in.</source>
         <translation>标准输入中有一行不是有效的 UTF-8 文本；请检查输入内容的编码。</translation>
+    </message>
+    <message>
+        <source>there is no such file or folder</source>
+        <extracomment>What an operating-system error means, in the user&apos;s words (the OS&apos;s own text is English).</extracomment>
+        <translation>找不到该文件或文件夹</translation>
+    </message>
+    <message>
+        <source>this account of the computer may not use it</source>
+        <translation>本机当前用户无权使用该文件或文件夹</translation>
+    </message>
+    <message>
+        <source>the system does not allow this</source>
+        <translation>系统不允许此操作</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>磁盘配额已用完</translation>
+    </message>
+    <message>
+        <source>a file of that name exists already</source>
+        <translation>已有同名文件</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>这是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>part of the path is not a folder</source>
+        <translation>路径中有一部分不是文件夹</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>磁盘为只读</translation>
+    </message>
+    <message>
+        <source>the disk could not be read or written</source>
+        <translation>磁盘读写出错</translation>
+    </message>
+    <message>
+        <source>the file name is too long</source>
+        <translation>文件名过长</translation>
+    </message>
+    <message>
+        <source>it is in use</source>
+        <translation>该文件正被占用</translation>
+    </message>
+    <message>
+        <source>the folder is not empty</source>
+        <translation>文件夹不是空的</translation>
+    </message>
+    <message>
+        <source>it is on another disk</source>
+        <translation>目标在另一块磁盘上</translation>
+    </message>
+    <message>
+        <source>the system reported error {code}</source>
+        <translation>系统报告错误 {code}</translation>
+    </message>
+    <message>
+        <source>{reason} ({path})</source>
+        <translation>{reason}（{path}）</translation>
     </message>
 </context>
 <context>

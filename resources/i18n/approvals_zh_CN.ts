@@ -190,7 +190,24 @@
         <translation>您没有审批权限。</translation>
     </message>
     <message>
+        <source>Step &quot;{step}&quot; is decided by the head of {department}: {names}.</source>
+        <translation>“{step}”由{department}的负责人审批：{names}。</translation>
+    </message>
+    <message>
+        <source>Step &quot;{step}&quot; is decided by the head of {department}, and no account is one yet: the system administrator gives the head an account in {department}, the security administrator the approver role.</source>
+        <translation>“{step}”由{department}的负责人审批，但目前还没有这样的账户：请系统管理员为该负责人建立部门为“{department}”的账户，再由安全保密管理员授予审批人角色。</translation>
+    </message>
+    <message>
+        <source>Step &quot;{step}&quot; is decided by {names}.</source>
+        <translation>“{step}”由{names}审批。</translation>
+    </message>
+    <message>
+        <source>Step &quot;{step}&quot; is decided by someone else, and no account may decide it yet; it can be recorded from paper.</source>
+        <translation>“{step}”应由其他人审批，目前没有可在程序中审批该步骤的账户；可按纸质签批录入。</translation>
+    </message>
+    <message>
         <source>This step is decided by someone else.</source>
+        <extracomment>``may_decide``&apos;s reason when the step is for other people (``decide`` names them).</extracomment>
         <translation>本步骤应由其他人审批。</translation>
     </message>
     <message>

@@ -79,6 +79,14 @@
         <translation>未知密级 {level}。</translation>
     </message>
     <message>
+        <source>Give either --person or --department (with --due: those due in it).</source>
+        <translation>请给出 --person 或 --department 之一（与 --due 同用时：该部门中应签署的人员）。</translation>
+    </message>
+    <message>
+        <source>Say who: --person, --department or --due.</source>
+        <translation>请指明人员：--person、--department 或 --due。</translation>
+    </message>
+    <message>
         <source>Unknown command.</source>
         <translation>未知命令。</translation>
     </message>
@@ -124,8 +132,20 @@
         <translation>{number} 已有一份待签署的{template}。</translation>
     </message>
     <message>
+        <source>{person} already has {letter} {number} waiting for a signature.</source>
+        <translation>{person} 已有一份{letter}（{number}）正等待签署。</translation>
+    </message>
+    <message>
+        <source>{person} is {status}; a {letter} does not fit that.</source>
+        <translation>{person} 目前为“{status}”，与{letter}不符。</translation>
+    </message>
+    <message>
         <source>Choose at least one commitment.</source>
         <translation>请至少选择一份承诺书。</translation>
+    </message>
+    <message>
+        <source>{person} is not in post yet (under review), so leaving the post cannot start. Record first that {person} took up the post (Personnel status), then record the signature of {number}.</source>
+        <translation>{person} 尚未上岗（仍在上岗审查），无法开始离岗。请先在“人员状态”中登记 {person} 已上岗，再录入 {number} 的签署。</translation>
     </message>
     <message>
         <source>Give the witness and where the personnel office and the secrecy office keep their copies.</source>

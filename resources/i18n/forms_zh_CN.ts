@@ -310,11 +310,16 @@
         <translation>此项为必填项。</translation>
     </message>
     <message>
+        <source>The list cannot be filtered so; please correct:</source>
+        <translation>无法按此条件筛选，请更正以下各项：</translation>
+    </message>
+    <message>
         <source>Please confirm before saving:</source>
         <translation>保存前请确认以下事项：</translation>
     </message>
     <message>
         <source>There is no register {register}.</source>
+        <extracomment>The clearance read once for many lookups (an import); else read at each.</extracomment>
         <translation>台账 {register} 不存在。</translation>
     </message>
     <message>
@@ -340,6 +345,11 @@
     <message>
         <source>Unknown status {status}.</source>
         <translation>无法识别的状态 {status}。</translation>
+    </message>
+    <message>
+        <source>Row {row}: {problem}</source>
+        <extracomment>A problem of an imported file, at the sheet&apos;s own row number (as the spreadsheet shows it).</extracomment>
+        <translation>第 {row} 行，{problem}</translation>
     </message>
     <message>
         <source>A level goes down only through a recorded classification review decision, never by an edit; the entry stays {level}.</source>
@@ -479,7 +489,7 @@
     </message>
     <message>
         <source>{file}: rules: unknown rule &quot;{rule}&quot;.</source>
-        <extracomment>Registers the program fills itself; people read them but never add, edit or void entries.</extracomment>
+        <extracomment>The print register&apos;s field naming what was printed (``kind:number``). Registers the program fills itself; people read them but never add, edit or void entries.</extracomment>
         <translation>{file}：rules：无法识别的规则“{rule}”。</translation>
     </message>
     <message>

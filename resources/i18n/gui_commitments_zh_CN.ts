@@ -124,6 +124,10 @@
         <translation>没有需要生成承诺书的人员。</translation>
     </message>
     <message>
+        <source>Generate anyway?</source>
+        <translation>仍要生成吗？</translation>
+    </message>
+    <message>
         <source>{n} commitments generated and selected; print them next.</source>
         <translation>已生成并选中 {n} 份承诺书，请接着打印。</translation>
     </message>

@@ -128,6 +128,7 @@
     <name>HistoryDialog</name>
     <message>
         <source>History of %1</source>
+        <extracomment>A login as the history shows it: the person&apos;s name.</extracomment>
         <translation>%1 的修改历史</translation>
     </message>
     <message>

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from secrecy_desk.cli import admin
 from secrecy_desk.cli.common import Env, Parser, Runner
 from secrecy_desk.core import guard, textio
-from secrecy_desk.core.errors import DeskError, VaultError
+from secrecy_desk.core.errors import DeskError, VaultError, os_reason
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, detect_lang, normalize_lang, tr
 from secrecy_desk.modules.registry import commands as module_commands
 from secrecy_desk.vault import db
@@ -91,7 +91,7 @@ def run(argv: Sequence[str], env: Env) -> int:
             tr(
                 "The operation failed: {reason}. Nothing was saved.",
                 env.lang,
-                reason=exc.strerror or str(exc),
+                reason=os_reason(exc, env.lang),
             )
             + "\n"
         )

@@ -263,7 +263,16 @@ def _passwd(s: Session, args: argparse.Namespace, env: Env) -> int:
 
 def _print_accounts(s: Session, env: Env) -> None:
     accounts = account_admin.list_accounts(s)
-    header = [tr(h, env.lang) for h in ("Login", "Name", "Roles", "Clearance", "Status")]
+    header = [
+        tr(h, env.lang)
+        for h in (
+            QT_TRANSLATE_NOOP("CLI", "Login"),
+            QT_TRANSLATE_NOOP("CLI", "Name"),
+            QT_TRANSLATE_NOOP("CLI", "Roles"),
+            QT_TRANSLATE_NOOP("CLI", "Clearance"),
+            QT_TRANSLATE_NOOP("CLI", "Status"),
+        )
+    ]
     rows = []
     for a in accounts:
         status = tr("active", env.lang) if a.active else tr("disabled", env.lang)
@@ -379,15 +388,15 @@ def _audit_list(session: Session, args: argparse.Namespace, env: Env) -> int:
     header = [
         tr(h, env.lang)
         for h in (
-            "Seq",
-            "Time (UTC)",
-            "Account",
-            "Role",
-            "Workstation",
-            "Action",
-            "Object",
-            "Outcome",
-            "Details",
+            QT_TRANSLATE_NOOP("CLI", "Seq"),
+            QT_TRANSLATE_NOOP("CLI", "Time (UTC)"),
+            QT_TRANSLATE_NOOP("CLI", "Account"),
+            QT_TRANSLATE_NOOP("CLI", "Role"),
+            QT_TRANSLATE_NOOP("CLI", "Workstation"),
+            QT_TRANSLATE_NOOP("CLI", "Action"),
+            QT_TRANSLATE_NOOP("CLI", "Object"),
+            QT_TRANSLATE_NOOP("CLI", "Outcome"),
+            QT_TRANSLATE_NOOP("CLI", "Details"),
         )
     ]
     rows = [

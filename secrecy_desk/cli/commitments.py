@@ -33,10 +33,13 @@ def _commitments_parser(sub: SubParsers) -> None:
     gen = csub.add_parser("generate", help="generate commitments for people")
     vault_args(gen)
     gen.add_argument("--template", required=True, help="onboarding, in_post, departure, …")
-    who = gen.add_mutually_exclusive_group(required=True)
+    who = gen.add_mutually_exclusive_group()
     who.add_argument("--person", action="append", help="a personnel number (repeatable)")
-    who.add_argument("--department", help="everyone current in a department")
-    who.add_argument("--due", action="store_true", help="everyone due for this template")
+    who.add_argument("--due", action="store_true", help="everyone due (with --department: in it)")
+    gen.add_argument("--department", help="everyone current in a department")
+    gen.add_argument(
+        "--confirm", action="store_true", help="generate despite the warnings (letters waiting)"
+    )
     gen.add_argument("--level", default="内部", help="level of the matters concerned")
     gen.add_argument("--matter", default="", help="the matter concerned (专项, 对外交流)")
     prt = csub.add_parser("print", help="print commitments into one PDF")
@@ -80,16 +83,24 @@ def _commitments_generate(
         raise UsageError(
             QT_TRANSLATE_NOOP("Errors", "Unknown level {level}."), level=args.level
         ) from None
+    if args.person and args.department:
+        raise UsageError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "Give either --person or --department (with --due: those due in it)."
+            )
+        )
     if args.due:
-        people = report_mod.due_people(c, c.template(args.template).id)
+        people = report_mod.due_people(c, c.template(args.template).id, department=args.department)
     elif args.department:
         people = [p.number for p in c.people(department=args.department)]
-    else:
+    elif args.person:
         people = list(args.person)
+    else:
+        raise UsageError(QT_TRANSLATE_NOOP("Errors", "Say who: --person, --department or --due."))
     if not people:
         env.out(tr("Nobody is due.", lang))
         return 0
-    made = c.generate(args.template, people, level=level, matter=args.matter)
+    made = c.generate(args.template, people, level=level, matter=args.matter, confirm=args.confirm)
     env.out(
         tr(
             "{n} commitments generated: {first} … {last}.",

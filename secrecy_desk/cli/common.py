@@ -10,17 +10,17 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
-import sys
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn, TextIO, TypeAlias
+from typing import Any, Final, NoReturn, TextIO, TypeAlias
 
 from secrecy_desk.core import textio
 from secrecy_desk.core.clock import Clock, SystemClock
 from secrecy_desk.core.errors import UsageError
-from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, tr
+from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, tr, translate
 from secrecy_desk.core.levels import RATINGS, Level
 from secrecy_desk.core.roles import BUSINESS_ROLES, Role
 from secrecy_desk.core.validators import parse_date_text
@@ -66,12 +66,89 @@ class Env:
         print(text, file=self.stdout)
 
 
+#: argparse's own messages (Python 3.11 wording, English: argparse is not translated) → the
+#: sentence the user reads. Each pattern's groups fill the sentence's placeholders in order.
+_ARGPARSE: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
+    (re.compile(pattern, re.DOTALL), text)
+    for pattern, text in (
+        (
+            r"the following arguments are required: (?P<names>.+)",
+            QT_TRANSLATE_NOOP("Errors", "{names} must be given."),
+        ),
+        (
+            r"unrecognized arguments: (?P<names>.+)",
+            QT_TRANSLATE_NOOP("Errors", "{names} is not an option of this command."),
+        ),
+        (
+            r"argument (?P<name>\S+): invalid choice: '(?P<value>.*)' "
+            r"\(choose from (?P<choices>.+)\)",
+            QT_TRANSLATE_NOOP("Errors", "{name} cannot be {value}; choose one of {choices}."),
+        ),
+        (
+            r"argument (?P<name>\S+): invalid \S+ value: '(?P<value>.*)'",
+            QT_TRANSLATE_NOOP("Errors", "{name} cannot be {value}."),
+        ),
+        (
+            r"argument (?P<name>\S+): expected (one|at least one|\S+) arguments?",
+            QT_TRANSLATE_NOOP("Errors", "{name} needs a value after it."),
+        ),
+        (
+            r"argument (?P<name>\S+): not allowed with argument (?P<other>.+)",
+            QT_TRANSLATE_NOOP("Errors", "{name} and {other} cannot be given together."),
+        ),
+        (
+            r"argument (?P<name>\S+): ignored explicit argument '(?P<value>.*)'",
+            QT_TRANSLATE_NOOP("Errors", "{name} takes no value ({value})."),
+        ),
+        (
+            r"ambiguous option: (?P<name>\S+) could match (?P<choices>.+)",
+            QT_TRANSLATE_NOOP("Errors", "{name} could mean {choices}; write it out in full."),
+        ),
+        (
+            r"one of the arguments (?P<names>.+) is required",
+            QT_TRANSLATE_NOOP("Errors", "One of {names} must be given."),
+        ),
+        (
+            r"argument (?P<name>\S+): (?P<value>.+)",
+            QT_TRANSLATE_NOOP("Errors", "{name} cannot be {value}."),
+        ),
+    )
+)
+
+
+def usage_error(prog: str, message: str) -> UsageError:
+    """argparse's ``message`` as one sentence in the user's language, with where to read the
+    command's usage (``--help``)."""
+    for pattern, text in _ARGPARSE:
+        found = pattern.fullmatch(message.strip())
+        if found is not None:
+            params = {k: v.strip() for k, v in found.groupdict().items()}
+            return UsageError(_USAGE, detail=_Sentence(text, params), prog=prog)
+    return UsageError(_USAGE, detail=message, prog=prog)
+
+
+_USAGE: Final = QT_TRANSLATE_NOOP("Errors", "Usage error: {detail} See {prog} --help.")
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """A translated sentence as a message parameter."""
+
+    source: str
+    params: dict[str, str]
+
+    def text(self, lang: str) -> str:
+        return translate("Errors", self.source, lang).format(**self.params)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
 class Parser(argparse.ArgumentParser):
     """argparse, with usage errors raised as one translated sentence (exit 2)."""
 
     def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        raise UsageError(QT_TRANSLATE_NOOP("Errors", "Usage error: {detail}"), detail=message)
+        raise usage_error(self.prog, message)
 
 
 #: The sub-parsers object a command module adds its commands to (a string: argparse's class

@@ -118,7 +118,7 @@ def _registers(session: Session) -> Registers:
     return open_registers(session, load_all())
 
 
-def _print_entry(env: Env, spec: FormSpec, entry: Entry) -> None:
+def _print_entry(env: Env, regs: Registers, spec: FormSpec, entry: Entry) -> None:
     lang = env.lang
     env.out(f"{spec.numbering.label(lang)}: {entry.number}    {entry.marking}")
     status = spec.status(entry.status).label(lang)
@@ -130,7 +130,7 @@ def _print_entry(env: Env, spec: FormSpec, entry: Entry) -> None:
     )
     width = max(len(f.label(lang)) for f in spec.fields)
     for f in spec.fields:
-        env.out(f"  {f.label(lang):{width}}  {f.display(entry.values.get(f.name), lang)}")
+        env.out(f"  {f.label(lang):{width}}  {regs.display(spec, entry, f.name, lang)}")
     for flag in entry.flags:
         env.out("  ! " + flag.message(lang))
 
@@ -171,7 +171,9 @@ def _entries_edit(regs: Registers, spec: FormSpec, args: argparse.Namespace, env
                 lang,
                 number=result.entry.number,
                 n=result.entry.revision,
-                fields=", ".join(result.changed_fields),
+                fields="、".join(spec.column_label(n, lang) for n in result.changed_fields)
+                if lang != "en"
+                else ", ".join(spec.column_label(n, lang) for n in result.changed_fields),
             )
         )
     return 0
@@ -191,7 +193,7 @@ def _entries_void(regs: Registers, spec: FormSpec, args: argparse.Namespace, env
 
 
 def _entries_show(regs: Registers, spec: FormSpec, args: argparse.Namespace, env: Env) -> int:
-    _print_entry(env, spec, regs.get(args.register, args.entry))
+    _print_entry(env, regs, spec, regs.get(args.register, args.entry))
     return 0
 
 
@@ -199,7 +201,8 @@ def _entries_history(regs: Registers, spec: FormSpec, args: argparse.Namespace, 
     lang = env.lang
     for rev in regs.history(args.register, args.entry):
         env.out(
-            f"{rev.revision}  {local_text(rev.at, seconds=True)}  {rev.account}  {rev.change}"
+            f"{rev.revision}  {local_text(rev.at, seconds=True)}  {regs.people.name(rev.account)}  "
+            f"{tr(_CHANGES.get(rev.change, rev.change), lang)}"
             + (f"  ({rev.void_reason})" if rev.void_reason else "")
         )
         for change in rev.changes:
@@ -209,6 +212,15 @@ def _entries_history(regs: Registers, spec: FormSpec, args: argparse.Namespace, 
                 f"{f.display(change.after, lang) or '∅'}"
             )
     return 0
+
+
+#: What a revision did, as the history shows it.
+_CHANGES: dict[str, str] = {
+    "create": QT_TRANSLATE_NOOP("CLI", "created"),
+    "edit": QT_TRANSLATE_NOOP("CLI", "edited"),
+    "status": QT_TRANSLATE_NOOP("CLI", "status changed"),
+    "void": QT_TRANSLATE_NOOP("CLI", "voided"),
+}
 
 
 def _entries_list(regs: Registers, spec: FormSpec, args: argparse.Namespace, env: Env) -> int:
@@ -226,7 +238,7 @@ def _entries_list(regs: Registers, spec: FormSpec, args: argparse.Namespace, env
     if STATUS not in columns:
         columns.append(STATUS)
     header = [spec.column_label(c, lang) for c in columns]
-    rows = [[e.display(spec, c, lang) for c in columns] for e in entries]
+    rows = [[regs.display(spec, e, c, lang) for c in columns] for e in entries]
     if args.format == "json":
         env.out(
             json.dumps(
@@ -237,7 +249,7 @@ def _entries_list(regs: Registers, spec: FormSpec, args: argparse.Namespace, env
                         "marking": e.marking,
                         "voided": e.voided,
                         "flags": [f.message(lang) for f in e.flags],
-                        **{c: e.display(spec, c, lang) for c in columns if c != NUMBER},
+                        **{c: regs.display(spec, e, c, lang) for c in columns if c != NUMBER},
                     }
                     for e in entries
                 ],

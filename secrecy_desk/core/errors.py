@@ -6,10 +6,12 @@ error; 3 authentication failed or account locked; 4 not a vault, damaged, or wro
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Mapping
-from typing import ClassVar, Protocol, runtime_checkable
+from typing import ClassVar, Final, Protocol, runtime_checkable
 
-from secrecy_desk.core.i18n import translate
+from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 
 
 @runtime_checkable
@@ -77,3 +79,39 @@ class VaultError(DeskError):
     """Not a vault, damaged, foreign, wrong version, or busy."""
 
     exit_code = 4
+
+
+#: What an operating-system error means, in the user's words (the OS's own text is English).
+_OS_REASONS: Final = {
+    errno.ENOENT: QT_TRANSLATE_NOOP("Errors", "there is no such file or folder"),
+    errno.EACCES: QT_TRANSLATE_NOOP("Errors", "this account of the computer may not use it"),
+    errno.EPERM: QT_TRANSLATE_NOOP("Errors", "the system does not allow this"),
+    errno.ENOSPC: QT_TRANSLATE_NOOP("Errors", "the disk is full"),
+    errno.EDQUOT: QT_TRANSLATE_NOOP("Errors", "the disk quota is used up"),
+    errno.EEXIST: QT_TRANSLATE_NOOP("Errors", "a file of that name exists already"),
+    errno.EISDIR: QT_TRANSLATE_NOOP("Errors", "it is a folder, not a file"),
+    errno.ENOTDIR: QT_TRANSLATE_NOOP("Errors", "part of the path is not a folder"),
+    errno.EROFS: QT_TRANSLATE_NOOP("Errors", "the disk is read-only"),
+    errno.EIO: QT_TRANSLATE_NOOP("Errors", "the disk could not be read or written"),
+    errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("Errors", "the file name is too long"),
+    errno.EBUSY: QT_TRANSLATE_NOOP("Errors", "it is in use"),
+    errno.ENOTEMPTY: QT_TRANSLATE_NOOP("Errors", "the folder is not empty"),
+    errno.EXDEV: QT_TRANSLATE_NOOP("Errors", "it is on another disk"),
+}
+_OS_OTHER: Final = QT_TRANSLATE_NOOP("Errors", "the system reported error {code}")
+_OS_AT: Final = QT_TRANSLATE_NOOP("Errors", "{reason} ({path})")
+
+
+def os_reason(exc: OSError, lang: str) -> str:
+    """An :class:`OSError` as a clause in ``lang`` naming the file: "找不到该文件或文件夹
+    （/media/x.csv）" — never the system's English text."""
+    code = exc.errno
+    if code in _OS_REASONS:
+        reason = translate("Errors", _OS_REASONS[code], lang)
+    else:
+        name = errno.errorcode.get(code, "") if code is not None else ""
+        reason = translate("Errors", _OS_OTHER, lang).format(code=name or type(exc).__name__)
+    path = exc.filename
+    if path is None:
+        return reason
+    return translate("Errors", _OS_AT, lang).format(reason=reason, path=os.fsdecode(path))

@@ -168,15 +168,15 @@ class Principal:
             Permission(ALL_MODULES, action) in self.permissions
         )
 
-    def require(self, module: str, action: Action, module_label: object = None) -> None:
+    def require(self, module: str, action: Action, module_label: object) -> None:
         """Raise unless the account may do ``action`` in ``module``; ``module_label`` (a
-        string, or an object with ``text(lang)``) names the module in the message."""
+        string, or an object with ``text(lang)``) names the module in the message as the
+        user knows it (a register's title), never its id."""
         if not self.can(module, action):
             raise PermissionDenied(
-                QT_TRANSLATE_NOOP("Errors", "Account {login} may not {action} in {module}."),
-                login=self.login,
+                QT_TRANSLATE_NOOP("Errors", "You may not {action} in {module}."),
                 action=action,
-                module=module_label or module,
+                module=module_label,
             )
 
     def require_role(self, *roles: Role) -> None:

@@ -40,13 +40,16 @@ class Problem:
 
     ``code`` is a stable identifier for programs and tests (``"required"``, ``"too_long"``…);
     ``text`` is the English source sentence with ``{name}`` placeholders, marked for
-    translation where it is written; ``field`` names the form field once the form knows it."""
+    translation where it is written; ``field`` names the form field once the form knows it,
+    and ``label`` is how the person sees that field (its label, in both languages): a message
+    shows the label, never the field's id."""
 
     code: str
     text: str
     params: tuple[tuple[str, ParamValue], ...] = ()
     field: str = ""
     context: str = "Errors"
+    label: Bilingual | None = None
 
     def message(self, lang: str) -> str:
         """The sentence in ``lang`` with its parameters filled in."""
@@ -56,12 +59,19 @@ class Problem:
         filled = {k: v.text(lang) if isinstance(v, Bilingual) else v for k, v in self.params}
         return template.format(**filled)
 
-    def at(self, field: str) -> Problem:
-        """The same problem attached to ``field``."""
-        return replace(self, field=field)
+    def at(self, field: str, label: Bilingual | None = None) -> Problem:
+        """The same problem attached to ``field`` (shown as ``label``)."""
+        return replace(self, field=field, label=label)
+
+    def labelled(self, label: Bilingual) -> Problem:
+        """The same problem with the label its field is shown by."""
+        return replace(self, label=label)
 
     def line(self, lang: str) -> str:
-        """``field: reason``, as the command line prints it."""
+        """``label: reason``, as a list of problems shows it. A problem attached to a name the
+        form does not know (a mistyped column or ``--set`` name) shows that name as typed."""
+        if self.label is not None:
+            return f"{self.label.text(lang)}: {self.message(lang)}"
         return f"{self.field}: {self.message(lang)}" if self.field else self.message(lang)
 
     def __str__(self) -> str:
@@ -87,6 +97,8 @@ _INVISIBLE: Final = frozenset(
 
 
 def _bad_char(text: str, allowed: str = "") -> str | None:
+    if text.isprintable():  # no control (Cc) nor format (Cf) character: the usual case, in C
+        return None
     for ch in text:
         if ch in allowed:
             continue
@@ -98,6 +110,11 @@ def _bad_char(text: str, allowed: str = "") -> str | None:
 def check_encodable(raw: str) -> Problem | None:
     """Text that cannot be stored as UTF-8 (a lone surrogate, from undecodable bytes passed
     through ``surrogateescape``, or from a program calling the API) is refused at the field."""
+    try:
+        raw.encode("utf-8")  # only a lone surrogate fails; the usual case stays in C
+        return None
+    except UnicodeEncodeError:
+        pass
     for ch in raw:
         if unicodedata.category(ch) == "Cs":
             return problem(

@@ -45,6 +45,10 @@ USERS: Final = (
     DemoAccount("wangfang", "王芳", "Demo-Clerk-2026", Role.CLERK, Level.SECRET, "保密办"),
     DemoAccount("liming", "李明", "Demo-Officer-2026", Role.OFFICER, Level.SECRET, "保密办"),
     DemoAccount("zhaolei", "赵磊", "Demo-Approve-2026", Role.APPROVER, Level.SECRET, "所领导"),
+    # The head of the clerk's department (an approver of 保密办 decides the "department head"
+    # steps) and a second leader, so that every approval type can be taken to its end.
+    DemoAccount("sunli", "孙丽", "Demo-Head-2026", Role.APPROVER, Level.SECRET, "保密办"),
+    DemoAccount("zhoujun", "周军", "Demo-Leader-2026", Role.APPROVER, Level.SECRET, "所领导"),
 )
 
 

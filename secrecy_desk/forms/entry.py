@@ -106,7 +106,7 @@ def validate_entry(
     problems.extend(_cross_field(spec, values, failed, today))
     order = {name: i for i, name in enumerate(spec.field_names)}
     problems.sort(key=lambda p: order.get(p.field, -1))
-    return ValidationResult(values=values, problems=tuple(problems))
+    return ValidationResult(values=values, problems=spec.labelled(problems))
 
 
 def _cross_field(

@@ -8,17 +8,17 @@ from __future__ import annotations
 import dataclasses
 import re
 import string
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from functools import cached_property
-from typing import Final
+from typing import Final, TypeVar
 
 from secrecy_desk.core.errors import ValidationError
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.money import Money
-from secrecy_desk.core.validators import Problem, choice_key
+from secrecy_desk.core.validators import Bilingual, Problem, choice_key
 from secrecy_desk.forms import values
 from secrecy_desk.forms.types import (
     NUMBER_COLUMN,
@@ -42,6 +42,21 @@ class FieldValueError(ValidationError):
 
     def message(self, lang: str) -> str:
         return self.problem.line(lang)
+
+
+#: What a field works out once from its definition: (field, what) → (the field, the value).
+#: The field itself is kept beside the value so its id is never reused while cached.
+_DERIVED: dict[tuple[int, str], tuple[object, object]] = {}
+_T = TypeVar("_T")
+
+
+def _cached(owner: object, what: str, make: Callable[[], _T]) -> _T:
+    found = _DERIVED.get((id(owner), what))
+    if found is not None and found[0] is owner:
+        return found[1]  # type: ignore[return-value]
+    value = make()
+    _DERIVED[(id(owner), what)] = (owner, value)
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +103,11 @@ class FieldSpec:
     # --- choices and levels -----------------------------------------------------------
 
     def choice_keys(self) -> dict[str, str]:
-        """Every accepted input for a choice (code, Chinese and English label) → its code."""
+        """Every accepted input for a choice (code, Chinese and English label) → its code
+        (worked out once per field: an import checks it for every row)."""
+        return _cached(self, "choice_keys", self._choice_keys)
+
+    def _choice_keys(self) -> dict[str, str]:
         keys: dict[str, str] = {}
         for choice in self.choices:
             for text in (choice.code, choice.zh, choice.en, *choice.aliases):
@@ -104,6 +123,17 @@ class FieldSpec:
     def level_keys(self) -> dict[str, Level]:
         """Every accepted input for a level field → its level: the form's own labels first,
         then the standard names (绝密, TOP_SECRET, Top secret) of the levels it offers."""
+        return _cached(self, "level_keys", self._level_keys)
+
+    def options_shown(self) -> Bilingual:
+        """The choices (or levels) a message lists, in each language."""
+        return _cached(self, "shown", self._options_shown)
+
+    def _options_shown(self) -> Bilingual:
+        options = self.choices or self.levels
+        return Bilingual("、".join(o.zh for o in options), ", ".join(o.en for o in options))
+
+    def _level_keys(self) -> dict[str, Level]:
         keys: dict[str, Level] = {}
         for option in self.levels:
             keys.setdefault(choice_key(option.zh), option.level)
@@ -403,6 +433,19 @@ class FormSpec:
         if name == STATUS_COLUMN:
             return "Status" if lang == "en" else "状态"
         return self.field(name).label(lang)
+
+    def column_bilingual(self, name: str) -> Bilingual:
+        """A list column's heading in both languages, as a message parameter."""
+        return Bilingual(self.column_label(name, "zh_CN"), self.column_label(name, "en"))
+
+    def labelled(self, problems: Iterable[Problem]) -> tuple[Problem, ...]:
+        """``problems`` each carrying the label of its field, so that a message names the
+        field as the person sees it (图纸名称), never by its id (drawing_name)."""
+        out = []
+        for p in problems:
+            known = p.field in self._by_name or p.field in (NUMBER_COLUMN, STATUS_COLUMN)
+            out.append(p.labelled(self.column_bilingual(p.field)) if known and not p.label else p)
+        return tuple(out)
 
 
 class Forms(Mapping[str, FormSpec]):

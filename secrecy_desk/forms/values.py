@@ -67,17 +67,11 @@ def _check_filled(field: FieldSpec, raw: str, today: date | None) -> Value | v.P
                 latest=field.latest,
             )
         case FieldType.CHOICE:
-            shown = v.Bilingual(
-                "、".join(c.zh for c in field.choices), ", ".join(c.en for c in field.choices)
-            )
-            return v.check_choice(raw, field.choice_keys(), shown)
+            return v.check_choice(raw, field.choice_keys(), field.options_shown())
         case FieldType.BOOL:
             return v.check_bool(raw)
         case FieldType.LEVEL:
-            shown = v.Bilingual(
-                "、".join(o.zh for o in field.levels), ", ".join(o.en for o in field.levels)
-            )
-            return v.check_level(raw, field.level_keys(), shown)
+            return v.check_level(raw, field.level_keys(), field.options_shown())
         case FieldType.TERM:
             return v.check_term(raw, today=today)
         case FieldType.SCOPE:

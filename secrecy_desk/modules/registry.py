@@ -38,6 +38,7 @@ from secrecy_desk.modules.base import (
     ReportSection,
     Scope,
     TabSpec,
+    Title,
 )
 from secrecy_desk.modules.registers.engine import Registers
 from secrecy_desk.records.rules import Rule
@@ -64,8 +65,23 @@ RULES: Final[dict[str, Rule]] = {rule.id: rule for m in MODULES for rule in m.ru
 
 
 def open_registers(session: Session, forms: Forms) -> Registers:
-    """The register engine for a session, with every module's rules and deadlines."""
-    return Registers(session, forms, RULES, entry_deadlines(forms))
+    """The register engine for a session, with every module's rules and deadlines, and the
+    titles of the object kinds printed records name (the print register shows 图纸发放登记
+    TZFS-…)."""
+    return Registers(
+        session, forms, RULES, entry_deadlines(forms), object_titles=object_titles(forms)
+    )
+
+
+def object_titles(forms: Forms) -> dict[str, Title]:
+    """Each printed object kind (``kind`` of ``kind:number``) → its title as users know it:
+    the register's title, or the owning module's."""
+    out: dict[str, Title] = {}
+    for m in MODULES:
+        for kind in m.objects(forms):
+            spec = forms.get(kind)
+            out[kind] = Title(spec.title_zh, spec.title_en) if spec is not None else m.title
+    return out
 
 
 def module(module_id: str) -> Module:

@@ -88,13 +88,16 @@ _ABOVE_CLEARANCE: Final = QT_TRANSLATE_NOOP(
 )
 
 
-def level_problem(session: Session, level: Level, field: str = "") -> Problem | None:
+def level_problem(
+    session: Session, level: Level, field: str = "", *, clearance: Level | None = None
+) -> Problem | None:
     """Why a record of ``level`` may not be entered by this session (SPEC §2.2–2.3): above the
-    workstation's rating, or above the account's clearance. ``None`` when it may."""
+    workstation's rating, or above the account's clearance (``clearance``, when the caller
+    read it once for many rows). ``None`` when it may."""
     rating = session.settings.rating
     if level > rating:
         return problem("above_rating", _ABOVE_RATING, rating=rating.zh, level=level.zh).at(field)
-    if level > session.principal.clearance:
+    if level > (clearance if clearance is not None else session.principal.clearance):
         return problem("above_clearance", _ABOVE_CLEARANCE, level=level.zh).at(field)
     return None
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
+from functools import partial
 from typing import Final
 
 from PySide6.QtCore import QDate, Qt
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -419,7 +421,9 @@ class CommitmentsTab(QWidget):
         mode = self.who.currentData()
         text = self.who_text.text().strip()
         if mode == DUE:
-            return report_mod.due_people(self.commitments, template)
+            # A department typed narrows "everyone due" to those due in it: the two boxes
+            # never contradict each other.
+            return report_mod.due_people(self.commitments, template, department=text or None)
         if mode == DEPARTMENT:
             return [p.number for p in self.commitments.people(department=text)]
         return [text] if text else []
@@ -430,14 +434,31 @@ class CommitmentsTab(QWidget):
             if not people:
                 self.say(self.tr("Nobody to generate for."))
                 return []
-            made = run_job(
-                lambda: self.commitments.generate(
-                    str(self.template.currentData()),
-                    people,
-                    level=Level(self.level.currentData()),
-                    matter=self.matter.text(),
-                )
-            )
+            confirm = False
+            while True:
+                try:
+                    made = run_job(
+                        partial(
+                            self.commitments.generate,
+                            str(self.template.currentData()),
+                            people,
+                            level=Level(self.level.currentData()),
+                            matter=self.matter.text(),
+                            confirm=confirm,
+                        )
+                    )
+                    break
+                except NeedsConfirmation as exc:
+                    answer = QMessageBox.question(
+                        self,
+                        self.tr("Generate commitments"),
+                        exc.message(self.ctx.lang) + "\n\n" + self.tr("Generate anyway?"),
+                        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                        QMessageBox.StandardButton.No,
+                    )
+                    if confirm or answer != QMessageBox.StandardButton.Yes:
+                        return []
+                    confirm = True
         except DeskError as exc:
             self.say(exc.message(self.ctx.lang), "error")
             return []

@@ -3,7 +3,7 @@ the reason of a void. Nothing is erased, so this is the whole story of the entry
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
@@ -35,10 +35,13 @@ class HistoryDialog(QDialog):
         revisions: Sequence[Revision],
         lang: str,
         parent: QWidget | None = None,
+        person: Callable[[str], str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.spec = spec
         self.lang = lang
+        #: A login as the history shows it: the person's name.
+        self.person: Callable[[str], str] = person or str
         self.setWindowTitle(self.tr("History of %1").replace("%1", number))
         fit_size(self, 900, 520)
         heading = QLabel(
@@ -99,7 +102,7 @@ class HistoryDialog(QDialog):
             [
                 str(revision.revision),
                 local_text(revision.at, seconds=True),
-                revision.account,
+                self.person(revision.account),
                 self.change_label(revision.change),
                 "",
                 "",

@@ -328,7 +328,7 @@ class EntryTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if name == MARKING:
                 return entry.marking
-            return entry.display(self._spec, name, self._lang)
+            return self._registers.display(self._spec, entry, name, self._lang)
         if role == ENTRY_ROLE:
             return entry
         if role == NUMBER_ROLE:
@@ -353,7 +353,10 @@ class EntryTableModel(QAbstractTableModel):
             return self._icon("overdue" if "overdue" in kinds else "attention")
         if role == Qt.ItemDataRole.AccessibleTextRole and entry.voided:
             return self.tr("%1 (void)").replace(
-                "%1", entry.display(self._spec, name, self._lang) if name != MARKING else ""
+                "%1",
+                self._registers.display(self._spec, entry, name, self._lang)
+                if name != MARKING
+                else "",
             )
         return None
 

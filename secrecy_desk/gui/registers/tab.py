@@ -1495,7 +1495,9 @@ class RegisterTab(QWidget):
         except DeskError as exc:
             self.show_error(exc.message(self.lang))
             return
-        dialog = HistoryDialog(self.spec, entry.number, revisions, self.lang, self)
+        dialog = HistoryDialog(
+            self.spec, entry.number, revisions, self.lang, self, self.ctx.registers.people.name
+        )
         self.history_dialog = dialog
         dialog.open()
 

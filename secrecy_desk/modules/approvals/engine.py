@@ -263,7 +263,9 @@ class Approvals:
     def can(self, action: Action) -> bool:
         return self.session.principal.can(MODULE_ID, action)
 
-    def _require(self, action: Action) -> None:
+    def require(self, action: Action) -> None:
+        """Raise unless the session may do ``action`` in approvals (its message names the
+        module as the user knows it)."""
         self.session.require_active_password()
         self.session.principal.require(MODULE_ID, action, _ModuleTitle())
 
@@ -414,7 +416,7 @@ class Approvals:
         return self._all_rows("AND applicant = ?", (self.session.account.login,))
 
     def all(self, *, form: str | None = None, state: State | None = None) -> list[Request]:
-        self._require(Action.VIEW)
+        self.require(Action.VIEW)
         where, params = "", []
         if form:
             where += " AND form = ?"
@@ -426,7 +428,7 @@ class Approvals:
 
     def overdue(self) -> list[Request]:
         """Open requests whose current step took longer than its working days."""
-        self._require(Action.VIEW)
+        self.require(Action.VIEW)
         states = (State.SUBMITTED.value, State.IN_REVIEW.value)
         return [r for r in self._all_rows("AND state IN (?, ?)", states) if r.overdue]
 
@@ -501,8 +503,62 @@ class Approvals:
         if separation is not None:
             return separation
         if not self._fits(spec, request, step, account):
-            return QT_TRANSLATE_NOOP("Errors", "This step is decided by someone else.")
+            return _SOMEONE_ELSE
         return None
+
+    def deciders(self, request: Request) -> list[Account]:
+        """The active accounts that may decide the current step electronically."""
+        spec = self.spec(request.form)
+        step = request.current_step(spec)
+        if step is None:
+            return []
+        return [
+            a
+            for a in self.session.vault.accounts()
+            if a.active and self.may_decide(request, a) is None
+        ]
+
+    def _someone_else(self, request: Request) -> PermissionDenied:
+        """The refusal of a decider the step is not for, naming who it is for."""
+        spec = self.spec(request.form)
+        step = request.current_step(spec)
+        assert step is not None
+        names = "、".join(a.display_name for a in self.deciders(request))
+        if step.decider is DeciderKind.DEPARTMENT_HEAD:
+            if names:
+                return PermissionDenied(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        'Step "{step}" is decided by the head of {department}: {names}.',
+                    ),
+                    step=_StepTitle(step),
+                    department=request.department or "—",
+                    names=names,
+                )
+            return PermissionDenied(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    'Step "{step}" is decided by the head of {department}, and no account is '
+                    "one yet: the system administrator gives the head an account in "
+                    "{department}, the security administrator the approver role.",
+                ),
+                step=_StepTitle(step),
+                department=request.department or "—",
+            )
+        if names:
+            return PermissionDenied(
+                QT_TRANSLATE_NOOP("Errors", 'Step "{step}" is decided by {names}.'),
+                step=_StepTitle(step),
+                names=names,
+            )
+        return PermissionDenied(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                'Step "{step}" is decided by someone else, and no account may decide it yet; '
+                "it can be recorded from paper.",
+            ),
+            step=_StepTitle(step),
+        )
 
     # --- writing ----------------------------------------------------------------------------
 
@@ -579,7 +635,7 @@ class Approvals:
 
     def create(self, form: str, raw: Mapping[str, str]) -> Request:
         """A new request in draft, numbered; the session's account is the applicant."""
-        self._require(Action.CREATE)
+        self.require(Action.CREATE)
         spec = self.spec(form)
         with self.session.operation():
             stored, level, term = self._check(spec, raw, defaults=True)
@@ -621,7 +677,7 @@ class Approvals:
     def edit(self, number: str, changes: Mapping[str, str], *, expected_revision: int) -> Request:
         """The applicant changes the content: a new revision. Every standing decision of the
         round is voided (visibly, in the history) and an open request goes back to step 1."""
-        self._require(Action.CREATE)
+        self.require(Action.CREATE)
         with self.session.operation():
             current = self.get(number)
             self._own(current)
@@ -690,7 +746,7 @@ class Approvals:
 
     def submit(self, number: str, *, expected_revision: int | None = None) -> Request:
         """Draft or returned → submitted: a new round waiting for step 1."""
-        self._require(Action.CREATE)
+        self.require(Action.CREATE)
         with self.session.operation():
             current = self.get(number)
             self._own(current)
@@ -757,11 +813,13 @@ class Approvals:
     ) -> Request:
         """An electronic decision on the current step: the decider re-enters their password;
         the decision stores the SHA-256 of the content at ``expected_revision``."""
-        self._require(Action.APPROVE)
+        self.require(Action.APPROVE)
         text = self._comment(comment)
         current = self.get(number)
         self._expect(current, expected_revision)
         reason = self.may_decide(current)
+        if reason == _SOMEONE_ELSE:
+            raise self._someone_else(current)
         if reason is not None:
             raise PermissionDenied(reason)
         if not self.session.check_password(password):
@@ -869,7 +927,7 @@ class Approvals:
         expected_revision: int | None = None,
     ) -> Request:
         """A clerk records a decision signed on paper: who signed, when, for which step."""
-        self._require(Action.EDIT)
+        self.require(Action.EDIT)
         text = self._comment(comment)
         who = signer.strip()
         if not who:
@@ -912,7 +970,7 @@ class Approvals:
 
     def withdraw(self, number: str, reason: str) -> Request:
         """The applicant withdraws a request that is not yet decided."""
-        self._require(Action.CREATE)
+        self.require(Action.CREATE)
         text = reason.strip()
         if not text:
             raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Give the reason for withdrawing."))
@@ -936,6 +994,10 @@ class Approvals:
                 details={"revision": current.revision, "reason": text},
             )
             return self._request(self._row(number))
+
+
+#: ``may_decide``'s reason when the step is for other people (``decide`` names them).
+_SOMEONE_ELSE: Final = QT_TRANSLATE_NOOP("Errors", "This step is decided by someone else.")
 
 
 class _ModuleTitle:

@@ -8,7 +8,7 @@ from datetime import date
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Action
 from secrecy_desk.forms import FormKind
-from secrecy_desk.modules.approvals import ID
+from secrecy_desk.modules.approvals import ID, TITLE
 from secrecy_desk.modules.base import Figure, Figures
 from secrecy_desk.modules.registers import Registers
 from secrecy_desk.modules.reports.periodic import breakdown
@@ -18,7 +18,7 @@ _DECISIONS = {"approve": "同意", "reject": "不同意", "return": "退回修�
 
 def decisions(registers: Registers, start: date, end: date) -> Figures:
     session = registers.session
-    session.principal.require(ID, Action.VIEW)
+    session.principal.require(ID, Action.VIEW, TITLE)
     rows = registers.store.all(
         "SELECT r.form, e.decision, count(*), max(r.level) FROM approval_events AS e "
         "JOIN approval_requests AS r ON r.id = e.request_id "

@@ -7,7 +7,6 @@ from __future__ import annotations
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 from secrecy_desk.core.roles import Action, Role
 from secrecy_desk.forms import FieldType, FormSpec
-from secrecy_desk.modules.approvals import ID as MODULE_ID
 from secrecy_desk.modules.approvals.engine import Approvals, Event, Request
 from secrecy_desk.modules.base import Samples
 from secrecy_desk.printing import ApprovalStep, FieldRow, FormDocument, SignatureBlock, SignLine
@@ -114,8 +113,7 @@ def approval_document(
 def request_job(approvals: Approvals, number: str, lang: str = "zh_CN") -> PrintJob:
     """The approval table of request ``number`` as a print job (permission ``print`` in
     approvals), for a draft or a print."""
-    approvals.session.require_active_password()
-    approvals.session.principal.require(MODULE_ID, Action.PRINT)
+    approvals.require(Action.PRINT)
     request = approvals.get(number)
     spec = approvals.spec(request.form)
     doc = PrintDocument(

@@ -9,7 +9,7 @@ from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Action
 from secrecy_desk.forms import FormKind
 from secrecy_desk.modules.base import Figure, Figures
-from secrecy_desk.modules.commitments import ID, due
+from secrecy_desk.modules.commitments import ID, TITLE, due
 from secrecy_desk.modules.commitments.flow import ARCHIVED
 from secrecy_desk.modules.registers import Registers
 from secrecy_desk.modules.reports.periodic import breakdown
@@ -17,7 +17,7 @@ from secrecy_desk.modules.reports.periodic import breakdown
 
 def commitments(registers: Registers, start: date, end: date) -> Figures:
     session = registers.session
-    session.principal.require(ID, Action.VIEW)
+    session.principal.require(ID, Action.VIEW, TITLE)
     clearance = int(session.principal.clearance)
     rows = registers.store.all(
         "SELECT template, count(*), max(level) FROM commitments WHERE status = ? "

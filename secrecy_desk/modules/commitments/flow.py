@@ -20,11 +20,12 @@ from secrecy_desk.core.errors import PermissionDenied, ValidationError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.core.levels import Level, Term, default_term, marking
 from secrecy_desk.core.roles import Action, Role
+from secrecy_desk.core.validators import problem
 from secrecy_desk.forms import FormKind, FormSpec, SignatureLine
 from secrecy_desk.modules.base import Samples
 from secrecy_desk.modules.commitments import ID as MODULE
 from secrecy_desk.modules.personnel import lifecycle
-from secrecy_desk.modules.registers import Entry, Query, Registers
+from secrecy_desk.modules.registers import Entry, NeedsConfirmation, Query, Registers
 from secrecy_desk.printing import FieldRow, FormDocument, SignatureBlock, SignLine
 from secrecy_desk.records.printing import (
     Deliver,
@@ -35,6 +36,7 @@ from secrecy_desk.records.printing import (
     check_copies,
     print_job,
 )
+from secrecy_desk.records.rules import Notice
 from secrecy_desk.records.store import level_problem, next_number
 from secrecy_desk.vault import audit_chain
 
@@ -394,9 +396,14 @@ class Commitments:
         *,
         level: Level = Level.INTERNAL,
         matter: str = "",
+        confirm: bool = True,
     ) -> list[Commitment]:
         """One commitment of ``template`` for each person; refused as a whole if any person is
-        unknown, released, or already has one of this template waiting for a signature."""
+        unknown, released, or already has one of this template waiting for a signature. A
+        person who has a letter of another kind waiting, or whose status the letter
+        contradicts (上岗 for someone in post, 在岗 or 离岗 for someone not in post), is named
+        in a warning the user confirms first: the front ends pass ``confirm=False`` and get a
+        :class:`NeedsConfirmation` naming them."""
         self.require(Action.CREATE)
         spec = self.template(template)
         refused = level_problem(self.session, level)
@@ -418,6 +425,10 @@ class Commitments:
                 )
             }
             version = self._current_version(spec.id)
+            if not confirm:
+                notices = self._warnings(spec, [self._person(n) for n in numbers])
+                if notices:
+                    raise NeedsConfirmation(notices)
             for number in numbers:
                 person = self._person(number)
                 if person.voided or person.status == lifecycle.RELEASED:
@@ -466,6 +477,57 @@ class Commitments:
                 (json.dumps(made),),
             )
         return [_row(r) for r in rows]
+
+    def _warnings(self, spec: FormSpec, people: Sequence[Entry]) -> list[Notice]:
+        """What the user should know before generating ``spec`` for ``people``: a letter of
+        another kind still waiting for a signature, a letter their status contradicts."""
+        titles = {t.id: t.title_zh for t in self.templates()}
+        waiting: dict[str, list[tuple[str, str]]] = {}
+        for number, template, person in self.store.all(
+            "SELECT number, template, person FROM commitments WHERE status != ? AND template != ?",
+            (ARCHIVED, spec.id),
+        ):
+            waiting.setdefault(str(person), []).append((str(number), str(template)))
+        statuses = {s.code: s.zh for s in self.registers.spec(lifecycle.PERSONNEL).statuses}
+        out: list[Notice] = []
+        for person in people:
+            name = str(person.values.get("name") or "")
+            who = f"{person.number} {name}".strip()
+            for number, template in waiting.get(person.number, []):
+                out.append(
+                    Notice(
+                        problem(
+                            "commitment_waiting",
+                            QT_TRANSLATE_NOOP(
+                                "Errors",
+                                "{person} already has {letter} {number} waiting for a signature.",
+                            ),
+                            person=who,
+                            letter=titles.get(template, template),
+                            number=number,
+                        )
+                    )
+                )
+            contradicts = (
+                (spec.id == ONBOARDING and person.status != lifecycle.REVIEW)
+                or (spec.id == IN_POST and person.status != lifecycle.IN_POST)
+                or (spec.id == DEPARTURE and person.status != lifecycle.IN_POST)
+            )
+            if contradicts:
+                out.append(
+                    Notice(
+                        problem(
+                            "commitment_contradicts",
+                            QT_TRANSLATE_NOOP(
+                                "Errors", "{person} is {status}; a {letter} does not fit that."
+                            ),
+                            person=who,
+                            status=statuses.get(person.status, person.status),
+                            letter=spec.title_zh,
+                        )
+                    )
+                )
+        return out
 
     # --- print -------------------------------------------------------------------------------
 
@@ -620,6 +682,22 @@ class Commitments:
 
     # --- signature ---------------------------------------------------------------------------
 
+    def _departure_signable(self, item: Commitment) -> None:
+        """A departure letter starts the disengagement period of someone in post; for someone
+        never in post (still under review) that cannot be, and the user is told what to do."""
+        person = self._person(item.person)
+        if person.status == lifecycle.REVIEW:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "{person} is not in post yet (under review), so leaving the post cannot "
+                    "start. Record first that {person} took up the post (Personnel status), "
+                    "then record the signature of {number}.",
+                ),
+                person=f"{person.number} {person.values.get('name') or ''}".strip(),
+                number=item.number,
+            )
+
     def record_signature(
         self,
         number: str,
@@ -650,6 +728,8 @@ class Commitments:
         now = audit_chain.iso(session.clock.now())
         with session.operation():
             item = self.get(number)
+            if item.template == DEPARTURE:
+                self._departure_signable(item)
             if item.status != PRINTED:
                 raise ValidationError(
                     QT_TRANSLATE_NOOP(

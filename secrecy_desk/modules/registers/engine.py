@@ -14,8 +14,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
 
-from secrecy_desk.core.errors import DeskError, PermissionDenied, UsageError, ValidationError
-from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
+from secrecy_desk.core.errors import (
+    DeskError,
+    Localized,
+    PermissionDenied,
+    UsageError,
+    ValidationError,
+)
+from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 from secrecy_desk.core.levels import Level, Term
 from secrecy_desk.core.roles import Action
 from secrecy_desk.core.validators import Bilingual, Problem, problem
@@ -43,8 +49,9 @@ from secrecy_desk.records.model import (
     Revision,
     SaveResult,
 )
+from secrecy_desk.records.people import People
 from secrecy_desk.records.review import review_flags
-from secrecy_desk.records.rules import ApprovalView, Flag, Notice, Rule, RuleContext
+from secrecy_desk.records.rules import ApprovalView, Flag, Lookup, Notice, Rule, RuleContext
 from secrecy_desk.records.store import (
     ENTRY_COLUMNS,
     BulkRow,
@@ -58,6 +65,9 @@ from secrecy_desk.records.store import (
 )
 from secrecy_desk.vault.db import Row, Store
 from secrecy_desk.vault.session import Session
+
+#: The print register's field naming what was printed (``kind:number``).
+PRINTED_OBJECT: Final = "object"
 
 #: Registers the program fills itself; people read them but never add, edit or void entries.
 SYSTEM_REGISTERS: Final = frozenset({PRINTS, LEVEL_DECISIONS})
@@ -80,6 +90,18 @@ def rules_for(spec: FormSpec, rules: Mapping[str, Rule]) -> tuple[Rule, ...]:
             )
         out.append(rule)
     return tuple(out)
+
+
+class FilterInvalid(EntryInvalid):
+    """A list filter the register cannot apply; nothing is saved by a filter, so the message
+    says only what to correct."""
+
+    def message(self, lang: str) -> str:
+        head = translate(self.context, _FILTER_HEAD, lang)
+        return "\n".join([head, *(f"  {p.line(lang)}" for p in self.problems)])
+
+
+_FILTER_HEAD: Final = QT_TRANSLATE_NOOP("Errors", "The list cannot be filtered so; please correct:")
 
 
 class NeedsConfirmation(ValidationError):
@@ -109,6 +131,8 @@ class _Title:
 @dataclass
 class _Lookup:
     registers: Registers
+    #: The clearance read once for many lookups (an import); else read at each.
+    clearance: Level | None = None
 
     def find(
         self, register: str, equals: Mapping[str, object], *, exclude_number: str | None
@@ -117,7 +141,12 @@ class _Lookup:
         if spec is None or spec not in self.registers.forms.registers:
             return []
         clauses = [register_is(spec.id), "voided = 0", "level <= ?"]
-        params: list[object] = [int(self.registers.session.principal.clearance)]
+        clearance = (
+            self.clearance
+            if self.clearance is not None
+            else self.registers.session.principal.clearance
+        )
+        params: list[object] = [int(clearance)]
         for name, value in equals.items():
             if name == NUMBER:
                 clauses.append("number = ?")
@@ -130,7 +159,9 @@ class _Lookup:
             clauses.append("number != ?")
             params.append(exclude_number)
         rows = self.registers.store.all(
-            f"SELECT number, data FROM entries WHERE {' AND '.join(clauses)} LIMIT 50", params
+            f"SELECT number, data FROM entries {self._hint(spec, equals)} "
+            f"WHERE {' AND '.join(clauses)} LIMIT 50",
+            params,
         )
         return [(str(n), _values(spec, json.loads(d))) for n, d in rows]
 
@@ -150,6 +181,73 @@ class _Lookup:
             return None
         return ApprovalView(str(row[0]), str(row[1]), _values(spec, json.loads(row[2])))
 
+    def _hint(self, spec: FormSpec, equals: Mapping[str, object]) -> str:
+        """``INDEXED BY`` the list index of the first field asked for (a rule names the most
+        selective first: the drawing's number before its receiver). Without planner
+        statistics SQLite may otherwise search by a field with few distinct values and visit
+        a large part of the register for every row of an import."""
+        first = next(iter(equals), None)
+        if first is None:
+            return ""
+        index = f"ix_{spec.id}_{first}"
+        return f"INDEXED BY {index}" if index in self.registers.index_names() else ""
+
+
+class _Pending:
+    """The lookup of an import: the register as it stands plus the rows of the file checked
+    so far (not yet written: they are written together at the end), so that a rule sees an
+    earlier row of the same file exactly as it would see a saved entry. The rows are indexed
+    by the stored values of the fields a rule asks about, so each lookup costs the same
+    however long the file."""
+
+    def __init__(self, base: _Lookup, spec: FormSpec) -> None:
+        self.base = base
+        self.spec = spec
+        self.rows: list[tuple[str, Mapping[str, Value]]] = []
+        self._by: dict[tuple[str, ...], dict[tuple[object, ...], list[int]]] = {}
+
+    def _key(
+        self, names: tuple[str, ...], values: Mapping[str, object], number: str | None
+    ) -> tuple[object, ...]:
+        return tuple(
+            (number if number is not None else values.get(n))
+            if n == NUMBER
+            else self.spec.field(n).to_storage(values.get(n))  # type: ignore[arg-type]
+            for n in names
+        )
+
+    def installed(self, register: str) -> bool:
+        return self.base.installed(register)
+
+    def approval(self, number: str) -> ApprovalView | None:
+        return self.base.approval(number)
+
+    def add(self, number: str, values: Mapping[str, Value]) -> None:
+        self.rows.append((number, values))
+        for names, index in self._by.items():
+            index.setdefault(self._key(names, values, number), []).append(len(self.rows) - 1)
+
+    def find(
+        self, register: str, equals: Mapping[str, object], *, exclude_number: str | None
+    ) -> Sequence[tuple[str, Mapping[str, Value]]]:
+        found = list(self.base.find(register, equals, exclude_number=exclude_number))
+        if register != self.spec.id or len(found) >= 50:
+            return found
+        names = tuple(equals)
+        index = self._by.get(names)
+        if index is None:
+            index = self._by[names] = {}
+            for i, (row_number, values) in enumerate(self.rows):
+                index.setdefault(self._key(names, values, row_number), []).append(i)
+        wanted = self._key(names, equals, None)
+        for i in index.get(wanted, ()):
+            number, values = self.rows[i]
+            if number != exclude_number:
+                found.append((number, values))
+                if len(found) >= 50:
+                    break
+        return found
+
 
 def _values(spec: FormSpec, data: Mapping[str, Any]) -> dict[str, Value]:
     return {f.name: f.from_storage(data.get(f.name)) for f in spec.fields}
@@ -164,16 +262,22 @@ class Registers:
         forms: Forms,
         rules: Mapping[str, Rule],
         deadlines: Mapping[str, EntryDeadline] | None = None,
+        *,
+        object_titles: Mapping[str, Localized] | None = None,
     ) -> None:
         """``rules`` is every module rule by id (``modules.registry.RULES``); each definition
         names the ones it uses, and an unknown name stops here, naming the file.
         ``deadlines`` are the modules' deadlines on entries by key
-        (``modules.registry.entry_deadlines``): a query may ask for exactly one's entries."""
+        (``modules.registry.entry_deadlines``): a query may ask for exactly one's entries.
+        ``object_titles`` names the kinds of printed objects (``modules.registry``)."""
         self.session = session
         self.forms = forms
+        self.people = People(session.vault)
+        self._object_titles: Mapping[str, Localized] = object_titles or {}
         self.store: Store = session.vault.store
         self._rules = {s.id: rules_for(s, rules) for s in forms.registers}
         self._lookup = _Lookup(self)
+        self._index_names: frozenset[str] | None = None
         self.planner = Planner(self.store)
         self.planner.ensure_indexes(forms.registers)
         self.deadlines: Mapping[str, EntryDeadline] = dict(deadlines or {})
@@ -211,8 +315,42 @@ class Registers:
     def analyze(self) -> None:
         """Refresh the planner's statistics (after a bulk load)."""
         self.planner.analyze()
+        self._index_names = None
+
+    def index_names(self) -> frozenset[str]:
+        """The names of the indexes the vault has (read once)."""
+        if self._index_names is None:
+            self._index_names = frozenset(
+                str(n)
+                for (n,) in self.store.all("SELECT name FROM sqlite_schema WHERE type = 'index'")
+            )
+        return self._index_names
 
     # --- reading ---------------------------------------------------------------------------
+
+    def display(self, spec: FormSpec, entry: Entry, name: str, lang: str) -> str:
+        """A column of ``entry`` as a screen shows it: :meth:`Entry.display`, but people by
+        name (an account field holds a login) and a printed object by its register's title
+        and number (the print register stores ``drawings:TZFS-…``)."""
+        if name in (NUMBER, STATUS) or not spec.has_field(name):
+            return entry.display(spec, name, lang)
+        value = entry.values.get(name)
+        if spec.field(name).type is FieldType.ACCOUNT and isinstance(value, str):
+            return self.people.name(value)
+        if spec.id == PRINTS and name == PRINTED_OBJECT and isinstance(value, str):
+            return self.object_text(value, lang)
+        return entry.display(spec, name, lang)
+
+    def object_text(self, obj: str, lang: str) -> str:
+        """``kind:number`` → 图纸发放登记 TZFS-2026-0001 (a list: the register's title)."""
+        kind, sep, number = obj.partition(":")
+        title = self._object_titles.get(kind)
+        if title is None:
+            spec = self.forms.get(kind)
+            if spec is None:
+                return obj
+            return f"{spec.title(lang)} {number}".strip() if sep else spec.title(lang)
+        return f"{title.text(lang)} {number}".strip() if sep else title.text(lang)
 
     def _entry(self, spec: FormSpec, row: Row, today: date | None = None) -> Entry:
         data = json.loads(row[9])
@@ -318,7 +456,7 @@ class Registers:
             clauses.append("created_by = ?")
             params.append(query.created_by)
         if problems:
-            raise EntryInvalid(tuple(problems))
+            raise FilterInvalid(spec.labelled(problems))
         expr = search.match_expression(query.search)
         if expr is not None:
             clauses.append("id IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?)")
@@ -408,6 +546,16 @@ class Registers:
             found.reverse()
         return found
 
+    def marks(self, register: str, query: Query) -> list[tuple[Level, Term | None]]:
+        """The distinct (level, term) of the entries ``query`` finds: what a list or an export
+        of them is marked with (:func:`secrecy_desk.core.levels.highest`)."""
+        spec = self.require(register, Action.VIEW)
+        clauses, params = self._filters(spec, query)
+        rows = self.store.all(
+            f"SELECT DISTINCT level, term FROM entries WHERE {' AND '.join(clauses)}", params
+        )
+        return [(Level(int(lv)), Term.decode(str(t)) if t else None) for lv, t in rows]
+
     def count(self, register: str, query: Query) -> int:
         spec = self.require(register, Action.VIEW)
         clauses, params = self._filters(spec, query)
@@ -466,8 +614,11 @@ class Registers:
         previous: Mapping[str, Value] | None = None,
         status: str | None = None,
         previous_status: str | None = None,
+        lookup: Lookup | None = None,
+        today: date | None = None,
+        clearance: Level | None = None,
     ) -> tuple[dict[str, Value], Level, Term | None, tuple[str, ...]]:
-        today = self.session.clock.today()
+        today = today or self.session.clock.today()
         result = validate_entry(spec, raw, today=today, defaults=defaults)
         problems = list(result.problems)
         notices: list[Notice] = []
@@ -476,7 +627,7 @@ class Registers:
                 spec=spec,
                 today=today,
                 number=number,
-                lookup=self._lookup,
+                lookup=lookup or self._lookup,
                 previous=previous,
                 status=status,
                 previous_status=previous_status,
@@ -489,13 +640,15 @@ class Registers:
         level_refused: Problem | None = None
         if not problems:
             mark = entry_marking(spec, result.values)
-            level_refused = level_problem(self.session, mark.level, spec.level_field or "")
+            level_refused = level_problem(
+                self.session, mark.level, spec.level_field or "", clearance=clearance
+            )
         if level_refused is not None:
             problems.append(level_refused)
         if problems:
-            raise EntryInvalid(tuple(problems))
+            raise EntryInvalid(spec.labelled(problems))
         if notices and not confirm:
-            raise NeedsConfirmation(notices)
+            raise NeedsConfirmation([Notice(p) for p in spec.labelled(n.problem for n in notices)])
         assert mark is not None
         return dict(result.values), mark.level, mark.term, tuple(n.problem.code for n in notices)
 
@@ -684,7 +837,7 @@ class Registers:
                     problem(
                         "void_reason",
                         QT_TRANSLATE_NOOP("Errors", "Give the reason for voiding."),
-                    ).at("reason"),
+                    ).at("reason", Bilingual("作废原因", "Reason for voiding")),
                 )
             )
         with self.session.operation():
@@ -726,19 +879,43 @@ class Registers:
         progress: Progress | None = None,
     ) -> list[str]:
         """All or nothing: every row valid and saved, or none. Raises :class:`ImportFailed`
-        listing every bad row (1-based, as in the file) with its field and reason."""
+        listing every bad row (1-based, as given) with its field and reason.
+
+        Every row is checked exactly as a single save checks it (fields, rules between fields,
+        module rules, the level rules); a module rule sees the earlier rows of the same file
+        as if they were saved. Only when every row passed are they written, together, with
+        the statements a single save uses (:func:`insert_entries`), and one audit record.
+        ``progress`` hears (done, total) over both halves (checking, then writing) and may
+        cancel at any point: nothing is then saved."""
         spec = self.require(register, Action.CREATE)
         failures: list[tuple[int, Problem]] = []
+        checked: list[BulkRow] = []
         numbers: list[str] = []
-        marks: list[Level] = []
         confirmed: dict[str, list[str]] = {}
-        with self.session.operation():
+        total = 2 * len(rows)
+
+        def report(done: int) -> None:
+            if progress is not None and not progress(done, total):
+                raise Cancelled()
+
+        with self.session.operation() as store:
+            today = self.session.clock.today()
+            number_of = _numbering(store, spec, today)
+            clearance = self.session.principal.clearance
+            pending = _Pending(_Lookup(self, clearance), spec)
             for index, raw in enumerate(rows, start=1):
-                if progress is not None and index % 50 == 1 and not progress(index - 1, len(rows)):
-                    raise Cancelled()
+                if index % 200 == 1:
+                    report(index - 1)
                 try:
                     values, level, term, notices = self._check(
-                        spec, raw, number=None, defaults=True, confirm=confirm
+                        spec,
+                        raw,
+                        number=None,
+                        defaults=True,
+                        confirm=confirm,
+                        lookup=pending,
+                        today=today,
+                        clearance=clearance,
                     )
                 except EntryInvalid as exc:
                     failures.extend((index, p) for p in exc.problems)
@@ -746,17 +923,29 @@ class Registers:
                 except NeedsConfirmation as exc:
                     failures.extend((index, n.problem) for n in exc.notices)
                     continue
-                _, number = self._insert(spec, values, level, term, note=f"import:{source}")
+                number = number_of(len(checked) + 1)
+                pending.add(number, values)
+                checked.append(BulkRow(values, level, term))
                 numbers.append(number)
-                marks.append(level)
                 if notices:
                     confirmed[number] = list(notices)
             if failures:
                 raise ImportFailed(failures)
+
+            def written() -> Iterator[BulkRow]:
+                for index, row in enumerate(checked):
+                    if index % 1000 == 0:
+                        report(len(rows) + index)
+                    yield row
+
+            _, top = insert_entries(
+                self.session, spec, written(), note=f"import:{source}", batch=2000
+            )
+            report(total)
             self.session.audit(
                 "register.import",
                 register,
-                level=max(marks, default=Level.INTERNAL),
+                level=max(top, Level.INTERNAL),
                 details={
                     "source": source,
                     "count": len(numbers),
@@ -825,6 +1014,19 @@ class Registers:
         return count
 
 
+def _numbering(store: Store, spec: FormSpec, today: date) -> Callable[[int], str]:
+    """The number the ``k``-th (1-based) of the entries :func:`insert_entries` writes next will
+    get: it numbers them in order after the register's last number of the year."""
+    year = today.year if spec.numbering.per_year else 0
+    last = int(
+        store.scalar(
+            "SELECT last_seq FROM numbering WHERE register = ? AND year = ?", (spec.id, year)
+        )
+        or 0
+    )
+    return lambda k: spec.numbering.format(year=year or today.year, seq=last + k)
+
+
 #: Called with (done, total); returns False to cancel (everything is then rolled back).
 Progress = Callable[[int, int], bool]
 
@@ -848,4 +1050,11 @@ class ImportFailed(ValidationError):
 
     def message(self, lang: str) -> str:
         head = super().message(lang)
-        return "\n".join([head, *(f"  {row}: {p.line(lang)}" for row, p in self.failures)])
+        row_text = translate(self.context, _ROW, lang)
+        return "\n".join(
+            [head, *("  " + row_text.format(row=r, problem=p.line(lang)) for r, p in self.failures)]
+        )
+
+
+#: A problem of an imported file, at the sheet's own row number (as the spreadsheet shows it).
+_ROW: Final = QT_TRANSLATE_NOOP("Errors", "Row {row}: {problem}")

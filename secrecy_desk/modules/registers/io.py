@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+import os
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -19,12 +20,13 @@ from secrecy_desk.core.cells import neutralise, restore
 from secrecy_desk.core.errors import ValidationError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.core.levels import highest, marking
+from secrecy_desk.core.money import Money
 from secrecy_desk.core.roles import Action
 from secrecy_desk.core.validators import Problem, choice_key, problem
-from secrecy_desk.forms import FormSpec
+from secrecy_desk.forms import FieldType, FormSpec
 from secrecy_desk.modules.registers.engine import Cancelled, ImportFailed, Progress, Registers
-from secrecy_desk.records.model import NUMBER, STATUS, Query
-from secrecy_desk.vault.keyfile import write_atomic
+from secrecy_desk.records.model import NUMBER, STATUS, Entry, Query
+from secrecy_desk.vault.keyfile import fsync_dir
 
 SUFFIXES = (".csv", ".xlsx")
 
@@ -161,24 +163,29 @@ def import_table(
 ) -> ImportReport:
     """Add the rows of ``table`` (a heading row first) all at once or none: the one import
     path of a file and of rows pasted from a spreadsheet. ``source`` names where they came
-    from in the audit trail."""
+    from in the audit trail. A problem names the sheet's own row number (as the spreadsheet
+    shows it) and the column's label."""
     spec = registers.spec(register)
-    # A marking row written by our own export comes first; skip it.
-    while table and len([c for c in table[0] if c.strip()]) <= 1 and len(table) > 1:
-        table = table[1:]
-    if not table:
+    # A marking row written by our own export comes first; skip it (its row still counts).
+    first = 0
+    while first < len(table) - 1 and len([c for c in table[first] if c.strip()]) <= 1:
+        first += 1
+    if first >= len(table):
         raise ImportFailed(
             [(1, problem("empty", QT_TRANSLATE_NOOP("Errors", "The file is empty.")))]
         )
-    columns, header_problems = header_map(spec, table[0])
+    columns, header_problems = header_map(spec, table[first])
     if header_problems:
-        raise ImportFailed([(1, p) for p in header_problems])
+        raise ImportFailed([(first + 1, p) for p in header_problems])
+    term = spec.term_field
     rows = []
     lines = []
-    for line, cells in enumerate(table[1:], start=2):
+    for line, cells in enumerate(table[first + 1 :], start=first + 2):
         if not any(c.strip() for c in cells):
             continue
         raw = {name: cells[i] if i < len(cells) else "" for i, name in enumerate(columns) if name}
+        if term is not None and term in raw:
+            raw[term] = _without_default_note(raw[term])
         rows.append(raw)
         lines.append(line)
     try:
@@ -186,6 +193,27 @@ def import_table(
     except ImportFailed as exc:
         raise ImportFailed([(lines[row - 1], p) for row, p in exc.failures]) from None
     return ImportReport(tuple(numbers))
+
+
+def _without_default_note(text: str) -> str:
+    """A term cell as an export writes it when the record sets none ("20年（按密级默认）"):
+    the level's default applies, so the cell reads as empty."""
+    stripped = text.strip()
+    for suffix in DEFAULT_TERM_SUFFIXES:
+        if stripped.endswith(suffix):
+            return ""
+    return text
+
+
+#: Rows read from the vault at a time by an export (memory stays flat in the row count).
+EXPORT_BATCH = 1000
+
+#: What the export adds to a secrecy term the record does not set (the level's default);
+#: an import reads such a cell as "no term given", so the entry comes back unchanged.
+DEFAULT_TERM_SUFFIXES = ("（按密级默认）", " (default for the level)")
+
+#: How a money cell shows in a spreadsheet.
+MONEY_FORMAT = '"¥"#,##0.00'
 
 
 def export_file(
@@ -197,66 +225,171 @@ def export_file(
     progress: Progress | None = None,
     overwrite: bool = False,
 ) -> Path:
-    """Write the entries the account may see; returns the path actually written (its name
-    carries the marking). An existing file is replaced only with ``overwrite``.
+    """Write the entries the account may see to ``target`` (the name the user gave; returned).
+    The marking of the highest level in it stands in its first row and, for a workbook, in
+    its properties (title, keywords, a 密级 property); the header row is frozen and filtered,
+    columns have widths, and numbers, money and dates are typed cells. Anything exported
+    imports back unchanged. An existing file is replaced only with ``overwrite``.
+
+    Entries are read and written a batch at a time (memory flat in the row count), into a
+    temporary file beside the target that replaces it only when complete and recorded.
 
     No cell is ever a formula: CSV cells that a spreadsheet would read as one get the OWASP
     apostrophe (:mod:`secrecy_desk.core.cells`, undone on import); XLSX cells are written as
     strings, whatever they start with."""
-    spec = registers.spec(register)
+    spec = registers.require(register, Action.EXPORT)
     session = registers.session
-    session.require_active_password()
-    session.principal.require(register, Action.EXPORT)
     if target.suffix.lower() not in SUFFIXES:
         raise _bad_format(target)
     session.require_fixed_disk(target, "register.export", f"{register}:{target}")
     base = query or Query()
-    # Every matching entry (filters, ranges, search), in the list's order, not one page.
-    entries = registers.page(register, replace(base, offset=0, limit=None))
-    top, term = highest([(e.level, e.term) for e in entries])
+    # Every matching entry (filters, ranges, search, "mine", a deadline), in the list's order,
+    # not one page: read a batch at a time, each page on from the last one's end (keyset).
+    where = replace(base, offset=0, limit=None, after=None, backward=False)
+    top, term = highest(registers.marks(register, where))
     mark = marking(top, term)
-    final = (
-        target
-        if mark in target.stem
-        else target.with_name(f"{target.stem}（{mark}）{target.suffix}")
-    )
-    media.refuse_existing(final, overwrite=overwrite)
+    media.refuse_existing(target, overwrite=overwrite)
+    total = registers.count(register, where)
     names = [NUMBER, STATUS, *spec.field_names]
     header = [spec.column_label(n, "zh_CN") for n in names]
-    rows: list[list[str]] = []
-    for index, e in enumerate(entries):
-        if progress is not None and index % 200 == 0 and not progress(index, len(entries)):
-            raise Cancelled()
-        rows.append([e.display(spec, n, "zh_CN") for n in names])
-    if final.suffix.lower() == ".csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf)
+
+    def entries() -> Iterator[Entry]:
+        done = 0
+        after: int | None = None
+        while True:
+            page = registers.page(register, replace(where, limit=EXPORT_BATCH, after=after))
+            for index, entry in enumerate(page, start=done):
+                if progress is not None and index % 500 == 0 and not progress(index, total):
+                    raise Cancelled()
+                yield entry
+            if len(page) < EXPORT_BATCH:
+                return
+            done += len(page)
+            after = page[-1].id
+
+    part = target.with_name(f".{target.name}.part")
+    try:
+        if target.suffix.lower() == ".csv":
+            count = _write_csv(part, spec, names, header, mark, entries())
+        else:
+            count = _write_xlsx(part, spec, names, header, mark, entries())
+        with session.operation():
+            session.audit(
+                "register.export",
+                f"{register}:{target}",
+                level=top,
+                details={"count": count, "marking": mark, "file": str(target)},
+            )
+            media.refuse_existing(target, overwrite=overwrite)
+            os.replace(part, target)
+            fsync_dir(target.parent)
+    finally:
+        part.unlink(missing_ok=True)
+    return target
+
+
+def _write_csv(
+    path: Path,
+    spec: FormSpec,
+    names: Sequence[str],
+    header: Sequence[str],
+    mark: str,
+    entries: Iterable[Entry],
+) -> int:
+    count = 0
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with open(fd, "w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out)
         writer.writerow([mark])
         writer.writerow([neutralise(c) for c in header])
-        writer.writerows([neutralise(c) for c in r] for r in rows)
-        data = buf.getvalue().encode("utf-8-sig")
-    else:
-        import openpyxl  # noqa: PLC0415 - loaded only when a workbook is used (0.3 s)
+        for e in entries:
+            writer.writerow([neutralise(e.display(spec, n, "zh_CN")) for n in names])
+            count += 1
+        out.flush()
+        os.fsync(out.fileno())
+    return count
 
-        book = openpyxl.Workbook()
-        sheet = book.active
-        assert sheet is not None
-        sheet.title = spec.title_zh[:31]
-        for r in [[mark], header, *rows]:
-            sheet.append(r)
-            for cell in sheet[sheet.max_row]:
-                # openpyxl takes a string starting with "=" for a formula: it is a value.
-                if cell.data_type == "f":
-                    cell.data_type = "s"
-        out = io.BytesIO()
+
+def _write_xlsx(
+    path: Path,
+    spec: FormSpec,
+    names: Sequence[str],
+    header: Sequence[str],
+    mark: str,
+    entries: Iterable[Entry],
+) -> int:
+    import openpyxl  # noqa: PLC0415 - loaded only when a workbook is used (0.3 s)
+    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
+    from openpyxl.packaging.custom import StringProperty  # noqa: PLC0415
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet(spec.title_zh[:31])
+    book.properties.title = f"{spec.title_zh}（{mark}）"
+    book.properties.keywords = mark
+    book.properties.subject = mark
+    book.custom_doc_props.append(StringProperty(name="密级", value=mark))  # type: ignore[attr-defined]
+    sheet.freeze_panes = "A3"  # the marking row and the header stay in view
+    for column, name in enumerate(names, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = _width(spec, name)
+    kinds = [_kind(spec, n) for n in names]
+
+    def text_cell(value: str) -> object:
+        if value.startswith("="):
+            # openpyxl takes a string starting with "=" for a formula: it is a value.
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.data_type = "s"
+            return cell
+        return value
+
+    def money_cell(fen: int) -> object:
+        cell = WriteOnlyCell(sheet, value=fen / 100)
+        cell.number_format = MONEY_FORMAT
+        return cell
+
+    sheet.append([text_cell(mark)])
+    sheet.append([text_cell(h) for h in header])
+    count = 0
+    for e in entries:
+        row: list[object] = []
+        for name, kind in zip(names, kinds, strict=True):
+            value = e.values.get(name) if kind else None
+            if kind == "int" and isinstance(value, int):
+                row.append(value)
+            elif kind == "money" and isinstance(value, Money):
+                row.append(money_cell(value.fen))
+            elif kind == "date" and isinstance(value, date):
+                row.append(value)
+            else:
+                row.append(text_cell(e.display(spec, name, "zh_CN")))
+        sheet.append(row)
+        count += 1
+    sheet.auto_filter.ref = f"A2:{get_column_letter(len(names))}{count + 2}"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with open(fd, "wb") as out:
         book.save(out)
-        data = out.getvalue()
-    with session.operation():
-        session.audit(
-            "register.export",
-            f"{register}:{final}",
-            level=top,
-            details={"count": len(entries), "marking": mark, "file": str(final)},
-        )
-        write_atomic(final, data)
-    return final
+        out.flush()
+        os.fsync(out.fileno())
+    return count
+
+
+def _kind(spec: FormSpec, name: str) -> str:
+    """How a column's cells are typed in a workbook: "int", "money", "date" or "" (text)."""
+    if not spec.has_field(name):
+        return ""
+    return {FieldType.INTEGER: "int", FieldType.MONEY: "money", FieldType.DATE: "date"}.get(
+        spec.field(name).type, ""
+    )
+
+
+def _width(spec: FormSpec, name: str) -> float:
+    """A column's width in characters: its heading or its definition's width hint (Chinese
+    characters count twice), within sensible bounds."""
+    label = spec.column_label(name, "zh_CN")
+    heading = sum(2 if ord(ch) > 0x2E7F else 1 for ch in label) + 2
+    hint = 12
+    if spec.has_field(name):
+        hint = (spec.field(name).width or 8) * 2
+    elif name == NUMBER:
+        hint = 16
+    return float(min(max(heading, hint, 8), 60))
