@@ -442,3 +442,12 @@ def test_the_example_in_the_docs_loads(tmp_path: Path) -> None:
     (tmp_path / "registers" / "drawings.toml").write_text(example, encoding="utf-8")
     spec = load_all(tmp_path)["drawings"]
     assert spec.field("level").parse("一般") is Level.INTERNAL
+
+
+def test_registers_come_in_their_declared_order_most_used_first() -> None:
+    """The main window's tabs follow ``order``: a clerk finds the drawing book and the carrier
+    ledger first, not the register whose file name sorts first."""
+    ids = [s.id for s in load_all().registers]
+    assert ids[:3] == ["drawings", "carriers", "equipment"]
+    orders = [s.order for s in load_all().registers]
+    assert orders == sorted(orders)

@@ -24,6 +24,7 @@ from secrecy_desk.core.levels import Level
 from secrecy_desk.core.money import Money, MoneySyntaxError
 from secrecy_desk.core.validators import Bilingual, Problem, choice_key
 from secrecy_desk.forms.spec import (
+    DEFAULT_ORDER,
     NUMBERING_FIELDS,
     Clause,
     DeciderKind,
@@ -544,6 +545,7 @@ _FORM_KEYS: Final = frozenset(
         "kind",
         "title_zh",
         "title_en",
+        "order",
         "level_field",
         "term_field",
         "entry_level",
@@ -628,6 +630,7 @@ def load_form(path: Path, *, file: str | None = None) -> FormSpec:
         entry_level=entry_level,
         rules=_read_rules(top),
         steps=_read_steps(top, kind, by_name),
+        order=top.opt_int("order") or DEFAULT_ORDER,
         source=source.file,
     )
 

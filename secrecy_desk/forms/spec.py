@@ -369,6 +369,10 @@ class StepSpec:
         return self.title_en if lang == "en" else self.title_zh
 
 
+#: Where a form without an ``order`` key goes among its kind: after the ordered ones.
+DEFAULT_ORDER: Final = 1000
+
+
 @dataclass(frozen=True, slots=True)
 class FormSpec:
     """A register, commitment or approval form.
@@ -376,8 +380,10 @@ class FormSpec:
     The record's level (密级) comes from ``level_field`` when the form has one, otherwise every
     entry has the fixed ``entry_level``; exactly one of the two is set. ``term_field`` names the
     field holding the secrecy term, if any. ``rules`` names code rules from
-    ``secrecy_desk.modules`` (checked against that registry, not here). ``source`` is the file
-    the spec came from, as error messages name it."""
+    ``secrecy_desk.modules`` (checked against that registry, not here). ``order`` places it
+    among the forms of its kind (the main window's tabs, every list of registers): the most
+    used first, then by id. ``source`` is the file the spec came from, as error messages
+    name it."""
 
     id: str
     kind: FormKind
@@ -394,6 +400,7 @@ class FormSpec:
     entry_level: Level | None = None
     rules: tuple[str, ...] = ()
     steps: tuple[StepSpec, ...] = ()
+    order: int = DEFAULT_ORDER
     source: str = ""
     _by_name: Mapping[str, FieldSpec] = dataclasses.field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -452,7 +459,7 @@ class Forms(Mapping[str, FormSpec]):
     """Every loaded definition by id, in a stable order (kind, then id)."""
 
     def __init__(self, specs: Mapping[str, FormSpec]) -> None:
-        order = sorted(specs.values(), key=lambda s: (list(FormKind).index(s.kind), s.id))
+        order = sorted(specs.values(), key=lambda s: (list(FormKind).index(s.kind), s.order, s.id))
         self._specs: dict[str, FormSpec] = {s.id: s for s in order}
 
     def __getitem__(self, key: str) -> FormSpec:
