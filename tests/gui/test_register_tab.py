@@ -32,7 +32,7 @@ from secrecy_desk.modules.registry import open_registers
 from secrecy_desk.records.search import matches
 from secrecy_desk.vault.prefs import get_pref
 from tests.support.data import bulk_drawings
-from tests.support.vault import CLERK, OFFICER, VaultEnv
+from tests.support.vault import CLERK, NAMES, OFFICER, VaultEnv
 
 LANG = "zh_CN"
 
@@ -317,6 +317,19 @@ def test_history_shows_differences(qtbot: QtBot, make_tab: TabFactory) -> None:
     dialog.close()
 
 
+def test_the_editor_names_who_created_and_saved_the_entry(
+    qtbot: QtBot, make_tab: TabFactory
+) -> None:
+    tab = make_tab(entries=2)
+    select_row(qtbot, tab, 0)
+    created = tab.editor.created_label.text()
+    assert NAMES[OFFICER] in created
+    assert OFFICER not in created, "people by name, never by login"
+    type_into(qtbot, tab, "receiver", "改存测试")
+    assert tab.save()
+    assert NAMES[OFFICER] in tab.editor.updated_label.text()
+
+
 def test_clerk_sees_permission_aware_buttons(make_tab: TabFactory) -> None:
     tab = make_tab(login=CLERK, entries=5)
     assert tab.can[Action.CREATE]
@@ -369,8 +382,9 @@ def test_export_and_import_on_worker(tmp_path: Path, make_tab: TabFactory) -> No
     total = tab.model.total
     written = tab.export_path(tmp_path / "drawings.csv")
     assert written is not None, tab.said  # type: ignore[attr-defined]
-    assert written.exists()
-    assert "机密" in written.name
+    # The name the user gave; the marking goes inside, in the first row.
+    assert written == tmp_path / "drawings.csv"
+    assert "机密" in written.read_text(encoding="utf-8-sig").splitlines()[0]
     good = tmp_path / "new.csv"
     good.write_text(
         "图号,图名,份数,密级,接收者,日期\n"

@@ -217,7 +217,13 @@ class EntryEditor(QWidget):
     dirtyChanged = Signal(bool)
 
     def __init__(
-        self, spec: FormSpec, lang: str, today: Callable[[], date], parent: QWidget | None = None
+        self,
+        spec: FormSpec,
+        lang: str,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+        *,
+        person: Callable[[str], str] | None = None,
     ) -> None:
         # Long on purpose: the widgets are made and laid out here in the order they appear
         # on screen, so the whole layout reads top to bottom in one place; what they do is in
@@ -226,6 +232,8 @@ class EntryEditor(QWidget):
         self.spec = spec
         self.lang = lang
         self._today = today
+        #: A login as the editor shows it (who created and last saved the entry): the name.
+        self.person: Callable[[str], str] = person or str
         self._entry: Entry | None = None
         self._baseline: dict[str, str] = {}
         self._baseline_status = ""
@@ -415,8 +423,8 @@ class EntryEditor(QWidget):
         self.number_label.setText(entry.number)
         self.marking_label.setText(entry.marking)
         self.revision_label.setText(str(entry.revision))
-        self.created_label.setText(_who_when(entry.created_by, entry.created_at))
-        self.updated_label.setText(_who_when(entry.updated_by, entry.updated_at))
+        self.created_label.setText(_who_when(self.person(entry.created_by), entry.created_at))
+        self.updated_label.setText(_who_when(self.person(entry.updated_by), entry.updated_at))
         self.set_read_only(read_only or entry.voided)
 
     def apply_inputs(self, inputs: Mapping[str, str], status: str | None = None) -> None:

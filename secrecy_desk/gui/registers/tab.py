@@ -467,7 +467,9 @@ class RegisterTab(QWidget):
         self._fill_columns_menu()
 
     def _build_editor(self) -> None:
-        self.editor = EntryEditor(self.spec, self.lang, self.ctx.clock.today)
+        self.editor = EntryEditor(
+            self.spec, self.lang, self.ctx.clock.today, person=self.ctx.registers.people.name
+        )
         self.editor.dirtyChanged.connect(lambda _d: self._update_actions())
         self.notice = QFrame()
         self.notice.setObjectName("notice")
