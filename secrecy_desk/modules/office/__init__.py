@@ -9,6 +9,7 @@ from secrecy_desk.core.roles import Principal, Role
 from secrecy_desk.forms import Forms
 from secrecy_desk.modules.base import (
     ATTENTION,
+    OVERDUE,
     Command,
     Deadline,
     EntryDeadline,
@@ -38,11 +39,7 @@ def _tabs(forms: Forms, principal: Principal) -> Sequence[TabSpec]:
     return (TabSpec("office", TITLE, "secrecy_desk.gui.office.tab:OfficeTab"),)
 
 
-def _line(
-    key: str, zh: str, en: str, entries: EntryDeadline, severity: str | None = None
-) -> Deadline:
-    if severity is None:
-        return Deadline(key, Title(zh, en), entries.register, entries=entries)
+def _line(key: str, zh: str, en: str, entries: EntryDeadline, severity: str = OVERDUE) -> Deadline:
     return Deadline(key, Title(zh, en), entries.register, entries=entries, severity=severity)
 
 
