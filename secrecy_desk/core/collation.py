@@ -57,3 +57,22 @@ def sort_keys(stored: Mapping[str, object]) -> str | None:
         if isinstance(value, str) and (key := sort_key(value)) != value
     }
     return json.dumps(keys, ensure_ascii=False, sort_keys=True) if keys else None
+
+
+def sort_keys_after(
+    before: Mapping[str, object], before_keys: str | None, stored: Mapping[str, object]
+) -> str | None:
+    """:func:`sort_keys` of ``stored``, a new revision of the values ``before`` whose keys
+    were ``before_keys``: the key of a text that did not change is taken over, so a revision
+    that changes no Chinese text makes no key (and never loads the pinyin table)."""
+    kept: Mapping[str, object] = json.loads(before_keys) if before_keys else {}
+    keys: dict[str, object] = {}
+    for name, value in stored.items():
+        if not isinstance(value, str):
+            continue
+        if before.get(name) == value:
+            if name in kept:
+                keys[name] = kept[name]
+        elif (key := sort_key(value)) != value:
+            keys[name] = key
+    return json.dumps(keys, ensure_ascii=False, sort_keys=True) if keys else None

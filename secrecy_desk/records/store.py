@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
-from secrecy_desk.core.collation import sort_keys
+from secrecy_desk.core.collation import sort_keys, sort_keys_after
 from secrecy_desk.core.errors import ConflictError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.core.levels import Level, Term
@@ -163,8 +163,7 @@ _FIRST_REVISION: Final = (
 AS_ENTRY: Final = ""
 #: Before a new revision replaces the latest, the latest's values go into its own row.
 _KEEP_REPLACED: Final = (
-    "UPDATE entry_revisions SET data = (SELECT data FROM entries WHERE id = ?) "
-    "WHERE entry_id = ? AND revision = ? AND data = ''"
+    "UPDATE entry_revisions SET data = ? WHERE entry_id = ? AND revision = ? AND data = ''"
 )
 
 
@@ -255,22 +254,70 @@ def revise_entry(session: Session, spec: FormSpec, rev: Revise) -> int:
     """Write revision ``rev.revision + 1`` of an entry (row, revision history, search index);
     refused as a conflict if the entry is no longer at ``rev.revision``. Returns the new
     revision number."""
+    return revise_entries(session, [(spec, rev)])[0]
+
+
+#: The columns of ``entries`` a revision may change, read before it is written: only those
+#: whose value changes are assigned, so SQLite rewrites only the indexes that read them (the
+#: list indexes all read ``data``; ``status``, ``level`` and ``voided`` have their own).
+_REVISED: Final = (
+    "revision", "status", "level", "term", "voided", "void_reason", "data", "sortkeys",
+    "updated_at", "updated_by",
+)  # fmt: skip
+_CHUNK: Final = 500
+
+
+def _current(store: Store, ids: Sequence[int]) -> dict[int, dict[str, object]]:
+    """The revised columns of entries ``ids`` as they stand, by id."""
+    out: dict[int, dict[str, object]] = {}
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i : i + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        for row in store.all(
+            f"SELECT id, {', '.join(_REVISED)} FROM entries WHERE id IN ({marks})", chunk
+        ):
+            out[int(row[0])] = dict(zip(_REVISED, row[1:], strict=True))
+    return out
+
+
+def _text_or_none(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def revise_entries(session: Session, revisions: Sequence[tuple[FormSpec, Revise]]) -> list[int]:
+    """Write the next revision of several entries at once (an action on many items: a
+    destruction package, issuing or returning several): all of them or, when any one is no
+    longer at the revision its change was made from, none (the conflict names it; the
+    caller's operation rolls back). Each entry's row is updated guarded by its revision with
+    only the columns that change, and its search index is rewritten only when its searchable
+    text changes. Returns the new revision numbers, in order."""
     store = session.vault.store
-    stored = stored_values(spec, rev.values)
-    data = canonical_json(stored)
     now = iso(session.clock.now())
     who = session.account.login
-    new = rev.revision + 1
-    term_text = rev.term.encode() if rev.term else None
-    # The revision being replaced keeps its values in its own row from now on (a no-op when
-    # the entry has moved on meanwhile: the guarded update below then refuses the save).
-    store.execute(_KEEP_REPLACED, (rev.entry_id, rev.entry_id, rev.revision))
-    guarded_update(
-        store,
-        "entries",
-        rev.entry_id,
-        rev.revision,
-        {
+    ids = [rev.entry_id for _, rev in revisions]
+    if len(set(ids)) != len(ids):
+        raise ValueError("an entry is revised at most once per call")
+    before = _current(store, ids)
+    for _, rev in revisions:  # every guard is checked before anything is written
+        row = before.get(rev.entry_id)
+        if row is None or row["revision"] != rev.revision:
+            raise changed_meanwhile(rev.number)
+    # The revisions being replaced keep their values in their own rows from now on (the
+    # trigger checks them against the entry rows, so before those change).
+    store.executemany(
+        _KEEP_REPLACED,
+        [(before[rev.entry_id]["data"], rev.entry_id, rev.revision) for _, rev in revisions],
+    )
+    added: list[Sequence[object]] = []
+    out: list[int] = []
+    for spec, rev in revisions:
+        old = before[rev.entry_id]
+        old_stored = json.loads(str(old["data"]))
+        stored = stored_values(spec, rev.values)
+        data = canonical_json(stored)
+        new = rev.revision + 1
+        term_text = rev.term.encode() if rev.term else None
+        wanted: dict[str, object] = {
             "revision": new,
             "status": rev.status,
             "level": int(rev.level),
@@ -278,34 +325,39 @@ def revise_entry(session: Session, spec: FormSpec, rev: Revise) -> int:
             "voided": int(rev.voided),
             "void_reason": rev.void_reason,
             "data": data,
-            "sortkeys": sort_keys(stored),
+            "sortkeys": old["sortkeys"]
+            if data == old["data"]
+            else sort_keys_after(old_stored, _text_or_none(old["sortkeys"]), stored),
             "updated_at": now,
             "updated_by": who,
-        },
-        changed_meanwhile(rev.number),
-    )
-    store.execute(
+        }
+        guarded_update(
+            store,
+            "entries",
+            rev.entry_id,
+            rev.revision,
+            {k: v for k, v in wanted.items() if v != old[k]},
+            changed_meanwhile(rev.number),
+        )
+        added.append(
+            (rev.entry_id, new, rev.change, rev.status, int(rev.level), term_text,
+             int(rev.voided), rev.void_reason, AS_ENTRY, rev.note, now, who)
+        )  # fmt: skip
+        body = search_body(spec, stored)
+        if body != search_body(spec, old_stored):
+            store.execute("DELETE FROM entry_fts WHERE rowid = ?", (rev.entry_id,))
+            if body:
+                store.execute(
+                    "INSERT INTO entry_fts (rowid, body) VALUES (?, ?)", (rev.entry_id, body)
+                )
+        out.append(new)
+    store.executemany(
         "INSERT INTO entry_revisions (entry_id, revision, change, status, level, term, "
         "voided, void_reason, data, note, at, account) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            rev.entry_id,
-            new,
-            rev.change,
-            rev.status,
-            int(rev.level),
-            term_text,
-            int(rev.voided),
-            rev.void_reason,
-            AS_ENTRY,
-            rev.note,
-            now,
-            who,
-        ),
+        added,
     )
-    store.execute("DELETE FROM entry_fts WHERE rowid = ?", (rev.entry_id,))
-    _index(store, spec, rev.entry_id, stored)
-    return new
+    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ destroyed (only through a destruction package, :mod:`.packages`).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Final
@@ -25,7 +25,7 @@ from secrecy_desk.core.roles import Action
 from secrecy_desk.forms import FormSpec, Value
 from secrecy_desk.modules.approvals.engine import Approvals, State
 from secrecy_desk.modules.registers import Entry, Registers
-from secrecy_desk.records.store import Revise, insert_entry, revise_entry
+from secrecy_desk.records.store import Revise, insert_entry, revise_entries
 from secrecy_desk.vault import audit_chain
 from secrecy_desk.vault.db import Row, Store
 from secrecy_desk.vault.session import Session
@@ -290,6 +290,21 @@ class Carriers:
         register = self.register_of(number)
         return self.registers.get(register, number.strip().upper(), record_view=False)
 
+    def items(self, numbers: Sequence[str]) -> list[Entry]:
+        """Several items at once, in the order given; refused as :meth:`item` refuses, for
+        the first number that is not on the ledger."""
+        wanted = [n.strip().upper() for n in numbers]
+        found = self.registers.get_many(REGISTERS, wanted)
+        for number in wanted:
+            if number not in found:
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "There is no carrier or equipment numbered {number}."
+                    ),
+                    number=number,
+                )
+        return [found[n] for n in wanted]
+
     def person(self, text: str) -> Person:
         """A holder named by a personnel number (RY-…) or by an account's login: the person
         must be on the personnel register and not released; an account must be active."""
@@ -446,58 +461,81 @@ class Carriers:
     ) -> Event:
         """Write ``change`` to ``entry`` (revision + event + audit), inside the caller's
         operation. The caller checked :meth:`refusal`."""
-        spec = self.registers.spec(entry.register)
-        values = dict(entry.values)
-        values.update(change.values)
-        if "holder" in spec.field_names:
-            values["holder"] = change.holder_after
-        revise_entry(
-            self.session,
-            spec,
-            Revise(
-                entry_id=entry.id,
-                number=entry.number,
-                revision=entry.revision,
-                values=values,
+        return self.apply_all([(entry, change)], kind, on_date, audit_details=audit_details)[0]
+
+    def apply_all(
+        self,
+        changes: Sequence[tuple[Entry, Change]],
+        kind: str,
+        on_date: date,
+        *,
+        audit_details: Mapping[str, object] | None = None,
+    ) -> list[Event]:
+        """Write each item's change at once (their revisions in one batch of the records
+        kernel, then an event and an audit record per item), inside the caller's operation:
+        all of them or, when any item changed meanwhile, none. The caller checked
+        :meth:`refusal` for each."""
+        revisions = []
+        for entry, change in changes:
+            spec = self.registers.spec(entry.register)
+            values = dict(entry.values)
+            values.update(change.values)
+            if "holder" in spec.field_names:
+                values["holder"] = change.holder_after
+            revisions.append(
+                (
+                    spec,
+                    Revise(
+                        entry_id=entry.id,
+                        number=entry.number,
+                        revision=entry.revision,
+                        values=values,
+                        level=entry.level,
+                        term=entry.term,
+                        status=change.status,
+                        change="status",
+                        note=f"carrier:{kind}",
+                    ),
+                )
+            )
+        revise_entries(self.session, revisions)
+        events: list[Event] = []
+        for entry, change in changes:
+            event_id = insert_event(self.session, entry, kind, on_date, change)
+            self.session.audit(
+                _AUDIT[kind],
+                entry.object_name,
                 level=entry.level,
-                term=entry.term,
-                status=change.status,
-                change="status",
-                note=f"carrier:{kind}",
-            ),
-        )
-        event_id = insert_event(self.session, entry, kind, on_date, change)
-        self.session.audit(
-            _AUDIT[kind],
-            entry.object_name,
-            level=entry.level,
-            details={
-                "event": event_id,
-                "on": on_date.isoformat(),
-                "from": entry.status,
-                "to": change.status,
-                "holder": change.holder_after,
-                "party": change.party or None,
-                "ref": change.ref,
-                **(audit_details or {}),
-            },
-        )
-        return Event(
-            event_id,
-            entry.number,
-            kind,
-            on_date,
-            entry.status,
-            change.status,
-            _holder(entry),
-            change.holder_after,
-            change.party,
-            change.due_on,
-            change.ref,
-            dict(change.details),
-            "",
-            self.session.account.login,
-        )
+                details={
+                    "event": event_id,
+                    "on": on_date.isoformat(),
+                    "from": entry.status,
+                    "to": change.status,
+                    "holder": change.holder_after,
+                    "party": change.party or None,
+                    "ref": change.ref,
+                    **(audit_details or {}),
+                },
+            )
+            events.append(
+                Event(
+                    event_id,
+                    entry.number,
+                    kind,
+                    on_date,
+                    entry.status,
+                    change.status,
+                    _holder(entry),
+                    change.holder_after,
+                    change.party,
+                    change.due_on,
+                    change.ref,
+                    dict(change.details),
+                    "",
+                    self.session.account.login,
+                )
+            )
+        return events
 
     def _many(
         self,
@@ -508,16 +546,15 @@ class Carriers:
     ) -> list[Event]:
         wanted = _unique(numbers)
         self._check_date(on_date)
-        events: list[Event] = []
         with self.session.operation():
-            for number in wanted:
-                entry = self.item(number)
+            changes: list[tuple[Entry, Change]] = []
+            for entry in self.items(wanted):
                 self.registers.require(entry.register, Action.EDIT)
                 refused = self.refusal(entry, kind)
                 if refused is not None:
                     raise refused
-                events.append(self.apply(entry, kind, on_date, make(entry)))
-        return events
+                changes.append((entry, make(entry)))
+            return self.apply_all(changes, kind, on_date)
 
     # --- the actions --------------------------------------------------------------------
 

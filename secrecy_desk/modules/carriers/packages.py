@@ -411,25 +411,23 @@ class Packages:
                     number=package.number,
                 )
             details = {"method": method, "place": where, "witnesses": names, "handler": who}
-            for item in package.items:
-                entry = self.desk.item(item.number)
+            change = Change(
+                DESTROYED,
+                {"due_on": None},
+                holder_after=None,
+                party=who,
+                ref=package.number,
+                details=details,
+            )
+            changes = []
+            for entry in self.desk.items([item.number for item in package.items]):
                 refused = self.desk.refusal(entry, DESTROY)
                 if refused is not None:
                     raise refused
-                self.desk.apply(
-                    entry,
-                    DESTROY,
-                    on_date,
-                    Change(
-                        DESTROYED,
-                        {"due_on": None},
-                        holder_after=None,
-                        party=who,
-                        ref=package.number,
-                        details=details,
-                    ),
-                    audit_details={"package": package.number},
-                )
+                changes.append((entry, change))
+            self.desk.apply_all(
+                changes, DESTROY, on_date, audit_details={"package": package.number}
+            )
             store.execute(
                 "UPDATE carrier_packages SET state = ?, destroyed_on = ?, method = ?, place = ?, "
                 "handler = ?, witness1 = ?, witness2 = ?, executed_at = ?, executed_by = ? "

@@ -308,10 +308,12 @@ class Stocktakes:
                     ),
                     number=take.number,
                 )
+            # The item and its line on the list (if any), in one read: a scan is one look-up.
             row = store.one(
-                "SELECT id, status, level FROM entries WHERE number = ? AND register IN (?, ?) "
-                "AND voided = 0",
-                (code, CARRIERS, EQUIPMENT),
+                "SELECT e.id, e.status, e.level, i.expected FROM entries e "
+                "LEFT JOIN carrier_stocktake_items i ON i.stocktake_id = ? AND i.entry_id = e.id "
+                "WHERE e.number = ? AND e.register IN (?, ?) AND e.voided = 0",
+                (take.id, code, CARRIERS, EQUIPMENT),
             )
             if row is None or int(row[2]) > int(self.session.principal.clearance):
                 raise ValidationError(
@@ -330,11 +332,7 @@ class Stocktakes:
                     number=code,
                 )
             entry_id = int(row[0])
-            listed = store.one(
-                "SELECT expected FROM carrier_stocktake_items WHERE stocktake_id = ? "
-                "AND entry_id = ?",
-                (take.id, entry_id),
-            )
+            listed = row[3]
             now = audit_chain.iso(self.session.clock.now())
             who = self.session.account.login
             place = found_at.strip()[:100] or None
