@@ -879,6 +879,12 @@ CREATE INDEX entries_status ON entries (register, voided, status, level, number)
 CREATE INDEX commitments_printed ON commitments (status, printed_at, level);
 """
 
+#: The carrier events of a period, counted by kind for the periodic work report (the date
+#: first, the entry last: the count joins each event to its entry for the clearance).
+V13 = """
+CREATE INDEX carrier_events_on ON carrier_events (on_date, kind, entry_id);
+"""
+
 #: Every schema step, in order. The vault owns the whole schema (the packages above it only run
 #: queries), so a vault opened by any entry point reaches the same version.
 MIGRATIONS: Final[list[Migration]] = [
@@ -891,6 +897,7 @@ MIGRATIONS: Final[list[Migration]] = [
     Migration(8, "the latest revision's values stored once, in the entry row", _sql(V8)),
     Migration(9, "pinyin sort keys of entries' Chinese texts", _v9_sort_keys),
     Migration(10, "indexes for counts by status and for printed commitments", _sql(V10)),
+    Migration(13, "carrier events by date, for the work report's counts", _sql(V13)),
 ]
 
 

@@ -13,6 +13,7 @@ from secrecy_desk.modules.base import (
     Deadline,
     EntryDeadline,
     Module,
+    ReportSection,
     TabSpec,
     Title,
 )
@@ -41,6 +42,7 @@ def _tabs(forms: Forms, principal: Principal) -> Sequence[TabSpec]:
 
 
 _COUNT = "secrecy_desk.modules.carriers.deadlines"
+_FIGURES = "secrecy_desk.modules.carriers.figures"
 
 
 def _deadlines(forms: Forms) -> Sequence[Deadline]:
@@ -108,6 +110,26 @@ MODULE = Module(
     tabs=_tabs,
     deadlines=_deadlines,
     stocktake_figures="secrecy_desk.modules.carriers.stocktake:match_rate_of",
+    report_sections=(
+        ReportSection(
+            "carriers",
+            Title("涉密载体与设备", "Carriers and equipment"),
+            f"{_FIGURES}:carrier_figures",
+            order=450,
+        ),
+        ReportSection(
+            "stocktakes",
+            Title("载体清查", "Stocktakes"),
+            f"{_FIGURES}:stocktake_figures",
+            order=460,
+        ),
+        ReportSection(
+            "destruction",
+            Title("载体销毁", "Destruction"),
+            f"{_FIGURES}:destruction_figures",
+            order=470,
+        ),
+    ),
     commands=(
         Command(
             "carriers", "classified carriers and equipment (涉密载体)", "secrecy_desk.cli.carriers"
