@@ -213,3 +213,69 @@ def test_holdings_and_the_departure_warning(env: VaultEnv) -> None:
         regs, chen, "disengaging", on_date=TODAY, reason="调离",
         before_leaving=lambda p: departure_notices(desk, p), confirm=True,
     )  # fmt: skip
+
+
+def test_a_scan_of_a_destroyed_item_is_refused_and_nothing_is_marked(env: VaultEnv) -> None:
+    desk = _desk(env)
+    gone = desk.register("carriers", carrier(location="柜9")).number
+    pk = Packages(desk)
+    package = pk.submit(pk.create([gone], reason="到期", method="shredding").number)
+    assert package.approval
+    _approve(env, package.approval)
+    desk = _desk(env)
+    Packages(desk).execute(
+        package.number, on_date=TODAY, method="shredding", place="保密室", handler="钱保密",
+        witnesses=["甲", "乙"],
+    )  # fmt: skip
+    takes = Stocktakes(desk)
+    take = takes.open("all")
+    before = len(audit_rows(desk.session))
+    with pytest.raises(ValidationError) as exc:
+        takes.mark(take.number, gone)
+    assert f"{gone} was destroyed; it cannot be in a cabinet" in exc.value.message("en")
+    assert len(audit_rows(desk.session)) == before
+    marked = desk.store.scalar(
+        "SELECT count(*) FROM carrier_stocktake_items WHERE stocktake_id = ? AND mark IS NOT NULL",
+        (take.id,),
+    )
+    assert marked == 0
+
+
+def test_a_package_with_one_item_no_longer_destroyable_destroys_none(env: VaultEnv) -> None:
+    """The batch is all or nothing: one item lent out after approval refuses the execution
+    with one sentence naming it, and no item of the package is destroyed."""
+    desk = _desk(env)
+    a, b = (desk.register("carriers", carrier()).number for _ in range(2))
+    pk = Packages(desk)
+    package = pk.submit(pk.create([a, b], reason="到期", method="shredding").number)
+    assert package.approval
+    _approve(env, package.approval)
+    desk = _desk(env)
+    desk.lend([b], make_person(desk.registers, "周借"), due_on=TODAY, on_date=TODAY)
+    events = desk.store.scalar("SELECT count(*) FROM carrier_events")
+    with pytest.raises(ValidationError) as exc:
+        Packages(desk).execute(
+            package.number, on_date=TODAY, method="shredding", place="保密室",
+            handler="钱保密", witnesses=["甲", "乙"],
+        )  # fmt: skip
+    assert f"{b} is" in exc.value.message("en")
+    assert "cannot be destroyed now" in exc.value.message("en")
+    assert [desk.item(n).status for n in (a, b)] == ["registered", "lent"]
+    assert desk.item(a).revision == 1
+    assert desk.store.scalar("SELECT count(*) FROM carrier_events") == events
+    assert Packages(desk).get(package.number).phase == "approved"
+
+
+def test_a_refused_copy_past_its_number_makes_no_carrier(env: VaultEnv) -> None:
+    desk = _desk(env)
+    original = desk.register("carriers", carrier()).number
+    request = _copy_request(desk, original, 1)
+    _approve(env, request)
+    desk = _desk(env)
+    count = desk.store.scalar("SELECT count(*) FROM entries WHERE register = 'carriers'")
+    with pytest.raises(ValidationError) as exc:
+        desk.copy(original, approval=request, copies=2, on_date=TODAY)
+    assert "allows 1 copies and 0 are made already; 2 more" in exc.value.message("en")
+    assert desk.store.scalar("SELECT count(*) FROM entries WHERE register = 'carriers'") == count
+    assert desk.item(original).values.get("copies_made") is None
+    assert desk.item(original).revision == 1
