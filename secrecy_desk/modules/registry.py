@@ -16,6 +16,7 @@ from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Principal
 from secrecy_desk.forms import Forms, FormSpec
 from secrecy_desk.modules import (
+    admin,
     approvals,
     carriers,
     classification,
@@ -58,6 +59,7 @@ MODULES: Final[tuple[Module, ...]] = (
     classification.MODULE,
     office.MODULE,
     reports.MODULE,
+    admin.MODULE,
 )
 
 #: Every module rule by id; a form definition names the ones it uses.

@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
         self.home = HomeTab(self.ctx)
         self.home.open_deadline.connect(self.show_deadline)
         self.tabs.addTab(self.home, self.tr("Home"))
-        if not principal.is_admin and self.session.account.roles:
+        if self.session.account.roles:
             # A module's tab is built the first time it is shown: login stays quick however
             # many registers the account sees. Until then a blank page holds its place.
             for spec in registry.tabs(self.ctx.forms, principal):
