@@ -25,6 +25,7 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -100,8 +101,17 @@ def _empty_target(target: Path) -> None:
         )
 
 
-def backup(session: Session, target: Path) -> BackupReport:
-    """The system administrator writes a verified, encrypted backup into ``target``."""
+#: A long step's report: (done, total); answering ``False`` asks it to stop.
+Progress = Callable[[int, int], bool]
+
+
+class BackupCancelled(ValidationError):
+    """The system administrator cancelled a backup while it was being written."""
+
+
+def backup(session: Session, target: Path, progress: Progress | None = None) -> BackupReport:
+    """The system administrator writes a verified, encrypted backup into ``target``;
+    ``progress`` hears the bytes copied (and may cancel: nothing is kept)."""
     session.require_active_password()
     session.principal.require_role(Role.SYSADMIN)
     vault = session.vault
@@ -117,7 +127,7 @@ def backup(session: Session, target: Path) -> BackupReport:
         vault.sync_head(force=True)
         master = vault.master_key()
         with vault.store.file_snapshot() as still:
-            digest = _stream_copy(vault.store.path, copy) if still else None
+            digest = _stream_copy(vault.store.path, copy, progress) if still else None
         if digest is None:
             _export(vault.store, copy, master)
         os.chmod(copy, 0o600)
@@ -201,17 +211,24 @@ def last_good(store: db.Store) -> LastBackup | None:
 CHUNK = 1 << 20
 
 
-def _stream_copy(source: Path | None, copy: Path) -> str | None:
+def _stream_copy(source: Path | None, copy: Path, progress: Progress | None = None) -> str | None:
     """Copy the encrypted database file as it is, in chunks, hashing what is written; the
     SHA-256 in hex. The pages stay encrypted with the vault's key all the way."""
     if source is None:
         return None
     sha = hashlib.sha256()
+    total = source.stat().st_size
+    done = 0
     fd = os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with open(source, "rb") as src, os.fdopen(fd, "wb") as dst:
         while chunk := src.read(CHUNK):
             sha.update(chunk)
             dst.write(chunk)
+            done += len(chunk)
+            if progress is not None and not progress(done, total):
+                raise BackupCancelled(
+                    QT_TRANSLATE_NOOP("Errors", "The backup was cancelled; nothing was kept.")
+                )
         dst.flush()
         os.fsync(dst.fileno())
     return sha.hexdigest()
@@ -311,7 +328,9 @@ class Replaced:
     before: BackupReport
 
 
-def replace_vault(session: Session, source: Path, password: str) -> Replaced:
+def replace_vault(
+    session: Session, source: Path, password: str, progress: Progress | None = None
+) -> Replaced:
     """Put the backup in ``source`` in the place of the session's vault (the system
     administrator, password re-entered). The session ends here, whatever the outcome after the
     pre-restore copy: the program returns to its login screen.
@@ -330,7 +349,12 @@ def replace_vault(session: Session, source: Path, password: str) -> Replaced:
         raise AuthError(QT_TRANSLATE_NOOP("Errors", "The password is not correct."))
     folder = session.vault.folder.absolute()
     stamp = session.clock.now().astimezone().strftime("%Y%m%d-%H%M%S")
-    before = backup(session, folder.with_name(f"{folder.name}-before-restore-{stamp}"))
+
+    def step(done: int, total: int) -> bool:
+        # The pre-restore copy is the long part: four fifths of the bar.
+        return progress is None or progress(done * 4 // max(total, 1), 5)
+
+    before = backup(session, folder.with_name(f"{folder.name}-before-restore-{stamp}"), step)
     login_name = session.account.login
     with session.operation():
         session.audit(
@@ -351,6 +375,8 @@ def replace_vault(session: Session, source: Path, password: str) -> Replaced:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     restored.logout()
+    if progress is not None:
+        progress(5, 5)
     aside = folder.with_name(f".{folder.name}-replaced-{stamp}")
     try:
         os.rename(folder, aside)
