@@ -216,6 +216,9 @@ class MainWindow(QMainWindow):
         built = factory(self.ctx) if spec.argument is None else factory(self.ctx, spec.argument)
         assert isinstance(built, QWidget)
         self.module_tabs[key] = built
+        replaced = getattr(built, "vault_replaced", None)
+        if replaced is not None:  # the sysadmin's restore ended the session
+            replaced.connect(self.vault_replaced)
         index = list(self.tab_specs).index(key) + 1  # after Home
         current = self.tabs.currentIndex()
         blocked = self.tabs.blockSignals(True)
@@ -510,6 +513,22 @@ class MainWindow(QMainWindow):
         if self.locked or not self._confirm_leave():
             return
         self._end(back_to_login=True)
+
+    def vault_replaced(self) -> None:
+        """A restore put a backup in the place of the vault and ended the session: back to
+        the login screen, touching the closed vault no more (no drafts, no window state)."""
+        if self._ended:
+            return
+        self._ended = True
+        self.idle.stop()
+        clipboard.clear_ours()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._lock_keys)
+        self.home.stop_counting()
+        self.hide()
+        self.ended.emit(True)
+        self.close()
 
     def _end(self, *, back_to_login: bool, closing_locked: bool = False) -> None:
         if self._ended:
