@@ -184,7 +184,8 @@ def test_a_disk_error_is_one_sentence_and_nothing_is_kept(
         with pytest.raises(VaultError) as failed:
             backup.backup(s, tmp_path / "b")
         text = failed.value.message("en")
-        assert words in text and "\n" not in text
+        assert words in text
+        assert "\n" not in text
         assert backup.last_good(s.vault.store) is None
     finally:
         s.logout()
