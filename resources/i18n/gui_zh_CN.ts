@@ -1080,7 +1080,7 @@ Qt {qt}，PySide6 {pyside}</translation>
     </message>
     <message>
         <source>Save policy</source>
-        <translation>保存口令策略</translation>
+        <translation>保存密码策略</translation>
     </message>
     <message>
         <source>Core classified posts (核心):</source>
