@@ -676,6 +676,10 @@
         <translation>上次成功备份：{date}</translation>
     </message>
     <message>
+        <source>No backup has been made yet: make one in the Backup and restore tab.</source>
+        <translation>尚未进行过备份，请在“备份与恢复”中进行备份。</translation>
+    </message>
+    <message>
         <source>No good backup in the last {n} days: make one in the Backup and restore tab.</source>
         <translation>已超过 {n} 天没有成功备份，请在“备份与恢复”中进行备份。</translation>
     </message>

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from secrecy_desk.gui.admin import backup as backup_tab
@@ -97,9 +98,7 @@ def test_the_sysadmin_restores_over_the_vault_and_returns_to_the_login_screen(
     tab = w.module_tab(BACKUP_TAB)
     assert isinstance(tab, BackupTab)
     said: list[str] = []
-    monkeypatch.setattr(
-        backup_tab.QMessageBox, "information", lambda _p, _t, text: said.append(text)
-    )
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: said.append(text))
 
     def confirm(dialog: backup_tab.RestoreDialog) -> int:
         said.append(dialog.intro.text())
@@ -129,7 +128,7 @@ def test_a_restore_of_another_folder_is_refused_and_nothing_changes(
     tab = w.module_tab(BACKUP_TAB)
     assert isinstance(tab, BackupTab)
     warned: list[str] = []
-    monkeypatch.setattr(backup_tab.QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
     (tmp_path / "empty").mkdir()
     tab.source.setText(str(tmp_path / "empty"))
     tab.restore()

@@ -182,7 +182,12 @@ class HomeTab(QWidget):
             self.backup_line.setText(
                 self.tr("Last good backup: {date}").format(date=local_text(last.at))
             )
-        if backups.overdue(self.session):
+        if last is None:
+            self.backup_reminder.setText(
+                self.tr("No backup has been made yet: make one in the Backup and restore tab.")
+            )
+            self.backup_reminder.setVisible(True)
+        elif backups.overdue(self.session):
             self.backup_reminder.setText(
                 self.tr(
                     "No good backup in the last {n} days: make one in the Backup and restore tab."
