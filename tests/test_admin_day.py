@@ -206,3 +206,26 @@ def test_the_disengagement_periods_are_saved_together_or_not_at_all(vault_env: V
         assert len(rows) == 2  # the two that changed
     finally:
         s.logout()
+
+
+def test_the_cli_refuses_a_damaged_backup_in_the_same_sentence(
+    vault_env: VaultEnv, tmp_path: Path
+) -> None:
+    good = tmp_path / "good"
+    _backup(vault_env, good)
+    damaged = tmp_path / "damaged"
+    damaged.mkdir()
+    for name in (db.DB_NAME, "vault.key"):
+        (damaged / name).write_bytes((good / name).read_bytes())
+    data = bytearray((damaged / db.DB_NAME).read_bytes())
+    data[len(data) // 2 : len(data) // 2 + 64] = bytes(64)
+    (damaged / db.DB_NAME).write_bytes(bytes(data))
+    out = vault_env.cli(
+        ["restore", "--from", str(damaged), "--vault", str(tmp_path / "new"), "--as", SYSADMIN],
+        PASSWORDS[SYSADMIN],
+    )
+    assert out.code == 4
+    assert out.err.strip() == (
+        f"The backup in {damaged} is damaged and cannot be restored; nothing was changed."
+    )
+    assert not (tmp_path / "new" / db.DB_NAME).exists()

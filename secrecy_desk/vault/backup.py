@@ -427,12 +427,25 @@ def restore(
         # A backup is older than the vault it was taken from, so it is behind the rollback
         # anchor: the system administrator restoring it accepts that, and the restore record
         # names what the restored copy lacks.
-        session = login(folder, login_name, password, clock=clock, accept_rollback=True)
+        try:
+            session = login(folder, login_name, password, clock=clock, accept_rollback=True)
+        except (db.DatabaseDamaged, db.DatabaseError):
+            raise VaultError(_DAMAGED, path=str(source)) from None
         if Role.SYSADMIN not in session.account.roles:
             session.vault.close()
             raise PermissionDenied(
                 QT_TRANSLATE_NOOP("Errors", "Only the system administrator restores backups.")
             )
+        # Every page read back with its HMAC, every B-tree walked: a damaged backup is refused
+        # (and removed from the new folder), not found damaged later.
+        try:
+            damaged = bool(db.integrity_problems(session.vault.store, quick=True))
+        except (db.DatabaseDamaged, db.DatabaseError):
+            damaged = True
+        if damaged:
+            with contextlib.suppress(VaultError, db.DatabaseError):
+                session.vault.close()  # the damaged copy takes no more writes
+            raise VaultError(_DAMAGED, path=str(source))
     except BaseException:
         for name in (db.DB_NAME, keyfile.KEYFILE_NAME, db.DB_NAME + "-wal", db.DB_NAME + "-shm"):
             with contextlib.suppress(FileNotFoundError):
