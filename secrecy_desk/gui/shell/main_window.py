@@ -263,7 +263,7 @@ class MainWindow(QMainWindow):
         for action in (self.lock_action, self.password_action):
             file_menu.addAction(action)
         extra: list[QAction] = []
-        if self.tab_specs:
+        if self.tab_specs and not self.session.principal.is_admin:
             self.verify_action = QAction(self.tr("&Verify a printed copy…"), self)
             self.verify_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
             self.verify_action.triggered.connect(self.verify_printed_copy)
