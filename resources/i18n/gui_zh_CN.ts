@@ -719,12 +719,12 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <source>&amp;Next page</source>
-        <translation>下一页(&amp;N)</translation>
+        <source>&amp;Next tab</source>
+        <translation>下一个标签页(&amp;N)</translation>
     </message>
     <message>
-        <source>Pre&amp;vious page</source>
-        <translation>上一页(&amp;V)</translation>
+        <source>Pre&amp;vious tab</source>
+        <translation>上一个标签页(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Refresh home</source>
@@ -795,12 +795,12 @@
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <source>Go to a group ({groups})</source>
-        <translation>转到分组（{groups}）</translation>
+        <source>Go to {group}</source>
+        <translation>转到“{group}”</translation>
     </message>
     <message>
-        <source>Next page of the group</source>
-        <translation>本组的下一页</translation>
+        <source>Next tab of the group</source>
+        <translation>本组的下一个标签页</translation>
     </message>
     <message>
         <source>Secrecy Desk {version}

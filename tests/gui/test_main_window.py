@@ -72,9 +72,7 @@ def test_business_users_get_a_tab_per_visible_register(
         for spec in visible:
             w.show_register(spec.id)
             assert w.tabs.currentWidget() is w.register_tab(spec.id)
-        assert all(
-            isinstance(w.tabs.page(f"register:{s.id}"), RegisterTab) for s in visible
-        )
+        assert all(isinstance(w.tabs.page(f"register:{s.id}"), RegisterTab) for s in visible)
         titles = dict(zip(w.tabs.page_keys(), w.tab_titles(), strict=True))
         assert [titles[f"register:{s.id}"] for s in visible] == [
             spec.title("zh_CN") for spec in visible

@@ -27,7 +27,9 @@ def test_every_tab_is_in_a_declared_group(forms: Forms, main_window: MainFactory
     assert all(t.group in known for t in registry.tabs(forms, principal))
     titles = w.group_titles()
     assert titles[:3] == ["首页", "文件资料", "载体与设备"]
-    assert "人员" in titles and "审批" in titles and "保密办" in titles
+    assert "人员" in titles
+    assert "审批" in titles
+    assert "保密办" in titles
     assert w.tabs.group_pages("personnel")[-1] == "commitments"
     assert w.tabs.group_pages("carriers") == ["register:carriers", "register:equipment", "carriers"]
 
@@ -45,9 +47,7 @@ def test_no_tab_bar_scrolls_at_1280(qtbot: QtBot, main_window: MainFactory) -> N
         width = sum(bar.tabSizeHint(i).width() for i in range(bar.count()))
         assert width <= w.width() - 20, [bar.tabText(i) for i in range(bar.count())]
         for i in range(bar.count()):  # no title elided either
-            assert bar.tabSizeHint(i).width() >= bar.fontMetrics().horizontalAdvance(
-                bar.tabText(i)
-            )
+            assert bar.tabSizeHint(i).width() >= bar.fontMetrics().horizontalAdvance(bar.tabText(i))
 
 
 def test_alt_number_and_ctrl_page_keys_land_in_the_register(
@@ -59,11 +59,13 @@ def test_alt_number_and_ctrl_page_keys_land_in_the_register(
     carriers = w.group_titles().index("载体与设备") + 1
     qtbot.keyClick(w.tabs, getattr(Qt.Key, f"Key_{carriers}"), ALT)
     first = w.tabs.currentWidget()
-    assert isinstance(first, RegisterTab) and first.spec.id == "carriers"
+    assert isinstance(first, RegisterTab)
+    assert first.spec.id == "carriers"
     assert QApplication.focusWidget() is first.table
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, CTRL)
     second = w.tabs.currentWidget()
-    assert isinstance(second, RegisterTab) and second.spec.id == "equipment"
+    assert isinstance(second, RegisterTab)
+    assert second.spec.id == "equipment"
     assert QApplication.focusWidget() is second.table
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp, CTRL)
     assert w.tabs.currentWidget() is first

@@ -305,10 +305,10 @@ class MainWindow(QMainWindow):
                 page.triggered.connect(lambda _=False, k=key: self.show_page(k))
             self.page_menus.append(menu)
         view_menu.addSeparator()
-        self.next_page_action = QAction(self.tr("&Next page"), self)
+        self.next_page_action = QAction(self.tr("&Next tab"), self)
         self.next_page_action.setShortcut(QKeySequence("Ctrl+PgDown"))
         self.next_page_action.triggered.connect(lambda: self.tabs.step(1))
-        self.previous_page_action = QAction(self.tr("Pre&vious page"), self)
+        self.previous_page_action = QAction(self.tr("Pre&vious tab"), self)
         self.previous_page_action.setShortcut(QKeySequence("Ctrl+PgUp"))
         self.previous_page_action.triggered.connect(lambda: self.tabs.step(-1))
         view_menu.addAction(self.next_page_action)
@@ -647,18 +647,13 @@ class MainWindow(QMainWindow):
             for a in self.session_actions
             if not a.shortcut().isEmpty() and a not in self.tab_actions
         ]
-        if self.tab_actions:
-            window_keys.append(
-                (
-                    f"Alt+1 … Alt+{min(len(self.tab_actions), 9)}",
-                    self.tr("Go to a group ({groups})").format(
-                        groups=" · ".join(
-                            f"{i + 1} {t}" for i, t in enumerate(self.tabs.group_titles()[:9])
-                        )
-                    ),
-                )
-            )
-            window_keys.append(("Ctrl+Tab", self.tr("Next page of the group")))
+        # Alt+number: one line per group, as the groups are named on the tab bar.
+        window_keys += [
+            (f"Alt+{i + 1}", self.tr("Go to {group}").format(group=title))
+            for i, title in enumerate(self.tabs.group_titles()[:9])
+        ]
+        if self.tab_specs:
+            window_keys.append(("Ctrl+Tab", self.tr("Next tab of the group")))
         dialog = ShortcutsDialog(window_keys, bool(self.tab_specs), self)
         self.shortcuts_dialog = dialog
         dialog.open()
