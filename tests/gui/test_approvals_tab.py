@@ -97,6 +97,7 @@ def test_fill_submit_decide_paper_print(
         assert tab.current.state is State.APPROVED
         assert "纸质" in tab.steps.toPlainText()
         # People by name on screen, never by login: the applicant, the recorder, the head.
+        assert tab.editor is not None
         shown = tab.steps.toPlainText() + tab.editor.created_label.text()
         shown += tab.editor.updated_label.text()
         assert "赵录入" in shown

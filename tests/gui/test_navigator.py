@@ -6,17 +6,32 @@ come back at the next login."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QTabBar, QTabWidget
 from pytestqt.qtbot import QtBot
 
 from secrecy_desk.forms import Forms
 from secrecy_desk.gui.registers.tab import RegisterTab
+from secrecy_desk.gui.shell.main_window import MainWindow
 from secrecy_desk.modules import registry
 from tests.gui.conftest import MainFactory
 from tests.support.vault import CLERK, OFFICER
 
+NONE = Qt.KeyboardModifier.NoModifier
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def press(key: Qt.Key, mods: Qt.KeyboardModifier = NONE) -> None:
+    """A key as the user presses it: to the widget with the keyboard focus."""
+    target = QApplication.focusWidget()
+    assert target is not None
+    QTest.keyClick(target, key, mods)
+
+
+def group_key(w: MainWindow, title: str) -> Qt.Key:
+    """The number key of a group's Alt+number."""
+    return Qt.Key(Qt.Key.Key_1.value + w.group_titles().index(title))
 
 
 def test_every_tab_is_in_a_declared_group(forms: Forms, main_window: MainFactory) -> None:
@@ -56,30 +71,31 @@ def test_alt_number_and_ctrl_page_keys_land_in_the_register(
     w = main_window(CLERK)
     with qtbot.waitActive(w):
         w.activateWindow()
-    carriers = w.group_titles().index("载体与设备") + 1
-    qtbot.keyClick(w.tabs, getattr(Qt.Key, f"Key_{carriers}"), ALT)
+    carriers = group_key(w, "载体与设备")
+    w.home.setFocus()
+    press(carriers, ALT)
     first = w.tabs.currentWidget()
     assert isinstance(first, RegisterTab)
     assert first.spec.id == "carriers"
     assert QApplication.focusWidget() is first.table
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, CTRL)
+    press(Qt.Key.Key_PageDown, CTRL)
     second = w.tabs.currentWidget()
     assert isinstance(second, RegisterTab)
     assert second.spec.id == "equipment"
     assert QApplication.focusWidget() is second.table
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp, CTRL)
+    press(Qt.Key.Key_PageUp, CTRL)
     assert w.tabs.currentWidget() is first
     assert QApplication.focusWidget() is first.table
     # Back on the equipment register, away to Home and back: the group shows its last page.
     w.show_register("equipment")
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1, ALT)
+    press(Qt.Key.Key_1, ALT)
     assert w.tabs.currentWidget() is w.home
-    qtbot.keyClick(QApplication.focusWidget(), getattr(Qt.Key, f"Key_{carriers}"), ALT)
+    press(carriers, ALT)
     assert w.tabs.currentWidget() is second
     assert QApplication.focusWidget() is second.table
     # Alt+number on the group shown already: from the search box back to the list.
     second.search_box.setFocus()
-    qtbot.keyClick(second.search_box, getattr(Qt.Key, f"Key_{carriers}"), ALT)
+    press(carriers, ALT)
     assert QApplication.focusWidget() is second.table
 
 
