@@ -14,6 +14,7 @@ from secrecy_desk.modules.base import (
     Deadline,
     EntryDeadline,
     Module,
+    Paper,
     ReportSection,
     TabSpec,
     Title,
@@ -129,6 +130,17 @@ def _deadlines(forms: Forms) -> Sequence[Deadline]:
     return [line for line in lines if line.register in forms]
 
 
+def _papers(forms: Forms) -> Sequence[Paper]:
+    del forms
+    return (
+        Paper(
+            "office.self_inspection",
+            Title("保密工作自查表", "Self-inspection sheet"),
+            "secrecy_desk.modules.office.sheet:sample_sheet",
+        ),
+    )
+
+
 MODULE = Module(
     id="office",
     title=Title("保密办台账", "Secrecy office registers"),
@@ -157,4 +169,5 @@ MODULE = Module(
             "secrecy_desk.cli.office",
         ),
     ),
+    papers=_papers,
 )
