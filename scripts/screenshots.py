@@ -6,9 +6,9 @@ Run under Xvfb (no window manager, so the images show the window content)::
 
 It builds a fresh demo vault in a temporary folder (at the Argon2 floor, to be quick), drives
 the same windows ``secrecy-desk`` shows, and writes ``docs/screenshots/{wizard,login,
-main-home,main-register,lock,commitments,approvals,admin-home,admin-backup,
-admin-settings,accounts,audit}.png``. ``--lang en``
-writes the English variants beside them with an ``-en`` suffix."""
+main-home,main-register,help-shortcuts,lock,commitments,approvals,admin-home,admin-backup,
+admin-settings,accounts,audit}.png``. ``--lang en`` writes the English variants beside them
+with an ``-en`` suffix."""
 
 from __future__ import annotations
 
@@ -137,7 +137,7 @@ def main() -> int:
             ctx = AppContext(session, forms, open_registers(session, forms), lang)
             window = MainWindow(ctx, watch_os_lock=False)
             window.ask = lambda *_a: False  # type: ignore[method-assign]  # nothing to ask here
-            window.resize(1360, 820)
+            window.resize(1280, 800)  # the smallest screen the program is laid out for
             window.show()
             center(window)
             return window
@@ -152,6 +152,9 @@ def main() -> int:
         if clerk.tab_specs:
             clerk.show_tab(next(iter(clerk.tab_specs)))
             shoot(app, clerk, "main-register", suffix)
+            clerk.show_shortcuts()  # Help › Keyboard shortcuts (F1), the window's own keys
+            shoot(app, clerk.shortcuts_dialog, "help-shortcuts", suffix)
+            clerk.shortcuts_dialog.reject()
         clerk.lock()
         shoot(app, clerk, "lock", suffix)
         clerk._end(back_to_login=False)

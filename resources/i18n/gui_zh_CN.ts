@@ -799,7 +799,7 @@
     <name>MainWindow</name>
     <message>
         <source>Workstation rated {level} — process nothing above {level}</source>
-        <extracomment>The key of a register&apos;s tab (and of its draft): ``register:&lt;register id&gt;``. The modules&apos; tabs (from the registry) by key, in order after Home; and those built.</extracomment>
+        <extracomment>The navigator&apos;s page shown and each group&apos;s last page (:meth:`Navigator.state`). The keys of the pages that are not a module&apos;s tab. The key of a register&apos;s tab (and of its draft): ``register:&lt;register id&gt;``. The modules&apos; tabs (from the registry) by key, in order after Home; and those built.</extracomment>
         <translation>本机定级：{level} · 严禁处理高于{level}级的信息</translation>
     </message>
     <message>
@@ -845,6 +845,14 @@
     <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Next tab</source>
+        <translation>下一个标签页(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious tab</source>
+        <translation>上一个标签页(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Refresh home</source>
@@ -915,8 +923,12 @@
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <source>Go to a tab</source>
-        <translation>转到标签页</translation>
+        <source>Go to {group}</source>
+        <translation>转到“{group}”</translation>
+    </message>
+    <message>
+        <source>Next tab of the group</source>
+        <translation>本组的下一个标签页</translation>
     </message>
     <message>
         <source>Secrecy Desk {version}

@@ -32,13 +32,21 @@ def _tabs(forms: Forms, principal: Principal) -> Sequence[TabSpec]:
     key) and the carrier desk: holdings, stocktakes, destruction packages."""
     out = [
         TabSpec(
-            f"register:{s.id}", Title(s.title_zh, s.title_en), f"{_GUI}:open_carriers_tab", s.id
+            f"register:{s.id}",
+            Title(s.title_zh, s.title_en),
+            f"{_GUI}:open_carriers_tab",
+            s.id,
+            group=s.group,
         )
         for s in forms.registers
         if s.id in ("carriers", "equipment") and principal.can(s.id, Action.VIEW)
     ]
     if out:
-        out.append(TabSpec(ID, Title("载体管理", "Carrier desk"), f"{_GUI}:CarrierDeskTab"))
+        out.append(
+            TabSpec(
+                ID, Title("载体管理", "Carrier desk"), f"{_GUI}:CarrierDeskTab", group="carriers"
+            )
+        )
     return out
 
 

@@ -37,7 +37,7 @@ def _tabs(forms: Forms, principal: Principal) -> Sequence[TabSpec]:
     del forms
     if Role.OFFICER not in principal.roles:
         return ()
-    return (TabSpec("office", TITLE, "secrecy_desk.gui.office.tab:OfficeTab"),)
+    return (TabSpec("office", TITLE, "secrecy_desk.gui.office.tab:OfficeTab", group="office"),)
 
 
 def _line(key: str, zh: str, en: str, entries: EntryDeadline, severity: str = OVERDUE) -> Deadline:

@@ -17,7 +17,7 @@ def _tabs(forms: Forms, principal: Principal) -> Sequence[TabSpec]:
     permission; what the clearance hides is not counted)."""
     if principal.is_admin or not any(principal.can(s.id, Action.VIEW) for s in forms.registers):
         return ()
-    return (TabSpec(ID, TITLE, "secrecy_desk.gui.reports.tab:StatisticsTab"),)
+    return (TabSpec(ID, TITLE, "secrecy_desk.gui.reports.tab:StatisticsTab", group="reports"),)
 
 
 _SAMPLES = "secrecy_desk.modules.reports.samples"
