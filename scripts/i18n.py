@@ -31,6 +31,7 @@ AREAS: dict[str, list[str]] = {
         "secrecy_desk/cli/registers.py",
         "secrecy_desk/cli/prints.py",
         "secrecy_desk/demo",
+        "secrecy_desk/modules/admin",
     ],
     "forms": [
         "secrecy_desk/forms",

@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from secrecy_desk.core.clock import FixedClock
-from secrecy_desk.demo.vault import USERS, create_demo
+from secrecy_desk.demo.vault import ADMINS, USERS, create_demo
 from secrecy_desk.forms import load_all
 from secrecy_desk.gui.common import fonts, style
 from secrecy_desk.gui.common.context import AppContext
@@ -81,6 +81,14 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="secrecy-desk-shot-") as tmp:
         folder = Path(tmp) / "vault"
         create_demo(folder, clock=clock, params=MIN_PARAMS)
+        # The picture shows the officer at work, past the first login's password change.
+        sysadm = next(a for a in ADMINS if a.login == "sysadm")
+        admin = sessions.login(folder, sysadm.login, sysadm.password, clock=clock)
+        try:
+            with admin.operation() as store:
+                store.execute("UPDATE accounts SET must_change = 0")
+        finally:
+            admin.logout()
         session = sessions.login(folder, officer.login, officer.password, clock=clock)
         try:
             forms = load_all()

@@ -6,8 +6,8 @@ Makes a throwaway vault with a few dozen realistic drawing issues (entered throu
 register engine, as a clerk would), opens the drawings tab as the secrecy officer, and saves
 ``register-drawings.png``, ``register-editor-errors.png``, ``register-history.png``,
 ``register-filters.png`` (quick filter, a field filter and a date range, the editor hidden),
-``register-paste.png`` (rows pasted from a spreadsheet, one refused) and ``help-shortcuts.png``,
-at 1280×800, the smallest screen the program is laid out for.
+and ``register-paste.png`` (rows pasted from a spreadsheet, one refused), at 1280×800, the
+smallest screen the program is laid out for.
 """
 
 from __future__ import annotations
@@ -149,13 +149,6 @@ def main() -> int:
     paste.grab().save(str(OUT / "register-paste.png"))
     paste.reject()
 
-    from secrecy_desk.gui.shell.shortcuts import ShortcutsDialog  # noqa: PLC0415
-
-    keys = ShortcutsDialog([("Ctrl+L", "锁定"), ("F1", "键盘快捷键")], True, window)
-    keys.show()
-    settle(app)
-    keys.grab().save(str(OUT / "help-shortcuts.png"))
-    keys.close()
     window.close()
     session.logout()
     print("saved", *(p.name for p in sorted(OUT.glob("register-*.png"))))

@@ -6,8 +6,9 @@ Run under Xvfb (no window manager, so the images show the window content)::
 
 It builds a fresh demo vault in a temporary folder (at the Argon2 floor, to be quick), drives
 the same windows ``secrecy-desk`` shows, and writes ``docs/screenshots/{wizard,login,
-main-home,main-register,lock,commitments,approvals,accounts,audit}.png``. ``--lang en``
-writes the English variants beside them with an ``-en`` suffix."""
+main-home,main-register,help-shortcuts,lock,commitments,approvals,admin-home,admin-backup,
+admin-settings,accounts,audit}.png``. ``--lang en`` writes the English variants beside them
+with an ``-en`` suffix."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from secrecy_desk.core.roles import Role
 from secrecy_desk.demo.vault import ADMINS, USERS, create_demo
 from secrecy_desk.forms import load_all
+from secrecy_desk.gui.admin.backup import BackupTab
+from secrecy_desk.gui.admin.settings import SettingsTab
 from secrecy_desk.gui.approvals.tab import ApprovalsTab
 from secrecy_desk.gui.common import fonts, style
 from secrecy_desk.gui.common.context import AppContext
@@ -134,7 +137,7 @@ def main() -> int:
             ctx = AppContext(session, forms, open_registers(session, forms), lang)
             window = MainWindow(ctx, watch_os_lock=False)
             window.ask = lambda *_a: False  # type: ignore[method-assign]  # nothing to ask here
-            window.resize(1360, 820)
+            window.resize(1280, 800)  # the smallest screen the program is laid out for
             window.show()
             center(window)
             return window
@@ -149,6 +152,9 @@ def main() -> int:
         if clerk.tab_specs:
             clerk.show_tab(next(iter(clerk.tab_specs)))
             shoot(app, clerk, "main-register", suffix)
+            clerk.show_shortcuts()  # Help › Keyboard shortcuts (F1), the window's own keys
+            shoot(app, clerk.shortcuts_dialog, "help-shortcuts", suffix)
+            clerk.shortcuts_dialog.reject()
         clerk.lock()
         shoot(app, clerk, "lock", suffix)
         clerk._end(back_to_login=False)
@@ -171,8 +177,26 @@ def main() -> int:
             shoot(app, approver, "approvals", suffix)
         approver._end(back_to_login=False)
 
-        # 4. The secadmin's accounts tab with the grant dialog open.
+        # 3c. The sysadmin's home (no backup yet: the reminder), then a backup made in the
+        # Backup and restore tab.
+        sysadm = open_main("sysadm")
+        shoot(app, sysadm, "admin-home", suffix)
+        if "admin:backup" in sysadm.tab_specs:
+            sysadm.show_tab("admin:backup")
+            backup_tab = sysadm.module_tab("admin:backup")
+            assert isinstance(backup_tab, BackupTab)
+            backup_tab.back_up()
+            shoot(app, sysadm, "admin-backup", suffix)
+        sysadm._end(back_to_login=False)
+
+        # 4. The secadmin's secrecy settings, then the accounts tab with the grant dialog open.
         sec = open_main("secadm")
+        if "admin:settings" in sec.tab_specs:
+            sec.show_tab("admin:settings")
+            settings_tab = sec.module_tab("admin:settings")
+            assert isinstance(settings_tab, SettingsTab)
+            settings_tab.periods["core"].box.setValue(40)  # outside 24–36: said at the field
+            shoot(app, sec, "admin-settings", suffix)
         sec.tabs.setCurrentWidget(sec.accounts_tab)
         sec.accounts_tab.select("wangfang")
         shoot(app, sec, "accounts", suffix)

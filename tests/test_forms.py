@@ -15,6 +15,7 @@ from secrecy_desk.core.i18n import I18N_DIR
 from secrecy_desk.core.levels import Level, Term, TermKind
 from secrecy_desk.core.money import Money
 from secrecy_desk.forms import (
+    DEFAULT_GROUP,
     FORMS_ROOT,
     EntryInvalid,
     FieldSpec,
@@ -451,3 +452,17 @@ def test_registers_come_in_their_declared_order_most_used_first() -> None:
     assert ids[:3] == ["drawings", "carriers", "equipment"]
     orders = [s.order for s in load_all().registers]
     assert orders == sorted(orders)
+
+
+def test_a_register_names_its_navigator_group(tmp_path: Path) -> None:
+    """``group`` puts a register's tab in a navigator group; without one it goes in
+    ``other``; a group that is not an identifier is refused at load, naming the key."""
+    assert {s.id: s.group for s in load_all().registers}["drawings"] == "documents"
+    source = (FORMS_ROOT / "registers" / "drawings.toml").read_text(encoding="utf-8")
+    (tmp_path / "registers").mkdir()
+    target = tmp_path / "registers" / "drawings.toml"
+    target.write_text(source.replace('group = "documents"\n', ""), encoding="utf-8")
+    assert load_all(tmp_path)["drawings"].group == DEFAULT_GROUP
+    target.write_text(source.replace('group = "documents"', 'group = "人员"'), encoding="utf-8")
+    with pytest.raises(FormDefinitionError, match="group"):
+        load_all(tmp_path)

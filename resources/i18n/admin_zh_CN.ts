@@ -808,7 +808,6 @@
     </message>
     <message>
         <source>A backup folder name may not contain quotes.</source>
-        <extracomment>Bytes read and written at a time when copying and hashing (memory stays flat).</extracomment>
         <translation>备份文件夹名称不能含有引号。</translation>
     </message>
     <message>
@@ -818,6 +817,37 @@
     <message>
         <source>{path} does not hold a Secrecy Desk backup.</source>
         <translation>{path} 中没有保密台账工作站的备份。</translation>
+    </message>
+    <message>
+        <source>The backup was not made: {reason}. Nothing was kept; choose another folder.</source>
+        <extracomment>The settings key holding the last good backup (written with the backup&apos;s audit record).</extracomment>
+        <translation>备份未完成：{reason}。未保留任何内容，请另选文件夹。</translation>
+    </message>
+    <message>
+        <source>The backup in {path} is damaged and cannot be restored; nothing was changed.</source>
+        <translation>{path} 中的备份已损坏，无法恢复；未作任何改动。</translation>
+    </message>
+    <message>
+        <source>The backup in {path} is of another vault, not of this one; nothing was changed.</source>
+        <translation>{path} 中的备份属于另一个数据库，不是本数据库的备份；未作任何改动。</translation>
+    </message>
+    <message>
+        <source>The reminder must be {low} to {high} days, not {n}.</source>
+        <extracomment>A long step&apos;s report: (done, total); answering ``False`` asks it to stop. The reminder days the system administrator may choose (inclusive).</extracomment>
+        <translation>提醒天数应为 {low} 至 {high} 天，不能是 {n}。</translation>
+    </message>
+    <message>
+        <source>The backup was cancelled; nothing was kept.</source>
+        <extracomment>Bytes read and written at a time when copying and hashing (memory stays flat).</extracomment>
+        <translation>备份已取消，未保留任何内容。</translation>
+    </message>
+    <message>
+        <source>The password is not correct.</source>
+        <translation>密码不正确。</translation>
+    </message>
+    <message>
+        <source>The backup was not put in place: {reason}. The vault is as it was.</source>
+        <translation>备份未能替换数据库：{reason}。数据库保持原样。</translation>
     </message>
     <message>
         <source>{path} already holds a vault; restore into a new folder (nothing was overwritten).</source>
@@ -974,6 +1004,11 @@
     <message>
         <source>{reason} ({path})</source>
         <translation>{reason}（{path}）</translation>
+    </message>
+    <message>
+        <source>The audit trail has not been sealed yet; seal it first, then print.</source>
+        <extracomment>What the record says it is for and how it is checked.</extracomment>
+        <translation>审计日志尚未封存，请先封存再打印。</translation>
     </message>
 </context>
 <context>

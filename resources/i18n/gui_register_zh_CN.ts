@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>Status of the entry</source>
-        <extracomment>Emitted whenever the input differs from what was loaded (or stops differing). A save was tried since the entry was loaded: every field is checked on leaving it. The entry fill-down copies from (the one shown before a new entry was started).</extracomment>
+        <extracomment>Emitted whenever the input differs from what was loaded (or stops differing). A login as the editor shows it (who created and last saved the entry): the name. A save was tried since the entry was loaded: every field is checked on leaving it. The entry fill-down copies from (the one shown before a new entry was started).</extracomment>
         <translation>条目状态</translation>
     </message>
     <message>

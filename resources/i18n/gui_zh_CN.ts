@@ -387,6 +387,14 @@
         <translation>导出 CSV…</translation>
     </message>
     <message>
+        <source>Print seal record…</source>
+        <translation>打印封存记录…</translation>
+    </message>
+    <message>
+        <source>The newest seal on paper, for the archive, with signature lines</source>
+        <translation>将最近一次封存打印成纸质记录存档，附签字栏</translation>
+    </message>
+    <message>
         <source>This vault was found rolled back; it opens read-only and is not sealed.</source>
         <translation>本加密数据库被发现已回退到旧副本，只能以只读方式打开，不能封存。</translation>
     </message>
@@ -421,6 +429,110 @@
     <message>
         <source>{n} records exported to {path}; signature in {sig}.</source>
         <translation>已导出 {n} 条记录到 {path}，签名文件为 {sig}。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTab</name>
+    <message>
+        <source>Back up</source>
+        <extracomment>The vault was replaced by a backup: the session has ended, back to the login screen.</extracomment>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>A backup goes into a new folder on a fixed disk of this computer (never a removable medium); it is encrypted and verified before it counts as made.</source>
+        <translation>备份写入本机固定硬盘上的新文件夹（不得写入移动介质）；备份经加密并校验通过后才算完成。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>New folder:</source>
+        <translation>新文件夹：</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Remind me when the last backup is older than:</source>
+        <translation>上次备份超过以下天数时提醒：</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Restoring puts a backup of this vault in its place. It is checked first; a verified copy of the vault as it stands is kept beside its folder.</source>
+        <translation>恢复会用本数据库的备份替换当前数据库。恢复前先校验备份，并在数据库文件夹旁保留一份经校验的当前数据库副本。</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <source>Backup folder:</source>
+        <translation>备份文件夹：</translation>
+    </message>
+    <message>
+        <source>No backup has been made yet.</source>
+        <translation>尚未进行过备份。</translation>
+    </message>
+    <message>
+        <source>Last good backup: {time}, in {path}</source>
+        <translation>上次成功备份：{time}，位于 {path}</translation>
+    </message>
+    <message>
+        <source>Where to put the backup</source>
+        <translation>备份存放位置</translation>
+    </message>
+    <message>
+        <source>The backup to restore</source>
+        <translation>要恢复的备份</translation>
+    </message>
+    <message>
+        <source>Enter the new folder for the backup.</source>
+        <translation>请填写备份的新文件夹。</translation>
+    </message>
+    <message>
+        <source>Writing and verifying the backup…</source>
+        <translation>正在写入并校验备份…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Backup written to {path} and verified: {records} audit records, {size} bytes, SHA-256 {digest}.</source>
+        <translation>备份已写入 {path} 并校验通过：审计记录 {records} 条，{size} 字节，SHA-256 {digest}。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder.</source>
+        <translation>请选择备份文件夹。</translation>
+    </message>
+    <message>
+        <source>Copying the vault, then restoring the backup…</source>
+        <translation>正在复制当前数据库，然后恢复备份…</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The vault as it stood before is kept in {path}. Log in again.</source>
+        <translation>备份已恢复。恢复前的数据库保存在 {path}。请重新登录。</translation>
     </message>
 </context>
 <context>
@@ -556,6 +668,22 @@
         <translation>您的账户尚未被授予角色，请联系安全保密管理员。</translation>
     </message>
     <message>
+        <source>Last good backup: none yet</source>
+        <translation>上次成功备份：尚无</translation>
+    </message>
+    <message>
+        <source>Last good backup: {date}</source>
+        <translation>上次成功备份：{date}</translation>
+    </message>
+    <message>
+        <source>No backup has been made yet: make one in the Backup and restore tab.</source>
+        <translation>尚未进行过备份，请在“备份与恢复”中进行备份。</translation>
+    </message>
+    <message>
+        <source>No good backup in the last {n} days: make one in the Backup and restore tab.</source>
+        <translation>已超过 {n} 天没有成功备份，请在“备份与恢复”中进行备份。</translation>
+    </message>
+    <message>
         <source>expired on {date}</source>
         <translation>已于 {date} 过期</translation>
     </message>
@@ -671,7 +799,7 @@
     <name>MainWindow</name>
     <message>
         <source>Workstation rated {level} — process nothing above {level}</source>
-        <extracomment>The key of a register&apos;s tab (and of its draft): ``register:&lt;register id&gt;``. The modules&apos; tabs (from the registry) by key, in order after Home; and those built.</extracomment>
+        <extracomment>The navigator&apos;s page shown and each group&apos;s last page (:meth:`Navigator.state`). The keys of the pages that are not a module&apos;s tab. The key of a register&apos;s tab (and of its draft): ``register:&lt;register id&gt;``. The modules&apos; tabs (from the registry) by key, in order after Home; and those built.</extracomment>
         <translation>本机定级：{level} · 严禁处理高于{level}级的信息</translation>
     </message>
     <message>
@@ -717,6 +845,14 @@
     <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Next tab</source>
+        <translation>下一个标签页(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious tab</source>
+        <translation>上一个标签页(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Refresh home</source>
@@ -787,8 +923,12 @@
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <source>Go to a tab</source>
-        <translation>转到标签页</translation>
+        <source>Go to {group}</source>
+        <translation>转到“{group}”</translation>
+    </message>
+    <message>
+        <source>Next tab of the group</source>
+        <translation>本组的下一个标签页</translation>
     </message>
     <message>
         <source>Secrecy Desk {version}
@@ -898,6 +1038,13 @@ Qt {qt}，PySide6 {pyside}</translation>
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Enter your password to restore.</source>
+        <translation>请输入密码以进行恢复。</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>System administrator</source>
@@ -930,6 +1077,102 @@ Qt {qt}，PySide6 {pyside}</translation>
     <message>
         <source>, </source>
         <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsTab</name>
+    <message>
+        <source>Disengagement periods (脱密期)</source>
+        <extracomment>A field&apos;s allowed range: (lowest, highest) inclusive.</extracomment>
+        <translation>脱密期</translation>
+    </message>
+    <message>
+        <source>A person who leaves a classified post is under a disengagement period of this length; departure letters and the personnel register use it from the next departure on.</source>
+        <translation>涉密人员离岗后按此期限进行脱密期管理；此后的离岗承诺书和涉密人员登记均采用新的期限。</translation>
+    </message>
+    <message>
+        <source>Save periods</source>
+        <translation>保存脱密期</translation>
+    </message>
+    <message>
+        <source>Save policy</source>
+        <translation>保存密码策略</translation>
+    </message>
+    <message>
+        <source>Core classified posts (核心):</source>
+        <translation>核心涉密人员：</translation>
+    </message>
+    <message>
+        <source>Important classified posts (重要):</source>
+        <translation>重要涉密人员：</translation>
+    </message>
+    <message>
+        <source>General classified posts (一般):</source>
+        <translation>一般涉密人员：</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Choose {low} to {high} months for this class.</source>
+        <translation>此类人员的脱密期应为 {low} 至 {high} 个月。</translation>
+    </message>
+    <message>
+        <source>Password policy</source>
+        <translation>密码策略</translation>
+    </message>
+    <message>
+        <source>The policy may be made stricter than the {rating} floor, never looser.</source>
+        <translation>密码策略只能在{rating}级最低要求的基础上加严，不能放宽。</translation>
+    </message>
+    <message>
+        <source>At least {n} for a workstation of this rating.</source>
+        <translation>本密级的工作站至少为 {n}。</translation>
+    </message>
+    <message>
+        <source>At most {n} for a workstation of this rating.</source>
+        <translation>本密级的工作站至多为 {n}。</translation>
+    </message>
+    <message>
+        <source>Choose {low} to {high}.</source>
+        <translation>应为 {low} 至 {high}。</translation>
+    </message>
+    <message>
+        <source>Minimum length:</source>
+        <translation>最短长度：</translation>
+    </message>
+    <message>
+        <source>Character classes (of 4):</source>
+        <translation>字符类别数（共 4 类）：</translation>
+    </message>
+    <message>
+        <source>Change at least every (days):</source>
+        <translation>更换周期（天）：</translation>
+    </message>
+    <message>
+        <source>Passwords remembered:</source>
+        <translation>不得重复的历史密码数：</translation>
+    </message>
+    <message>
+        <source>Failures before lockout:</source>
+        <translation>锁定前允许的失败次数：</translation>
+    </message>
+    <message>
+        <source>Idle lock after (minutes):</source>
+        <translation>空闲锁定时间（分钟）：</translation>
+    </message>
+    <message>
+        <source>Allowed: {low} to {high}</source>
+        <translation>允许范围：{low} 至 {high}</translation>
+    </message>
+    <message>
+        <source>Disengagement periods saved.</source>
+        <translation>脱密期已保存。</translation>
+    </message>
+    <message>
+        <source>Password policy saved.</source>
+        <translation>密码策略已保存。</translation>
     </message>
 </context>
 <context>
@@ -1035,6 +1278,26 @@ Qt {qt}，PySide6 {pyside}</translation>
     <message>
         <source>Vault folder: {path}</source>
         <translation>台账库文件夹：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>tab</name>
+    <message>
+        <source>Restore a backup</source>
+        <extracomment>What a backup or a restore announces: the home tab&apos;s backup line reads it again.</extracomment>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>The backup in {path} ({records} audit records) will take the place of the vault. Everything saved since that backup was made will be missing from the vault. Before that, a verified copy of the vault as it stands now is written beside its folder. Then everybody is logged out and the program returns to its login screen.</source>
+        <translation>{path} 中的备份（审计记录 {records} 条）将替换当前数据库，该备份之后保存的全部内容将不在数据库中。替换前，先在数据库文件夹旁写入一份经校验的当前数据库副本。随后所有人退出登录，程序回到登录界面。</translation>
+    </message>
+    <message>
+        <source>Your password:</source>
+        <translation>您的密码：</translation>
     </message>
 </context>
 </TS>

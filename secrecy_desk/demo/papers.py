@@ -47,7 +47,7 @@ class DemoSamples:
         if self._open is not None and self._open[0] is role:
             return self._open[1]
         self.close()
-        person = next(u for u in USERS if u.role is role)
+        person = next(u for u in (*USERS, *ADMINS) if u.role is role)
         opened = sessions.login(self.folder, person.login, person.password, clock=self.clock)
         self._open = (role, opened)
         return opened

@@ -17,6 +17,7 @@ from secrecy_desk.forms.entry import (
 )
 from secrecy_desk.forms.loader import FORMS_ROOT, FormDefinitionError, load_all, load_form
 from secrecy_desk.forms.spec import (
+    DEFAULT_GROUP,
     Clause,
     DeciderKind,
     FieldSpec,
@@ -45,6 +46,7 @@ from secrecy_desk.forms.types import (
 )
 
 __all__ = [
+    "DEFAULT_GROUP",
     "FORMS_ROOT",
     "Choice",
     "Clause",

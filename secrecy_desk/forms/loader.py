@@ -24,6 +24,7 @@ from secrecy_desk.core.levels import Level
 from secrecy_desk.core.money import Money, MoneySyntaxError
 from secrecy_desk.core.validators import Bilingual, Problem, choice_key
 from secrecy_desk.forms.spec import (
+    DEFAULT_GROUP,
     DEFAULT_ORDER,
     NUMBERING_FIELDS,
     Clause,
@@ -273,6 +274,7 @@ _ALL_FIELD_KEYS: Final = frozenset().union(_COMMON_KEYS, *_TYPE_KEYS.values())
 
 _FIELD_NAME: Final = Bilingual("字段名", "field name")
 _ID: Final = Bilingual("id", "id")
+_GROUP: Final = Bilingual("group", "group")
 _TARGET: Final = Bilingual("target", "target")
 _CHOICE_CODE: Final = Bilingual("选项代码", "choice code")
 _STATUS_CODE: Final = Bilingual("状态代码", "status code")
@@ -546,6 +548,7 @@ _FORM_KEYS: Final = frozenset(
         "title_zh",
         "title_en",
         "order",
+        "group",
         "level_field",
         "term_field",
         "entry_level",
@@ -631,8 +634,15 @@ def load_form(path: Path, *, file: str | None = None) -> FormSpec:
         rules=_read_rules(top),
         steps=_read_steps(top, kind, by_name),
         order=top.opt_int("order") or DEFAULT_ORDER,
+        group=_read_group(top),
         source=source.file,
     )
+
+
+def _read_group(top: _Table) -> str:
+    """The navigator group (an identifier; which groups exist is the module registry's)."""
+    group = top.opt_text("group")
+    return DEFAULT_GROUP if group is None else _identifier(top, group, _GROUP)
 
 
 def _read_fields(top: _Table) -> tuple[FieldSpec, ...]:

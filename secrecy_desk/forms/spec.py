@@ -371,6 +371,9 @@ class StepSpec:
 
 #: Where a form without an ``order`` key goes among its kind: after the ordered ones.
 DEFAULT_ORDER: Final = 1000
+#: The navigator group of a register without a ``group`` key (the module registry names the
+#: groups and their titles).
+DEFAULT_GROUP: Final = "other"
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,7 +385,9 @@ class FormSpec:
     field holding the secrecy term, if any. ``rules`` names code rules from
     ``secrecy_desk.modules`` (checked against that registry, not here). ``order`` places it
     among the forms of its kind (the main window's tabs, every list of registers): the most
-    used first, then by id. ``source`` is the file the spec came from, as error messages
+    used first, then by id. ``group`` is the main window's navigator group its tab goes in
+    (``personnel``, ``carriers`` …; the groups are named in :mod:`secrecy_desk.modules.registry`).
+    ``source`` is the file the spec came from, as error messages
     name it."""
 
     id: str
@@ -401,6 +406,7 @@ class FormSpec:
     rules: tuple[str, ...] = ()
     steps: tuple[StepSpec, ...] = ()
     order: int = DEFAULT_ORDER
+    group: str = DEFAULT_GROUP
     source: str = ""
     _by_name: Mapping[str, FieldSpec] = dataclasses.field(
         default_factory=dict, init=False, repr=False, compare=False

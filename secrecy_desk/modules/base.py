@@ -48,12 +48,24 @@ class Scope:
 class TabSpec:
     """A main-window tab: ``factory`` is ``"package.module:Class"``, called as
     ``Class(ctx)`` — or ``Class(ctx, argument)`` when an argument is given — the first time the
-    tab is shown."""
+    tab is shown. ``group`` is the navigator group it is a page of (one of
+    :data:`secrecy_desk.modules.registry.GROUPS`; a register's tab takes its definition's
+    ``group`` key); without one the tab is a group of its own, after the declared groups."""
 
     key: str
     title: Title
     factory: str
     argument: str | None = None
+    group: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A group of the main window's navigator (人员, 载体与设备 …): a top-level tab whose pages
+    are the tabs declaring it, in registry order."""
+
+    id: str
+    title: Title
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,8 +14,9 @@ from typing import Final
 
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Principal
-from secrecy_desk.forms import Forms, FormSpec
+from secrecy_desk.forms import DEFAULT_GROUP, Forms, FormSpec
 from secrecy_desk.modules import (
+    admin,
     approvals,
     carriers,
     classification,
@@ -33,6 +34,7 @@ from secrecy_desk.modules.base import (
     Deadline,
     Dimension,
     EntryDeadline,
+    Group,
     Module,
     Paper,
     ReportSection,
@@ -58,6 +60,19 @@ MODULES: Final[tuple[Module, ...]] = (
     classification.MODULE,
     office.MODULE,
     reports.MODULE,
+    admin.MODULE,
+)
+
+#: The main window's navigator groups, in their order (Alt+2 … after Home): a register's
+#: definition names its group (``group = "documents"``), a module's tab its ``TabSpec.group``.
+GROUPS: Final[tuple[Group, ...]] = (
+    Group("documents", Title("文件资料", "Documents")),
+    Group("carriers", Title("载体与设备", "Carriers and equipment")),
+    Group("personnel", Title("人员", "Personnel")),
+    Group("approvals", Title("审批", "Approvals")),
+    Group("office", Title("保密办", "Secrecy office")),
+    Group("reports", Title("统计", "Statistics")),
+    Group(DEFAULT_GROUP, Title("其他台账", "Other registers")),
 )
 
 #: Every module rule by id; a form definition names the ones it uses.
@@ -108,6 +123,21 @@ def tabs(forms: Forms, principal: Principal) -> list[TabSpec]:
         for t in m.tabs(forms, principal):
             out[t.key] = t
     return list(out.values())
+
+
+def navigation(forms: Forms, principal: Principal) -> list[tuple[Group, list[TabSpec]]]:
+    """The principal's tabs (:func:`tabs`) grouped for the navigator: the declared groups in
+    :data:`GROUPS` order, each with its tabs in registry order (empty groups left out), then
+    every tab of no declared group as a group of its own."""
+    known = {g.id: g for g in GROUPS}
+    pages: dict[str, list[TabSpec]] = {g.id: [] for g in GROUPS}
+    alone: list[tuple[Group, list[TabSpec]]] = []
+    for t in tabs(forms, principal):
+        if t.group in known:
+            pages[t.group].append(t)
+        else:
+            alone.append((Group(t.key, t.title), [t]))
+    return [(known[g], specs) for g, specs in pages.items() if specs] + alone
 
 
 def scopes(forms: Forms) -> list[Scope]:

@@ -43,6 +43,8 @@ MAX_NATURAL: Final = 90 * mm
 MIN_CHARS: Final = 4
 #: A list's chart takes this much of its first page.
 CHART_HEIGHT: Final = 72 * mm
+#: A chart gives way down to this height when the whole table then fits on its first page.
+CHART_MIN_HEIGHT: Final = 45 * mm
 
 # Line-breaking rules (禁则): no line starts with closing punctuation, none ends with opening.
 _OPEN: Final = "（《「『“‘〔【〈([{"
@@ -231,6 +233,7 @@ class _ListPainter:
         self.legend = self._legend()
         self.y = self.top
         self.table_top = self.top
+        self.chart_height = CHART_HEIGHT
 
     def _legend(self) -> str:
         """What every mark on the list means, printed on every page that can show one."""
@@ -268,7 +271,7 @@ class _ListPainter:
             canv.drawString(self.left, y, text)
             y -= 2.5 * mm
         if first and self.doc.chart is not None:  # the chart between the title and the table
-            height = CHART_HEIGHT
+            height = self.chart_height
             draw_chart(canv, self.doc.chart, self.left, y - height, self.right - self.left, height)
             y -= height + 3 * mm
         self.table_top = y
@@ -387,18 +390,61 @@ class _ListPainter:
             self.canv.drawString(self.left, y, line)
             y -= 14
 
+    def row_height(self, texts: Sequence[str], font: str = REGULAR) -> float:
+        cells = self._wrap_cells(texts, font, font == BOLD)
+        return max(len(c) for c in cells) * LEADING + 2 * PAD_Y
+
+    def _totals(self) -> list[str] | None:
+        if self.doc.totals is None:
+            return None
+        return ["", *self.doc.totals] if self.marks else list(self.doc.totals)
+
+    def _reserves(self, tail: float) -> list[float]:
+        """The room each row keeps under it: the end of the table stays together — the last
+        two rows, the total row and the summary go to a page together, so no page carries
+        the total or the summary alone (orphan control)."""
+        rows = [_cells(r, self.marks) for r in self.doc.rows]
+        totals = self._totals()
+        after = tail + (self.row_height(totals, BOLD) if totals is not None else 0.0)
+        reserves = [0.0] * len(rows)
+        if rows:
+            reserves[-1] = after
+        if len(rows) >= 2:
+            reserves[-2] = after + self.row_height(rows[-1])
+        return reserves
+
+    def fit_chart(self, tail: float) -> None:
+        """A chart gives way (down to :data:`CHART_MIN_HEIGHT`) when the whole table then fits
+        on the first page: a short report is one sheet."""
+        if self.doc.chart is None:
+            return
+        rows = sum(self.row_height(_cells(r, self.marks)) for r in self.doc.rows)
+        totals = self._totals()
+        if totals is not None:
+            rows += self.row_height(totals, BOLD)
+        rows += tail + self.header_height
+        # the first page's room for the table under a full-height chart, measured as drawn
+        room = self.table_room()
+        if rows <= room or rows > room + CHART_HEIGHT - CHART_MIN_HEIGHT:
+            return
+        self.chart_height = CHART_HEIGHT - (rows - room) - LEADING
+
+    def table_room(self) -> float:
+        """The height between the table's top under a full chart and the page's bottom."""
+        y = self.top - 16 - 3 * mm
+        y -= 1 * mm if not self.doc.subtitle and not self.legend else 9 + 2.5 * mm
+        return float(y - CHART_HEIGHT - 3 * mm - self.bottom)
+
     def paint(self) -> None:
         self.canv.begin_group(self.frame, self.copy)
-        self.start_page(first=True)
         tail = self.tail_height()
-        last = len(self.doc.rows) - 1 if self.doc.totals is None else -1
-        for index, row in enumerate(self.doc.rows):
-            reserve = tail if index == last else 0.0
+        reserves = self._reserves(tail)
+        self.fit_chart(tail)
+        self.start_page(first=True)
+        for row, reserve in zip(self.doc.rows, reserves, strict=True):
             self.draw_row(_cells(row, self.marks), voided=row.voided, reserve=reserve)
-        if self.doc.totals is not None:
-            totals = list(self.doc.totals)
-            if self.marks:
-                totals.insert(0, "")
+        totals = self._totals()
+        if totals is not None:
             self.draw_row(totals, font=BOLD, reserve=tail)
         self.finish_table()
         self.draw_tail()

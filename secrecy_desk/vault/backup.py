@@ -9,23 +9,42 @@ then opened and checked (every page's HMAC, its B-trees, key, audit head) before
 counts as made. Memory stays flat at any vault size. Backups go only to fixed local disks; a
 refused destination is recorded. Restoring copies a backup into a folder that holds no vault,
 and proves it by logging in.
+
+The system administrator's restore in the program (:func:`replace_vault`) puts a backup in the
+place of the open vault: the backup is checked first (a backup of this vault, every page
+verified), a verified pre-restore copy of the vault as it stands is written beside it, the
+session ends, the backup is restored into a fresh folder and proven by logging in, and only then
+are the folders swapped. The date of the last good backup is kept in the settings, written in
+the transaction of the backup's audit record, for the home tab's reminder.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import shutil
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Final
 
 from secrecy_desk.core.clock import Clock
-from secrecy_desk.core.errors import PermissionDenied, ValidationError, VaultError
+from secrecy_desk.core.errors import (
+    AuthError,
+    PermissionDenied,
+    ValidationError,
+    VaultError,
+    os_reason,
+)
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.core.roles import Role
 from secrecy_desk.vault import audit_chain, crypto, db, keyfile
+from secrecy_desk.vault import settings as settings_mod
 from secrecy_desk.vault.session import Session, login
+from secrecy_desk.vault.settings import Settings
 from secrecy_desk.vault.vault import is_vault
 
 
@@ -35,6 +54,41 @@ class BackupReport:
     records: int  # audit records in the copy
     size: int  # bytes of the database copy
     sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class LastBackup:
+    """The last backup that was written and verified: when (UTC), where, its hash."""
+
+    at: datetime
+    folder: str
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class OsReason:
+    """An operating-system error as a message parameter, in the reader's language."""
+
+    error: OSError
+
+    def text(self, lang: str) -> str:
+        return os_reason(self.error, lang)
+
+
+#: The settings key holding the last good backup (written with the backup's audit record).
+LAST_BACKUP_KEY: Final = "last_backup"
+
+_NOT_WRITTEN: Final = QT_TRANSLATE_NOOP(
+    "Errors", "The backup was not made: {reason}. Nothing was kept; choose another folder."
+)
+_NOT_A_BACKUP: Final = QT_TRANSLATE_NOOP("Errors", "{path} does not hold a Secrecy Desk backup.")
+_DAMAGED: Final = QT_TRANSLATE_NOOP(
+    "Errors", "The backup in {path} is damaged and cannot be restored; nothing was changed."
+)
+_WRONG_VAULT: Final = QT_TRANSLATE_NOOP(
+    "Errors",
+    "The backup in {path} is of another vault, not of this one; nothing was changed.",
+)
 
 
 def _empty_target(target: Path) -> None:
@@ -47,35 +101,47 @@ def _empty_target(target: Path) -> None:
         )
 
 
-def backup(session: Session, target: Path) -> BackupReport:
-    """The system administrator writes a verified, encrypted backup into ``target``."""
+#: A long step's report: (done, total); answering ``False`` asks it to stop.
+Progress = Callable[[int, int], bool]
+
+
+class BackupCancelled(ValidationError):
+    """The system administrator cancelled a backup while it was being written."""
+
+
+def backup(session: Session, target: Path, progress: Progress | None = None) -> BackupReport:
+    """The system administrator writes a verified, encrypted backup into ``target``;
+    ``progress`` hears the bytes copied (and may cancel: nothing is kept)."""
     session.require_active_password()
     session.principal.require_role(Role.SYSADMIN)
     vault = session.vault
     target = target.absolute()
     session.require_fixed_disk(target, "vault.backup", str(target))
     _empty_target(target)
-    target.mkdir(parents=True, exist_ok=True)
-    os.chmod(target, 0o700)
     copy = target / db.DB_NAME
     try:
+        target.mkdir(parents=True, exist_ok=True)
+        os.chmod(target, 0o700)
         with session.operation():
             session.audit("vault.backup", str(target), details={"stage": "start"})
         vault.sync_head(force=True)
         master = vault.master_key()
         with vault.store.file_snapshot() as still:
-            digest = _stream_copy(vault.store.path, copy) if still else None
+            digest = _stream_copy(vault.store.path, copy, progress) if still else None
         if digest is None:
             _export(vault.store, copy, master)
         os.chmod(copy, 0o600)
         keyfile.write_atomic(target / keyfile.KEYFILE_NAME, vault.keyfile.to_bytes())
         report = _check_copy(target, master, digest)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(target, ignore_errors=True)
         with contextlib.suppress(Exception), session.operation():
             session.audit("vault.backup", str(target), outcome="failed")
+        if isinstance(exc, OSError):
+            # A full disk, a folder this account may not write: one sentence, as anywhere.
+            raise VaultError(_NOT_WRITTEN, reason=OsReason(exc)) from exc
         raise
-    with session.operation():
+    with session.operation() as store:
         session.audit(
             "vault.backup",
             str(target),
@@ -85,24 +151,84 @@ def backup(session: Session, target: Path) -> BackupReport:
                 "sha256": report.sha256,
             },
         )
+        last = {"at": session.clock.now().isoformat(), "folder": str(target)}
+        store.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (LAST_BACKUP_KEY, json.dumps(last | {"sha256": report.sha256}, ensure_ascii=False)),
+        )
     return report
+
+
+#: The reminder days the system administrator may choose (inclusive).
+REMIND_RANGE: Final = (1, 90)
+
+
+def set_reminder(session: Session, days: int) -> Settings:
+    """The system administrator sets after how many days without a good backup the home tab
+    reminds them; one transaction with its audit record."""
+    session.require_active_password()
+    session.principal.require_role(Role.SYSADMIN)
+    low, high = REMIND_RANGE
+    if not low <= days <= high:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "The reminder must be {low} to {high} days, not {n}."),
+            low=low,
+            high=high,
+            n=days,
+        )
+    new = replace(session.settings, backup_remind_days=days)
+    with session.operation() as store:
+        settings_mod.save(store, new)
+        session.audit("settings.backup_reminder", "settings", details={"days": days})
+    session.vault.settings = new
+    return new
+
+
+def overdue(session: Session) -> bool:
+    """Whether the home tab reminds of a backup: none ever, or the last good one older than
+    the set number of days."""
+    last = last_good(session.vault.store)
+    limit = timedelta(days=session.settings.backup_remind_days)
+    return last is None or session.clock.now() - last.at > limit
+
+
+def last_good(store: db.Store) -> LastBackup | None:
+    """The last backup written and verified from this vault, or ``None`` (never)."""
+    raw = store.scalar("SELECT value FROM settings WHERE key = ?", (LAST_BACKUP_KEY,))
+    if raw is None:
+        return None
+    try:
+        value = json.loads(str(raw))
+        return LastBackup(
+            datetime.fromisoformat(str(value["at"])), str(value["folder"]), str(value["sha256"])
+        )
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 #: Bytes read and written at a time when copying and hashing (memory stays flat).
 CHUNK = 1 << 20
 
 
-def _stream_copy(source: Path | None, copy: Path) -> str | None:
+def _stream_copy(source: Path | None, copy: Path, progress: Progress | None = None) -> str | None:
     """Copy the encrypted database file as it is, in chunks, hashing what is written; the
     SHA-256 in hex. The pages stay encrypted with the vault's key all the way."""
     if source is None:
         return None
     sha = hashlib.sha256()
+    total = source.stat().st_size
+    done = 0
     fd = os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with open(source, "rb") as src, os.fdopen(fd, "wb") as dst:
         while chunk := src.read(CHUNK):
             sha.update(chunk)
             dst.write(chunk)
+            done += len(chunk)
+            if progress is not None and not progress(done, total):
+                raise BackupCancelled(
+                    QT_TRANSLATE_NOOP("Errors", "The backup was cancelled; nothing was kept.")
+                )
         dst.flush()
         os.fsync(dst.fileno())
     return sha.hexdigest()
@@ -127,13 +253,33 @@ def _export(store: db.Store, copy: Path, master: bytes) -> None:
 
 
 def _check_copy(folder: Path, master: bytes, digest: str | None = None) -> BackupReport:
+    """The copy just written, checked (see :func:`_verified`); refused when it does not
+    verify."""
+    report = _verified(folder, master, digest)
+    if report is None:
+        raise VaultError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The backup in {path} did not verify; it was removed. Try again."
+            ),
+            path=str(folder),
+        )
+    return report
+
+
+def _verified(
+    folder: Path, master: bytes, digest: str | None = None, *, any_version: bool = False
+) -> BackupReport | None:
     """Open the copy with the master key: every page read back and its HMAC checked
     (``cipher_integrity_check``: a page the disk wrote wrongly fails), the B-trees walked
     (``quick_check``), the recorded head present. A byte copy of the vault's file needs no
     more (the source's own cross-checks are ``verify``'s); a copy written row by row also
-    gets the full ``integrity_check``."""
-    kf = keyfile.read(folder)
-    store = db.open_database(folder / db.DB_NAME, master)
+    gets the full ``integrity_check``. ``None`` when it does not verify; an older schema is
+    accepted with ``any_version`` (a restore upgrades it at its first login)."""
+    try:
+        kf = keyfile.read(folder)
+        store = db.open_database(folder / db.DB_NAME, master)
+    except (OSError, VaultError, db.DatabaseError, ValueError):
+        return None
     try:
         problems = db.integrity_problems(store, quick=digest is not None)
         head_break = audit_chain.quick_head_check(
@@ -141,19 +287,115 @@ def _check_copy(folder: Path, master: bytes, digest: str | None = None) -> Backu
         )
         records = int(store.scalar("SELECT count(*) FROM audit"))
         version = db.schema_version(store)
+    except (VaultError, db.DatabaseError):
+        return None
     finally:
         store.close()
-    wrong_version = version != db.latest_version()
+    wrong_version = version != db.latest_version() and not (
+        any_version and version < db.latest_version()
+    )
     if problems or head_break is not None or not kf.mac_ok(master) or wrong_version:
-        raise VaultError(
-            QT_TRANSLATE_NOOP(
-                "Errors", "The backup in {path} did not verify; it was removed. Try again."
-            ),
-            path=str(folder),
-        )
+        return None
     path = folder / db.DB_NAME
     sha = digest or crypto.sha256_file(path).hex()
     return BackupReport(folder, records, path.stat().st_size, sha)
+
+
+def check_backup(session: Session, source: Path) -> BackupReport:
+    """Whether ``source`` may be put in the place of the open vault: a Secrecy Desk backup,
+    of this vault, every page verified with its key. Refused with one sentence otherwise."""
+    session.principal.require_role(Role.SYSADMIN)
+    source = source.absolute()
+    if not (source / db.DB_NAME).is_file() or not (source / keyfile.KEYFILE_NAME).is_file():
+        raise VaultError(_NOT_A_BACKUP, path=str(source))
+    try:
+        kf = keyfile.read(source)
+    except (OSError, VaultError, ValueError):
+        raise VaultError(_DAMAGED, path=str(source)) from None
+    if kf.vault_id != session.vault.keyfile.vault_id:
+        raise VaultError(_WRONG_VAULT, path=str(source))
+    report = _verified(source, session.vault.master_key(), any_version=True)
+    if report is None:
+        raise VaultError(_DAMAGED, path=str(source))
+    return report
+
+
+@dataclass(frozen=True, slots=True)
+class Replaced:
+    """A restore over the open vault: the backup put in place and the pre-restore copy."""
+
+    source: Path
+    before: BackupReport
+
+
+def replace_vault(
+    session: Session, source: Path, password: str, progress: Progress | None = None
+) -> Replaced:
+    """Put the backup in ``source`` in the place of the session's vault (the system
+    administrator, password re-entered). The session ends here, whatever the outcome after the
+    pre-restore copy: the program returns to its login screen.
+
+    1. the backup is checked (:func:`check_backup`) and the password confirmed;
+    2. a verified pre-restore copy of the vault is written beside its folder
+       (``<folder>-before-restore-<time>``), and the restore announced in the vault's trail;
+    3. the session ends; the backup is restored into a fresh folder beside the vault and proven
+       by logging in (its trail records the restore);
+    4. the folders are swapped: the vault's folder now holds the backup. A failure before the
+       swap leaves the vault as it was."""
+    session.require_active_password()
+    session.principal.require_role(Role.SYSADMIN)
+    checked = check_backup(session, source)
+    if not session.check_password(password):
+        raise AuthError(QT_TRANSLATE_NOOP("Errors", "The password is not correct."))
+    folder = session.vault.folder.absolute()
+    stamp = session.clock.now().astimezone().strftime("%Y%m%d-%H%M%S")
+
+    def step(done: int, total: int) -> bool:
+        # The pre-restore copy is the long part: four fifths of the bar.
+        return progress is None or progress(done * 4 // max(total, 1), 5)
+
+    before = backup(session, folder.with_name(f"{folder.name}-before-restore-{stamp}"), step)
+    login_name = session.account.login
+    with session.operation():
+        session.audit(
+            "vault.restore",
+            str(folder),
+            details={
+                "stage": "replacing",
+                "from": str(checked.folder),
+                "copy": str(before.folder),
+            },
+        )
+    clock = session.clock
+    session.logout()
+    staging = folder.with_name(f".{folder.name}-restoring-{stamp}")
+    try:
+        restored = restore(checked.folder, staging, login_name, password, clock=clock)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    restored.logout()
+    if progress is not None:
+        progress(5, 5)
+    aside = folder.with_name(f".{folder.name}-replaced-{stamp}")
+    try:
+        os.rename(folder, aside)
+        try:
+            os.rename(staging, folder)
+        except OSError:
+            os.rename(aside, folder)
+            raise
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise VaultError(_NOT_RESTORED, reason=OsReason(exc)) from exc
+    # The vault as it was is in the verified pre-restore copy.
+    shutil.rmtree(aside, ignore_errors=True)
+    return Replaced(checked.folder, before)
+
+
+_NOT_RESTORED: Final = QT_TRANSLATE_NOOP(
+    "Errors", "The backup was not put in place: {reason}. The vault is as it was."
+)
 
 
 def restore(
@@ -163,10 +405,7 @@ def restore(
     logging in as its system administrator; the restore is recorded in the restored vault's
     trail. Returns the session."""
     if not (source / db.DB_NAME).is_file() or not (source / keyfile.KEYFILE_NAME).is_file():
-        raise VaultError(
-            QT_TRANSLATE_NOOP("Errors", "{path} does not hold a Secrecy Desk backup."),
-            path=str(source),
-        )
+        raise VaultError(_NOT_A_BACKUP, path=str(source))
     if is_vault(folder):
         raise VaultError(
             QT_TRANSLATE_NOOP(
@@ -188,12 +427,25 @@ def restore(
         # A backup is older than the vault it was taken from, so it is behind the rollback
         # anchor: the system administrator restoring it accepts that, and the restore record
         # names what the restored copy lacks.
-        session = login(folder, login_name, password, clock=clock, accept_rollback=True)
+        try:
+            session = login(folder, login_name, password, clock=clock, accept_rollback=True)
+        except (db.DatabaseDamaged, db.DatabaseError):
+            raise VaultError(_DAMAGED, path=str(source)) from None
         if Role.SYSADMIN not in session.account.roles:
             session.vault.close()
             raise PermissionDenied(
                 QT_TRANSLATE_NOOP("Errors", "Only the system administrator restores backups.")
             )
+        # Every page read back with its HMAC, every B-tree walked: a damaged backup is refused
+        # (and removed from the new folder), not found damaged later.
+        try:
+            damaged = bool(db.integrity_problems(session.vault.store, quick=True))
+        except (db.DatabaseDamaged, db.DatabaseError):
+            damaged = True
+        if damaged:
+            with contextlib.suppress(VaultError, db.DatabaseError):
+                session.vault.close()  # the damaged copy takes no more writes
+            raise VaultError(_DAMAGED, path=str(source))
     except BaseException:
         for name in (db.DB_NAME, keyfile.KEYFILE_NAME, db.DB_NAME + "-wal", db.DB_NAME + "-shm"):
             with contextlib.suppress(FileNotFoundError):

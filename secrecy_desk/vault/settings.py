@@ -23,6 +23,8 @@ class Settings:
     disengage_core_months: int = 36
     disengage_important_months: int = 24
     disengage_general_months: int = 12
+    #: The home tab reminds the sysadmin when the last good backup is older than this.
+    backup_remind_days: int = 7
 
     @staticmethod
     def initial(unit: str, rating: Level) -> Settings:
@@ -39,6 +41,7 @@ def save(store: Store, settings: Settings) -> None:
         "disengage_core_months": settings.disengage_core_months,
         "disengage_important_months": settings.disengage_important_months,
         "disengage_general_months": settings.disengage_general_months,
+        "backup_remind_days": settings.backup_remind_days,
     }
     for key, value in values.items():
         store.execute(
@@ -68,4 +71,5 @@ def load(store: Store) -> Settings:
         disengage_general_months=int(
             raw.get("disengage_general_months", base.disengage_general_months)
         ),
+        backup_remind_days=int(raw.get("backup_remind_days", base.backup_remind_days)),
     )

@@ -436,6 +436,11 @@ class Vault:
             stack.close()
             raise
 
+    @property
+    def closed(self) -> bool:
+        """Whether the vault was closed (the session that opened it ended)."""
+        return self._closed
+
     def close(self, actor: Actor | None = None) -> None:
         if self._closed:
             return

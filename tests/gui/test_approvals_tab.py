@@ -96,6 +96,14 @@ def test_fill_submit_decide_paper_print(
         assert tab.current is not None
         assert tab.current.state is State.APPROVED
         assert "纸质" in tab.steps.toPlainText()
+        # People by name on screen, never by login: the applicant, the recorder, the head.
+        assert tab.editor is not None
+        shown = tab.steps.toPlainText() + tab.editor.created_label.text()
+        shown += tab.editor.updated_label.text()
+        assert "赵录入" in shown
+        assert "钱保密" in shown
+        for login in (CLERK, OFFICER, HEAD):
+            assert login not in shown, login
         printed = DialogExport(tab.ctx, qtbot, tmp_path)
         tab.open_print = printed
         tab.print_current()  # Ctrl+P: the one print dialog, exported to a PDF file

@@ -42,7 +42,8 @@ def test_officer_takes_a_department_from_generation_to_archive(
         numbers.append(regs.add("personnel", raw).entry.number)
     L.transition(regs, numbers[5], L.IN_POST, on_date=w.ctx.clock.today(), reason="审查合格")
     tab = tab_of(w)
-    assert w.tabs.indexOf(tab) > len(regs.visible_registers())  # after the register tabs
+    # A page of the personnel group, after its registers.
+    assert w.tabs.key_of(tab) == w.tabs.group_pages("personnel")[-1] == "commitments"
     w.tabs.setCurrentWidget(tab)
     assert "6" in tab.reminders.text()  # six people without a signed commitment
 

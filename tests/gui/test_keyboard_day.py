@@ -117,10 +117,12 @@ def test_one_drawing_issue_by_keyboard(main_window: MainFactory, qtbot: QtBot) -
         assert isinstance(line, QLineEdit)
         line.insert(text)  # an input method commits the word: not counted as keys
 
-    index = w.tab_titles().index("图纸发放回收登记")
+    # Alt+2: the group 文件资料, whose first page is the drawing register.
+    index = w.group_titles().index("文件资料")
     key(getattr(Qt.Key, f"Key_{index + 1}"), Qt.KeyboardModifier.AltModifier)
     tab = w.tabs.currentWidget()
     assert isinstance(tab, RegisterTab)
+    assert tab.spec.id == "drawings"
     assert focused() is tab.table
     key(Qt.Key.Key_N, CTRL)
     assert not tab.editor.read_only

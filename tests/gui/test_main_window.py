@@ -25,15 +25,16 @@ def kinds(w: object) -> list[str]:
 
 def test_sysadmin_gets_home_and_accounts(main_window: MainFactory) -> None:
     w = main_window(SYSADMIN)
-    assert kinds(w) == ["HomeTab", "AccountsTab"]
-    assert w.tab_titles() == ["首页", "账户"]
+    # The backup tab (module ``admin``) is built when first shown: a placeholder until then.
+    assert kinds(w) == ["HomeTab", "QWidget", "AccountsTab"]
+    assert w.tab_titles() == ["首页", "备份与恢复", "账户"]
     assert isinstance(w.tabs.widget(0), HomeTab)
     assert not w.module_tabs
 
 
 def test_secadmin_gets_accounts_and_audit(main_window: MainFactory) -> None:
     w = main_window(SECADMIN)
-    assert kinds(w) == ["HomeTab", "AccountsTab", "AuditTab"]
+    assert kinds(w) == ["HomeTab", "QWidget", "AccountsTab", "AuditTab"]
     assert isinstance(w.accounts_tab, AccountsTab)
     assert w.accounts_tab.is_secadmin
     assert not w.accounts_tab.is_sysadmin
@@ -54,19 +55,29 @@ def test_business_users_get_a_tab_per_visible_register(
         visible = w.ctx.registers.visible_registers()
         assert visible
         # Built when first shown: login does not pay for every register at once. The other
-        # modules' tabs (Commitments …) follow the registers, built when shown too.
+        # modules' tabs (Commitments …) are pages of the groups too, built when shown.
         assert kinds(w) == ["HomeTab"] + ["QWidget"] * len(w.tab_specs)
-        assert list(w.tab_specs)[: len(visible)] == [f"register:{s.id}" for s in visible]
+        registers = [k for k in w.tab_specs if k.startswith("register:")]
+        assert sorted(registers) == sorted(f"register:{s.id}" for s in visible)
+        # Within a group the registers keep their declared order (drawings first, …).
+        for group in w.tabs.group_keys():
+            keys = [k for k in w.tabs.group_pages(group) if k.startswith("register:")]
+            specs = [forms[k.removeprefix("register:")] for k in keys]
+            assert [s.order for s in specs] == sorted(s.order for s in specs)
+            assert all(s.group == group for s in specs)
         w.show_tab("commitments")
-        assert "CommitmentsTab" in kinds(w)[1 + len(visible) :]
+        assert "CommitmentsTab" in kinds(w)
         w.tabs.setCurrentIndex(1)
         assert isinstance(w.tabs.widget(1), RegisterTab)  # the carriers' own is one too
         assert w.tabs.currentIndex() == 1
         for spec in visible:
             w.show_register(spec.id)
             assert w.tabs.currentWidget() is w.register_tab(spec.id)
-        assert all(isinstance(w.tabs.widget(i), RegisterTab) for i in range(1, 1 + len(visible)))
-        assert w.tab_titles()[1 : 1 + len(visible)] == [spec.title("zh_CN") for spec in visible]
+        assert all(isinstance(w.tabs.page(f"register:{s.id}"), RegisterTab) for s in visible)
+        titles = dict(zip(w.tabs.page_keys(), w.tab_titles(), strict=True))
+        assert [titles[f"register:{s.id}"] for s in visible] == [
+            spec.title("zh_CN") for spec in visible
+        ]
         assert "AccountsTab" not in kinds(w)
         w._end(back_to_login=True)
 

@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import inspect
 import re
 from dataclasses import replace
+from pathlib import Path
 
 from secrecy_desk.forms import FormKind, load_all
 from secrecy_desk.modules import registry
-from secrecy_desk.printing import FormDocument, ListDocument, PageFrame
-from secrecy_desk.records.printing import render
+from secrecy_desk.modules.carriers import papers as carrier_papers
+from secrecy_desk.modules.carriers import samples as carrier_samples
+from secrecy_desk.printing import (
+    Chart,
+    ChartKind,
+    ChartSeries,
+    Column,
+    FormDocument,
+    ListDocument,
+    ListRow,
+    PageFrame,
+)
+from secrecy_desk.records.printing import PrintJob, render
 from tests.paper.conftest import Printed
-from tests.paper.pdfread import difference, first_page_grey
+from tests.paper.pdfread import difference, first_page_grey, read_pages
 from tests.paper.test_papers import DPI, THRESHOLD
 
 
@@ -144,3 +157,48 @@ def test_the_picture_compare_sees_a_changed_word(sheet: dict[str, Printed]) -> N
         return  # no poppler: the compare itself is skipped too
     assert difference(before, before) == 0.0
     assert difference(before, after) > THRESHOLD  # two characters changed: the test fails
+
+
+def test_every_module_that_prints_declares_its_papers() -> None:
+    """A module whose code makes a print job declares papers; every carriers' paper has a
+    sample."""
+    forms = load_all()
+    root = Path(registry.__file__).resolve().parent
+    for module in registry.MODULES:
+        package = root / module.id
+        code = "".join(f.read_text(encoding="utf-8") for f in package.glob("*.py"))
+        if "PrintJob(" in code or "print_job(" in code:
+            assert module.papers(forms), f"{module.id} prints but declares no papers"
+    makers = inspect.getsource(carrier_samples)
+    for name, function in inspect.getmembers(carrier_papers, inspect.isfunction):
+        returns = inspect.signature(function).return_annotation
+        if returns in (PrintJob, "PrintJob") and not name.startswith("_") and name != "job_for":
+            assert f"papers.{name}(" in makers, f"the carriers' {name} paper has no sample"
+
+
+def _page_of(rows: int, *, chart: bool = False) -> list[str]:
+    doc = ListDocument(
+        title="测试清单",
+        columns=(Column("编号", 2), Column("名称", 6), Column("数量", 1)),
+        rows=tuple(ListRow((f"NO-{i:03d}", "名称", str(i))) for i in range(1, rows + 1)),
+        totals=("合计", "", str(rows)),
+        summary=f"共 {rows} 条",
+        chart=Chart(ChartKind.BAR, ("甲", "乙"), (ChartSeries("数量", (1, 2)),)) if chart else None,
+    )
+    frame = PageFrame(marking="内部", unit="示范研究所", document_number="DY-2026-00001")
+    return [page.flat for page in read_pages(render([(doc, frame)]))]
+
+
+def test_the_end_of_a_table_never_stands_alone() -> None:
+    """Whatever the row count, the last page carries the last two rows with the total row
+    and the summary (orphan control)."""
+    for rows in range(20, 34):
+        pages = _page_of(rows)
+        last = pages[-1]
+        for text in ("合计", f"共{rows}条", f"NO-{rows - 1:03d}", f"NO-{rows:03d}"):
+            assert text in last, f"{rows} rows: {text} on the last page"
+
+
+def test_a_chart_gives_way_so_a_short_report_is_one_sheet() -> None:
+    assert len(_page_of(14, chart=True)) == 1
+    assert len(_page_of(30, chart=True)) == 2

@@ -181,8 +181,8 @@ def test_text_stays_inside_the_page_and_its_cell(sheet: dict[str, Printed], key:
             assert heads, f"{key} page {number}: the header row"
             cells = [r for r in _inside(page) if r.y <= max(heads) + 0.5]
             for run in cells:
-                if run.text.startswith(("共 ", "标记说明")):
-                    continue
+                if run.text.startswith(("共 ", "标记说明")) or run.text in layout.summary:
+                    continue  # the summary under the table, the legend above it
                 crossed = [e for e in edges if run.x + 0.5 < e < run.x + run.width - 0.5]
                 assert not crossed, f"{key} page {number}: {run.text!r} leaves its cell"
 
@@ -192,7 +192,8 @@ def test_people_by_name_and_no_code_names(sheet: dict[str, Printed], key: str) -
         text = "".join(r.text for r in _inside(page))
         for login in LOGINS:
             assert login not in text, f"{key} page {number}: the login {login} on paper"
-        words = re.findall(r"[a-z]+_[a-z_]+", text)  # a field id (drawing_no, …)
+        # a field id (drawing_no, …) or an audit action (audit.verify, …)
+        words = re.findall(r"[a-z]+(?:[._][a-z]+)+", text)
         assert not words, f"{key} page {number}: code names on paper: {words}"
         assert "登录名" not in text
 
@@ -205,6 +206,8 @@ def test_lists_fill_their_pages(sheet: dict[str, Printed], key: str) -> None:
         return
     firsts = {row.cells[0] for row in layout.rows}
     for number, page in enumerate(printed.pages[:-1], start=1):
+        if number == 1 and layout.chart is not None:
+            continue  # the chart takes half of the first page
         rows = sum(1 for r in page.runs if r.text in firsts)
         assert rows >= 20, f"{key} page {number}: {rows} rows"
 

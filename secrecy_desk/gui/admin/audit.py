@@ -42,8 +42,10 @@ from secrecy_desk.core.roles import Role
 from secrecy_desk.gui.common.context import AppContext
 from secrecy_desk.gui.common.jobs import run_job
 from secrecy_desk.gui.common.labels import role_label
+from secrecy_desk.gui.common.print_dialog import open_print
 from secrecy_desk.gui.common.style import set_role
 from secrecy_desk.modules import registry
+from secrecy_desk.modules.admin.seal import seal_job
 from secrecy_desk.vault import audit_chain, audit_review
 from secrecy_desk.vault.audit_chain import AuditRecord, VerifyReport
 from secrecy_desk.vault.audit_review import AuditFilter
@@ -264,12 +266,18 @@ class AuditTab(QWidget):
         self.verify_button = QPushButton(self.tr("Verify the chain"))
         self.seal_button = QPushButton(self.tr("Seal"))
         self.export_button = QPushButton(self.tr("Export CSV…"))
-        for b in (self.verify_button, self.seal_button, self.export_button):
+        self.print_seal_button = QPushButton(self.tr("Print seal record…"))
+        self.print_seal_button.setToolTip(
+            self.tr("The newest seal on paper, for the archive, with signature lines")
+        )
+        buttons = (self.verify_button, self.seal_button, self.print_seal_button)
+        for b in (*buttons, self.export_button):
             b.setVisible(self.is_auditor)
             bottom.addWidget(b)
         if self.session.vault.head_break is not None:
             # A vault found rolled back is evidence: read, verify and export, never seal.
             self.seal_button.setEnabled(False)
+            self.print_seal_button.setEnabled(False)
             self.seal_button.setToolTip(
                 self.tr("This vault was found rolled back; it opens read-only and is not sealed.")
             )
@@ -286,6 +294,7 @@ class AuditTab(QWidget):
         self.by_date.toggled.connect(self.until.setEnabled)
         self.verify_button.clicked.connect(self.verify)
         self.seal_button.clicked.connect(self.seal)
+        self.print_seal_button.clicked.connect(self.print_seal)
         self.export_button.clicked.connect(self.export)
         self.search()
 
@@ -369,6 +378,11 @@ class AuditTab(QWidget):
             self.tr("Sealed: the trail up to record {seq} is signed.").format(seq=made.seq)
         )
         self.search()
+
+    def print_seal(self) -> None:
+        """The newest seal record through the one print dialog (preview, print or PDF)."""
+        session = self.session
+        open_print(self, self.ctx, lambda: seal_job(session))
 
     def export(self) -> None:
         name = f"audit-{self.ctx.clock.today().isoformat()}.csv"

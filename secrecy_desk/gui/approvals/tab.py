@@ -376,7 +376,9 @@ class ApprovalsTab(QWidget):
         if self.editor is not None:
             self.editor.setParent(None)
             self.editor.deleteLater()
-        self.editor = EntryEditor(spec, self.lang, self.ctx.clock.today)
+        self.editor = EntryEditor(
+            spec, self.lang, self.ctx.clock.today, person=self.ctx.registers.people.name
+        )
         self.editor.hide_status()  # the request's state is shown with its steps
         self.editor_box.addWidget(self.editor)
         return self.editor
@@ -408,14 +410,19 @@ class ApprovalsTab(QWidget):
                 text += "—"
             else:
                 how = self.tr("paper") if e.paper else self.tr("electronic")
-                text += f"{e.decision.label(self.lang)} · {e.comment} · {e.decider} ({how}, "
+                decider = self.ctx.registers.people.name(e.decider)
+                text += f"{e.decision.label(self.lang)} · {e.comment} · {decider} ({how}, "
                 text += f"{e.decided_on})"
             lines.append(text)
         lines.append("")
+        # People by name, never by login (a paper signer is named as typed).
+        name = self.ctx.registers.people.name
         for e in self.approvals.history(r.number):
-            text = f"{local_text(e.at)}  {e.account}  {e.label(self.lang)}"
+            text = f"{local_text(e.at)}  {name(e.account)}  {e.label(self.lang)}"
             if e.decision is not None:
-                text += f"  {e.step}. {e.decision.label(self.lang)} · {e.comment} · {e.decider}"
+                text += (
+                    f"  {e.step}. {e.decision.label(self.lang)} · {e.comment} · {name(e.decider)}"
+                )
             elif e.comment:
                 text += f"  {e.comment}"
             if e.voided:

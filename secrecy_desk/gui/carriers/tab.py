@@ -404,8 +404,9 @@ class CarrierRegisterTab(RegisterTab):
         except DeskError as exc:
             self.show_error(exc.message(self.lang))
             return
+        name = self.ctx.registers.people.name  # the person, never the login
         text = "\n".join(
-            f"{h.on_date}  {h.label(self.lang)}  {h.summary}  ({h.account})" for h in lines
+            f"{h.on_date}  {h.label(self.lang)}  {h.summary}  ({name(h.account)})" for h in lines
         )
         self.message_box(QMessageBox.Icon.Information, numbers[0], text)
 

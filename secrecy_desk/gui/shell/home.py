@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secrecy_desk.core.clock import local_text
 from secrecy_desk.core.errors import DeskError
 from secrecy_desk.core.roles import Role
 from secrecy_desk.gui.common.changes import Changes
@@ -35,7 +36,9 @@ from secrecy_desk.gui.common.jobs import run_job, vault_busy
 from secrecy_desk.gui.common.labels import roles_label
 from secrecy_desk.gui.common.style import set_role
 from secrecy_desk.modules import worklist
+from secrecy_desk.modules.admin import ID as ADMIN
 from secrecy_desk.modules.base import OVERDUE
+from secrecy_desk.vault import backup as backups
 
 #: The work list's line for the password (not a module's deadline: the account's own).
 EXPIRY_LINE: Final = "account.password_expiry"
@@ -85,6 +88,15 @@ class HomeTab(QWidget):
         self.duties = QLabel()
         self.duties.setWordWrap(True)
         layout.addWidget(self.duties)
+        # The system administrator's backups: the last good one, and a reminder when it is old.
+        self.backup_line = QLabel()
+        self.backup_line.setObjectName("backupLine")
+        self.backup_reminder = QLabel()
+        self.backup_reminder.setObjectName("backupReminder")
+        self.backup_reminder.setWordWrap(True)
+        set_role(self.backup_reminder, "error")
+        layout.addWidget(self.backup_line)
+        layout.addWidget(self.backup_reminder)
 
         self.flag_box = QGroupBox(self.tr("Today's work"))
         flag_layout = QVBoxLayout(self.flag_box)
@@ -152,7 +164,36 @@ class HomeTab(QWidget):
             duties = ""
         self.duties.setText(duties)
         self.duties.setVisible(bool(duties))
+        self.show_backup()
         self._start_tally()
+
+    def show_backup(self) -> None:
+        """The date of the last good backup, and the reminder (sysadmin only)."""
+        mine = Role.SYSADMIN in self.session.account.roles
+        self.backup_line.setVisible(mine)
+        self.backup_reminder.setVisible(False)
+        if not mine:
+            return
+        last = backups.last_good(self.session.vault.store)
+        days = self.session.settings.backup_remind_days
+        if last is None:
+            self.backup_line.setText(self.tr("Last good backup: none yet"))
+        else:
+            self.backup_line.setText(
+                self.tr("Last good backup: {date}").format(date=local_text(last.at))
+            )
+        if last is None:
+            self.backup_reminder.setText(
+                self.tr("No backup has been made yet: make one in the Backup and restore tab.")
+            )
+            self.backup_reminder.setVisible(True)
+        elif backups.overdue(self.session):
+            self.backup_reminder.setText(
+                self.tr(
+                    "No good backup in the last {n} days: make one in the Backup and restore tab."
+                ).format(n=days)
+            )
+            self.backup_reminder.setVisible(True)
 
     def password_text(self) -> str:
         account = self.session.account
@@ -182,6 +223,8 @@ class HomeTab(QWidget):
     def apply_changes(self, changes: Changes) -> None:
         """An operation elsewhere changed records: count the work list again (every line:
         one change can touch several — a departure, say, is a person and a commitment)."""
+        if ADMIN in changes.modules and not self._stopped:
+            self.show_backup()
         if changes and self._business() and not self._stopped:
             self._timer.start(RECOUNT_DELAY_MS)
 

@@ -3,6 +3,10 @@
 Tabs by role: Home first; then, for business roles, the tabs the modules declare in the registry
 (one per visible register, commitments, approvals …), each built the first time it is shown;
 Accounts (sysadmin, secadmin); Audit (secadmin: ordinary users' records; auditor: all).
+The tabs are pages of a grouped navigator (:mod:`.navigator`): the groups the registry declares
+(文件资料, 载体与设备, 人员 …) as top-level tabs, Alt+1 … Alt+9, each group's pages as
+second-level tabs; Ctrl+PgUp/PgDn steps through every page; the page shown and each group's
+last page are remembered per account.
 While locked the central area shows only the lock screen; menus and shortcuts are off.
 What an operation changed (``ctx.broadcast``) is passed to Home and every tab built so far but
 the one that made it, so their figures and lists follow (:mod:`secrecy_desk.gui.common.changes`).
@@ -21,9 +25,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +44,7 @@ from secrecy_desk.gui.common.password_dialog import ChangePasswordDialog
 from secrecy_desk.gui.common.style import banner_css
 from secrecy_desk.gui.shell.home import EXPIRY_LINE, HomeTab
 from secrecy_desk.gui.shell.lock import IdleWatcher, LockScreen, OsLockWatcher
+from secrecy_desk.gui.shell.navigator import Navigator
 from secrecy_desk.modules import registry
 from secrecy_desk.modules.base import TabSpec
 from secrecy_desk.vault import db, prefs, upgrade
@@ -47,6 +52,12 @@ from secrecy_desk.vault.crypto import Argon2Params
 from secrecy_desk.vault.vault import RollbackDetected
 
 GEOMETRY_PREF = "window.geometry"
+#: The navigator's page shown and each group's last page (:meth:`Navigator.state`).
+NAVIGATOR_PREF = "window.navigator"
+#: The keys of the pages that are not a module's tab.
+HOME_PAGE = "home"
+ACCOUNTS_PAGE = "accounts"
+AUDIT_PAGE = "audit"
 #: The key of a register's tab (and of its draft): ``register:<register id>``.
 REGISTER_TAB = "register:"
 
@@ -126,8 +137,7 @@ class MainWindow(QMainWindow):
         else:
             self.upgrade_notice.hide()
         content_layout.addWidget(self.upgrade_notice)
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(False)
+        self.tabs = Navigator()
         content_layout.addWidget(self.tabs)
         self.lock_screen = LockScreen(self.session, self.lang)
         self.stack.addWidget(self.content)
@@ -156,44 +166,52 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self._lock_keys)
         self._restore_geometry()
+        self._restore_navigator()
         self._restore_drafts()
 
     # --- building ----------------------------------------------------------------------
+
+    def _add_alone(self, key: str, title: str, widget: QWidget) -> None:
+        """A page that is a group of its own (Home, Accounts, Audit trail)."""
+        self.tabs.add_group(key, title)
+        self.tabs.add_page(key, key, title, widget)
 
     def _build_tabs(self) -> None:
         principal = self.session.principal
         self.home = HomeTab(self.ctx)
         self.home.open_deadline.connect(self.show_deadline)
-        self.tabs.addTab(self.home, self.tr("Home"))
-        if not principal.is_admin and self.session.account.roles:
+        self._add_alone(HOME_PAGE, self.tr("Home"), self.home)
+        if self.session.account.roles:
             # A module's tab is built the first time it is shown: login stays quick however
             # many registers the account sees. Until then a blank page holds its place.
-            for spec in registry.tabs(self.ctx.forms, principal):
-                self.tab_specs[spec.key] = spec
-                self.tabs.addTab(QWidget(), spec.title.text(self.lang))
-            self.tabs.currentChanged.connect(self._tab_shown)
-        self.tabs.currentChanged.connect(self._focus_tab)
+            for group, specs in registry.navigation(self.ctx.forms, principal):
+                self.tabs.add_group(group.id, group.title.text(self.lang))
+                for spec in specs:
+                    self.tab_specs[spec.key] = spec
+                    self.tabs.add_page(group.id, spec.key, spec.title.text(self.lang), QWidget())
+        self.tabs.page_changed.connect(self._page_shown)
         roles = principal.roles
         if roles & {Role.SYSADMIN, Role.SECADMIN}:
             from secrecy_desk.gui.admin.accounts import AccountsTab  # noqa: PLC0415 - admins only
 
             self.accounts_tab = AccountsTab(self.ctx, params=self.params)
-            self.tabs.addTab(self.accounts_tab, self.tr("Accounts"))
+            self._add_alone(ACCOUNTS_PAGE, self.tr("Accounts"), self.accounts_tab)
         if roles & {Role.SECADMIN, Role.AUDITOR}:
             from secrecy_desk.gui.admin.audit import AuditTab  # noqa: PLC0415 - admins only
 
             self.audit_tab = AuditTab(self.ctx)
-            self.tabs.addTab(self.audit_tab, self.tr("Audit trail"))
+            self._add_alone(AUDIT_PAGE, self.tr("Audit trail"), self.audit_tab)
 
-    def _tab_shown(self, index: int) -> None:
-        keys = list(self.tab_specs)
-        if 1 <= index <= len(keys):  # Home is first, the modules' tabs follow it
-            self.module_tab(keys[index - 1])
+    def _page_shown(self, key: str) -> None:
+        """A page switched to (Alt+number, Ctrl+PgUp/PgDn, a click): built if it was not yet,
+        and the keyboard goes into it — a register tab puts it in its list — rather than
+        staying on the tab bar."""
+        if key in self.tab_specs:
+            self.module_tab(key)
+        self._focus_page()
 
-    def _focus_tab(self, index: int) -> None:
-        """A tab switched to (Alt+number, a click): the keyboard goes into it — a register
-        tab puts it in its list — rather than staying on the tab bar."""
-        widget = self.tabs.widget(index)
+    def _focus_page(self) -> None:
+        widget = self.tabs.currentWidget()
         if widget is None or self.locked:
             return
         focus = getattr(widget, "focus_list", None)
@@ -216,16 +234,10 @@ class MainWindow(QMainWindow):
         built = factory(self.ctx) if spec.argument is None else factory(self.ctx, spec.argument)
         assert isinstance(built, QWidget)
         self.module_tabs[key] = built
-        index = list(self.tab_specs).index(key) + 1  # after Home
-        current = self.tabs.currentIndex()
-        blocked = self.tabs.blockSignals(True)
-        try:
-            placeholder = self.tabs.widget(index)
-            self.tabs.removeTab(index)
-            self.tabs.insertTab(index, built, spec.title.text(self.lang))
-            self.tabs.setCurrentIndex(current)
-        finally:
-            self.tabs.blockSignals(blocked)
+        replaced = getattr(built, "vault_replaced", None)
+        if replaced is not None:  # the sysadmin's restore ended the session
+            replaced.connect(self.vault_replaced)
+        placeholder = self.tabs.replace(key, built)
         if placeholder is not None:
             placeholder.deleteLater()
         return built
@@ -260,7 +272,7 @@ class MainWindow(QMainWindow):
         for action in (self.lock_action, self.password_action):
             file_menu.addAction(action)
         extra: list[QAction] = []
-        if self.tab_specs:
+        if self.tab_specs and not self.session.principal.is_admin:
             self.verify_action = QAction(self.tr("&Verify a printed copy…"), self)
             self.verify_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
             self.verify_action.triggered.connect(self.verify_printed_copy)
@@ -272,14 +284,38 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         view_menu = bar.addMenu(self.tr("&View"))
+        # A group per line (Alt+number); a group of several pages opens a submenu of them.
         self.tab_actions: list[QAction] = []
-        for index in range(self.tabs.count()):
-            action = QAction(self.tabs.tabText(index), self)
+        for index, title in enumerate(self.tabs.group_titles()):
+            action = QAction(title, self)
             if index < 9:
                 action.setShortcut(QKeySequence(f"Alt+{index + 1}"))
-            action.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
+            action.triggered.connect(lambda _=False, i=index: self.show_group(i))
             view_menu.addAction(action)
             self.tab_actions.append(action)
+        self.page_menus: list[QMenu] = []
+        pages_added = False
+        for group, title in zip(self.tabs.group_keys(), self.tabs.group_titles(), strict=True):
+            keys = self.tabs.group_pages(group)
+            if len(keys) < 2:
+                continue
+            if not pages_added:
+                view_menu.addSeparator()
+                pages_added = True
+            menu = view_menu.addMenu(title)
+            for key in keys:
+                page = menu.addAction(self.tabs.titles()[self.tabs.page_keys().index(key)])
+                page.triggered.connect(lambda _=False, k=key: self.show_page(k))
+            self.page_menus.append(menu)
+        view_menu.addSeparator()
+        self.next_page_action = QAction(self.tr("&Next tab"), self)
+        self.next_page_action.setShortcut(QKeySequence("Ctrl+PgDown"))
+        self.next_page_action.triggered.connect(lambda: self.tabs.step(1))
+        self.previous_page_action = QAction(self.tr("Pre&vious tab"), self)
+        self.previous_page_action.setShortcut(QKeySequence("Ctrl+PgUp"))
+        self.previous_page_action.triggered.connect(lambda: self.tabs.step(-1))
+        view_menu.addAction(self.next_page_action)
+        view_menu.addAction(self.previous_page_action)
         view_menu.addSeparator()
         self.refresh_action = QAction(self.tr("&Refresh home"), self)
         self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
@@ -305,6 +341,8 @@ class MainWindow(QMainWindow):
             self.logout_action,
             self.quit_action,
             self.refresh_action,
+            self.next_page_action,
+            self.previous_page_action,
             self.keys_action,
             about_qt,
             about,
@@ -354,17 +392,36 @@ class MainWindow(QMainWindow):
         if tab_key not in self.tab_specs:
             return
         tab = self.module_tab(tab_key)
-        self.tabs.setCurrentWidget(tab)
+        self.show_page(tab_key)
         show = getattr(tab, "show_deadline", None)
         if callable(show):
             show(deadline)
 
     def show_tab(self, key: str) -> None:
         if key in self.tab_specs:
-            self.tabs.setCurrentWidget(self.module_tab(key))
+            self.show_page(key)
+
+    def show_page(self, key: str) -> None:
+        """Page ``key`` (a module's tab key, or home, accounts, audit), the keyboard in it."""
+        if key in self.tab_specs:
+            self.module_tab(key)
+        if key in self.tabs.page_keys():
+            self.tabs.set_current(key)
+            self._focus_page()
+
+    def show_group(self, index: int) -> None:
+        """Alt+number: group ``index`` on its last page, the keyboard in it (also when it is
+        the group shown already: Alt+number from the search box goes back to the list)."""
+        self.tabs.show_group(index)
+        self._focus_page()
 
     def tab_titles(self) -> list[str]:
-        return [self.tabs.tabText(i) for i in range(self.tabs.count())]
+        """The titles of every page, in navigator order."""
+        return self.tabs.titles()
+
+    def group_titles(self) -> list[str]:
+        """The navigator's groups (top-level tabs), Alt+1 … in this order."""
+        return self.tabs.group_titles()
 
     # --- asking (one place, so tests can answer) ------------------------------------------
 
@@ -418,9 +475,7 @@ class MainWindow(QMainWindow):
         with contextlib.suppress(DeskError):
             self.session.lock_event("session.unlock")
         self.idle.start()
-        current = self.tabs.currentWidget()
-        if current is not None:
-            current.setFocus()
+        self._focus_page()
 
     def close_locked_session(self) -> None:
         """Another person at the desk: keep the owner's unsaved work, end the session."""
@@ -511,6 +566,22 @@ class MainWindow(QMainWindow):
             return
         self._end(back_to_login=True)
 
+    def vault_replaced(self) -> None:
+        """A restore put a backup in the place of the vault and ended the session: back to
+        the login screen, touching the closed vault no more (no drafts, no window state)."""
+        if self._ended:
+            return
+        self._ended = True
+        self.idle.stop()
+        clipboard.clear_ours()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._lock_keys)
+        self.home.stop_counting()
+        self.hide()
+        self.ended.emit(True)
+        self.close()
+
     def _end(self, *, back_to_login: bool, closing_locked: bool = False) -> None:
         if self._ended:
             return
@@ -561,6 +632,11 @@ class MainWindow(QMainWindow):
         data = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         with contextlib.suppress(DeskError):
             prefs.set_pref(self.session, GEOMETRY_PREF, data)
+            prefs.set_pref(self.session, NAVIGATOR_PREF, self.tabs.state())
+
+    def _restore_navigator(self) -> None:
+        """Back on the page of the last session (built now), each group on its last page."""
+        self.tabs.restore(prefs.get_pref(self.session, NAVIGATOR_PREF))
 
     # --- menu commands ---------------------------------------------------------------------
 
@@ -590,10 +666,13 @@ class MainWindow(QMainWindow):
             for a in self.session_actions
             if not a.shortcut().isEmpty() and a not in self.tab_actions
         ]
-        if self.tab_actions:
-            window_keys.append(
-                (f"Alt+1 … Alt+{min(len(self.tab_actions), 9)}", self.tr("Go to a tab"))
-            )
+        # Alt+number: one line per group, as the groups are named on the tab bar.
+        window_keys += [
+            (f"Alt+{i + 1}", self.tr("Go to {group}").format(group=title))
+            for i, title in enumerate(self.tabs.group_titles()[:9])
+        ]
+        if self.tab_specs:
+            window_keys.append(("Ctrl+Tab", self.tr("Next tab of the group")))
         dialog = ShortcutsDialog(window_keys, bool(self.tab_specs), self)
         self.shortcuts_dialog = dialog
         dialog.open()

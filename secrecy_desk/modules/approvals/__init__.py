@@ -38,7 +38,7 @@ def _tabs(forms: Forms, principal: Principal) -> Sequence[TabSpec]:
     del forms
     if not principal.can(ID, Action.VIEW):
         return ()
-    return (TabSpec(ID, TITLE, "secrecy_desk.gui.approvals.tab:ApprovalsTab"),)
+    return (TabSpec(ID, TITLE, "secrecy_desk.gui.approvals.tab:ApprovalsTab", group="approvals"),)
 
 
 def _papers(forms: Forms) -> Sequence[Paper]:

@@ -4,6 +4,7 @@
 (:mod:`.stocktake`), destruction packages (:mod:`.packages`) and their paper (:mod:`.papers`)."""
 
 from collections.abc import Sequence
+from typing import Final
 
 from secrecy_desk.core.roles import Action, Principal
 from secrecy_desk.forms import Forms
@@ -13,6 +14,7 @@ from secrecy_desk.modules.base import (
     Deadline,
     EntryDeadline,
     Module,
+    Paper,
     ReportSection,
     TabSpec,
     Title,
@@ -31,14 +33,79 @@ def _tabs(forms: Forms, principal: Principal) -> Sequence[TabSpec]:
     key) and the carrier desk: holdings, stocktakes, destruction packages."""
     out = [
         TabSpec(
-            f"register:{s.id}", Title(s.title_zh, s.title_en), f"{_GUI}:open_carriers_tab", s.id
+            f"register:{s.id}",
+            Title(s.title_zh, s.title_en),
+            f"{_GUI}:open_carriers_tab",
+            s.id,
+            group=s.group,
         )
         for s in forms.registers
         if s.id in ("carriers", "equipment") and principal.can(s.id, Action.VIEW)
     ]
     if out:
-        out.append(TabSpec(ID, Title("载体管理", "Carrier desk"), f"{_GUI}:CarrierDeskTab"))
+        out.append(
+            TabSpec(
+                ID, Title("载体管理", "Carrier desk"), f"{_GUI}:CarrierDeskTab", group="carriers"
+            )
+        )
     return out
+
+
+_SAMPLES = "secrecy_desk.modules.carriers.samples"
+#: The slip of an item's last step (:func:`.papers.slip`), by the step's kind.
+SLIP_TITLES: Final = {
+    "register": ("涉密载体登记单", "Carrier registration slip"),
+    "issue": ("涉密载体签收单", "Carrier issue slip"),
+    "lend": ("涉密载体借阅单", "Carrier loan slip"),
+    "return": ("涉密载体归还单", "Carrier return slip"),
+    "send": ("涉密载体发送单", "Carrier dispatch slip"),
+    "repair": ("涉密设备送修单", "Repair slip"),
+    "take_out": ("涉密载体外携单", "Take-out slip"),
+}
+
+
+def _papers(forms: Forms) -> Sequence[Paper]:
+    """Every paper of :mod:`.papers`: the slip of each step, the receive-and-send book, the
+    distribution list, the handover list, the discrepancy report, the destruction list and
+    record."""
+    del forms
+    slips = [
+        Paper(f"carrier.slip.{kind}", Title(*title), f"{_SAMPLES}:sample_slip", kind)
+        for kind, title in SLIP_TITLES.items()
+    ]
+    return [
+        *slips,
+        Paper(
+            "carrier.book",
+            Title("收发文登记簿", "Book of documents received and sent"),
+            f"{_SAMPLES}:sample_book",
+        ),
+        Paper(
+            "carrier.distribution",
+            Title("涉密文件分发表", "Distribution list"),
+            f"{_SAMPLES}:sample_distribution",
+        ),
+        Paper(
+            "carrier.handover",
+            Title("涉密载体及设备移交清单", "Handover list"),
+            f"{_SAMPLES}:sample_handover",
+        ),
+        Paper(
+            "carrier.discrepancy",
+            Title("涉密载体清查差异报告", "Stocktake discrepancy report"),
+            f"{_SAMPLES}:sample_discrepancy",
+        ),
+        Paper(
+            "carrier.destruction_list",
+            Title("涉密载体销毁清单", "Destruction list"),
+            f"{_SAMPLES}:sample_destruction_list",
+        ),
+        Paper(
+            "carrier.destruction_record",
+            Title("涉密载体销毁记录", "Destruction record"),
+            f"{_SAMPLES}:sample_destruction_record",
+        ),
+    ]
 
 
 _COUNT = "secrecy_desk.modules.carriers.deadlines"
@@ -110,6 +177,7 @@ MODULE = Module(
     tabs=_tabs,
     deadlines=_deadlines,
     stocktake_figures="secrecy_desk.modules.carriers.stocktake:match_rate_of",
+    papers=_papers,
     report_sections=(
         ReportSection(
             "carriers",

@@ -15,6 +15,7 @@ from secrecy_desk.core.errors import UsageError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.core.levels import Level, Term, highest
 from secrecy_desk.core.roles import Action
+from secrecy_desk.modules.carriers import SLIP_TITLES
 from secrecy_desk.modules.carriers import holdings as holding_mod
 from secrecy_desk.modules.carriers.lifecycle import (
     ISSUE,
@@ -56,10 +57,6 @@ def _t(zh: str, en: str, lang: str) -> str:
     return en if lang == "en" else zh
 
 
-def _sign(label: str, *lines: SignLine) -> SignatureBlock:
-    return SignatureBlock(label, lines or (SignLine.NAME, SignLine.SIGNATURE, SignLine.DATE))
-
-
 def _mark(items: Sequence[tuple[Level, Term | None]]) -> tuple[Level, Term | None]:
     return highest(list(items)) if items else (Level.INTERNAL, None)
 
@@ -83,14 +80,15 @@ def _job(
 
 # --- the slip of one item ---------------------------------------------------------------------
 
-_SLIP_TITLES: Final = {
-    REGISTER: ("涉密载体登记单", "Carrier registration slip"),
-    ISSUE: ("涉密载体签收单", "Carrier issue slip"),
-    LEND: ("涉密载体借阅单", "Carrier loan slip"),
-    RETURN: ("涉密载体归还单", "Carrier return slip"),
-    SEND: ("涉密载体发送单", "Carrier dispatch slip"),
-    REPAIRED: ("涉密设备送修单", "Repair slip"),
-    TAKE_OUT: ("涉密载体外携单", "Take-out slip"),
+
+#: The party of a step, as the slip names it: who holds, borrowed, checked, received …
+_PARTY_LABELS: Final = {
+    ISSUE: ("签收人", "Received by"),
+    LEND: ("借阅人", "Borrower"),
+    RETURN: ("验收人", "Checked by"),
+    SEND: ("收件单位", "Recipient"),
+    REPAIRED: ("维修单位", "Repaired by"),
+    TAKE_OUT: ("外携去向", "Destination"),
 }
 
 
@@ -101,33 +99,37 @@ def slip(desk: Carriers, number: str, lang: str = "zh_CN") -> PrintJob:
     spec = desk.registers.spec(entry.register)
     events = desk.events(entry.number)
     last = events[-1] if events else None
-    kind = last.kind if last is not None and last.kind in _SLIP_TITLES else REGISTER
-    zh, en = _SLIP_TITLES[kind]
+    kind = last.kind if last is not None and last.kind in SLIP_TITLES else REGISTER
+    zh, en = SLIP_TITLES[kind]
     rows = [
         FieldRow(spec.column_label("number", lang), entry.number),
         FieldRow(_t("密级和保密期限", "Marking", lang), entry.marking),
     ]
+    # what describes this kind of item: a disc has no copy number, a paper no serial number
     for name in ("kind", "title", "copy_no", "pages", "asset_no", "model", "serial_no", "serials"):
-        if spec.has_field(name):
+        if spec.has_field(name) and entry.values.get(name) not in (None, ""):
             rows.append(FieldRow(spec.field(name).label(lang), entry.display(spec, name, lang)))
     rows.append(FieldRow(spec.column_label("status", lang), entry.display(spec, "status", lang)))
+    # who takes part, by name: the holder or borrower; the recipient, the repairer or the
+    # destination outside; who checked a return
+    party = ""
     if last is not None and kind != REGISTER:
+        party = desk.holder_name(last.holder_after) if last.kind in (ISSUE, LEND) else last.party
         rows += [
             FieldRow(_t("事项", "Step", lang), event_label(last.kind, lang)),
             FieldRow(_t("日期", "Date", lang), last.on_date.isoformat()),
-            FieldRow(
-                _t("经手人/接收方", "Holder or party", lang),
-                desk.holder_name(last.holder_after) if last.kind in (ISSUE, LEND) else last.party,
-            ),
-            FieldRow(
-                _t("应还日期", "Due back", lang), last.due_on.isoformat() if last.due_on else ""
-            ),
+            FieldRow(_PARTY_LABELS[kind][lang == "en"], party),
         ]
+        if last.due_on:
+            rows.append(FieldRow(_t("应还日期", "Due back", lang), last.due_on.isoformat()))
         where = last.details.get("where") or last.details.get("channel") or ""
         supervisor = last.details.get("supervisor") or ""
-        if where or supervisor:
+        if where:
             rows.append(FieldRow(_t("地点/渠道", "Place or channel", lang), str(where)))
+        if supervisor:
             rows.append(FieldRow(_t("监督人", "Supervised by", lang), str(supervisor)))
+        if last.kind == TAKE_OUT and last.ref:
+            rows.append(FieldRow(_t("批准", "Approved", lang), last.ref))
     signatures = {
         REGISTER: (_t("登记人", "Registered by", lang), _t("保管人", "Custodian", lang)),
         ISSUE: (_t("签收人", "Received by", lang), _t("发放人", "Issued by", lang)),
@@ -137,10 +139,21 @@ def slip(desk: Carriers, number: str, lang: str = "zh_CN") -> PrintJob:
         REPAIRED: (_t("送修经办人", "Handled by", lang), _t("监修人", "Supervisor", lang)),
         TAKE_OUT: (_t("携带人", "Carried by", lang), _t("批准人", "Approved by", lang)),
     }[kind]
+    # the names the record knows print on the signature lines
+    names = {
+        ISSUE: (party, ""),
+        LEND: (party, ""),
+        RETURN: ("", party),
+        REPAIRED: ("", str(last.details.get("supervisor") or "") if last is not None else ""),
+        TAKE_OUT: (desk.holder_name(last.holder_after) if last is not None else "", ""),
+    }.get(kind, ("", ""))
     layout = FormDocument(
         title=_t(zh, en, lang),
         fields=tuple(rows),
-        signatures=tuple(_sign(s) for s in signatures),
+        signatures=tuple(
+            SignatureBlock(label, (SignLine.NAME, SignLine.SIGNATURE, SignLine.DATE), name)
+            for label, name in zip(signatures, names, strict=True)
+        ),
     )
     return _job(
         desk, layout, entry.object_name, entry.level, entry.term,
@@ -461,10 +474,13 @@ def destruction_record(desk: Carriers, number: str, lang: str = "zh_CN") -> Prin
                 lang,
             ),
         ),
-        signatures=(
-            _sign(_t("经办人", "Handler", lang)),
-            _sign(_t("监销人（一）", "First witness", lang)),
-            _sign(_t("监销人（二）", "Second witness", lang)),
+        signatures=tuple(
+            SignatureBlock(label, (SignLine.NAME, SignLine.SIGNATURE, SignLine.DATE), name)
+            for label, name in (
+                (_t("经办人", "Handler", lang), package.handler),
+                (_t("监销人（一）", "First witness", lang), witnesses[0]),
+                (_t("监销人（二）", "Second witness", lang), witnesses[1]),
+            )
         ),
     )
     return _job(

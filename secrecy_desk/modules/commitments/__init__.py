@@ -37,7 +37,9 @@ def _tabs(forms: Forms, principal: Principal) -> Sequence[TabSpec]:
     del forms
     if not principal.can(ID, Action.VIEW):
         return ()
-    return (TabSpec(ID, TITLE, "secrecy_desk.gui.commitments.tab:CommitmentsTab"),)
+    return (
+        TabSpec(ID, TITLE, "secrecy_desk.gui.commitments.tab:CommitmentsTab", group="personnel"),
+    )
 
 
 def _papers(forms: Forms) -> Sequence[Paper]:

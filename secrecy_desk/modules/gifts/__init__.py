@@ -5,7 +5,7 @@ here is its hand-in and disposal rule (:mod:`.rules`) and the half-yearly summar
 from collections.abc import Sequence
 
 from secrecy_desk.forms import Forms
-from secrecy_desk.modules.base import Deadline, EntryDeadline, Module, ReportSection, Title
+from secrecy_desk.modules.base import Deadline, EntryDeadline, Module, Paper, ReportSection, Title
 from secrecy_desk.modules.gifts.rules import ALWAYS_HANDED_IN, DUE_DAYS, THRESHOLD, HandIn
 
 REGISTER = "gifts"
@@ -38,6 +38,20 @@ def _deadlines(forms: Forms) -> Sequence[Deadline]:
     )
 
 
+def _papers(forms: Forms) -> Sequence[Paper]:
+    """The half-yearly summary per department (the register's form 附件一 and list 附件二 are
+    the register's papers)."""
+    if REGISTER not in forms:
+        return ()
+    return (
+        Paper(
+            "gifts.summary",
+            Title("礼品礼金有价证券上交、处理和积余情况半年报", "Gifts half-year summary"),
+            "secrecy_desk.modules.gifts.summary:sample_summary",
+        ),
+    )
+
+
 MODULE = Module(
     id="gifts",
     title=Title("礼品礼金", "Gifts"),
@@ -52,4 +66,5 @@ MODULE = Module(
             order=600,
         ),
     ),
+    papers=_papers,
 )

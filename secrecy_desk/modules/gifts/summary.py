@@ -21,7 +21,8 @@ from secrecy_desk.core.errors import UsageError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.money import Money
-from secrecy_desk.core.roles import Action
+from secrecy_desk.core.roles import Action, Role
+from secrecy_desk.modules.base import Samples
 from secrecy_desk.modules.registers import Entry, Query, Registers
 from secrecy_desk.printing import Align, Column, ListDocument, ListRow
 from secrecy_desk.records.printing import Deliver, PrintDocument, PrintJob, Printout, print_job
@@ -145,7 +146,7 @@ def summary_job(registers: Registers, period: HalfYear, lang: str = "zh_CN") -> 
     )
     columns = tuple(Column(e if en else z, w, a) for z, e, w, a in heads)
     total = DepartmentLine("合计" if not en else "Total")
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for line in [*lines, total]:
         tallies = (line.received, line.handed_in, line.disposed, line.held)
         if line is not total:
@@ -157,7 +158,7 @@ def summary_job(registers: Registers, period: HalfYear, lang: str = "zh_CN") -> 
         cells = [line.department]
         for t in tallies:
             cells += [str(t.count), t.value.display()]
-        rows.append(ListRow(tuple(cells)))
+        rows.append(tuple(cells))
     title = (
         "Half-yearly report of gifts, cash and securities handed in, disposed of and held"
         if en
@@ -167,7 +168,8 @@ def summary_job(registers: Registers, period: HalfYear, lang: str = "zh_CN") -> 
     doc = ListDocument(
         title=title,
         columns=columns,
-        rows=tuple(rows),
+        rows=tuple(ListRow(cells) for cells in rows[:-1]),
+        totals=rows[-1],
         subtitle=f"{period.text(lang)}（{span}）" if not en else f"{period.text(lang)} ({span})",
         summary=(f"共 {len(lines)} 个部门" if not en else f"{len(lines)} departments"),
     )
@@ -202,3 +204,13 @@ def print_summary(
         printer=printer,
         deliver=deliver,
     )
+
+
+def sample_summary(samples: Samples, argument: str | None) -> PrintJob:
+    """The demo's summary of the half-year it is in."""
+    from secrecy_desk.modules.registry import open_registers  # noqa: PLC0415 - no import cycle
+
+    del argument
+    registers = open_registers(samples.session(Role.OFFICER), samples.forms)
+    today = registers.session.clock.today()
+    return summary_job(registers, HalfYear(today.year, 1 if today.month <= 6 else 2))

@@ -14,6 +14,7 @@ from secrecy_desk.modules.base import (
     Deadline,
     EntryDeadline,
     Module,
+    Paper,
     ReportSection,
     TabSpec,
     Title,
@@ -36,7 +37,7 @@ def _tabs(forms: Forms, principal: Principal) -> Sequence[TabSpec]:
     del forms
     if Role.OFFICER not in principal.roles:
         return ()
-    return (TabSpec("office", TITLE, "secrecy_desk.gui.office.tab:OfficeTab"),)
+    return (TabSpec("office", TITLE, "secrecy_desk.gui.office.tab:OfficeTab", group="office"),)
 
 
 def _line(key: str, zh: str, en: str, entries: EntryDeadline, severity: str = OVERDUE) -> Deadline:
@@ -129,6 +130,17 @@ def _deadlines(forms: Forms) -> Sequence[Deadline]:
     return [line for line in lines if line.register in forms]
 
 
+def _papers(forms: Forms) -> Sequence[Paper]:
+    del forms
+    return (
+        Paper(
+            "office.self_inspection",
+            Title("保密工作自查表", "Self-inspection sheet"),
+            "secrecy_desk.modules.office.sheet:sample_sheet",
+        ),
+    )
+
+
 MODULE = Module(
     id="office",
     title=Title("保密办台账", "Secrecy office registers"),
@@ -157,4 +169,5 @@ MODULE = Module(
             "secrecy_desk.cli.office",
         ),
     ),
+    papers=_papers,
 )

@@ -31,6 +31,7 @@ from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Action, Role
 from secrecy_desk.modules import registry
+from secrecy_desk.modules.base import Samples
 from secrecy_desk.modules.commitments.flow import Commitments
 from secrecy_desk.modules.commitments.report import MISSING, REQUIRED, completeness
 from secrecy_desk.modules.personnel import lifecycle
@@ -209,7 +210,7 @@ def logins(registers: Registers, start: date, end: date) -> SheetLine:
     return SheetLine(
         "登录失败与账户锁定",
         f"登录失败 {failed} 次；账户锁定 {locked} 次",
-        "安全审计记录（login.failed、account.lockout）",
+        "安全审计记录（登录失败、账户锁定）",
         failed + locked,
     )
 
@@ -219,7 +220,7 @@ def last_verification(registers: Registers) -> SheetLine:
         "SELECT at, outcome, details FROM audit WHERE action = 'audit.verify' ORDER BY seq DESC "
         "LIMIT 1"
     )
-    source = "安全审计记录（audit.verify，安全审计员的审计链核验）"
+    source = "安全审计记录（安全审计员的审计链核验）"
     if row is None:
         return SheetLine("审计链最近一次核验", "尚未核验", source)
     outcome = "完整" if row[1] == "ok" else "发现断点"
@@ -316,3 +317,11 @@ def print_sheet(
         printer=printer,
         deliver=deliver,
     )
+
+
+def sample_sheet(samples: Samples, argument: str | None) -> PrintJob:
+    """The demo's self-inspection sheet, from the first of the year to the demo's day."""
+    del argument
+    registers = registry.open_registers(samples.session(Role.OFFICER), samples.forms)
+    today = registers.session.clock.today()
+    return sheet_job(registers, date(today.year, 1, 1), today)

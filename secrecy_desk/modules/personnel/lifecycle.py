@@ -8,7 +8,7 @@ may change within the ranges below (SPEC §3.1)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Final
@@ -62,37 +62,50 @@ def disengagement_end(settings: Settings, person_class: str, left_on: date) -> d
 
 def set_disengagement(session: Session, person_class: str, months: int) -> Settings:
     """The secadmin sets the period for one class, within its range (else refused)."""
+    return set_disengagements(session, {person_class: months})
+
+
+def set_disengagements(session: Session, months: Mapping[str, int]) -> Settings:
+    """The secadmin sets the periods of several classes at once, each within its range (else
+    nothing is saved): one transaction, an audit record for each class whose period changed."""
     session.principal.require_role(Role.SECADMIN)
-    if person_class not in RANGES:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP(
-                "Errors", "Unknown personnel class {cls}: use core, important or general."
-            ),
-            cls=person_class,
-        )
-    low, high = RANGES[person_class]
-    if not low <= months <= high:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "The disengagement period for this class must be {low} to {high} months, not {n}.",
-            ),
-            low=low,
-            high=high,
-            n=months,
-        )
     current = session.settings
-    if person_class == "core":
-        new = replace(current, disengage_core_months=months)
-    elif person_class == "important":
-        new = replace(current, disengage_important_months=months)
-    else:
-        new = replace(current, disengage_general_months=months)
+    new = current
+    for person_class, n in months.items():
+        if person_class not in RANGES:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "Unknown personnel class {cls}: use core, important or general."
+                ),
+                cls=person_class,
+            )
+        low, high = RANGES[person_class]
+        if not low <= n <= high:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "The disengagement period for this class must be {low} to {high} months, "
+                    "not {n}.",
+                ),
+                low=low,
+                high=high,
+                n=n,
+            )
+        if person_class == "core":
+            new = replace(new, disengage_core_months=n)
+        elif person_class == "important":
+            new = replace(new, disengage_important_months=n)
+        else:
+            new = replace(new, disengage_general_months=n)
+    changed = {c: n for c, n in months.items() if disengage_months(current, c) != n}
     with session.operation() as store:
         settings_mod.save(store, new)
-        session.audit(
-            "settings.disengagement", "settings", details={"class": person_class, "months": months}
-        )
+        for person_class, n in changed.items():
+            session.audit(
+                "settings.disengagement",
+                "settings",
+                details={"class": person_class, "months": n},
+            )
     session.vault.settings = new
     return new
 

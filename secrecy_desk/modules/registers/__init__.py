@@ -53,6 +53,7 @@ def _tabs(forms: Forms, principal: Principal) -> Sequence[TabSpec]:
             Title(s.title_zh, s.title_en),
             "secrecy_desk.gui.registers.tab:open_register_tab",
             s.id,
+            group=s.group,
         )
         for s in forms.registers
         if principal.can(s.id, Action.VIEW)
