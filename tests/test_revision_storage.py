@@ -22,6 +22,8 @@ END"""
 #: Undoing the schema steps after 8, to give the vault the shape it had before step 8.
 _LATER: dict[int, str] = {
     10: "DROP INDEX entries_status;\nDROP INDEX commitments_printed;",
+    11: "DROP TRIGGER entry_totals_insert;\nDROP TRIGGER entry_totals_update;\n"
+    "DROP TABLE entry_totals;",
     13: "DROP INDEX carrier_events_on;",
 }
 

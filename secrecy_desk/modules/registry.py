@@ -42,7 +42,9 @@ from secrecy_desk.modules.base import (
     TabSpec,
     Title,
 )
+from secrecy_desk.modules.registers import deadlines as deadline_sql
 from secrecy_desk.modules.registers.engine import Registers
+from secrecy_desk.modules.registers.planning import list_indexes
 from secrecy_desk.records.rules import Rule
 from secrecy_desk.vault.db import Store
 from secrecy_desk.vault.session import Session
@@ -189,3 +191,12 @@ def resolve(dotted: str) -> object:
     """``"package.module:Name"`` → the object (a tab class, say), imported now."""
     module_name, _, name = dotted.partition(":")
     return getattr(importlib.import_module(module_name), name)
+
+
+def register_indexes(forms: Forms) -> dict[str, str]:
+    """Every index the registers read by, name → ``CREATE INDEX`` (the list indexes and the
+    deadlines'): what the schema step ``vault.register_indexes`` holds, frozen, and a test
+    compares (``scripts/register_indexes.py`` writes it again after a definition changes)."""
+    return list_indexes(forms.registers) | deadline_sql.indexes(
+        forms.registers, entry_deadlines(forms)
+    )

@@ -879,6 +879,69 @@ CREATE INDEX entries_status ON entries (register, voided, status, level, number)
 CREATE INDEX commitments_printed ON commitments (status, printed_at, level);
 """
 
+#: How many live entries each register holds at each level, kept by triggers (entries are never
+#: deleted; a void, a restore or a change of level moves one): a register's unfiltered count is
+#: a sum of a few rows instead of a walk through an index of every entry (0.3 s at 2M).
+V11_TOTALS = """
+CREATE TABLE entry_totals (
+    register TEXT NOT NULL,
+    level INTEGER NOT NULL,
+    live INTEGER NOT NULL,
+    PRIMARY KEY (register, level)
+) WITHOUT ROWID;
+INSERT INTO entry_totals (register, level, live)
+SELECT register, level, count(*) FROM entries WHERE voided = 0 GROUP BY register, level;
+CREATE TRIGGER entry_totals_insert AFTER INSERT ON entries WHEN NEW.voided = 0
+BEGIN
+    INSERT INTO entry_totals (register, level, live) VALUES (NEW.register, NEW.level, 1)
+    ON CONFLICT (register, level) DO UPDATE SET live = live + 1;
+END;
+CREATE TRIGGER entry_totals_update AFTER UPDATE OF register, level, voided ON entries
+WHEN (OLD.voided = 0) <> (NEW.voided = 0)
+    OR (NEW.voided = 0 AND (OLD.level <> NEW.level OR OLD.register <> NEW.register))
+BEGIN
+    UPDATE entry_totals SET live = live - 1
+    WHERE OLD.voided = 0 AND register = OLD.register AND level = OLD.level;
+    INSERT INTO entry_totals (register, level, live)
+    SELECT NEW.register, NEW.level, 1 WHERE NEW.voided = 0
+    ON CONFLICT (register, level) DO UPDATE SET live = live + 1;
+END;
+"""
+
+
+def _v11(store: Store) -> None:
+    _sql(V11_TOTALS)(store)
+    _v11_register_indexes(store)
+
+
+def _v11_register_indexes(store: Store) -> None:
+    """The registers' list and deadline indexes (:mod:`secrecy_desk.vault.register_indexes`),
+    created here once instead of at every start of the register engine: each one that is
+    missing or defined otherwise is built, each ``ix_``/``dl_`` index no longer wanted is
+    dropped, and on a large vault the planner's statistics are refreshed for the new ones."""
+    from secrecy_desk.vault.register_indexes import INDEXES  # noqa: PLC0415 - 60 kB of SQL
+
+    existing = {
+        str(name): str(sql)
+        for name, sql in store.all(
+            "SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
+            "AND (name LIKE 'ix\\_%' ESCAPE '\\' OR name LIKE 'dl\\_%' ESCAPE '\\')"
+        )
+    }
+    built: list[str] = []
+    for name, sql in existing.items():
+        if INDEXES.get(name) != sql:
+            store.execute(f'DROP INDEX "{name}"')
+    for name, sql in INDEXES.items():
+        if existing.get(name) != sql:
+            store.execute(sql)
+            built.append(name)
+    if built and store.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_stat1'"):
+        store.execute("PRAGMA analysis_limit = 0")
+        for name in built:
+            store.execute(f'ANALYZE "{name}"')
+
+
 #: The carrier events of a period, counted by kind for the periodic work report (the date
 #: first, the entry last: the count joins each event to its entry for the clearance).
 V13 = """
@@ -897,6 +960,11 @@ MIGRATIONS: Final[list[Migration]] = [
     Migration(8, "the latest revision's values stored once, in the entry row", _sql(V8)),
     Migration(9, "pinyin sort keys of entries' Chinese texts", _v9_sort_keys),
     Migration(10, "indexes for counts by status and for printed commitments", _sql(V10)),
+    Migration(
+        11,
+        "live entries counted per register and level; the registers' list and deadline indexes",
+        _v11,
+    ),
     Migration(13, "carrier events by date, for the work report's counts", _sql(V13)),
 ]
 

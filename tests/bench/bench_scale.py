@@ -14,6 +14,8 @@ Each group runs in a process of its own and reports min / median of ``--runs`` r
   < 100 ms, search page and search count < 150 ms.
 * ``gui``    — the table model in a QTableView (offscreen): first page, jump to the end, then
   the whole list scrolled page by page; the process's peak memory after it (< 300 MB).
+* ``login``  — a session unlocked to the main window shown and to the home tab's work list
+  counted (off the GUI thread), clerk and officer; the unlock is the baseline. Target < 1 s.
 * ``verify`` — the audit chain's full verification (records/s, target ≥ 200,000/s) and
   ``verify --quick`` (from the last seal, target < 30 s), the integrity checks.
 * ``backup`` — a backup against a plain copy of the database file (≤ 5×), its peak memory
@@ -173,6 +175,56 @@ def group_gui(folder: Path, runs: int) -> dict[str, Any]:
         s.logout()
 
 
+def group_login(folder: Path, runs: int) -> dict[str, Any]:
+    """From a session unlocked to the main window shown (the register tabs, the home tab)
+    and to the home tab's work list counted (off the GUI thread), for the clerk and the
+    officer of the 2M vault; the unlock (Argon2) is the baseline."""
+    from PySide6.QtWidgets import QApplication
+
+    from secrecy_desk.gui.common import fonts, style
+    from secrecy_desk.gui.common.context import AppContext
+    from secrecy_desk.gui.common.i18n import install_translators
+    from secrecy_desk.gui.shell.main_window import MainWindow
+    from tests.support.vault import CLERK, OFFICER
+
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    fonts.install(app)
+    style.apply(app)
+    install_translators(app, "zh_CN")
+    out: dict[str, Any] = {}
+    for who in (CLERK, OFFICER):
+        unlock: list[float] = []
+        shown: list[float] = []
+        counted: list[float] = []
+        lines = 0
+        for _ in range(runs):
+            t = time.perf_counter()
+            session = sv.login(folder, who)
+            unlock.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            forms = load_all()
+            ctx = AppContext(session, forms, open_registers(session, forms), "zh_CN")
+            window = MainWindow(ctx, watch_os_lock=False)
+            window.show()
+            app.processEvents()
+            shown.append((time.perf_counter() - t) * 1000)
+            while window.home.counting():
+                app.processEvents()
+            counted.append((time.perf_counter() - t) * 1000)
+            lines = sum(window.home.tally().values())
+            window._end(back_to_login=False)
+            window.deleteLater()
+            app.processEvents()
+        out[who] = {
+            "unlock_ms": (min(unlock), statistics.median(unlock)),
+            "shown_ms": (min(shown), statistics.median(shown)),
+            "counted_ms": (min(counted), statistics.median(counted)),
+            "flagged": lines,
+        }
+    return out
+
+
 def group_verify(folder: Path, runs: int) -> dict[str, Any]:
     from secrecy_desk.vault import audit_review, db
     from tests.support.vault import AUDITOR
@@ -253,6 +305,7 @@ GROUPS: dict[str, Callable[[Path, int], dict[str, Any]]] = {
     "pages": group_pages,
     "counts": group_counts,
     "gui": group_gui,
+    "login": group_login,
     "verify": group_verify,
     "backup": group_backup,
 }
@@ -296,6 +349,13 @@ def report(results: dict[str, dict[str, Any]], info: dict[str, Any]) -> None:
             f"{g['rss_before_mb']:.0f} MB)   target < 300 MB: "
             f"{'yes' if g['peak_rss_mb'] < 300 else 'NO'}"
         )
+    if "login" in results:
+        print("\nlogin to the main window (ms, min / median)   target < 1000 after the unlock")
+        for who, m in results["login"].items():
+            print(
+                f"  {who:12} unlock {_fmt(m['unlock_ms'])}  window shown {_fmt(m['shown_ms'])}"
+                f"  work list counted {_fmt(m['counted_ms'])}  ({m['flagged']:,} flagged)"
+            )
     if "verify" in results:
         v = results["verify"]
         print(f"\nverify ({v['records']:,} audit records):")

@@ -18,7 +18,6 @@ from datetime import date, timedelta
 from secrecy_desk.forms import FormSpec
 from secrecy_desk.modules.base import EntryDeadline
 from secrecy_desk.modules.registers.planning import field_path, ident, register_is
-from secrecy_desk.vault.db import Store
 
 _FIELD = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
@@ -72,36 +71,12 @@ def clauses(spec: FormSpec, deadline: EntryDeadline, today: date) -> tuple[list[
     return out, params
 
 
-def ensure_indexes(
-    store: Store, specs: Iterable[FormSpec], deadlines: Mapping[str, EntryDeadline]
-) -> None:
-    """One partial index per deadline whose register exists (idempotent; an index whose
-    definition changed is rebuilt, one no deadline declares any more is dropped). A vault
-    opened read-only is left as found: every query also works without them."""
-    if store.read_only:
-        return
+def indexes(specs: Iterable[FormSpec], deadlines: Mapping[str, EntryDeadline]) -> dict[str, str]:
+    """The partial index of each deadline whose register exists, by name (the schema upgrade
+    creates them: ``vault.register_indexes``)."""
     by_id = {s.id: s for s in specs}
-    wanted = {
+    return {
         index_name(by_id[d.register], d): index_sql(by_id[d.register], d)
         for d in deadlines.values()
         if d.register in by_id
     }
-    existing = {
-        str(name): str(sql)
-        for name, sql in store.all(
-            "SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
-            "AND name LIKE 'dl\\_%' ESCAPE '\\'"
-        )
-    }
-    stale = [name for name, sql in existing.items() if wanted.get(name) != sql]
-    missing = [name for name in wanted if existing.get(name) != wanted[name]]
-    if not stale and not missing:
-        return
-    with store.transaction():
-        for name in stale:
-            store.execute(f"DROP INDEX {ident(name)}")
-        for name in missing:
-            store.execute(wanted[name])
-    if store.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_stat1'"):
-        for name in missing:  # the planner's statistics for the new indexes only
-            store.execute(f"ANALYZE {ident(name)}")

@@ -61,6 +61,41 @@ def sort_path(name: str) -> str:
     return f"coalesce(json_extract(sortkeys, '$.{n}'), json_extract(data, '$.{n}'))"
 
 
+def list_indexes(specs: Iterable[FormSpec]) -> dict[str, str]:
+    """The list indexes of the registers, by name: a partial index per register and sortable
+    list column (text columns a second one in pinyin order), and one for the number.
+
+    Each covers live entries only (``voided = 0``, the usual list) in the order the engine
+    sorts them — the column, then the number (``year, seq``), then ``id`` — and carries
+    ``level``, so that the first page of a sorted list is read in index order without sorting.
+    The column's own index (the one an equality filter uses) also carries ``register`` and
+    ``voided``: a filtered count names both (the literal register and ``voided = 0`` that
+    select the partial index) and the clearance, and SQLite counts from the index alone
+    (``USING COVERING INDEX``) only when every column the query names is in it, even those
+    the index's own ``WHERE`` already fixes. The pinyin and number indexes only order pages
+    (a count with no filter reads ``entries_list``), so they do without the two."""
+    wanted: dict[str, str] = {}
+    order = "year, seq, id, level"
+    for spec in specs:
+        reg = ident(spec.id)
+        where = f"WHERE register = '{reg}' AND voided = 0"
+        for col in spec.listing.columns:
+            if col in (NUMBER, STATUS):
+                continue
+            name = ident(col)
+            wanted[f"ix_{reg}_{name}"] = (
+                f"CREATE INDEX ix_{reg}_{name} ON entries "
+                f"(json_extract(data, '$.{name}'), {order}, register, voided) {where}"
+            )
+            if pinyin_ordered(spec, col):  # its order (by pinyin) has an index too
+                wanted[f"ix_{reg}_{name}__py"] = (
+                    f"CREATE INDEX ix_{reg}_{name}__py ON entries "
+                    f"({sort_path(name)}, {order}) {where}"
+                )
+        wanted[f"ix_{reg}__number"] = f"CREATE INDEX ix_{reg}__number ON entries ({order}) {where}"
+    return wanted
+
+
 class Planner:
     """Index upkeep and plan choice for the registers of one vault."""
 
@@ -71,39 +106,16 @@ class Planner:
     # --- indexes and statistics ---------------------------------------------------------------
 
     def ensure_indexes(self, specs: Iterable[FormSpec]) -> None:
-        """A partial index per register and sortable list column, and one for the number
-        (idempotent; an index whose definition changed is rebuilt).
-
-        Each covers live entries only (``voided = 0``, the usual list) in the order the engine
-        sorts them — the column, then the number (``year, seq``), then ``id`` — and carries
-        ``level``, so that on a large register the first page of a sorted list is read in index
-        order without sorting, and a filtered count (which must also check the clearance) is
-        answered from the index alone, without visiting the entries.
+        """Build the list indexes of :func:`list_indexes` that are missing or differ
+        (idempotent). The schema upgrade creates them (``vault.register_indexes``, migration
+        11) and the engine's start does no DDL; a bulk load that dropped them for speed
+        (:meth:`drop_indexes`) builds them again here, then refreshes the statistics.
 
         A vault opened read-only (to verify a rolled-back copy) is left exactly as found: the
         indexes only speed reading up, and every query also works without them."""
         if self.store.read_only:
             return
-        wanted: dict[str, str] = {}
-        for spec in specs:
-            reg = ident(spec.id)
-            where = f"WHERE register = '{reg}' AND voided = 0"
-            for col in spec.listing.columns:
-                if col in (NUMBER, STATUS):
-                    continue
-                name = ident(col)
-                wanted[f"ix_{reg}_{name}"] = (
-                    f"CREATE INDEX ix_{reg}_{name} ON entries "
-                    f"(json_extract(data, '$.{name}'), year, seq, id, level) {where}"
-                )
-                if pinyin_ordered(spec, col):  # its order (by pinyin) has an index too
-                    wanted[f"ix_{reg}_{name}__py"] = (
-                        f"CREATE INDEX ix_{reg}_{name}__py ON entries "
-                        f"({sort_path(name)}, year, seq, id, level) {where}"
-                    )
-            wanted[f"ix_{reg}__number"] = (
-                f"CREATE INDEX ix_{reg}__number ON entries (year, seq, id, level) {where}"
-            )
+        wanted = list_indexes(specs)
         existing = {
             str(name): str(sql)
             for name, sql in self.store.all(
@@ -128,6 +140,12 @@ class Planner:
         with self.store.transaction():
             for (name,) in names:
                 self.store.execute(f"DROP INDEX {ident(str(name))}")
+
+    def refresh_statistics(self) -> None:
+        """``ANALYZE`` when the statistics are missing or stale (:meth:`_stats_stale`), as the
+        engine starts: a register that grew by ordinary use keeps its plans."""
+        if not self.store.read_only and self._stats_stale():
+            self.analyze()
 
     def _stats_stale(self) -> bool:
         """Whether the statistics are missing or the table has since grown or shrunk by half

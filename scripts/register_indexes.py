@@ -1,0 +1,57 @@
+"""Write ``secrecy_desk/vault/register_indexes.py``: the registers' indexes (list columns and
+deadlines, ``modules.registry.register_indexes``) frozen into the schema step that creates them.
+
+    .venv/bin/python -m scripts.register_indexes
+
+Run after a definition's list columns or a module's deadlines change, and add a schema step
+(``vault/db.py`` MIGRATIONS) that applies the new set (``register_indexes.apply``), as step 11
+does: a test fails while the frozen set and the definitions differ.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from secrecy_desk.forms import load_all
+from secrecy_desk.modules.registry import register_indexes
+
+TARGET = Path(__file__).resolve().parent.parent / "secrecy_desk" / "vault" / "register_indexes.py"
+
+HEADER = '''"""The registers' indexes, frozen: each list column's and each deadline's partial
+index on ``entries`` (``modules.registers.planning.list_indexes``, ``.deadlines.indexes``), as
+the built-in definitions want them. Schema step 11 creates them, so the register engine's
+start does no DDL (``docs/design.md``, "Registers"). Written by ``scripts/register_indexes.py``;
+``tests/test_register_indexes.py`` fails while it and the definitions differ.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+'''
+
+
+def render() -> str:
+    lines = [HEADER, "#: name → CREATE INDEX statement.", "INDEXES: Final[dict[str, str]] = {"]
+    for name, sql in sorted(register_indexes(load_all()).items()):
+        pieces = textwrap.wrap(sql, 76, drop_whitespace=False, break_long_words=False)
+        assert "".join(pieces) == sql
+        lines.append(f"    {name!r}: (")
+        lines.extend(f"        {piece!r}" for piece in pieces)
+        lines.append("    ),")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    TARGET.write_text(render(), encoding="utf-8")
+    for tool in (["check", "--fix"], ["format"]):  # its import block and its layout
+        subprocess.run([sys.executable, "-m", "ruff", *tool, "-q", str(TARGET)], check=True)  # noqa: S603
+    print(TARGET)
+
+
+if __name__ == "__main__":
+    main()
