@@ -68,8 +68,9 @@ def test_step_11_upgrades_a_vault_of_version_10(vault_env: VaultEnv) -> None:
         store.execute("DROP TRIGGER entry_totals_insert")
         store.execute("DROP TRIGGER entry_totals_update")
         store.execute("DROP TABLE entry_totals")
+        store.execute("DROP INDEX carrier_events_on")  # step 13's, after this one
         store.execute("PRAGMA user_version = 10")
-        assert db.migrate(store) == 11
+        assert db.migrate(store) == db.latest_version()
         live = store.all(
             "SELECT level, count(*) FROM entries WHERE register = 'drawings' AND voided = 0 "
             "GROUP BY level ORDER BY level"
