@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import multiprocessing
 import os
 import sys
 import time
@@ -225,6 +226,9 @@ class Desk(QObject):
 def main(argv: Sequence[str] | None = None) -> int:
     """The program; anything unforeseen, even before the window exists (a bad argument, a
     missing display library), is one sentence and a log line, never a traceback."""
+    # In the bundle, a worker process of the audit walk starts as this program: it runs its
+    # task here and exits (a no-op when not frozen).
+    multiprocessing.freeze_support()
     lang = normalize_lang(None)
     try:
         lang = _lang_of(sys.argv[1:] if argv is None else argv)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import multiprocessing
 import sys
 from collections.abc import Sequence
 
@@ -153,6 +154,9 @@ def _lang_from_argv(argv: Sequence[str]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """The console script; nothing, not even a failure before a command runs, shows a
     traceback (one sentence on stderr, the traceback in the program's log)."""
+    # In the bundle, a worker process of the audit walk starts as this program: it runs its
+    # task here and exits (a no-op when not frozen).
+    multiprocessing.freeze_support()
     lang = normalize_lang(None)
     try:
         from secrecy_desk.core import bootstrap  # noqa: PLC0415 - process hardening first

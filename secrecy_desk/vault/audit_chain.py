@@ -9,22 +9,27 @@ rewrite before the last seal visible even to someone who holds the master key.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import hmac
 import json
+import multiprocessing
+import os
 import struct
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from enum import Enum
+from pathlib import Path
 from typing import Any, Final
 
+from secrecy_desk.core.bootstrap import harden_process
 from secrecy_desk.core.clock import Clock
 from secrecy_desk.core.errors import ValidationError, VaultError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 from secrecy_desk.core.levels import Level
 from secrecy_desk.vault import crypto
-from secrecy_desk.vault.db import DatabaseError, Store, explain
+from secrecy_desk.vault.db import DatabaseError, Store, explain, open_database
 from secrecy_desk.vault.keyfile import AuditHead
 
 SEP: Final = "\x1f"
@@ -334,6 +339,13 @@ def _mac_function(key: bytes) -> Any:
 #: Records read and checked at a time by the chain walk.
 WALK_BATCH: Final = 20_000
 
+#: A chain at least this long is walked in parallel chunks by worker processes (below it,
+#: starting the processes costs more than it saves).
+PARALLEL_MIN: Final = 400_000
+
+#: Records per chunk of a parallel walk (each chunk is one task for a worker process).
+CHUNK: Final = 250_000
+
 #: Called with (records checked, records to check) as the walk goes.
 WalkProgress = Callable[[int, int], None]
 
@@ -345,6 +357,145 @@ class StartAt:
 
     seq: int
     hash: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class ParallelOpen:
+    """What a worker process needs to open the vault's database read-only on its own: the
+    file and the master key (passed through the worker's pipe, never its command line)."""
+
+    path: Path
+    master_key: bytes
+    #: Worker processes: 0, one per processor (at most four); 1, the chunks one after the
+    #: other in this process.
+    workers: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _State:
+    """Where a walk stands: the next sequence number, the hash it must link to, the latest
+    time seen."""
+
+    expected_seq: int
+    prev_hash: bytes
+    last_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Walked:
+    """One stretch of the chain walked: what was found, and where the walk ended."""
+
+    count: int
+    start: _State
+    end: _State
+    breaks: tuple[Break, ...]
+    backwards: tuple[int, ...]  # records whose time is before an earlier record's
+    hashes_at: dict[int, bytes]
+
+
+# SQLite joins the hashed fields itself (C, not Python): the walk runs millions of times.
+# One concat_ws call is three times quicker than nine ``||`` with char(31) (every column is
+# NOT NULL, so the two give the same bytes); the previous hash is put in front in SQL too, so
+# Python hashes each record's stored bytes as they come.
+_WALK_SQL: Final = (
+    "SELECT seq, at, prev_hash, hash, mac, CAST(prev_hash || concat_ws(char(31), seq, at, "
+    "account, role, workstation, action, object, level, outcome, details) AS BLOB) "
+    "FROM audit WHERE seq >= ? AND seq <= ? ORDER BY seq"
+)
+
+
+def _walk(
+    store: Store,
+    key: bytes,
+    state: _State,
+    upto: int,
+    wanted: frozenset[int],
+    progress: Callable[[int], None] | None = None,
+) -> _Walked:
+    """Check the records from ``state`` up to sequence number ``upto``.
+
+    A batch is checked as a whole first, with list operations (in C): every hash and MAC
+    recomputed and compared, the numbers consecutive, each record linked to the one before
+    it, the clock never going back. Only a batch with something wrong is walked record by
+    record, to name what it is."""
+    # Long on purpose: every check of a record is made where it is read (hash, MAC, order,
+    # seals), so the walk reads each record once and names the first break.
+    start = state
+    expected_seq, prev_hash, last_at = state.expected_seq, state.prev_hash, state.last_at
+    breaks: list[Break] = []
+    backwards: list[int] = []
+    hashes_at: dict[int, bytes] = {}
+    count = 0
+    sha = hashlib.sha256
+    mac_of = _mac_function(key)
+    compare = hmac.compare_digest
+    collecting = gc.isenabled()
+    # Millions of short-lived tuples and no cycles among them: the cyclic collector would
+    # only scan them again and again.
+    gc.disable()
+    try:
+        for rows in store.batches(_WALK_SQL, (expected_seq, upto), WALK_BATCH):
+            n = len(rows)
+            seqs, ats, prevs, stored_hashes, macs, messages = zip(*rows, strict=True)
+            computed = [sha(m).digest() for m in messages]
+            if (
+                seqs[0] == expected_seq
+                and seqs[-1] == expected_seq + n - 1
+                and computed == list(stored_hashes)
+                and list(map(mac_of, computed)) == list(macs)
+                and prevs[0] == prev_hash
+                and prevs[1:] == stored_hashes[:-1]
+                and seqs == tuple(range(expected_seq, expected_seq + n))
+                and ats[0] >= last_at
+                and list(ats) == sorted(ats)
+            ):
+                for seq in wanted:
+                    if expected_seq <= seq < expected_seq + n:
+                        hashes_at[seq] = stored_hashes[seq - expected_seq]
+                last_at = ats[-1]
+                prev_hash = stored_hashes[-1]
+                expected_seq += n
+                count += n
+            else:
+                for seq, at, stored_prev, stored_hash, stored_mac, message in rows:
+                    computed_one = sha(message).digest()
+                    if not (
+                        computed_one == stored_hash and compare(mac_of(computed_one), stored_mac)
+                    ):
+                        row = store.one(f"SELECT {COLUMNS} FROM audit WHERE seq = ?", (seq,))
+                        moved = _written_as(key, row) if row is not None else None
+                        if moved is not None and moved != seq:
+                            breaks.append(Break(BreakKind.REORDERED, seq, found=str(moved)))
+                        else:
+                            breaks.append(Break(BreakKind.CHANGED, seq))
+                    elif seq != expected_seq:
+                        breaks.append(Break(BreakKind.MISSING, expected_seq))
+                    elif stored_prev != prev_hash:
+                        breaks.append(Break(BreakKind.CHANGED, seq - 1))
+                    if at < last_at:
+                        action = store.scalar("SELECT action FROM audit WHERE seq = ?", (seq,))
+                        if action != "clock.backwards":
+                            backwards.append(seq)
+                    elif at > last_at:
+                        last_at = at
+                    if seq in wanted:
+                        hashes_at[seq] = stored_hash
+                    prev_hash = stored_hash
+                    expected_seq = seq + 1
+                    count += 1
+            if progress is not None:
+                progress(count)
+    finally:
+        if collecting:
+            gc.enable()
+    return _Walked(
+        count,
+        start,
+        _State(expected_seq, prev_hash, last_at),
+        tuple(breaks),
+        tuple(backwards),
+        hashes_at,
+    )
 
 
 def verify_chain(
@@ -359,17 +510,18 @@ def verify_chain(
     open_break: Break | None = None,
     start: StartAt | None = None,
     progress: WalkProgress | None = None,
+    parallel: ParallelOpen | None = None,
 ) -> VerifyReport:
     """Walk the chain once and name every break, the first one first.
 
     ``open_break`` is the head problem found when the vault was opened, before this session
     appended its own records (which would otherwise hide a truncation behind new ones).
     ``start``: walk only the records after a sealed one (``verify --quick``), whose stored hash
-    must still be the one signed. ``progress`` is told how far the walk is after each batch."""
-    # Long on purpose: one pass over millions of records, every check of a record made where it is
-    # read (hash, MAC, order, seals), so the walk reads each record once and names the first break.
+    must still be the one signed. ``progress`` is told how far the walk is after each batch.
+    ``parallel``: a long chain is walked in chunks by worker processes that open the database
+    read-only (each chunk checked from the stored hash of the record before it, which the
+    chunk before checks); the breaks found are the same as one walk's."""
     breaks: list[Break] = []
-    warnings: list[str] = []
     purge = store.one("SELECT through_seq, last_hash FROM audit_purges ORDER BY id DESC LIMIT 1")
     expected_seq = int(purge[0]) + 1 if purge else 1
     prev_hash = bytes(purge[1]) if purge else genesis(vault_id)
@@ -381,8 +533,6 @@ def verify_chain(
             breaks.append(Break(BreakKind.CHANGED, start.seq))
         expected_seq, prev_hash = start.seq + 1, start.hash
     first_seq = expected_seq
-    count = 0
-    hashes_at: dict[int, bytes] = {}
     wanted = {recorded_head.seq} if recorded_head else set()
     seals = [
         Seal(int(r[0]), int(r[1]), bytes(r[2]), str(r[3]), str(r[4]), bytes(r[5]), bytes(r[6]))
@@ -393,75 +543,19 @@ def verify_chain(
     if first_seq > 1:
         before = store.scalar("SELECT at FROM audit WHERE seq = ?", (first_seq - 1,))
         last_at = str(before) if before is not None else ""
-    sha = hashlib.sha256
-    mac_of = _mac_function(key)
-    # SQLite joins the hashed fields itself (C, not Python): this loop runs millions of times.
-    # One concat_ws call is three times quicker than nine ``||`` with char(31) (every column
-    # is NOT NULL, so the two give the same bytes).
-    canon_sql = (
-        "SELECT seq, at, action, prev_hash, hash, mac, CAST(concat_ws(char(31), seq, at, "
-        "account, role, workstation, action, object, level, outcome, details) AS BLOB) "
-        "FROM audit WHERE seq >= ? ORDER BY seq"
-    )
-    to_check = 0
-    if progress is not None:
-        top = store.scalar("SELECT max(seq) FROM audit")
-        to_check = max(0, int(top or 0) - first_seq + 1)
-    compare = hmac.compare_digest
-    for rows in store.batches(canon_sql, (first_seq,), WALK_BATCH):
-        # A batch is checked as a whole first, with list operations (in C): every hash and
-        # MAC recomputed and compared, the numbers consecutive, each record linked to the one
-        # before it, the clock never going back. Only a batch with something wrong is walked
-        # record by record, to name what it is.
-        n = len(rows)
-        seqs, ats, _actions, prevs, stored_hashes, macs, canons = zip(*rows, strict=True)
-        computed = [sha(p + c).digest() for p, c in zip(prevs, canons, strict=True)]
-        if (
-            seqs[0] == expected_seq
-            and seqs[-1] == expected_seq + n - 1
-            and computed == list(stored_hashes)
-            and list(map(mac_of, computed)) == list(macs)
-            and prevs[0] == prev_hash
-            and prevs[1:] == stored_hashes[:-1]
-            and seqs == tuple(range(expected_seq, expected_seq + n))
-            and ats[0] >= last_at
-            and list(ats) == sorted(ats)
-        ):
-            for seq in wanted:
-                if expected_seq <= seq < expected_seq + n:
-                    hashes_at[seq] = stored_hashes[seq - expected_seq]
-            last_at = ats[-1]
-            prev_hash = stored_hashes[-1]
-            expected_seq += n
-            count += n
-            if progress is not None:
-                progress(count, to_check)
-            continue
-        for seq, at, action, stored_prev, stored_hash, stored_mac, canon in rows:
-            computed_one = sha(stored_prev + canon).digest()
-            if not (computed_one == stored_hash and compare(mac_of(computed_one), stored_mac)):
-                row = store.one(f"SELECT {COLUMNS} FROM audit WHERE seq = ?", (seq,))
-                moved = _written_as(key, row) if row is not None else None
-                if moved is not None and moved != seq:
-                    breaks.append(Break(BreakKind.REORDERED, seq, found=str(moved)))
-                else:
-                    breaks.append(Break(BreakKind.CHANGED, seq))
-            elif seq != expected_seq:
-                breaks.append(Break(BreakKind.MISSING, expected_seq))
-            elif stored_prev != prev_hash:
-                breaks.append(Break(BreakKind.CHANGED, seq - 1))
-            if at < last_at and action != "clock.backwards":
-                warnings.append(f"clock went backwards at record {seq}")
-            elif at > last_at:
-                last_at = at
-            if seq in wanted:
-                hashes_at[seq] = stored_hash
-            prev_hash = stored_hash
-            expected_seq = seq + 1
-            count += 1
-        if progress is not None:
-            progress(count, to_check)
-    last_seq = expected_seq - 1
+    initial = _State(first_seq, prev_hash, last_at)
+    # The walk stops at the record that was last when it began: records this session writes
+    # meanwhile (from another thread) are the next verification's.
+    top = int(store.scalar("SELECT max(seq) FROM audit") or 0)
+    to_check = max(0, top - first_seq + 1)
+    if parallel is not None and to_check >= PARALLEL_MIN:
+        parts = _walk_in_chunks(store, parallel, key, initial, top, frozenset(wanted), progress)
+    else:
+        told = None if progress is None else (lambda done: progress(done, to_check))
+        parts = [_walk(store, key, initial, top, frozenset(wanted), told)]
+    count, last_seq, walked_breaks, backwards, hashes_at = _joined(store, initial, parts)
+    breaks.extend(walked_breaks)
+    warnings = [f"clock went backwards at record {seq}" for seq in backwards]
     if recorded_head is not None:
         if last_seq < recorded_head.seq:
             rolled = (
@@ -504,6 +598,124 @@ def verify_chain(
             breaks.append(Break(BreakKind.CHANGED, s.seq))
     breaks.sort(key=lambda b: b.seq)
     return VerifyReport(count, first_seq, last_seq, len(seals), tuple(breaks), tuple(warnings))
+
+
+def _joined(
+    store: Store, initial: _State, parts: Iterable[_Walked]
+) -> tuple[int, int, list[Break], list[int], dict[int, bytes]]:
+    """The walked stretches put end to end: records counted, the last sequence number, the
+    breaks and backward times in order, the hashes collected.
+
+    A chunk's walk starts from the record before it, which names every break as one walk
+    would; only the latest time seen so far is not known to it, so a chunk after a clock that
+    went backwards gets the records it would have flagged looked up here."""
+    count = 0
+    breaks: list[Break] = []
+    backwards: list[int] = []
+    hashes_at: dict[int, bytes] = {}
+    latest = initial.last_at
+    end = initial
+    for part in parts:
+        count += part.count
+        breaks.extend(part.breaks)
+        found = set(part.backwards)
+        if latest > part.start.last_at and part.end.expected_seq > part.start.expected_seq:
+            found.update(
+                int(r[0])
+                for r in store.all(
+                    "SELECT seq FROM audit WHERE seq >= ? AND seq < ? AND at < ? "
+                    "AND action != 'clock.backwards'",
+                    (part.start.expected_seq, part.end.expected_seq, latest),
+                )
+            )
+        backwards.extend(sorted(found))
+        hashes_at.update(part.hashes_at)
+        latest = max(latest, part.end.last_at)
+        end = part.end
+    return count, end.expected_seq - 1, breaks, backwards, hashes_at
+
+
+def _walk_in_chunks(
+    store: Store,
+    opener: ParallelOpen,
+    key: bytes,
+    initial: _State,
+    top: int,
+    wanted: frozenset[int],
+    progress: WalkProgress | None,
+) -> list[_Walked]:
+    """The chain from ``initial`` to ``top`` in chunks of :data:`CHUNK` records, walked by a
+    pool of worker processes (spawned, not forked: the parent may hold threads and a GUI)."""
+    first = initial.expected_seq
+    tasks = [
+        _Task(lo, min(lo + CHUNK - 1, top), initial, wanted) for lo in range(first, top + 1, CHUNK)
+    ]
+    workers = min(opener.workers or min(4, os.cpu_count() or 1), len(tasks))
+    parts: list[_Walked] = []
+    done, to_check = 0, top - first + 1
+
+    def arrived(part: _Walked) -> None:
+        nonlocal done
+        parts.append(part)
+        done += part.count
+        if progress is not None:
+            progress(done, to_check)
+
+    if workers <= 1:
+        for task in tasks:
+            arrived(_walk_chunk(store, key, task))
+        return parts
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(
+        workers, initializer=_worker_open, initargs=(str(opener.path), opener.master_key, key)
+    ) as pool:
+        for part in pool.imap(_worker_walk, tasks):
+            arrived(part)
+    return parts
+
+
+@dataclass(frozen=True, slots=True)
+class _Task:
+    """One chunk for a worker: records ``lo`` to ``hi``; ``initial`` is the state of the whole
+    walk's beginning (a chunk with no record of the walk before it starts there)."""
+
+    lo: int
+    hi: int
+    initial: _State
+    wanted: frozenset[int]
+
+
+def _chunk_start(store: Store, task: _Task) -> _State:
+    """Where one walk would stand on reaching ``task.lo``: just after the last record before
+    it (whose own check is the chunk before's), or at the walk's beginning."""
+    begin = task.initial.expected_seq
+    if task.lo <= begin:
+        return task.initial
+    row = store.one(
+        "SELECT seq, hash, at FROM audit WHERE seq < ? AND seq >= ? ORDER BY seq DESC LIMIT 1",
+        (task.lo, begin),
+    )
+    if row is None:
+        return task.initial
+    return _State(int(row[0]) + 1, bytes(row[1]), str(row[2]))
+
+
+def _walk_chunk(store: Store, key: bytes, task: _Task) -> _Walked:
+    return _walk(store, key, _chunk_start(store, task), task.hi, task.wanted)
+
+
+_worker: dict[str, Any] = {}
+
+
+def _worker_open(path: str, master_key: bytes, key: bytes) -> None:
+    """A worker process's start: hardened like the program, the database opened read-only."""
+    harden_process()
+    _worker["store"] = open_database(Path(path), master_key, read_only=True)
+    _worker["key"] = key
+
+
+def _worker_walk(task: _Task) -> _Walked:
+    return _walk_chunk(_worker["store"], _worker["key"], task)
 
 
 def _hash_at(store: Store, walked: Mapping[int, bytes], seq: int) -> bytes | None:

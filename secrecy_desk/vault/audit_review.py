@@ -157,6 +157,7 @@ def verify(
     session.require_active_password()
     vault = session.vault
     start = last_good_seal(session) if quick else None
+    path = vault.store.path
     report = audit_chain.verify_chain(
         vault.store,
         vault.audit_key_for_verify(),
@@ -168,6 +169,7 @@ def verify(
         open_break=vault.head_break,
         start=start,
         progress=progress,
+        parallel=None if path is None else audit_chain.ParallelOpen(path, vault.master_key()),
     )
     if record:
         with session.operation():

@@ -293,11 +293,15 @@ def damaged(path: Path) -> VaultError:
     return _not_a_vault(path)
 
 
-def open_database(path: Path, master_key: bytes, *, create: bool = False) -> Store:
+def open_database(
+    path: Path, master_key: bytes, *, create: bool = False, read_only: bool = False
+) -> Store:
     """Open (or with ``create`` make) the encrypted database with the raw master key.
 
     Order matters: logging off, key, a read that proves the key, then the pragmas. A wrong
-    key closes the connection at once, so nothing can ever be written unencrypted."""
+    key closes the connection at once, so nothing can ever be written unencrypted.
+    ``read_only``: a second connection that only reads (a worker of the audit walk) beside the
+    vault's own, which keeps the write-ahead log and its lock."""
     if len(master_key) != 32:
         raise ValueError("master key must be 32 bytes")
     if create and path.exists():
@@ -309,6 +313,8 @@ def open_database(path: Path, master_key: bytes, *, create: bool = False) -> Sto
         raise VaultError(_GONE, path=str(path.parent))
     if not create and not path.is_file():
         raise _not_a_vault(path)
+    if read_only:
+        return _open_reader(path, master_key)
     if not create and not os.access(path, os.R_OK | os.W_OK):
         if _read_only_fs(path.parent):
             raise VaultError(_READ_ONLY_MEDIA, path=str(path.parent))
@@ -353,6 +359,32 @@ def open_database(path: Path, master_key: bytes, *, create: bool = False) -> Sto
     if create:
         os.chmod(path, 0o600)
     return Store(conn, path)
+
+
+def _open_reader(path: Path, master_key: bytes) -> Store:
+    try:
+        conn = sqlcipher3.connect(
+            f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+        )
+    except sqlcipher3.DatabaseError as exc:
+        raise _open_error(exc, path) from None
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{master_key.hex()}'\"")
+        conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+        for pragma in (
+            "PRAGMA cipher_memory_security = OFF",
+            "PRAGMA query_only = ON",
+            "PRAGMA busy_timeout = 2000",
+            "PRAGMA cache_size = -16384",
+        ):
+            conn.execute(pragma).fetchall()
+    except sqlcipher3.DatabaseError as exc:
+        conn.close()
+        raise _open_error(exc, path) from None
+    store = Store(conn, path)
+    store.read_only = True
+    return store
 
 
 def _open_error(exc: Exception, path: Path) -> VaultError:
