@@ -67,10 +67,14 @@ RULES: Final[dict[str, Rule]] = {rule.id: rule for m in MODULES for rule in m.ru
 def open_registers(session: Session, forms: Forms) -> Registers:
     """The register engine for a session, with every module's rules and deadlines, and the
     titles of the object kinds printed records name (the print register shows 图纸发放登记
-    TZFS-…)."""
-    return Registers(
+    TZFS-…); the statistics' indexes made where missing."""
+    from secrecy_desk.modules.reports import stats  # noqa: PLC0415 - it reads this registry
+
+    registers = Registers(
         session, forms, RULES, entry_deadlines(forms), object_titles=object_titles(forms)
     )
+    stats.ensure_indexes(registers.store, forms.registers)
+    return registers
 
 
 def object_titles(forms: Forms) -> dict[str, Title]:

@@ -5,12 +5,16 @@ half-year or year — over a date range of any date field if asked.
 One ``GROUP BY`` query over the register's live entries within the account's clearance (what
 it cannot see is not counted); the dimensions are the modules' declarations
 (``registry.dimensions``), so a register added by a definition has its statistics at once.
-The level and status counts read the ``entries_status`` index alone; a field's the list
-column's index where there is one."""
+The level and status counts read the ``entries_status`` index alone; a field's count reads
+an index alone too: the list column's, or — for a field declared as a dimension that is no
+list column — the statistics index :func:`ensure_indexes` keeps for it (``st_…``: the field's
+stored value, then status and level, over the live entries; built when the engine starts on a
+vault that lacks it, kept up by SQLite on every save). A cross-tab of two fields reads the
+entries."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
@@ -23,7 +27,8 @@ from secrecy_desk.forms import FieldType, FormSpec
 from secrecy_desk.modules import registry
 from secrecy_desk.modules.base import Dimension
 from secrecy_desk.modules.registers import Registers
-from secrecy_desk.modules.registers.planning import field_path, register_is
+from secrecy_desk.modules.registers.planning import field_path, ident, register_is
+from secrecy_desk.vault.db import Store
 
 PERIODS: Final = ("month", "quarter", "half", "year")
 #: A value not filled in (shown as such; counted like any other).
@@ -183,23 +188,88 @@ def _order(spec: FormSpec, key: str, values: Sequence[Key], totals: Mapping[Key,
     return present + ([EMPTY] if EMPTY in values else [])
 
 
-def _list_index(registers: Registers, spec: FormSpec, name: str) -> str:
-    """The register engine's list index on the field, when there is one (``ix_…``: the
-    field's stored value, then level, over the live entries), else ``""``."""
-    index = f"ix_{spec.id}_{name}"
-    found = registers.store.scalar(
-        "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = ?", (index,)
+def _counted_fields(spec: FormSpec) -> list[str]:
+    """The fields the register's dimensions count by (a field, or a date field by period)."""
+    names: list[str] = []
+    for d in registry.dimensions(spec):
+        kind, _, name = d.key.partition(":")
+        if (kind == "field" or kind in PERIODS) and spec.has_field(name) and name not in names:
+            names.append(name)
+    return names
+
+
+def index_name(spec: FormSpec, name: str) -> str:
+    return f"st_{ident(spec.id)}_{ident(name)}"
+
+
+def index_sql(spec: FormSpec, name: str) -> str:
+    return (
+        f"CREATE INDEX {index_name(spec, name)} ON entries ({field_path(name)}, status, level) "
+        f"WHERE {register_is(spec.id)} AND voided = 0"
     )
-    return index if found else ""
+
+
+def wanted_indexes(specs: Iterable[FormSpec]) -> dict[str, str]:
+    """A statistics index per register and counted field that is no list column (a list
+    column has the engine's list index, which counts as well)."""
+    out: dict[str, str] = {}
+    for spec in specs:
+        listed = set(spec.listing.columns)
+        for name in _counted_fields(spec):
+            if name not in listed:
+                out[index_name(spec, name)] = index_sql(spec, name)
+    return out
+
+
+def ensure_indexes(store: Store, specs: Iterable[FormSpec]) -> None:
+    """Create the statistics indexes a vault lacks, rebuild one whose definition changed, drop
+    one nothing declares any more (idempotent; run when the engine starts, so a vault from
+    before them, or a register added by a definition, gets them once). A vault opened
+    read-only is left as found: every count also works without them."""
+    if store.read_only:
+        return
+    wanted = wanted_indexes(specs)
+    existing = {
+        str(name): str(sql)
+        for name, sql in store.all(
+            "SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
+            "AND name LIKE 'st\\_%' ESCAPE '\\'"
+        )
+    }
+    stale = [name for name, sql in existing.items() if wanted.get(name) != sql]
+    missing = [name for name, sql in wanted.items() if existing.get(name) != sql]
+    if not stale and not missing:
+        return
+    with store.transaction():
+        for name in stale:
+            store.execute(f"DROP INDEX {ident(name)}")
+        for name in missing:
+            store.execute(wanted[name])
+    if store.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_stat1'"):
+        for name in missing:  # the planner's statistics for the new indexes only
+            store.execute(f"ANALYZE {ident(name)}")
+
+
+def _index(registers: Registers, spec: FormSpec, name: str) -> str:
+    """The index that holds the field's stored value and the level over the live entries:
+    the register engine's list index (``ix_…``) or the statistics index (``st_…``, which
+    holds the status too), else ``""``."""
+    for index in (f"ix_{spec.id}_{name}", index_name(spec, name)):
+        found = registers.store.scalar(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = ?", (index,)
+        )
+        if found:
+            return index
+    return ""
 
 
 def _raw_counts(
     registers: Registers, spec: FormSpec, query: StatQuery
 ) -> list[tuple[Any, Any, int, int]]:
     """(row value, column value, count, highest level) as stored, by the quickest plan:
-    the status index for the mark and the status; a field's list index read in its own
-    order for one field (alone, or with the mark: once per level present); otherwise one
-    pass over the register's entries."""
+    the status index for the mark and the status; a field's index read in its own order for
+    one field (alone; with the status, from the statistics index; with the mark, once per
+    level present); otherwise one pass over the register's entries."""
     rows_sql, rows_field = source(spec, query.rows)
     cols_sql, cols_field = source(spec, query.columns) if query.columns else ("NULL", "")
     clauses = [register_is(spec.id), "voided = 0", "level <= ?"]
@@ -215,7 +285,7 @@ def _raw_counts(
     where = " AND ".join(clauses)
     fields = {f for f in (rows_field, cols_field) if f}
     others = {k for k in (query.rows, query.columns) if k and not source(spec, k)[1]}
-    index = _list_index(registers, spec, next(iter(fields))) if len(fields) == 1 else ""
+    index = _index(registers, spec, next(iter(fields))) if len(fields) == 1 else ""
     if not fields:  # the mark and the status: the status index alone, folded here
         folded: dict[tuple[Any, Any], int] = {}
         marks = registers.store.all(
@@ -237,6 +307,19 @@ def _raw_counts(
             (r[0], r[1], int(r[2]), int(r[3]))
             for r in registers.store.all(f"{sql}WHERE {where} GROUP BY 1", params)
         ]
+    if index.startswith("st_") and others == {"status"}:
+        # The statistics index holds (value, status, level): grouped in its own order.
+        field_sql = rows_sql if rows_field else cols_sql
+        out_status: list[tuple[Any, Any, int, int]] = []
+        grouped = registers.store.all(
+            f"SELECT {field_sql}, status, count(*), max(level) FROM entries INDEXED BY {index} "
+            f"WHERE {where} GROUP BY 1, 2",
+            params,
+        )
+        for raw, status, n, top in grouped:
+            pair = (status, raw) if query.rows == "status" else (raw, status)
+            out_status.append((pair[0], pair[1], int(n), int(top)))
+        return out_status
     if index and others == {"level"}:
         # One pass of the field's index per level present (the status index says which):
         # each is read in the index's own order, so nothing is sorted.
