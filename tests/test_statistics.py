@@ -16,6 +16,7 @@ from secrecy_desk.core.levels import Level
 from secrecy_desk.forms import Forms
 from secrecy_desk.modules import registry
 from secrecy_desk.modules.registers import Entry, Query, Registers
+from secrecy_desk.modules.registers.planning import field_path
 from secrecy_desk.modules.reports import paper, stats
 from secrecy_desk.modules.reports.stats import EMPTY, StatQuery, count
 from secrecy_desk.printing import ChartKind
@@ -206,7 +207,7 @@ def test_a_field_that_is_no_list_column_is_counted_from_an_index_of_its_own(
         where = "register = 'drawings' AND voided = 0 AND level <= ?"
         plan = _plan(
             regs,
-            f"SELECT {stats.field_path('must_recall')}, count(*) FROM entries "
+            f"SELECT {field_path('must_recall')}, count(*) FROM entries "
             f"INDEXED BY {index} WHERE {where} GROUP BY 1",
             [int(Level.SECRET)],
         )
