@@ -70,6 +70,9 @@ class StatisticsTab(QWidget):
         self.kind.addItem(self.tr("Bar chart"), BAR)
         self.kind.addItem(self.tr("Stacked bars"), STACKED)
         self.kind.addItem(self.tr("Line over time"), LINE)
+        for combo in (self.register, self.rows, self.columns, self.kind):
+            # Each shows its whole choice (「（不交叉）」 was cut to 「（不交叉」).
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for label, widget in (
             (self.tr("Register:"), self.register),
             (self.tr("Count by:"), self.rows),
@@ -84,6 +87,7 @@ class StatisticsTab(QWidget):
         scope = QHBoxLayout()
         self.date_field = QComboBox()
         self.date_field.setObjectName("statDateField")
+        self.date_field.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.start = QLineEdit()
         self.start.setObjectName("statFrom")
         self.end = QLineEdit()
