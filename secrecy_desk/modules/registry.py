@@ -41,6 +41,7 @@ from secrecy_desk.modules.base import (
     Title,
 )
 from secrecy_desk.modules.registers.engine import Registers
+from secrecy_desk.modules.reports import indexes
 from secrecy_desk.records.rules import Rule
 from secrecy_desk.vault.db import Store
 from secrecy_desk.vault.session import Session
@@ -68,12 +69,10 @@ def open_registers(session: Session, forms: Forms) -> Registers:
     """The register engine for a session, with every module's rules and deadlines, and the
     titles of the object kinds printed records name (the print register shows 图纸发放登记
     TZFS-…); the statistics' indexes made where missing."""
-    from secrecy_desk.modules.reports import stats  # noqa: PLC0415 - it reads this registry
-
     registers = Registers(
         session, forms, RULES, entry_deadlines(forms), object_titles=object_titles(forms)
     )
-    stats.ensure_indexes(registers.store, forms.registers)
+    indexes.ensure(registers.store, forms.registers, dimensions)
     return registers
 
 
