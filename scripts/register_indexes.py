@@ -1,11 +1,12 @@
-"""Write ``secrecy_desk/vault/register_indexes.py``: the registers' indexes (list columns and
-deadlines, ``modules.registry.register_indexes``) frozen into the schema step that creates them.
+"""Write ``secrecy_desk/vault/register_indexes.py``: the registers' indexes (list columns,
+deadlines, statistics fields; ``modules.registry.register_indexes``) frozen into the schema
+step that creates them.
 
     .venv/bin/python -m scripts.register_indexes
 
-Run after a definition's list columns or a module's deadlines change, and add a schema step
-(``vault/db.py`` MIGRATIONS) that applies the new set (``register_indexes.apply``), as step 11
-does: a test fails while the frozen set and the definitions differ.
+Run after a definition's list columns, a module's deadlines or its dimensions change, and add
+a schema step (``vault/db.py`` MIGRATIONS) that applies the new set, as step 11 does: a test
+fails while the frozen set and the definitions differ.
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ from secrecy_desk.modules.registry import register_indexes
 
 TARGET = Path(__file__).resolve().parent.parent / "secrecy_desk" / "vault" / "register_indexes.py"
 
-HEADER = '''"""The registers' indexes, frozen: each list column's and each deadline's partial
-index on ``entries`` (``modules.registers.planning.list_indexes``, ``.deadlines.indexes``), as
-the built-in definitions want them. Schema step 11 creates them, so the register engine's
-start does no DDL (``docs/design.md``, "Registers"). Written by ``scripts/register_indexes.py``;
+HEADER = '''"""The registers' indexes, frozen: each list column's, each deadline's and each
+statistics field's partial index on ``entries`` (``modules.registers.planning.list_indexes``,
+``.deadlines.indexes``, ``modules.reports.indexes.wanted``), as the built-in definitions want
+them. Schema step 11 creates them, so the register engine's start does no DDL
+(``docs/design.md``, "Registers"). Written by ``scripts/register_indexes.py``;
 ``tests/test_register_indexes.py`` fails while it and the definitions differ.
 """
 

@@ -18,7 +18,8 @@ from tests.support.vault import CLERK, OFFICER, VaultEnv
 
 _OURS = (
     "SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
-    "AND (name LIKE 'ix\\_%' ESCAPE '\\' OR name LIKE 'dl\\_%' ESCAPE '\\')"
+    "AND (name LIKE 'ix\\_%' ESCAPE '\\' OR name LIKE 'dl\\_%' ESCAPE '\\' "
+    "OR name LIKE 'st\\_%' ESCAPE '\\')"
 )
 
 #: The definition the list indexes had before step 11 (without ``register, voided``).

@@ -28,6 +28,10 @@
         <translation>未签承诺书 {missing} 人，应续签 {renew} 人，打印7天后仍未签回 {unsigned} 份。</translation>
     </message>
     <message>
+        <source>Exported to {path}.</source>
+        <translation>已导出到 {path}。</translation>
+    </message>
+    <message>
         <source>Printed to {path}; verification code {code}.</source>
         <translation>已打印到 {path}；验证码 {code}。</translation>
     </message>

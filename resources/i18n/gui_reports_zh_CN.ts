@@ -44,6 +44,14 @@
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write the table to a .xlsx or .csv file</source>
+        <translation>将统计表写入 .xlsx 或 .csv 文件</translation>
+    </message>
+    <message>
         <source>Date range on:</source>
         <translation>日期范围按：</translation>
     </message>
@@ -76,6 +84,10 @@
         <translation>定期报表：</translation>
     </message>
     <message>
+        <source>Export work report…</source>
+        <translation>导出工作报表…</translation>
+    </message>
+    <message>
         <source>(nothing else)</source>
         <translation>（不交叉）</translation>
     </message>
@@ -102,6 +114,34 @@
     <message>
         <source>Share</source>
         <translation>占比</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>电子表格 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source> statistics</source>
+        <translation>统计表</translation>
+    </message>
+    <message>
+        <source>Secrecy work report %1</source>
+        <translation>保密工作统计报表%1</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Replace the existing file?</source>
+        <translation>替换已有的文件吗？</translation>
+    </message>
+    <message>
+        <source>Written to %1 (the marking is in its first row).</source>
+        <translation>已写入 %1（密级标志在文件第一行）。</translation>
     </message>
 </context>
 </TS>

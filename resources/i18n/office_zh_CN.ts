@@ -11,6 +11,10 @@
         <source>PDF file {path}</source>
         <translation>PDF文件 {path}</translation>
     </message>
+    <message>
+        <source>Exported to {path}.</source>
+        <translation>已导出到 {path}。</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>

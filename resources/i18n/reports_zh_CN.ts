@@ -12,5 +12,9 @@
         <source>A report covers a year or a half-year, not {part}.</source>
         <translation>报表按全年或半年统计，不能按“{part}”。</translation>
     </message>
+    <message>
+        <source>{path}: only .csv and .xlsx files can be used.</source>
+        <translation>{path}：只能使用 .csv 和 .xlsx 文件。</translation>
+    </message>
 </context>
 </TS>

@@ -23,6 +23,7 @@ from secrecy_desk.forms import load_all
 from secrecy_desk.modules.commitments import report as report_mod
 from secrecy_desk.modules.commitments.flow import Commitments
 from secrecy_desk.modules.registry import open_registers
+from secrecy_desk.modules.reports import export
 from secrecy_desk.records.printing import check_destination, to_file
 from secrecy_desk.vault.session import Session
 
@@ -62,6 +63,7 @@ def _commitments_parser(sub: SubParsers) -> None:
     vault_args(rep)
     rep.add_argument("--department")
     rep.add_argument("--to", type=Path, help="also print it to this PDF file")
+    rep.add_argument("--export", type=Path, help="also export it to this .xlsx or .csv file")
     rep.add_argument("--overwrite", action="store_true", help="replace an existing file")
     lst = csub.add_parser("list", help="list commitments")
     vault_args(lst)
@@ -171,6 +173,9 @@ def _commitments_report(
             unsigned=len(rep.of(report_mod.UNSIGNED)),
         )
     )
+    if args.export:
+        path = export.export_completeness(c, rep, args.export, overwrite=args.overwrite)
+        env.out(tr("Exported to {path}.", lang, path=path))
     if args.to:
         target = check_destination(session, args.to, overwrite=args.overwrite)
         printer = tr("PDF file {path}", lang, path=target)

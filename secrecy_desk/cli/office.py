@@ -26,6 +26,7 @@ from secrecy_desk.forms import load_all
 from secrecy_desk.modules.gifts import summary
 from secrecy_desk.modules.office import sheet
 from secrecy_desk.modules.registry import open_registers
+from secrecy_desk.modules.reports import export
 from secrecy_desk.records.printing import Printout, check_destination, to_file
 from secrecy_desk.vault.session import Session
 
@@ -46,6 +47,7 @@ def _office_parser(sub: SubParsers) -> None:
         p.add_argument("--to", type=Path, help="the PDF file to write (fixed disks only)")
         p.add_argument("--overwrite", action="store_true", help="replace an existing file")
         p.add_argument("--show", action="store_true", help="show the figures, print nothing")
+    gs.add_argument("--export", type=Path, help="export it to this .xlsx or .csv file instead")
 
 
 def _printed(env: Env, out: Printout, path: Path) -> None:
@@ -63,7 +65,7 @@ def _printed(env: Env, out: Printout, path: Path) -> None:
 
 def run_office(session: Session, args: argparse.Namespace, env: Env) -> int:
     regs = open_registers(session, load_all())
-    if not args.show and not args.to:
+    if not args.show and not args.to and not getattr(args, "export", None):
         raise UsageError(QT_TRANSLATE_NOOP("Errors", "Give --to FILE.pdf, or --show."))
     if args.office_command == "self-inspection":
         start, end = parse_date(args.start), parse_date(args.until)
@@ -89,6 +91,11 @@ def run_office(session: Session, args: argparse.Namespace, env: Env) -> int:
         ]
         table(env, ["部门", "收受", "上交", "处理", "积余"], rows)
         return 0
+    if args.export:
+        path = export.export_gifts_summary(regs, period, args.export, overwrite=args.overwrite)
+        env.out(tr("Exported to {path}.", env.lang, path=path))
+        if not args.to:
+            return 0
     target = check_destination(session, args.to, overwrite=args.overwrite)
     printer = tr("PDF file {path}", env.lang, path=target)
     out = summary.print_summary(regs, period, printer=printer, deliver=to_file(session, target))

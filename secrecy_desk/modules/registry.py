@@ -45,6 +45,7 @@ from secrecy_desk.modules.base import (
 from secrecy_desk.modules.registers import deadlines as deadline_sql
 from secrecy_desk.modules.registers.engine import Registers
 from secrecy_desk.modules.registers.planning import list_indexes
+from secrecy_desk.modules.reports import indexes
 from secrecy_desk.records.rules import Rule
 from secrecy_desk.vault.db import Store
 from secrecy_desk.vault.session import Session
@@ -84,10 +85,12 @@ RULES: Final[dict[str, Rule]] = {rule.id: rule for m in MODULES for rule in m.ru
 def open_registers(session: Session, forms: Forms) -> Registers:
     """The register engine for a session, with every module's rules and deadlines, and the
     titles of the object kinds printed records name (the print register shows 图纸发放登记
-    TZFS-…)."""
-    return Registers(
+    TZFS-…). Its indexes, the statistics' too, come with the schema (:func:`register_indexes`):
+    opening it does no DDL."""
+    registers = Registers(
         session, forms, RULES, entry_deadlines(forms), object_titles=object_titles(forms)
     )
+    return registers
 
 
 def object_titles(forms: Forms) -> dict[str, Title]:
@@ -194,9 +197,12 @@ def resolve(dotted: str) -> object:
 
 
 def register_indexes(forms: Forms) -> dict[str, str]:
-    """Every index the registers read by, name → ``CREATE INDEX`` (the list indexes and the
-    deadlines'): what the schema step ``vault.register_indexes`` holds, frozen, and a test
-    compares (``scripts/register_indexes.py`` writes it again after a definition changes)."""
-    return list_indexes(forms.registers) | deadline_sql.indexes(
-        forms.registers, entry_deadlines(forms)
+    """Every index the registers read by, name → ``CREATE INDEX`` (the list indexes, the
+    deadlines' and the statistics' of counted fields that are no list column): what the
+    schema step ``vault.register_indexes`` holds, frozen, and a test compares
+    (``scripts/register_indexes.py`` writes it again after a definition changes)."""
+    return (
+        list_indexes(forms.registers)
+        | deadline_sql.indexes(forms.registers, entry_deadlines(forms))
+        | indexes.wanted(forms.registers, dimensions)
     )

@@ -47,7 +47,9 @@ def _nice_max(value: int) -> int:
 def draw_chart(canv: Canvas, chart: Chart, x: float, y: float, width: float, height: float) -> None:
     """Draw ``chart`` with its lower-left corner at (``x``, ``y``)."""
     drawing = Drawing(width, height)
-    legend_width = 120.0 if len(chart.series) > 1 else 0.0
+    # A cross-tab names its series even when only one value of the second dimension occurs.
+    named = len(chart.series) > 1 or chart.kind is ChartKind.STACKED
+    legend_width = 120.0 if named else 0.0
     plot = HorizontalLineChart() if chart.kind is ChartKind.LINE else VerticalBarChart()
     plot.x, plot.y = 40, 36
     plot.width = width - 60 - legend_width

@@ -947,17 +947,19 @@ def _v11(store: Store) -> None:
 
 
 def _v11_register_indexes(store: Store) -> None:
-    """The registers' list and deadline indexes (:mod:`secrecy_desk.vault.register_indexes`),
-    created here once instead of at every start of the register engine: each one that is
-    missing or defined otherwise is built, each ``ix_``/``dl_`` index no longer wanted is
-    dropped, and on a large vault the planner's statistics are refreshed for the new ones."""
+    """The registers' list, deadline and statistics indexes
+    (:mod:`secrecy_desk.vault.register_indexes`), created here once instead of at every start
+    of the register engine: each one that is missing or defined otherwise is built, each
+    ``ix_``/``dl_``/``st_`` index no longer wanted is dropped, and on a large vault the
+    planner's statistics are refreshed for the new ones."""
     from secrecy_desk.vault.register_indexes import INDEXES  # noqa: PLC0415 - 60 kB of SQL
 
     existing = {
         str(name): str(sql)
         for name, sql in store.all(
             "SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
-            "AND (name LIKE 'ix\\_%' ESCAPE '\\' OR name LIKE 'dl\\_%' ESCAPE '\\')"
+            "AND (name LIKE 'ix\\_%' ESCAPE '\\' OR name LIKE 'dl\\_%' ESCAPE '\\' "
+            "OR name LIKE 'st\\_%' ESCAPE '\\')"
         )
     }
     built: list[str] = []

@@ -6,7 +6,11 @@ counted again after a change to that register, printed through the one print dia
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import openpyxl
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from secrecy_desk.gui.common.changes import Changes
@@ -80,3 +84,40 @@ def test_the_work_report_opens_in_the_print_dialog(
     tab.print_work_report()
     assert jobs[0].action == "report.print"
     assert "2026年上半年" in jobs[0].title
+
+
+def test_the_table_and_the_work_report_export_to_spreadsheets(
+    main_window: MainFactory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    w = main_window(OFFICER)
+    regs = w.ctx.registers
+    for kind in ("礼金", "礼金", "礼品"):
+        regs.add("gifts", gift(kind=kind, value="800", disposition="kept_by_finance"))
+    tab = w.module_tab("reports")
+    assert isinstance(tab, StatisticsTab)
+    tab.register.setCurrentIndex(tab.register.findData("gifts"))
+    tab.rows.setCurrentIndex(tab.rows.findData("field:kind"))
+    assert tab.export_button.isEnabled()
+    out = tab.export_statistics_to(tmp_path / "礼品.xlsx")
+    assert out == tmp_path / "礼品.xlsx"
+    book = openpyxl.load_workbook(out)
+    cells = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+    assert cells[0][0] == "内部"
+    assert {c[0]: c[1] for c in cells[3:6]} == {"礼金": 2, "礼品": 1, "合计": 3}
+    assert "Written to" in tab.message.text() or "已写入" in tab.message.text()
+
+    asked: list[str] = []
+
+    def answer(*args: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    tab.report_year.setValue(2026)
+    tab.report_part.setCurrentIndex(tab.report_part.findData("h1"))
+    (tmp_path / "work.csv").write_text("old", encoding="utf-8")
+    assert tab.export_work_report_to(tmp_path / "work.csv") == tmp_path / "work.csv"
+    assert asked  # the existing file was replaced only after the question
+    text = (tmp_path / "work.csv").read_text(encoding="utf-8-sig")
+    assert "2026年上半年" in text
+    assert "本期登记礼品礼金（件）,3" in text

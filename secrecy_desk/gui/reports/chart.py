@@ -84,7 +84,7 @@ class ChartView(QWidget):
         metrics = QFontMetrics(self.font())
         top_value = nice_max(self._peak())
         legend_width = 0
-        if len(self.series) > 1:
+        if len(self.series) > 1 or self.kind == STACKED:  # a cross-tab names its series
             legend_width = min(
                 200, max(metrics.horizontalAdvance(s.name) for s in self.series) + 30
             )

@@ -7,15 +7,20 @@ operation anywhere changes the register shown."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -26,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from secrecy_desk.core.errors import DeskError
+from secrecy_desk.core.media import FileExists
 from secrecy_desk.core.roles import Action
 from secrecy_desk.forms import FieldType
 from secrecy_desk.gui.common.changes import Changes
@@ -34,7 +40,7 @@ from secrecy_desk.gui.common.jobs import run_job, vault_busy
 from secrecy_desk.gui.common.print_dialog import open_print
 from secrecy_desk.gui.common.style import set_role
 from secrecy_desk.gui.reports.chart import BAR, LINE, STACKED, ChartView, Series
-from secrecy_desk.modules.reports import paper, periodic
+from secrecy_desk.modules.reports import export, paper, periodic
 from secrecy_desk.modules.reports.stats import StatQuery, StatTable, count, dimensions
 from secrecy_desk.printing import ChartKind
 from secrecy_desk.records.printing import PrintJob
@@ -64,6 +70,9 @@ class StatisticsTab(QWidget):
         self.kind.addItem(self.tr("Bar chart"), BAR)
         self.kind.addItem(self.tr("Stacked bars"), STACKED)
         self.kind.addItem(self.tr("Line over time"), LINE)
+        for combo in (self.register, self.rows, self.columns, self.kind):
+            # Each shows its whole choice (「（不交叉）」 was cut to 「（不交叉」).
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for label, widget in (
             (self.tr("Register:"), self.register),
             (self.tr("Count by:"), self.rows),
@@ -78,6 +87,7 @@ class StatisticsTab(QWidget):
         scope = QHBoxLayout()
         self.date_field = QComboBox()
         self.date_field.setObjectName("statDateField")
+        self.date_field.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.start = QLineEdit()
         self.start.setObjectName("statFrom")
         self.end = QLineEdit()
@@ -88,6 +98,9 @@ class StatisticsTab(QWidget):
             edit.returnPressed.connect(self.recount)
         self.count_button = QPushButton(self.tr("&Count"))
         self.print_button = QPushButton(self.tr("&Print…"))
+        self.export_button = QPushButton(self.tr("&Export…"))
+        self.export_button.setObjectName("statExport")
+        self.export_button.setToolTip(self.tr("Write the table to a .xlsx or .csv file"))
         scope.addWidget(QLabel(self.tr("Date range on:")))
         scope.addWidget(self.date_field)
         scope.addWidget(QLabel(self.tr("from")))
@@ -97,6 +110,7 @@ class StatisticsTab(QWidget):
         scope.addWidget(self.count_button)
         scope.addStretch(1)
         scope.addWidget(self.print_button)
+        scope.addWidget(self.export_button)
         layout.addLayout(scope)
 
         periodic_row = QHBoxLayout()
@@ -116,7 +130,11 @@ class StatisticsTab(QWidget):
         periodic_row.addWidget(QLabel(self.tr("Periodic report:")))
         periodic_row.addWidget(self.report_year)
         periodic_row.addWidget(self.report_part)
+        self.report_export = QPushButton(self.tr("Export work report…"))
+        self.report_export.setObjectName("workReportExport")
+        self.report_export.clicked.connect(self.export_work_report)
         periodic_row.addWidget(self.report_button)
+        periodic_row.addWidget(self.report_export)
         periodic_row.addStretch(1)
         layout.addLayout(periodic_row)
 
@@ -145,6 +163,7 @@ class StatisticsTab(QWidget):
         self.date_field.currentIndexChanged.connect(lambda _i: self.recount())
         self.count_button.clicked.connect(self.recount)
         self.print_button.clicked.connect(self.print_report)
+        self.export_button.clicked.connect(self.export_report)
         self._register_changed(0)
 
     # --- choices ------------------------------------------------------------------------
@@ -231,8 +250,12 @@ class StatisticsTab(QWidget):
         set_role(self.message, "hint")
         self._show_table(table)
         self._show_chart()
+        principal = self.ctx.session.principal
         self.print_button.setEnabled(
-            self.ctx.session.principal.can(query.register, Action.PRINT) and bool(table.rows)
+            principal.can(query.register, Action.PRINT) and bool(table.rows)
+        )
+        self.export_button.setEnabled(
+            principal.can(query.register, Action.EXPORT) and bool(table.rows)
         )
 
     def apply_changes(self, changes: Changes) -> None:
@@ -310,15 +333,87 @@ class StatisticsTab(QWidget):
     def print_work_report(self) -> None:
         """The half-year or annual secrecy work report: previewed, printed or exported (PDF)
         through the one print dialog."""
-        registers = self.ctx.registers
-        period = periodic.Period.of(
-            self.report_year.value(), str(self.report_part.currentData() or periodic.FULL_YEAR)
-        )
+        registers, period = self.ctx.registers, self._period()
 
         def make() -> PrintJob:
             return periodic.report_job(registers, periodic.work_report(registers, period))
 
         open_print(self, self.ctx, make)
+
+    # --- files --------------------------------------------------------------------------
+
+    def _period(self) -> periodic.Period:
+        return periodic.Period.of(
+            self.report_year.value(), str(self.report_part.currentData() or periodic.FULL_YEAR)
+        )
+
+    def ask_path(self, name: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export to"), name + ".xlsx", self.tr("Spreadsheets (*.xlsx *.csv)")
+        )
+        return Path(path) if path else None
+
+    def export_report(self) -> None:
+        table = self.table_data
+        if table is None:
+            return
+        path = self.ask_path(table.spec.title(self.lang) + self.tr(" statistics"))
+        if path is not None:
+            self.export_statistics_to(path)
+
+    def export_statistics_to(self, path: Path) -> Path | None:
+        """The table shown to ``path`` (.xlsx or .csv), as its paper shows it."""
+        table, registers = self.table_data, self.ctx.registers
+        if table is None:
+            return None
+        return self._export(
+            path, lambda over: export.export_statistics(registers, table, path, overwrite=over)
+        )
+
+    def export_work_report(self) -> None:
+        path = self.ask_path(self.tr("Secrecy work report %1").replace("%1", self._period().title))
+        if path is not None:
+            self.export_work_report_to(path)
+
+    def export_work_report_to(self, path: Path) -> Path | None:
+        """The work report of the period chosen to ``path`` (.xlsx or .csv)."""
+        registers, period = self.ctx.registers, self._period()
+
+        def write(over: bool) -> Path:
+            report = periodic.work_report(registers, period)
+            return export.export_work_report(registers, report, path, overwrite=over)
+
+        return self._export(path, write)
+
+    def _export(self, path: Path, write: Callable[[bool], Path]) -> Path | None:
+        """Write on a worker thread; an existing file is replaced only when the user says so
+        (the file dialog's own question aside, asked again here about the file that exists)."""
+        overwrite = False
+        while True:
+            try:
+                final = run_job(partial(write, overwrite))
+            except FileExists as exc:
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("Export"),
+                    exc.message(self.lang) + "\n\n" + self.tr("Replace the existing file?"),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                    QMessageBox.StandardButton.No,
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    return None
+                overwrite = True
+                continue
+            except DeskError as exc:
+                self.message.setText(exc.message(self.lang))
+                set_role(self.message, "error")
+                return None
+            break
+        self.message.setText(
+            self.tr("Written to %1 (the marking is in its first row).").replace("%1", str(final))
+        )
+        set_role(self.message, "ok")
+        return final
 
 
 class _BadDate(ValueError):

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from secrecy_desk.core.roles import Action, Principal
 from secrecy_desk.forms import Forms
-from secrecy_desk.modules.base import Module, Paper, ReportSection, TabSpec, Title
+from secrecy_desk.modules.base import Command, Module, Paper, ReportSection, TabSpec, Title
 
 ID = "reports"
 TITLE = Title("统计报表", "Statistics")
@@ -56,8 +56,15 @@ def _papers(forms: Forms) -> Sequence[Paper]:
 MODULE = Module(
     id=ID,
     title=TITLE,
-    audit_events=("report.print", "statistics.print"),
+    audit_events=("report.print", "statistics.print", "report.export"),
     tabs=_tabs,
+    commands=(
+        Command(
+            "reports",
+            "statistics and the secrecy work report (统计报表)",
+            "secrecy_desk.cli.reports",
+        ),
+    ),
     report_sections=(
         ReportSection(
             "audit",

@@ -5,12 +5,16 @@ half-year or year — over a date range of any date field if asked.
 One ``GROUP BY`` query over the register's live entries within the account's clearance (what
 it cannot see is not counted); the dimensions are the modules' declarations
 (``registry.dimensions``), so a register added by a definition has its statistics at once.
-The level and status counts read the ``entries_status`` index alone; a field's the list
-column's index where there is one."""
+The level and status counts read the ``entries_status`` index alone; a field's count reads
+an index alone too: the list column's, or — for a field declared as a dimension that is no
+list column — its statistics index (``st_…``, :mod:`.indexes`: the field's stored value, then
+status and level, over the live entries; made by schema step 11 with the registers' other
+indexes, kept up by SQLite on every save). A cross-tab of two fields reads the
+entries."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
@@ -24,6 +28,8 @@ from secrecy_desk.modules import registry
 from secrecy_desk.modules.base import Dimension
 from secrecy_desk.modules.registers import Registers
 from secrecy_desk.modules.registers.planning import field_path, register_is
+from secrecy_desk.modules.reports import indexes
+from secrecy_desk.vault.db import Store
 
 PERIODS: Final = ("month", "quarter", "half", "year")
 #: A value not filled in (shown as such; counted like any other).
@@ -183,23 +189,38 @@ def _order(spec: FormSpec, key: str, values: Sequence[Key], totals: Mapping[Key,
     return present + ([EMPTY] if EMPTY in values else [])
 
 
-def _list_index(registers: Registers, spec: FormSpec, name: str) -> str:
-    """The register engine's list index on the field, when there is one (``ix_…``: the
-    field's stored value, then level, over the live entries), else ``""``."""
-    index = f"ix_{spec.id}_{name}"
-    found = registers.store.scalar(
-        "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = ?", (index,)
-    )
-    return index if found else ""
+def index_name(spec: FormSpec, name: str) -> str:
+    return indexes.index_name(spec, name)
+
+
+def wanted_indexes(specs: Iterable[FormSpec]) -> dict[str, str]:
+    return indexes.wanted(specs, registry.dimensions)
+
+
+def ensure_indexes(store: Store, specs: Iterable[FormSpec]) -> None:
+    indexes.ensure(store, specs, registry.dimensions)
+
+
+def _index(registers: Registers, spec: FormSpec, name: str) -> str:
+    """The index that holds the field's stored value and the level over the live entries:
+    the register engine's list index (``ix_…``) or the statistics index (``st_…``, which
+    holds the status too), else ``""``."""
+    for index in (f"ix_{spec.id}_{name}", index_name(spec, name)):
+        found = registers.store.scalar(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = ?", (index,)
+        )
+        if found:
+            return index
+    return ""
 
 
 def _raw_counts(
     registers: Registers, spec: FormSpec, query: StatQuery
 ) -> list[tuple[Any, Any, int, int]]:
     """(row value, column value, count, highest level) as stored, by the quickest plan:
-    the status index for the mark and the status; a field's list index read in its own
-    order for one field (alone, or with the mark: once per level present); otherwise one
-    pass over the register's entries."""
+    the status index for the mark and the status; a field's index read in its own order for
+    one field (alone; with the status, from the statistics index; with the mark, once per
+    level present); otherwise one pass over the register's entries."""
     rows_sql, rows_field = source(spec, query.rows)
     cols_sql, cols_field = source(spec, query.columns) if query.columns else ("NULL", "")
     clauses = [register_is(spec.id), "voided = 0", "level <= ?"]
@@ -215,7 +236,7 @@ def _raw_counts(
     where = " AND ".join(clauses)
     fields = {f for f in (rows_field, cols_field) if f}
     others = {k for k in (query.rows, query.columns) if k and not source(spec, k)[1]}
-    index = _list_index(registers, spec, next(iter(fields))) if len(fields) == 1 else ""
+    index = _index(registers, spec, next(iter(fields))) if len(fields) == 1 else ""
     if not fields:  # the mark and the status: the status index alone, folded here
         folded: dict[tuple[Any, Any], int] = {}
         marks = registers.store.all(
@@ -237,6 +258,19 @@ def _raw_counts(
             (r[0], r[1], int(r[2]), int(r[3]))
             for r in registers.store.all(f"{sql}WHERE {where} GROUP BY 1", params)
         ]
+    if index.startswith("st_") and others == {"status"}:
+        # The statistics index holds (value, status, level): grouped in its own order.
+        field_sql = rows_sql if rows_field else cols_sql
+        out_status: list[tuple[Any, Any, int, int]] = []
+        grouped = registers.store.all(
+            f"SELECT {field_sql}, status, count(*), max(level) FROM entries INDEXED BY {index} "
+            f"WHERE {where} GROUP BY 1, 2",
+            params,
+        )
+        for raw, status, n, top in grouped:
+            pair = (status, raw) if query.rows == "status" else (raw, status)
+            out_status.append((pair[0], pair[1], int(n), int(top)))
+        return out_status
     if index and others == {"level"}:
         # One pass of the field's index per level present (the status index says which):
         # each is read in the index's own order, so nothing is sorted.

@@ -1,0 +1,80 @@
+"""The statistics indexes (``st_…``): one per register and field its dimensions count by that
+is no list column — the field's stored value, status and level over the live entries — so a
+count by it reads the index alone (:mod:`.stats`). Kept apart from the statistics so that
+``modules.registry.register_indexes`` (frozen into the schema) lists them without importing
+what reads the registry."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from secrecy_desk.forms import FormSpec
+from secrecy_desk.modules.base import Dimension
+from secrecy_desk.modules.registers.planning import field_path, ident, register_is
+from secrecy_desk.vault.db import Store
+
+Dimensions = Callable[[FormSpec], Sequence[Dimension]]
+PERIODS = ("month", "quarter", "half", "year")
+
+
+def _counted_fields(spec: FormSpec, dimensions: Dimensions) -> list[str]:
+    """The fields the register's dimensions count by (a field, or a date field by period)."""
+    names: list[str] = []
+    for d in dimensions(spec):
+        kind, _, name = d.key.partition(":")
+        if (kind == "field" or kind in PERIODS) and spec.has_field(name) and name not in names:
+            names.append(name)
+    return names
+
+
+def index_name(spec: FormSpec, name: str) -> str:
+    return f"st_{ident(spec.id)}_{ident(name)}"
+
+
+def index_sql(spec: FormSpec, name: str) -> str:
+    return (
+        f"CREATE INDEX {index_name(spec, name)} ON entries ({field_path(name)}, status, level) "
+        f"WHERE {register_is(spec.id)} AND voided = 0"
+    )
+
+
+def wanted(specs: Iterable[FormSpec], dimensions: Dimensions) -> dict[str, str]:
+    """A statistics index per register and counted field that is no list column (a list
+    column has the engine's list index, which counts as well)."""
+    out: dict[str, str] = {}
+    for spec in specs:
+        listed = set(spec.listing.columns)
+        for name in _counted_fields(spec, dimensions):
+            if name not in listed:
+                out[index_name(spec, name)] = index_sql(spec, name)
+    return out
+
+
+def ensure(store: Store, specs: Iterable[FormSpec], dimensions: Dimensions) -> None:
+    """Create the statistics indexes a vault lacks, rebuild one whose definition changed, drop
+    one nothing declares any more (idempotent). A vault gets them from schema step 11 with
+    the registers' other indexes (``vault.register_indexes``); this builds them where a bulk
+    load went without (the benchmarks). A vault opened read-only is left as found: every
+    count also works without them."""
+    if store.read_only:
+        return
+    wanted_sql = wanted(specs, dimensions)
+    existing = {
+        str(name): str(sql)
+        for name, sql in store.all(
+            "SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
+            "AND name LIKE 'st\\_%' ESCAPE '\\'"
+        )
+    }
+    stale = [name for name, sql in existing.items() if wanted_sql.get(name) != sql]
+    missing = [name for name, sql in wanted_sql.items() if existing.get(name) != sql]
+    if not stale and not missing:
+        return
+    with store.transaction():
+        for name in stale:
+            store.execute(f"DROP INDEX {ident(name)}")
+        for name in missing:
+            store.execute(wanted_sql[name])
+    if store.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_stat1'"):
+        for name in missing:  # the planner's statistics for the new indexes only
+            store.execute(f"ANALYZE {ident(name)}")
