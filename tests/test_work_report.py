@@ -148,3 +148,9 @@ def test_the_office_sections_count_inspections_and_incidents_in_the_period(
     assert lines["尚未结案（起，制表时）"][0] == "1"
     assert lines["其中未按时上报（起，制表时）"][0] == "1"
     assert report.level == Level.SECRET  # the 机密 incident
+
+
+def test_sections_are_numbered_as_chinese_documents_number_them() -> None:
+    assert [periodic.numeral(n) for n in (1, 9, 10, 11, 12, 20, 23, 99)] == [
+        "一", "九", "十", "十一", "十二", "二十", "二十三", "九十九",
+    ]  # fmt: skip

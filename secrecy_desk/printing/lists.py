@@ -411,6 +411,9 @@ class _ListPainter:
             reserves[-1] = after
         if len(rows) >= 2:
             reserves[-2] = after + self.row_height(rows[-1])
+        for i, row in enumerate(self.doc.rows[:-1]):
+            if row.heading:  # a heading goes overleaf with the first row it heads
+                reserves[i] = max(reserves[i], self.row_height(rows[i + 1]))
         return reserves
 
     def fit_chart(self, tail: float) -> None:
@@ -442,7 +445,8 @@ class _ListPainter:
         self.fit_chart(tail)
         self.start_page(first=True)
         for row, reserve in zip(self.doc.rows, reserves, strict=True):
-            self.draw_row(_cells(row, self.marks), voided=row.voided, reserve=reserve)
+            font = BOLD if row.heading else REGULAR
+            self.draw_row(_cells(row, self.marks), voided=row.voided, font=font, reserve=reserve)
         totals = self._totals()
         if totals is not None:
             self.draw_row(totals, font=BOLD, reserve=tail)

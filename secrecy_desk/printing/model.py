@@ -175,11 +175,13 @@ class Column:
 @dataclass(frozen=True, slots=True)
 class ListRow:
     """One row of a list: its cells, and whether it is voided (printed struck through) or
-    flagged (overdue or otherwise needing attention, printed with a mark)."""
+    flagged (overdue or otherwise needing attention, printed with a mark), or a heading over
+    the rows after it (a report's section: printed bold, never the last row of a page)."""
 
     cells: tuple[str, ...]
     voided: bool = False
     flagged: bool = False
+    heading: bool = False
 
 
 class ChartKind(Enum):

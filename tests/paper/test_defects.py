@@ -202,3 +202,20 @@ def test_the_end_of_a_table_never_stands_alone() -> None:
 def test_a_chart_gives_way_so_a_short_report_is_one_sheet() -> None:
     assert len(_page_of(14, chart=True)) == 1
     assert len(_page_of(30, chart=True)) == 2
+
+
+def test_a_heading_is_never_the_last_row_of_a_page() -> None:
+    """A report's section heading goes overleaf with the first row it heads, wherever the
+    page break falls (keep with next)."""
+    frame = PageFrame(marking="内部", unit="示范研究所", document_number="DY-2026-00001")
+    for at in range(15, 40):
+        rows = [ListRow((f"NO-{i:03d}", "名称", str(i))) for i in range(1, 60)]
+        rows.insert(at, ListRow(("第七部分", "", ""), heading=True))
+        doc = ListDocument(
+            title="测试报表",
+            columns=(Column("编号", 2), Column("名称", 6), Column("数量", 1)),
+            rows=tuple(rows),
+        )
+        pages = [page.flat for page in read_pages(render([(doc, frame)]))]
+        headed = rows[at + 1].cells[0]
+        assert [p for p in pages if "第七部分" in p] == [p for p in pages if headed in p], at

@@ -25,7 +25,7 @@ from secrecy_desk.modules.reports import TITLE
 from secrecy_desk.printing import Align, Column, ListDocument, ListRow
 from secrecy_desk.records.printing import PrintDocument, PrintJob
 
-_NUMERALS: Final = "一二三四五六七八九十"
+_DIGITS: Final = "〇一二三四五六七八九"
 FULL_YEAR, FIRST_HALF, SECOND_HALF = "year", "h1", "h2"
 SectionFigures = Callable[[Registers, date, date], Figures]
 
@@ -118,11 +118,19 @@ def work_report(registers: Registers, period: Period) -> WorkReport:
     return WorkReport(period, registers.session.clock.today(), tuple(sections))
 
 
+def numeral(n: int) -> str:
+    """A section's number as a Chinese document numbers it (一 … 十, 十一, 二十三), for 1–99."""
+    tens, ones = divmod(n, 10)
+    if not 0 < n < 100:
+        return str(n)
+    head = "" if tens == 0 else "十" if tens == 1 else f"{_DIGITS[tens]}十"
+    return head + (_DIGITS[ones] if ones else "")
+
+
 def document(report: WorkReport, unit: str) -> ListDocument:
     rows: list[ListRow] = []
     for index, section in enumerate(report.sections):
-        numeral = _NUMERALS[index] if index < len(_NUMERALS) else str(index + 1)
-        rows.append(ListRow((f"{numeral}、{section.title}", "", "")))
+        rows.append(ListRow((f"{numeral(index + 1)}、{section.title}", "", ""), heading=True))
         rows.extend(ListRow((f"　{f.label}", f.value, f.note)) for f in section.lines)
     p = report.period
     return ListDocument(
