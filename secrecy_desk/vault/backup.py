@@ -429,7 +429,8 @@ def restore(
         # names what the restored copy lacks.
         try:
             session = login(folder, login_name, password, clock=clock, accept_rollback=True)
-        except (db.DatabaseDamaged, db.DatabaseError):
+        except (db.DatabaseDamaged, db.UnreadableDatabase, db.DatabaseError):
+            # the key file came with the backup: a copy it cannot read is a damaged copy
             raise VaultError(_DAMAGED, path=str(source)) from None
         if Role.SYSADMIN not in session.account.roles:
             session.vault.close()

@@ -277,8 +277,13 @@ DatabaseError = sqlcipher3.DatabaseError
 IntegrityError = sqlcipher3.IntegrityError
 
 
+class UnreadableDatabase(VaultError):
+    """The database cannot be read with the key: a foreign file, a damaged one, or another
+    vault's key file (SQLCipher cannot tell them apart)."""
+
+
 def _not_a_vault(path: Path) -> VaultError:
-    return VaultError(
+    return UnreadableDatabase(
         QT_TRANSLATE_NOOP(
             "Errors",
             "{path} is not a Secrecy Desk vault database, is damaged, or does not belong "

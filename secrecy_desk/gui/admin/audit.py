@@ -257,6 +257,10 @@ class AuditTab(QWidget):
         header.setStretchLastSection(True)
         for col, width in enumerate((64, 150, 90, 80, 110, 140, 140, 56, 60)):
             self.view.setColumnWidth(col, width)
+        # The role column as wide as its longest name (安全保密管理员 was cut at 1280 px).
+        metrics = self.view.fontMetrics()
+        widest = max(metrics.horizontalAdvance(role_label(r)) for r in Role)
+        self.view.setColumnWidth(3, max(80, widest + 16))
         layout.addWidget(self.view, 1)
 
         bottom = QHBoxLayout()
