@@ -67,9 +67,7 @@ def document(table: StatTable, kind: ChartKind | None, today: str) -> ListDocume
             )
             for r, label in zip(table.rows, table.row_labels, strict=True)
         ]
-        rows.append(
-            ListRow((TOTAL, *(str(table.column_total(c)) for c in table.columns), str(table.total)))
-        )
+        totals = (TOTAL, *(str(table.column_total(c)) for c in table.columns), str(table.total))
     else:
         columns = [Column(table.row_title, 4), Column("数量", 1.5, Align.RIGHT)]
         columns.append(Column("占比", 1.5, Align.RIGHT))
@@ -79,12 +77,13 @@ def document(table: StatTable, kind: ChartKind | None, today: str) -> ListDocume
                 table.row_labels, (table.row_total(r) for r in table.rows), strict=True
             )
         ]
-        rows.append(ListRow((TOTAL, str(table.total), "100%" if table.total else "—")))
+        totals = (TOTAL, str(table.total), "100%" if table.total else "—")
     return ListDocument(
         title=f"{spec.title_zh}统计表",
         subtitle=f"按{by}统计{scope}；截至 {today}",
         columns=tuple(columns),
         rows=tuple(rows),
+        totals=totals,  # the list's own total row: bold, kept with the last rows
         summary=f"共统计 {table.total} 条（不含已作废的条目，限于打印人的知悉范围）。",
         chart=chart_of(table, kind) if table.rows else None,
     )
