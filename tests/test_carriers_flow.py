@@ -101,6 +101,8 @@ def test_copies_only_against_an_approved_request_and_at_most_its_number(env: Vau
         assert copy.marking == "机密★15年"
         assert copy.values["original"] == original
     assert desk.item(original).values["copies_made"] == 2
+    # 份号: the copies follow the original (copy 1), none shares its number
+    assert [desk.item(n).values["copy_no"] for n in made] == [2, 3]
     with pytest.raises(ValidationError) as exc:
         desk.copy(original, approval=request, copies=1, on_date=TODAY)
     assert "allows 2 copies and 2 are made already" in exc.value.message("en")

@@ -807,8 +807,12 @@ class Carriers:
                     used=used,
                     n=copies,
                 )
+            # 份号: copies follow the original's own number (1 when it has none) and the
+            # copies made of it before, so a distribution list never shows one number twice.
             made_before = original.values.get("copies_made")
             start = made_before if isinstance(made_before, int) else 0
+            own = original.values.get("copy_no")
+            first = (own if isinstance(own, int) and own > 0 else 1) + start + 1
             numbers: list[str] = []
             for i in range(copies):
                 values = {f.name: original.values.get(f.name) for f in spec.fields}
@@ -818,7 +822,7 @@ class Carriers:
                     holder=None,
                     due_on=None,
                     copies_made=None,
-                    copy_no=start + i + 1,  # the copy's number among the original's copies
+                    copy_no=first + i,
                 )
                 written = insert_entry(
                     self.session, spec, values, original.level, original.term,
