@@ -219,7 +219,7 @@ def test_a_field_that_is_no_list_column_is_counted_from_an_index_of_its_own(
         table = count(regs, StatQuery("drawings", "field:must_recall", ""), "zh_CN")
         assert dict(table.counts) == _plain(regs, "field:must_recall", "")
         with regs.store.transaction():
-            db._v11_register_indexes(regs.store)
+            db.apply_register_indexes(regs.store)
         assert regs.store.scalar("SELECT count(*) FROM sqlite_schema WHERE name = ?", (index,))
         expected = {}
         for rows, cols in (

@@ -948,10 +948,10 @@ END;
 
 def _v11(store: Store) -> None:
     _sql(V11_TOTALS)(store)
-    _v11_register_indexes(store)
+    apply_register_indexes(store)
 
 
-def _v11_register_indexes(store: Store) -> None:
+def apply_register_indexes(store: Store) -> None:
     """The registers' list, deadline and statistics indexes
     (:mod:`secrecy_desk.vault.register_indexes`), created here once instead of at every start
     of the register engine: each one that is missing or defined otherwise is built, each

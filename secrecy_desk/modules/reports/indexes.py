@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable, Sequence
 from secrecy_desk.forms import FormSpec
 from secrecy_desk.modules.base import Dimension
 from secrecy_desk.modules.registers.planning import field_path, ident, register_is
-from secrecy_desk.vault.db import Store
 
 Dimensions = Callable[[FormSpec], Sequence[Dimension]]
 PERIODS = ("month", "quarter", "half", "year")
@@ -48,33 +47,3 @@ def wanted(specs: Iterable[FormSpec], dimensions: Dimensions) -> dict[str, str]:
             if name not in listed:
                 out[index_name(spec, name)] = index_sql(spec, name)
     return out
-
-
-def ensure(store: Store, specs: Iterable[FormSpec], dimensions: Dimensions) -> None:
-    """Create the statistics indexes a vault lacks, rebuild one whose definition changed, drop
-    one nothing declares any more (idempotent). A vault gets them from schema step 11 with
-    the registers' other indexes (``vault.register_indexes``); this builds them where a bulk
-    load went without (the benchmarks). A vault opened read-only is left as found: every
-    count also works without them."""
-    if store.read_only:
-        return
-    wanted_sql = wanted(specs, dimensions)
-    existing = {
-        str(name): str(sql)
-        for name, sql in store.all(
-            "SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
-            "AND name LIKE 'st\\_%' ESCAPE '\\'"
-        )
-    }
-    stale = [name for name, sql in existing.items() if wanted_sql.get(name) != sql]
-    missing = [name for name, sql in wanted_sql.items() if existing.get(name) != sql]
-    if not stale and not missing:
-        return
-    with store.transaction():
-        for name in stale:
-            store.execute(f"DROP INDEX {ident(name)}")
-        for name in missing:
-            store.execute(wanted_sql[name])
-    if store.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_stat1'"):
-        for name in missing:  # the planner's statistics for the new indexes only
-            store.execute(f"ANALYZE {ident(name)}")

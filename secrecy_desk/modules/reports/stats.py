@@ -29,7 +29,6 @@ from secrecy_desk.modules.base import Dimension
 from secrecy_desk.modules.registers import Registers
 from secrecy_desk.modules.registers.planning import field_path, register_is
 from secrecy_desk.modules.reports import indexes
-from secrecy_desk.vault.db import Store
 
 PERIODS: Final = ("month", "quarter", "half", "year")
 #: A value not filled in (shown as such; counted like any other).
@@ -195,10 +194,6 @@ def index_name(spec: FormSpec, name: str) -> str:
 
 def wanted_indexes(specs: Iterable[FormSpec]) -> dict[str, str]:
     return indexes.wanted(specs, registry.dimensions)
-
-
-def ensure_indexes(store: Store, specs: Iterable[FormSpec]) -> None:
-    indexes.ensure(store, specs, registry.dimensions)
 
 
 def _index(registers: Registers, spec: FormSpec, name: str) -> str:
