@@ -96,9 +96,12 @@ def test_the_gifts_summary_exports_from_the_tab(
     assert tab.gifts_export.isEnabled()
     asked: list[str] = []
     target = tmp_path / "礼品汇总.xlsx"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda *a: (asked.append(str(a[2])), (str(target), ""))[1]
-    )
+
+    def save_as(*args: object) -> tuple[str, str]:
+        asked.append(str(args[2]))
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
     tab.gifts_export.click()
     assert len(asked) == 1
     assert "2026" in asked[0]  # the half-year in the name proposed
