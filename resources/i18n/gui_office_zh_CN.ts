@@ -88,7 +88,7 @@
     </message>
     <message>
         <source>Export gifts summary…</source>
-        <translation>导出礼品汇总…</translation>
+        <translation>导出半年报…</translation>
     </message>
     <message>
         <source>Write the summary to a .xlsx or .csv file</source>
