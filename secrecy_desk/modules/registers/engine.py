@@ -434,7 +434,12 @@ class Registers:
         entries = (self._entry(specs[str(row[1])], row, today) for row in rows)
         return {entry.number: entry for entry in entries}
 
-    def _filters(self, spec: FormSpec, query: Query) -> tuple[list[str], list[object]]:
+    def _filters(
+        self, spec: FormSpec, query: Query, equals: dict[str, object] | None = None
+    ) -> tuple[list[str], list[object]]:
+        """The WHERE clauses of ``query`` and their parameters. With ``equals``, an equality
+        filter on a list column (one with an index of its own) is put there instead (field →
+        stored value), for the count to place (``Planner.count_sql``)."""
         clauses = [register_is(spec.id), "level <= ?"]
         params: list[object] = [int(self.session.principal.clearance)]
         if not query.include_voided:
@@ -468,6 +473,9 @@ class Registers:
             result = fld.check(raw, today=None)
             if isinstance(result, Problem):
                 problems.append(result.at(name))
+                continue
+            if equals is not None and name in spec.listing.columns:
+                equals[name] = fld.to_storage(result)
                 continue
             more, values = equal_clauses({name: fld.to_storage(result)})
             clauses.extend(more)
@@ -580,7 +588,7 @@ class Registers:
     def count(self, register: str, query: Query) -> int:
         """How many entries the query finds (its filters; the page and the order do not
         matter). The whole live register is summed from ``entry_totals`` (kept by triggers,
-        one row per level); any filter is counted from the indexes (``Planner.count_plan``)."""
+        one row per level); any filter is counted from the indexes (``Planner.count_sql``)."""
         spec = self.require(register, Action.VIEW)
         if not query.filtered and not query.include_voided:
             return int(
@@ -590,13 +598,11 @@ class Registers:
                     (spec.id, int(self.session.principal.clearance)),
                 )
             )
-        clauses, params = self._filters(spec, query)
-        hint, clauses = self.planner.count_plan(query, clauses)
-        return int(
-            self.store.scalar(
-                f"SELECT count(*) FROM entries {hint} WHERE {' AND '.join(clauses)}", params
-            )
-        )
+        equals: dict[str, object] = {}
+        filters = self._filters(spec, query, equals)
+        clearance = int(self.session.principal.clearance)
+        sql, params = self.planner.count_sql(spec, query, filters, equals, clearance)
+        return int(self.store.scalar(sql, params))
 
     def history(self, register: str, number: str) -> list[Revision]:
         spec = self.require(register, Action.VIEW)
