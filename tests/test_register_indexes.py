@@ -5,6 +5,7 @@ where the filter names indexed columns only."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 
@@ -297,5 +298,44 @@ def test_a_filtered_count_never_visits_the_entries(filled: VaultEnv) -> None:
             plan = _count_plan(regs, query)
             assert "COVERING INDEX" in plan, (label, plan)
         assert "two fields" in _queries(regs)  # one field's index, a seek into the other's
+    finally:
+        s.logout()
+
+
+def test_a_page_on_a_large_register_is_never_read_through_entries_list(
+    filled: VaultEnv, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the large register's statistics, a filtered or searched first page is read from
+    the sort column's index, the filter's own index (few entries per value) or the search's
+    matches by id (few matches) — never by walking ``entries_list``, which orders nothing
+    and selects only the register (at 2M, ``receiver = 王伟`` read 2M rows: 30 s) — and it
+    is the page the plain scan gives."""
+    monkeypatch.setattr(planning, "DENSE_SEARCH", 30)
+    s = filled.login(OFFICER)
+    try:
+        regs = filled.registers(s)
+        _large_statistics(regs)
+        spec = regs.spec("drawings")
+        queries = _queries(regs) | {
+            "two wide fields": Query(where={"level": "机密", "recalled": "否"}),
+            "search and receiver": Query(search="装配", where={"receiver": RECEIVERS[1]}),
+        }
+        for label, query in queries.items():
+            if query.include_voided or query.deadline:
+                continue  # every entry; a deadline's own index
+            page = dataclasses.replace(query, limit=20)
+            sql, params = regs.page_sql(spec, page)
+            plan = " | ".join(
+                str(r[-1]) for r in regs.store.all(f"EXPLAIN QUERY PLAN {sql}", params)
+            )
+            assert "entries_list" not in plan, (label, plan)
+            plain = re.sub(
+                r" FROM entries (INDEXED BY \w+ |NOT INDEXED )?",
+                " FROM entries NOT INDEXED ",
+                sql,
+                count=1,
+            )
+            got = [r[0] for r in regs.store.all(sql, params)]
+            assert got == [r[0] for r in regs.store.all(plain, params)], label
     finally:
         s.logout()

@@ -552,7 +552,20 @@ class Registers:
 
     def page(self, register: str, query: Query) -> list[Entry]:
         spec = self.require(register, Action.VIEW)
-        clauses, params = self._filters(spec, query)
+        sql, params = self.page_sql(spec, query)
+        today = self.session.clock.today()
+        found = [self._entry(spec, row, today) for row in self.store.all(sql, params)]
+        if query.backward:
+            found.reverse()
+        return found
+
+    def page_sql(self, spec: FormSpec, query: Query) -> tuple[str, list[object]]:
+        """The statement reading the page ``query`` asks for (its filters, order, keyset)."""
+        equals: dict[str, object] = {}
+        clauses, params = self._filters(spec, query, equals)
+        more, values = equal_clauses(equals)
+        clauses += more
+        params += values
         sort = query.sort if query.sort is not None else spec.listing.sort
         if query.after is not None:
             more, values = self.planner.keyset(spec, sort, query.after, reverse=query.backward)
@@ -561,7 +574,7 @@ class Registers:
         order = self.planner.order(spec, sort, reverse=query.backward)
         # A deadline's entries are few and have an index of their own: never walk the sort
         # column's index looking for them.
-        hint = "" if query.deadline else self.planner.page_hint(spec, query, sort)
+        hint = "" if query.deadline else self.planner.page_hint(spec, query, sort, equals)
         sql = (
             f"SELECT {ENTRY_COLUMNS} FROM entries {hint} WHERE {' AND '.join(clauses)} "
             f"ORDER BY {order}"
@@ -569,11 +582,7 @@ class Registers:
         if query.limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params.extend([query.limit, query.offset])
-        today = self.session.clock.today()
-        found = [self._entry(spec, row, today) for row in self.store.all(sql, params)]
-        if query.backward:
-            found.reverse()
-        return found
+        return sql, params
 
     def marks(self, register: str, query: Query) -> list[tuple[Level, Term | None]]:
         """The distinct (level, term) of the entries ``query`` finds: what a list or an export

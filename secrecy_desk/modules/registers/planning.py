@@ -11,6 +11,7 @@ many entries; fetch and sort the matches when they are few.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Final, NamedTuple
 
@@ -23,8 +24,9 @@ from secrecy_desk.vault.db import Store
 #: (the first page costs a few index steps); fewer matches are fetched and sorted instead.
 DENSE_SEARCH: Final = 2000
 
-#: Above this many live entries per value (from the planner's statistics), an equality filter
-#: is not selective: the first page is read in the order of the sort column's index instead.
+#: An equality filter matching fewer live entries than this (or than ``sqrt(page × live)``,
+#: whichever is more) reads its field's index and sorts the matches for a page; one matching
+#: more walks the sort column's index instead (:meth:`Planner._few`).
 UNSELECTIVE: Final = 2000
 
 
@@ -244,40 +246,69 @@ class Planner:
             return "1", []
         return _after(terms, list(row))
 
-    def page_hint(self, spec: FormSpec, query: Query, sort: Sequence[SortKey]) -> str:
-        """``INDEXED BY`` the sort column's index when the filters are not selective.
+    def page_hint(
+        self,
+        spec: FormSpec,
+        query: Query,
+        sort: Sequence[SortKey],
+        equals: Mapping[str, object] | None = None,
+    ) -> str:
+        """The index a page is read through: never SQLite's own choice on a large register.
 
         SQLite's planner does not weigh ``LIMIT``: for the first page of a sorted list of a
         large register it would rather fetch every matching entry and sort them all (half a
         second on a million entries) than walk the sort column's index and stop after one
-        page (a millisecond). So the engine chooses: the sort index, unless a search or a
-        filter on an indexed column with few entries per value (by the statistics) makes
-        fetching the matches and sorting them the cheaper way."""
+        page (a millisecond); and for a filter on a field with few entries per value it
+        walked ``entries_list`` reading every row of the register (30 s at 2M). So the
+        engine chooses: a search with few matches looks them up by id (``NOT INDEXED``) and
+        sorts them; an equality filter (``equals``: field → stored value) whose value has few
+        entries reads its field's own index and sorts the matches (:meth:`_few`); else the
+        sort column's index is walked until a page is found."""
         if query.include_voided or not sort:
             return ""
         expr = search.match_expression(query.search)
         if expr is not None and self.search_hits(expr) < DENSE_SEARCH:
-            return ""  # few matches: fetching them and sorting them is quicker
-        first = sort[0].name
+            return "NOT INDEXED"  # few matches: fetching them by id and sorting them is quicker
+        if NUMBER in query.where:
+            return ""  # one entry: the register's (register, number) key
         indexed = {c for c in spec.listing.columns if c not in (NUMBER, STATUS)}
+        equals = equals or {}
+        ranked = self.indexed_equals(spec, equals)
+        if equals and not ranked:
+            return ""  # no statistics yet: a small register, where any plan is quick
+        if ranked and self._few(spec, ranked[0], equals[ranked[0]], query.limit):
+            return f"INDEXED BY {field_index(spec, ranked[0])}"
+        first = sort[0].name
         if first == NUMBER:
             index = f"ix_{ident(spec.id)}__number"
         elif first in indexed:
-            index = f"ix_{ident(spec.id)}_{ident(first)}"
+            index = field_index(spec, first)
             if pinyin_ordered(spec, first):
                 index += "__py"
         else:
             return ""
-        for name in query.where:
-            if name == NUMBER:
-                return ""
-            if name in indexed:
-                per_value = self.rows_per_value(f"ix_{ident(spec.id)}_{ident(name)}")
-                if per_value is None or per_value < UNSELECTIVE:
-                    return ""
         if self.rows_per_value(index) is None:
             return ""  # no statistics yet: a small register, where any plan is quick
         return f"INDEXED BY {index}"
+
+    def _few(self, spec: FormSpec, name: str, stored: object, limit: int | None) -> bool:
+        """Whether fetching the live entries with this value and sorting them reads fewer rows
+        than walking the sort index for a page: fewer than ``sqrt(limit × live entries)``
+        (matches spread evenly, a page of the walk reads ``limit × live / matches`` rows).
+        Counted in the field's own index, stopping at that bound (a few milliseconds)."""
+        live = int(
+            self.store.scalar(
+                "SELECT coalesce(sum(live), 0) FROM entry_totals WHERE register = ?", (spec.id,)
+            )
+        )
+        bound = max(UNSELECTIVE, math.isqrt((limit or live) * live))
+        cond, params = equal_clauses({name: stored})
+        found = self.store.scalar(
+            f"SELECT count(*) FROM (SELECT 1 FROM entries INDEXED BY {field_index(spec, name)} "
+            f"WHERE {register_is(spec.id)} AND voided = 0 AND {cond[0]} LIMIT ?)",
+            [*params, bound],
+        )
+        return int(found) < bound
 
     def indexed_equals(self, spec: FormSpec, names: Iterable[str]) -> list[str]:
         """Of the fields an equality filter names, those whose list index this vault has with
