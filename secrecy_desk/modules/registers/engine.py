@@ -563,9 +563,9 @@ class Registers:
         """The statement reading the page ``query`` asks for (its filters, order, keyset)."""
         equals: dict[str, object] = {}
         clauses, params = self._filters(spec, query, equals)
-        more, values = equal_clauses(equals)
-        clauses += more
-        params += values
+        equal, stored = equal_clauses(equals)
+        clauses += equal
+        params += stored
         sort = query.sort if query.sort is not None else spec.listing.sort
         if query.after is not None:
             more, values = self.planner.keyset(spec, sort, query.after, reverse=query.backward)
