@@ -552,37 +552,54 @@ class Registers:
 
     def page(self, register: str, query: Query) -> list[Entry]:
         spec = self.require(register, Action.VIEW)
-        sql, params = self.page_sql(spec, query)
         today = self.session.clock.today()
-        found = [self._entry(spec, row, today) for row in self.store.all(sql, params)]
+        found: list[Entry] = []
+        for sql, params in self.page_sql(spec, query):
+            if query.limit is not None:
+                params[-2] = query.limit - len(found)  # what the ranges before left to read
+            found += [self._entry(spec, row, today) for row in self.store.all(sql, params)]
+            if query.limit is not None and len(found) >= query.limit:
+                break
         if query.backward:
             found.reverse()
         return found
 
-    def page_sql(self, spec: FormSpec, query: Query) -> tuple[str, list[object]]:
-        """The statement reading the page ``query`` asks for (its filters, order, keyset)."""
+    def page_sql(self, spec: FormSpec, query: Query) -> list[tuple[str, list[object]]]:
+        """The statements reading the page ``query`` asks for (its filters, order, keyset),
+        in turn until the page is full (with a ``limit``, the last two parameters are the
+        number of rows and the offset). A page read on from an entry
+        (``after``) has one statement per range of the sort index its rows come from
+        (``Planner.keyset``), one otherwise."""
         equals: dict[str, object] = {}
         clauses, params = self._filters(spec, query, equals)
         equal, stored = equal_clauses(equals)
         clauses += equal
         params += stored
         sort = query.sort if query.sort is not None else spec.listing.sort
+        ranges: list[tuple[str, list[object]]] = [("", [])]
         if query.after is not None:
-            more, values = self.planner.keyset(spec, sort, query.after, reverse=query.backward)
-            clauses.append(more)
-            params.extend(values)
+            ranges = self.planner.keyset(spec, sort, query.after, reverse=query.backward)
+            if query.offset:  # rows skipped across the ranges: one statement
+                ranges = [
+                    (
+                        " OR ".join(f"({c})" for c, _p in ranges) or "0",
+                        [v for _c, p in ranges for v in p],
+                    )
+                ]
         order = self.planner.order(spec, sort, reverse=query.backward)
         # A deadline's entries are few and have an index of their own: never walk the sort
         # column's index looking for them.
         hint = "" if query.deadline else self.planner.page_hint(spec, query, sort, equals)
-        sql = (
-            f"SELECT {ENTRY_COLUMNS} FROM entries {hint} WHERE {' AND '.join(clauses)} "
-            f"ORDER BY {order}"
-        )
-        if query.limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params.extend([query.limit, query.offset])
-        return sql, params
+        statements: list[tuple[str, list[object]]] = []
+        for extra, values in ranges:
+            where = " AND ".join([*clauses, extra] if extra else clauses)
+            sql = f"SELECT {ENTRY_COLUMNS} FROM entries {hint} WHERE {where} ORDER BY {order}"
+            limit: list[object] = []
+            if query.limit is not None:
+                sql += " LIMIT ? OFFSET ?"
+                limit = [query.limit, query.offset]
+            statements.append((sql, [*params, *values, *limit]))
+        return statements
 
     def marks(self, register: str, query: Query) -> list[tuple[Level, Term | None]]:
         """The distinct (level, term) of the entries ``query`` finds: what a list or an export

@@ -231,19 +231,20 @@ class Planner:
 
     def keyset(
         self, spec: FormSpec, sort: Sequence[SortKey], after: int, *, reverse: bool = False
-    ) -> tuple[str, list[object]]:
-        """The condition "comes after entry ``after`` in this order" (``reverse``: before it),
-        so a page is read on from the last row of the one before it through the sort index,
-        in a few index steps wherever it is, instead of skipping ``OFFSET`` rows (which costs
-        in proportion to the position). SQLite sorts NULL first ascending and last
-        descending; the condition follows that exactly."""
+    ) -> list[tuple[str, list[object]]]:
+        """The conditions "comes after entry ``after`` in this order" (``reverse``: before
+        it), so a page is read on from the last row of the one before it through the sort
+        index, in a few index steps wherever it is, instead of skipping ``OFFSET`` rows
+        (which costs in proportion to the position). SQLite sorts NULL first ascending and
+        last descending; the conditions follow that exactly. They are disjoint and listed in
+        the order their rows come (:func:`_after`): a page reads them in turn until full."""
         terms = self.sort_terms(spec, sort)
         if reverse:
             terms = [SortTerm(t.expr, not t.descending, t.nullable) for t in terms]
         exprs = ", ".join(t.expr for t in terms)
         row = self.store.one(f"SELECT {exprs} FROM entries WHERE id = ?", (after,))
         if row is None:  # entries are never deleted; an unknown id starts at the beginning
-            return "1", []
+            return [("1", [])]
         return _after(terms, list(row))
 
     def page_hint(
@@ -442,38 +443,42 @@ class SortTerm(NamedTuple):
     nullable: bool = False
 
 
-def _after(terms: Sequence[SortTerm], values: Sequence[object]) -> tuple[str, list[object]]:
-    """Lexicographically after ``values`` in the order of ``terms``. A tail of terms in one
-    direction with no NULL to place becomes one row-value comparison, which SQLite turns into
-    a range of the index."""
+def _after(terms: Sequence[SortTerm], values: Sequence[object]) -> list[tuple[str, list[object]]]:
+    """Lexicographically after ``values`` in the order of ``terms``, as disjoint conditions
+    listed in the order their rows come (all rows of one before any of the next). Each is
+    an equality on a prefix of the terms and then one range — a row-value comparison for a
+    tail of plain columns in one direction with no NULL to place — so SQLite reads each as
+    a range of the sort index; joined by ``OR`` they were a walk from the index's start."""
     if not terms:
-        return "0", []
+        return []
     first, value = terms[0], values[0]
     same = all(t.descending == first.descending for t in terms)
     no_nulls = all(v is not None for v in values)
-    if same and no_nulls and not (first.descending and any(t.nullable for t in terms[1:])):
+    columns = all(t.expr.isidentifier() for t in terms)  # SQLite ranges a row value of
+    # plain columns through an index, not one holding an expression (a JSON field): a SCAN
+    if (
+        same
+        and no_nulls
+        and columns
+        and not (first.descending and any(t.nullable for t in terms[1:]))
+    ):
         op = "<" if first.descending else ">"
         cols = ", ".join(t.expr for t in terms)
         marks = ", ".join("?" for _ in terms)
-        clause = f"({cols}) {op} ({marks})"
-        if first.descending and first.nullable:
-            clause = f"({clause} OR {first.expr} IS NULL)"
-        return clause, list(values)
-    rest, rest_params = _after(terms[1:], values[1:])
+        parts: list[tuple[str, list[object]]] = [(f"({cols}) {op} ({marks})", list(values))]
+        if first.descending and first.nullable:  # NULL comes last descending
+            parts.append((f"{first.expr} IS NULL", []))
+        return parts
+    beyond: list[tuple[str, list[object]]]
     if value is None:
-        beyond = "0" if first.descending else f"{first.expr} IS NOT NULL"
-        beyond_params: list[object] = []
-        equal = f"{first.expr} IS NULL"
-        equal_params: list[object] = []
+        equal, equal_params = f"{first.expr} IS NULL", []
+        # NULL is last descending (nothing beyond it), first ascending (every value beyond)
+        beyond = [] if first.descending else [(f"{first.expr} IS NOT NULL", [])]
     else:
+        equal, equal_params = f"{first.expr} = ?", [value]
         op = "<" if first.descending else ">"
-        beyond = f"{first.expr} {op} ?"
+        beyond = [(f"{first.expr} {op} ?", [value])]
         if first.descending and first.nullable:
-            beyond = f"({beyond} OR {first.expr} IS NULL)"
-        beyond_params = [value]
-        equal = f"{first.expr} = ?"
-        equal_params = [value]
-    return (
-        f"({beyond} OR ({equal} AND {rest}))",
-        [*beyond_params, *equal_params, *rest_params],
-    )
+            beyond.append((f"{first.expr} IS NULL", []))
+    rest = [(f"{equal} AND {c}", [*equal_params, *p]) for c, p in _after(terms[1:], values[1:])]
+    return rest + beyond
