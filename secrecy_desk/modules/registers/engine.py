@@ -543,6 +543,14 @@ class Registers:
             )
         return deadline_sql.clauses(spec, deadline, self.session.clock.today())
 
+    def _deadline_index(self, spec: FormSpec, query: Query) -> str | None:
+        """The index of the query's deadline, when the vault has it with statistics."""
+        deadline = self.deadlines.get(query.deadline) if query.deadline else None
+        if deadline is None or deadline.register != spec.id or query.include_voided:
+            return None
+        name = deadline_sql.index_name(spec, deadline)
+        return name if self.planner.rows_per_value(name) is not None else None
+
     def _status_code(self, spec: FormSpec, raw: str) -> str:
         text = raw.strip()
         for s in spec.statuses:
@@ -587,9 +595,13 @@ class Registers:
                     )
                 ]
         order = self.planner.order(spec, sort, reverse=query.backward)
-        # A deadline's entries are few and have an index of their own: never walk the sort
-        # column's index looking for them.
-        hint = "" if query.deadline else self.planner.page_hint(spec, query, sort, equals)
+        # A deadline's entries have an index of their own: read them there and sort them,
+        # never walk the sort column's index (nor entries_list) looking for them.
+        deadline_index = self._deadline_index(spec, query)
+        if deadline_index is not None:
+            hint = f"INDEXED BY {deadline_index}"
+        else:
+            hint = "" if query.deadline else self.planner.page_hint(spec, query, sort, equals)
         statements: list[tuple[str, list[object]]] = []
         for extra, values in ranges:
             where = " AND ".join([*clauses, extra] if extra else clauses)
@@ -624,11 +636,17 @@ class Registers:
                     (spec.id, int(self.session.principal.clearance)),
                 )
             )
+        sql, params = self.count_sql(spec, query)
+        return int(self.store.scalar(sql, params))
+
+    def count_sql(self, spec: FormSpec, query: Query) -> tuple[str, list[object]]:
+        """The statement counting a filtered ``query`` (``Planner.count_sql``)."""
         equals: dict[str, object] = {}
         filters = self._filters(spec, query, equals)
         clearance = int(self.session.principal.clearance)
-        sql, params = self.planner.count_sql(spec, query, filters, equals, clearance)
-        return int(self.store.scalar(sql, params))
+        return self.planner.count_sql(
+            spec, query, filters, equals, clearance, self._deadline_index(spec, query)
+        )
 
     def history(self, register: str, number: str) -> list[Revision]:
         spec = self.require(register, Action.VIEW)
