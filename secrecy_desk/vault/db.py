@@ -61,6 +61,11 @@ class Store:
     def executemany(self, sql: str, rows: Sequence[Params]) -> None:
         self._conn.executemany(sql, rows)
 
+    def set_progress_handler(self, handler: Callable[[], int] | None, steps: int) -> None:
+        """SQLite calls ``handler`` every ``steps`` virtual-machine steps (and inside its
+        integrity walks); a non-zero answer interrupts the statement. ``None`` removes it."""
+        self._conn.set_progress_handler(handler, steps)
+
     def executescript(self, sql: str) -> None:
         self._conn.executescript(sql)
 

@@ -1,0 +1,150 @@
+"""Verify the vault (校验): the database pages and tables, the key file and the audit trail.
+
+Two depths, the same for the command line (``verify`` / ``verify --quick``) and the audit tab:
+
+* the **quick check** — every page's HMAC (``cipher_integrity_check``), the B-trees walked
+  (``quick_check``: in time proportional to the file) and the audit chain from the last good
+  seal (the seal covers the records before it);
+* the **full check** — every page's HMAC, ``integrity_check`` (each index also compared with
+  its table, which grows faster than the data) and the whole audit chain.
+
+Both report their progress as they go and can be cancelled between any two steps of SQLite's
+own walk (its progress handler) or of the chain walk. The bar is in estimated work: the page
+checks weighted by the file's pages, the chain by its records (weights measured with
+``tests/bench/bench_scale.py``), so it moves evenly whatever the vault holds most of.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Final
+
+from secrecy_desk.core.errors import ValidationError
+from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
+from secrecy_desk.vault import audit_review, db
+from secrecy_desk.vault.audit_chain import Break, VerifyReport
+from secrecy_desk.vault.session import Session
+
+#: A long step's report: (done, total); answering ``False`` asks it to stop.
+Progress = Callable[[int, int], bool]
+
+#: SQLite virtual-machine steps between two calls of the progress handler.
+HANDLER_STEPS: Final = 1000
+# Estimated work per page and per record (microseconds of one core, measured on the 2-core
+# workstation on a 1.2 GB vault; only their proportions matter for the bar).
+_HMAC_PER_PAGE: Final = 25
+_QUICK_PER_PAGE: Final = 30
+_FULL_PER_PAGE: Final = 120
+_PER_RECORD: Final = 5
+# Progress-handler calls per page of the file during each walk (same measurement).
+_CALLS_PER_PAGE: Final = {True: 0.15, False: 3.0}
+
+
+class CheckCancelled(ValidationError):
+    """The person who started the check cancelled it; nothing was recorded."""
+
+
+_CANCELLED: Final = QT_TRANSLATE_NOOP("Errors", "The check was cancelled; nothing was recorded.")
+
+
+@dataclass(frozen=True, slots=True)
+class VaultCheck:
+    """What a check found: the database's problems (page, table; empty when sound), the audit
+    chain's report and a problem of the head the key file records."""
+
+    quick: bool
+    problems: tuple[str, ...]
+    report: VerifyReport
+    head_problem: Break | None
+
+    @property
+    def sound(self) -> bool:
+        return not self.problems and self.report.intact and self.head_problem is None
+
+
+class _Bar:
+    """The estimated work done so far, told to ``progress``; a ``False`` answer cancels."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress = progress
+        self.total = max(total, 1)
+        self.done = 0
+        self.cancelled = False
+
+    def tell(self, done: int) -> None:
+        if self.cancelled:
+            return
+        self.done = min(max(done, self.done), self.total)
+        if self.progress is not None and not self.progress(self.done, self.total):
+            self.cancelled = True
+
+    def stop_if_cancelled(self) -> None:
+        if self.cancelled:
+            raise CheckCancelled(_CANCELLED)
+
+
+@contextlib.contextmanager
+def _handler(store: db.Store, bar: _Bar, start: int, span: int, calls: float) -> Iterator[None]:
+    """SQLite's progress handler during one pragma: the bar moved through ``span`` (never past
+    its end before the pragma returns), and a cancel interrupts the pragma."""
+    made = [0]
+
+    def step() -> int:
+        made[0] += 1
+        bar.tell(start + min(int(span * made[0] / calls), span - 1) if calls else start)
+        return 1 if bar.cancelled else 0
+
+    store.set_progress_handler(step, HANDLER_STEPS)
+    try:
+        yield
+    finally:
+        store.set_progress_handler(None, 0)
+
+
+def _pragma(store: db.Store, pragma: str, bar: _Bar, span: int, calls: float) -> list[str]:
+    start = bar.done
+    try:
+        with _handler(store, bar, start, span, calls):
+            rows = store.all(pragma)
+    except db.DatabaseError as exc:
+        bar.stop_if_cancelled()
+        # One that cannot even finish (a page too damaged to walk) is itself the finding.
+        return [f"{pragma.split()[1]}: {exc}"]
+    bar.stop_if_cancelled()
+    bar.tell(start + span)
+    return [str(r[0]) for r in rows if str(r[0]) != "ok"]
+
+
+def check_vault(
+    session: Session, *, quick: bool = False, progress: Progress | None = None
+) -> VaultCheck:
+    """Check the vault of ``session`` (see the module); the chain's verification is recorded
+    in the trail as :func:`audit_review.verify` records it. Raises :class:`CheckCancelled`
+    when ``progress`` answers ``False``."""
+    session.require_active_password()
+    store = session.vault.store
+    pages = int(store.scalar("PRAGMA page_count") or 0)
+    records = int(store.scalar("SELECT count(*) FROM audit") or 0)
+    per_page = _QUICK_PER_PAGE if quick else _FULL_PER_PAGE
+    hmac_span, tables_span = pages * _HMAC_PER_PAGE, pages * per_page
+    bar = _Bar(progress, hmac_span + tables_span + records * _PER_RECORD)
+    bar.tell(0)
+    bar.stop_if_cancelled()
+    problems = _pragma(store, "PRAGMA cipher_integrity_check", bar, hmac_span, 0)
+    check = "PRAGMA quick_check" if quick else "PRAGMA integrity_check"
+    problems += _pragma(store, check, bar, tables_span, pages * _CALLS_PER_PAGE[quick])
+    before_chain = bar.done
+    chain_span = bar.total - before_chain
+
+    def walked(done: int, total: int) -> None:
+        bar.tell(before_chain + (chain_span * done // total if total else chain_span))
+        bar.stop_if_cancelled()
+
+    report = audit_review.verify(session, quick=quick, progress=walked)
+    bar.tell(bar.total)
+    return VaultCheck(quick, tuple(problems), report, session.vault.head_problem())
+
+
+__all__ = ["CheckCancelled", "Progress", "VaultCheck", "check_vault"]
