@@ -36,7 +36,9 @@ def test_the_check_reports_its_progress_to_the_end(vault_env: VaultEnv, quick: b
         if quick:
             sealed = audit_review.seal(s).seq
         told: list[tuple[int, int]] = []
-        found = checkup.check_vault(s, quick=quick, progress=lambda d, t: told.append((d, t)) or True)
+        found = checkup.check_vault(
+            s, quick=quick, progress=lambda d, t: told.append((d, t)) or True
+        )
     finally:
         s.logout()
     assert found.sound

@@ -808,6 +808,7 @@
     </message>
     <message>
         <source>A backup folder name may not contain quotes.</source>
+        <extracomment>Bytes read and written at a time when copying and hashing (memory stays flat).</extracomment>
         <translation>备份文件夹名称不能含有引号。</translation>
     </message>
     <message>
@@ -833,12 +834,12 @@
     </message>
     <message>
         <source>The reminder must be {low} to {high} days, not {n}.</source>
-        <extracomment>A long step&apos;s report: (done, total); answering ``False`` asks it to stop. The reminder days the system administrator may choose (inclusive).</extracomment>
+        <extracomment>The copy&apos;s estimated work per page, in :mod:`checkup`&apos;s units (measured with the bench). The reminder days the system administrator may choose (inclusive).</extracomment>
         <translation>提醒天数应为 {low} 至 {high} 天，不能是 {n}。</translation>
     </message>
     <message>
         <source>The backup was cancelled; nothing was kept.</source>
-        <extracomment>Bytes read and written at a time when copying and hashing (memory stays flat).</extracomment>
+        <extracomment>A long step&apos;s report: (done, total); answering ``False`` asks it to stop.</extracomment>
         <translation>备份已取消，未保留任何内容。</translation>
     </message>
     <message>

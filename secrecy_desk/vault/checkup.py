@@ -64,14 +64,21 @@ class VaultCheck:
         return not self.problems and self.report.intact and self.head_problem is None
 
 
-class _Bar:
-    """The estimated work done so far, told to ``progress``; a ``False`` answer cancels."""
+class WorkBar:
+    """The estimated work done so far, told to ``progress``; a ``False`` answer cancels (the
+    work then raises ``cancel``'s error at its next step)."""
 
-    def __init__(self, progress: Progress | None, total: int) -> None:
+    def __init__(
+        self,
+        progress: Progress | None,
+        total: int,
+        cancel: Callable[[], Exception] = lambda: CheckCancelled(_CANCELLED),
+    ) -> None:
         self.progress = progress
         self.total = max(total, 1)
         self.done = 0
         self.cancelled = False
+        self._cancel = cancel
 
     def tell(self, done: int) -> None:
         if self.cancelled:
@@ -82,11 +89,11 @@ class _Bar:
 
     def stop_if_cancelled(self) -> None:
         if self.cancelled:
-            raise CheckCancelled(_CANCELLED)
+            raise self._cancel()
 
 
 @contextlib.contextmanager
-def _handler(store: db.Store, bar: _Bar, start: int, span: int, calls: float) -> Iterator[None]:
+def _handler(store: db.Store, bar: WorkBar, start: int, span: int, calls: float) -> Iterator[None]:
     """SQLite's progress handler during one pragma: the bar moved through ``span`` (never past
     its end before the pragma returns), and a cancel interrupts the pragma."""
     made = [0]
@@ -103,7 +110,7 @@ def _handler(store: db.Store, bar: _Bar, start: int, span: int, calls: float) ->
         store.set_progress_handler(None, 0)
 
 
-def _pragma(store: db.Store, pragma: str, bar: _Bar, span: int, calls: float) -> list[str]:
+def _pragma(store: db.Store, pragma: str, bar: WorkBar, span: int, calls: float) -> list[str]:
     start = bar.done
     try:
         with _handler(store, bar, start, span, calls):
@@ -117,6 +124,22 @@ def _pragma(store: db.Store, pragma: str, bar: _Bar, span: int, calls: float) ->
     return [str(r[0]) for r in rows if str(r[0]) != "ok"]
 
 
+def page_work(pages: int, *, quick: bool) -> int:
+    """The estimated work of :func:`page_checks` on a file of ``pages`` pages."""
+    return pages * (_HMAC_PER_PAGE + (_QUICK_PER_PAGE if quick else _FULL_PER_PAGE))
+
+
+def page_checks(store: db.Store, bar: WorkBar, *, quick: bool) -> list[str]:
+    """What :func:`db.integrity_problems` finds (every page's HMAC, then ``quick_check`` or
+    ``integrity_check``), the bar moved through :func:`page_work` as SQLite walks."""
+    pages = int(store.scalar("PRAGMA page_count") or 0)
+    hmac_span = pages * _HMAC_PER_PAGE
+    tables_span = page_work(pages, quick=quick) - hmac_span
+    problems = _pragma(store, "PRAGMA cipher_integrity_check", bar, hmac_span, 0)
+    check = "PRAGMA quick_check" if quick else "PRAGMA integrity_check"
+    return problems + _pragma(store, check, bar, tables_span, pages * _CALLS_PER_PAGE[quick])
+
+
 def check_vault(
     session: Session, *, quick: bool = False, progress: Progress | None = None
 ) -> VaultCheck:
@@ -127,14 +150,10 @@ def check_vault(
     store = session.vault.store
     pages = int(store.scalar("PRAGMA page_count") or 0)
     records = int(store.scalar("SELECT count(*) FROM audit") or 0)
-    per_page = _QUICK_PER_PAGE if quick else _FULL_PER_PAGE
-    hmac_span, tables_span = pages * _HMAC_PER_PAGE, pages * per_page
-    bar = _Bar(progress, hmac_span + tables_span + records * _PER_RECORD)
+    bar = WorkBar(progress, page_work(pages, quick=quick) + records * _PER_RECORD)
     bar.tell(0)
     bar.stop_if_cancelled()
-    problems = _pragma(store, "PRAGMA cipher_integrity_check", bar, hmac_span, 0)
-    check = "PRAGMA quick_check" if quick else "PRAGMA integrity_check"
-    problems += _pragma(store, check, bar, tables_span, pages * _CALLS_PER_PAGE[quick])
+    problems = page_checks(store, bar, quick=quick)
     before_chain = bar.done
     chain_span = bar.total - before_chain
 
@@ -147,4 +166,12 @@ def check_vault(
     return VaultCheck(quick, tuple(problems), report, session.vault.head_problem())
 
 
-__all__ = ["CheckCancelled", "Progress", "VaultCheck", "check_vault"]
+__all__ = [
+    "CheckCancelled",
+    "Progress",
+    "VaultCheck",
+    "WorkBar",
+    "check_vault",
+    "page_checks",
+    "page_work",
+]
