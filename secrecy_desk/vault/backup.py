@@ -318,7 +318,9 @@ def _verified(
             # One walk over the pages reads each once: the connection's cache of decrypted
             # pages need not be the vault's 64 MiB (the backup's memory stays below 200 MB).
             store.execute(f"PRAGMA cache_size = -{CHECK_CACHE_KIB}")
-        problems = checkup.page_checks(store, bar or checkup.WorkBar(None, 1), quick=quick)
+        problems = checkup.page_checks(
+            store, bar or checkup.WorkBar(None, 1), quick=quick, master=master
+        )
         head_break = audit_chain.quick_head_check(
             store, kf.audit_head, db_generation=None, keyfile_generation=None
         )

@@ -17,11 +17,12 @@ checks weighted by the file's pages, the chain by its records (weights measured 
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Final
 
-from secrecy_desk.core.errors import ValidationError
+from secrecy_desk.core.errors import ValidationError, VaultError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.vault import audit_review, db
 from secrecy_desk.vault.audit_chain import Break, VerifyReport
@@ -129,15 +130,47 @@ def page_work(pages: int, *, quick: bool) -> int:
     return pages * (_HMAC_PER_PAGE + (_QUICK_PER_PAGE if quick else _FULL_PER_PAGE))
 
 
-def page_checks(store: db.Store, bar: WorkBar, *, quick: bool) -> list[str]:
+def page_checks(
+    store: db.Store, bar: WorkBar, *, quick: bool, master: bytes | None = None
+) -> list[str]:
     """What :func:`db.integrity_problems` finds (every page's HMAC, then ``quick_check`` or
-    ``integrity_check``), the bar moved through :func:`page_work` as SQLite walks."""
+    ``integrity_check``), the bar moved through :func:`page_work` as SQLite walks.
+
+    With ``master`` (the file's key), the HMACs are checked on a reading connection of their
+    own in a second thread while this one walks the B-trees: SQLite leaves Python's lock while
+    it works, so on two cores the check takes about as long as its longer half (the walk)."""
     pages = int(store.scalar("PRAGMA page_count") or 0)
-    hmac_span = pages * _HMAC_PER_PAGE
-    tables_span = page_work(pages, quick=quick) - hmac_span
-    problems = _pragma(store, "PRAGMA cipher_integrity_check", bar, hmac_span, 0)
     check = "PRAGMA quick_check" if quick else "PRAGMA integrity_check"
-    return problems + _pragma(store, check, bar, tables_span, pages * _CALLS_PER_PAGE[quick])
+    calls = pages * _CALLS_PER_PAGE[quick]
+    work = page_work(pages, quick=quick)
+    if master is None or store.path is None:
+        hmac_span = pages * _HMAC_PER_PAGE
+        problems = _pragma(store, "PRAGMA cipher_integrity_check", bar, hmac_span, 0)
+        return problems + _pragma(store, check, bar, work - hmac_span, calls)
+    path = store.path
+    found: list[str] = []
+
+    def hmacs() -> None:
+        try:
+            reader = db.open_database(path, master, read_only=True)
+        except (VaultError, db.DatabaseError) as exc:
+            found.append(f"cipher_integrity_check: {exc}")
+            return
+        try:
+            rows = reader.all("PRAGMA cipher_integrity_check")
+            found.extend(str(r[0]) for r in rows if str(r[0]) != "ok")
+        except db.DatabaseError as exc:
+            found.append(f"cipher_integrity_check: {exc}")
+        finally:
+            reader.close(checkpoint=False)
+
+    thread = threading.Thread(target=hmacs, name="secrecy-desk-page-hmacs", daemon=True)
+    thread.start()
+    try:
+        walked = _pragma(store, check, bar, work, calls)
+    finally:
+        thread.join()
+    return found + walked
 
 
 def check_vault(
@@ -153,7 +186,7 @@ def check_vault(
     bar = WorkBar(progress, page_work(pages, quick=quick) + records * _PER_RECORD)
     bar.tell(0)
     bar.stop_if_cancelled()
-    problems = page_checks(store, bar, quick=quick)
+    problems = page_checks(store, bar, quick=quick, master=session.vault.master_key())
     before_chain = bar.done
     chain_span = bar.total - before_chain
 

@@ -155,9 +155,13 @@ class Store:
             with contextlib.suppress(sqlcipher3.DatabaseError):
                 self._conn.execute("COMMIT")
 
-    def close(self) -> None:
-        with contextlib.suppress(sqlcipher3.DatabaseError):
-            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    def close(self, *, checkpoint: bool = True) -> None:
+        """Close the connection, the write-ahead log checkpointed into the file first unless
+        ``checkpoint`` is false (a reader beside the vault's own connection leaves the file
+        as it found it)."""
+        if checkpoint:
+            with contextlib.suppress(sqlcipher3.DatabaseError):
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._conn.close()
 
 

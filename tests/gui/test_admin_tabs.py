@@ -213,7 +213,7 @@ def test_auditor_lists_filters_and_verifies(
     assert report.intact
     assert report.first_seq == 1  # the full check walks the whole chain
     assert str(report.records) in tab.result.text()
-    assert "Every page of the database is sound" in tab.result.text()
+    assert "数据库的每一页及各表均完好" in tab.result.text()
     tab.seal()
     assert tab.result.text()
     sealed = int(tab.session.vault.store.scalar("SELECT max(seq) FROM seals"))
@@ -223,7 +223,7 @@ def test_auditor_lists_filters_and_verifies(
     assert check.quick
     assert check.sound
     assert check.report.first_seq == sealed + 1  # the quick check starts after the seal
-    assert f"seal on record {sealed}" in tab.result.text()
+    assert f"第{sealed}条记录（含）之前的记录由封存签名保证" in tab.result.text()
 
 
 def test_audit_table_fetches_more_when_scrolled(
