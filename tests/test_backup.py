@@ -196,7 +196,12 @@ def test_the_backup_bar_runs_through_the_self_check_and_a_cancel_there_keeps_not
     try:
         chunks = -(-(vault_env.folder / db.DB_NAME).stat().st_size // backup.CHUNK)
         told: list[tuple[int, int]] = []
-        backup.backup(s, tmp_path / "b1", lambda d, t: told.append((d, t)) or True)
+
+        def progress(done: int, total: int) -> bool:
+            told.append((done, total))
+            return True
+
+        backup.backup(s, tmp_path / "b1", progress)
         total = told[-1][1]
         assert told[-1] == (total, total)
         done = [d for d, _t in told]

@@ -36,9 +36,12 @@ def test_the_check_reports_its_progress_to_the_end(vault_env: VaultEnv, quick: b
         if quick:
             sealed = audit_review.seal(s).seq
         told: list[tuple[int, int]] = []
-        found = checkup.check_vault(
-            s, quick=quick, progress=lambda d, t: told.append((d, t)) or True
-        )
+
+        def progress(done: int, total: int) -> bool:
+            told.append((done, total))
+            return True
+
+        found = checkup.check_vault(s, quick=quick, progress=progress)
     finally:
         s.logout()
     assert found.sound

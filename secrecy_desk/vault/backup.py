@@ -124,7 +124,8 @@ COPY_WORK: Final = 5
 
 def backup(session: Session, target: Path, progress: Progress | None = None) -> BackupReport:
     """The system administrator writes a verified, encrypted backup into ``target``;
-    ``progress`` hears the bytes copied (and may cancel: nothing is kept)."""
+    ``progress`` hears the estimated work done — the copy, then its check of every page — and
+    may cancel at any step of either (nothing is kept)."""
     session.require_active_password()
     session.principal.require_role(Role.SYSADMIN)
     vault = session.vault
