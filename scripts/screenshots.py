@@ -34,7 +34,7 @@ from secrecy_desk.gui.shell.login import LoginWindow, center
 from secrecy_desk.gui.shell.main_window import MainWindow
 from secrecy_desk.gui.shell.wizard import SetupWizard
 from secrecy_desk.modules.registry import open_registers
-from secrecy_desk.vault import audit_review
+from secrecy_desk.vault import audit_review, checkup
 from secrecy_desk.vault import session as sessions
 from secrecy_desk.vault import vault as vault_mod
 from secrecy_desk.vault.crypto import MIN_PARAMS
@@ -209,14 +209,15 @@ def main() -> int:
             dialog.reject()
         sec._end(back_to_login=False)
 
-        # 5. The auditor's trail after a verification.
+        # 5. The auditor's trail after a quick check (since the seal made just before).
         aud = open_main("auditor")
         aud.tabs.setCurrentWidget(aud.audit_tab)
         aud.audit_tab.by_date.setChecked(False)
+        audit_review.seal(aud.session)
+        found = checkup.check_vault(aud.session, quick=True)
         aud.audit_tab.search()
-        report = audit_review.verify(aud.session)
-        aud.audit_tab.last_report = report
-        aud.audit_tab.show_result(aud.audit_tab.report_text(report), error=not report.intact)
+        aud.audit_tab.last_report = found.report
+        aud.audit_tab.show_result(aud.audit_tab.check_text(found), error=not found.sound)
         shoot(app, aud, "audit", suffix)
         aud._end(back_to_login=False)
     return 0

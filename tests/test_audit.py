@@ -524,6 +524,27 @@ def test_export_is_signed_and_verifiable(vault_env: VaultEnv, tmp_path: Path) ->
     assert not verify_export(target, sig, trusted)
 
 
+def test_an_export_is_checked_in_chunks_not_read_whole(vault_env: VaultEnv, tmp_path: Path) -> None:
+    """The check of an export (a year of a large unit's trail is a CSV of a gigabyte or more)
+    hashes the file a chunk at a time: its memory does not grow with the file."""
+    import tracemalloc
+
+    target = tmp_path / "audit.csv"
+    r = vault_env.cli_as(AUDITOR, ["audit", "export", "--to", str(target)])
+    assert r.code == 0, r.err
+    sig = target.with_name("audit.csv.sig")
+    trusted = [s.sign_public for s in keyfile.read(vault_env.folder).slots if s.sign_public]
+    with target.open("ab") as f:
+        f.write(b"x" * (24 << 20))  # 24 MB more than was signed
+    tracemalloc.start()
+    try:
+        assert not verify_export(target, sig, trusted)
+        _now, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 << 20
+
+
 def test_export_to_removable_media_is_refused_and_recorded(
     vault_env: VaultEnv, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -184,3 +184,45 @@ def test_cli_backup_and_restore(vault_env: VaultEnv, tmp_path: Path) -> None:
         PASSWORDS[SYSADMIN],
     )
     assert again.code == 4
+
+
+def test_the_backup_bar_runs_through_the_self_check_and_a_cancel_there_keeps_nothing(
+    vault_env: VaultEnv, tmp_path: Path
+) -> None:
+    """The bar moves while the copy is checked (its longer part), not only while it is
+    written; cancelled during the check, the backup leaves no folder and says so."""
+    _with_entry(vault_env)
+    s = vault_env.login(SYSADMIN)
+    try:
+        chunks = -(-(vault_env.folder / db.DB_NAME).stat().st_size // backup.CHUNK)
+        told: list[tuple[int, int]] = []
+
+        def progress(done: int, total: int) -> bool:
+            told.append((done, total))
+            return True
+
+        backup.backup(s, tmp_path / "b1", progress)
+        total = told[-1][1]
+        assert told[-1] == (total, total)
+        done = [d for d, _t in told]
+        assert done == sorted(done)
+        # More steps than the copy's chunks: the check of every page reports too.
+        assert len(set(done)) > chunks + 2
+
+        calls: list[int] = []
+
+        def cancel_in_the_check(d: int, t: int) -> bool:
+            calls.append(d)
+            return len(calls) < chunks + 3
+
+        with pytest.raises(backup.BackupCancelled) as caught:
+            backup.backup(s, tmp_path / "b2", cancel_in_the_check)
+        assert caught.value.message("en") == "The backup was cancelled; nothing was kept."
+        assert calls[-1] > calls[chunks - 1]  # cancelled after the copy was written
+        assert not (tmp_path / "b2").exists()
+        last = s.vault.store.one(
+            "SELECT outcome FROM audit WHERE action = 'vault.backup' ORDER BY seq DESC LIMIT 1"
+        )
+        assert last == ("failed",)
+    finally:
+        s.logout()

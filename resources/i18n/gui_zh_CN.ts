@@ -375,8 +375,48 @@
         <translation>操作：</translation>
     </message>
     <message>
-        <source>Verify the chain</source>
-        <translation>校验日志链</translation>
+        <source>Quick check</source>
+        <translation>快速校验</translation>
+    </message>
+    <message>
+        <source>Every page of the vault and its tables&apos; structure, and the audit trail since the last good seal: minutes at most, whatever the size of the vault</source>
+        <translation>校验加密数据库的每一页及各表结构，以及最近一次有效封存之后的审计记录：无论数据库多大，最多几分钟</translation>
+    </message>
+    <message>
+        <source>Full check</source>
+        <translation>完整校验</translation>
+    </message>
+    <message>
+        <source>Every page, every index against its table, and the whole audit trail: on a large vault this takes a while (with progress; it can be cancelled)</source>
+        <translation>校验每一页、每个索引与其表是否一致，以及全部审计记录：数据库较大时需要较长时间（显示进度，可以取消）</translation>
+    </message>
+    <message>
+        <source>Quick check of the vault…</source>
+        <translation>正在快速校验加密数据库…</translation>
+    </message>
+    <message>
+        <source>Full check of the vault: every page, index and audit record…</source>
+        <translation>正在完整校验加密数据库：每一页、每个索引和每条审计记录…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Verification of the vault</source>
+        <translation>加密数据库校验</translation>
+    </message>
+    <message>
+        <source>Database problem: {problem}</source>
+        <translation>数据库问题：{problem}</translation>
+    </message>
+    <message>
+        <source>Every page of the database is sound, and so are its tables.</source>
+        <translation>数据库的每一页及各表均完好。</translation>
+    </message>
+    <message>
+        <source>Quick check: the records up to the seal on record {seq} are covered by the seal; the full check walks them too.</source>
+        <translation>快速校验：第{seq}条记录（含）之前的记录由封存签名保证；完整校验会逐条校验这些记录。</translation>
     </message>
     <message>
         <source>Seal</source>
@@ -401,10 +441,6 @@
     <message>
         <source>{n} records</source>
         <translation>共 {n} 条记录</translation>
-    </message>
-    <message>
-        <source>Verification of the audit trail</source>
-        <translation>审计日志校验</translation>
     </message>
     <message>
         <source>The audit trail is intact: {n} records (from {first} to {last}), {seals} seals checked.</source>

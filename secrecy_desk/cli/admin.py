@@ -26,7 +26,7 @@ from secrecy_desk.core.errors import DeskError, UsageError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, tr
 from secrecy_desk.core.roles import Permission, Role
 from secrecy_desk.vault import accounts as account_admin
-from secrecy_desk.vault import audit_review, db
+from secrecy_desk.vault import audit_review, checkup, db
 from secrecy_desk.vault import backup as backups
 from secrecy_desk.vault import session as sessions
 from secrecy_desk.vault.session import Session
@@ -322,8 +322,8 @@ def cmd_verify(args: argparse.Namespace, env: Env) -> int:
 
 def _verify(session: Session, env: Env, *, quick: bool = False) -> int:
     """The full check (every page's HMAC, ``integrity_check``, the whole audit chain), or
-    with ``quick`` the pages and B-trees and the chain since the last good seal; how far the
-    chain walk is goes to stderr as it goes."""
+    with ``quick`` the pages and B-trees and the chain since the last good seal
+    (:func:`checkup.check_vault`); how far it is goes to stderr as it goes."""
     # Progress only to a person at a terminal: a script (or an error) gets one sentence.
     tell = env.stderr.isatty()
     if tell:
@@ -332,19 +332,19 @@ def _verify(session: Session, env: Env, *, quick: bool = False) -> int:
         else:
             env.stderr.write(tr("Checking the database pages and indexes…", env.lang) + "\n")
         env.stderr.flush()
-    problems = db.integrity_problems(session.vault.store, quick=quick)
     shown = [-1]
 
-    def progress(done: int, total: int) -> None:
+    def progress(done: int, total: int) -> bool:
         tenth = done * 10 // total if total else 10
         if tell and tenth > shown[0]:
             shown[0] = tenth
-            line = tr("Audit trail: {done} of {total} records checked", env.lang)
-            env.stderr.write(line.format(done=f"{done:,}", total=f"{total:,}") + "\n")
+            line = tr("Verify: {percent}% done", env.lang).format(percent=tenth * 10)
+            env.stderr.write(line + "\n")
             env.stderr.flush()
+        return True
 
-    report = audit_review.verify(session, quick=quick, progress=progress)
-    head_problem = session.vault.head_problem()
+    found = checkup.check_vault(session, quick=quick, progress=progress)
+    problems, report, head_problem = found.problems, found.report, found.head_problem
     env.out(tr("SQLCipher {version}", env.lang, version=db.cipher_version(session.vault.store)))
     for p in problems:
         env.out(tr("Database problem: {problem}", env.lang, problem=p))

@@ -62,6 +62,11 @@ class Store:
     def executemany(self, sql: str, rows: Sequence[Params]) -> None:
         self._conn.executemany(sql, rows)
 
+    def set_progress_handler(self, handler: Callable[[], int] | None, steps: int) -> None:
+        """SQLite calls ``handler`` every ``steps`` virtual-machine steps (and inside its
+        integrity walks); a non-zero answer interrupts the statement. ``None`` removes it."""
+        self._conn.set_progress_handler(handler, steps)
+
     def executescript(self, sql: str) -> None:
         self._conn.executescript(sql)
 
@@ -151,9 +156,13 @@ class Store:
             with contextlib.suppress(sqlcipher3.DatabaseError):
                 self._conn.execute("COMMIT")
 
-    def close(self) -> None:
-        with contextlib.suppress(sqlcipher3.DatabaseError):
-            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    def close(self, *, checkpoint: bool = True) -> None:
+        """Close the connection, the write-ahead log checkpointed into the file first unless
+        ``checkpoint`` is false (a reader beside the vault's own connection leaves the file
+        as it found it)."""
+        if checkpoint:
+            with contextlib.suppress(sqlcipher3.DatabaseError):
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._conn.close()
 
 

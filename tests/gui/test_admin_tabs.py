@@ -211,9 +211,19 @@ def test_auditor_lists_filters_and_verifies(
     report = tab.last_report
     assert report is not None
     assert report.intact
+    assert report.first_seq == 1  # the full check walks the whole chain
     assert str(report.records) in tab.result.text()
+    assert "数据库的每一页及各表均完好" in tab.result.text()
     tab.seal()
     assert tab.result.text()
+    sealed = int(tab.session.vault.store.scalar("SELECT max(seq) FROM seals"))
+    tab.verify(quick=True)
+    check = tab.last_check
+    assert check is not None
+    assert check.quick
+    assert check.sound
+    assert check.report.first_seq == sealed + 1  # the quick check starts after the seal
+    assert f"第{sealed}条记录（含）之前的记录由封存签名保证" in tab.result.text()
 
 
 def test_audit_table_fetches_more_when_scrolled(
@@ -246,3 +256,4 @@ def test_secadmin_reads_only_ordinary_users_records(main_window: MainFactory) ->
     roles = {r.role for r in tab.model.rows}
     assert not roles & {"sysadmin", "secadmin", "auditor"}
     assert not tab.verify_button.isVisible()
+    assert not tab.quick_button.isVisible()

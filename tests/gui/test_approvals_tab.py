@@ -62,11 +62,13 @@ def test_fill_submit_decide_paper_print(
         # The list's state column is short enough for 1280 px (the step by number); the
         # step's title is in the tooltip and on the form.
         state = tab.table.item(0, 2)
+        applicant = tab.table.item(0, 4)
+        assert state is not None and applicant is not None
         first = tab.approvals.spec("drawing_copy").steps[0].title(LANG)
         assert state.text().endswith("（第1步）"), state.text()
         assert first not in state.text()
         assert state.toolTip() == f"{state.text()[:-1]}：{first}）"
-        assert tab.table.item(0, 4).text() == "赵录入"  # the applicant by name, not login
+        assert applicant.text() == "赵录入"  # the applicant by name, not login
         # Beside the form at 1280 px the list needs no sideways scroll (the type elides).
         tab.resize(1280, 700)
         tab.show()

@@ -40,15 +40,16 @@ from secrecy_desk.core.errors import DeskError
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Role
 from secrecy_desk.gui.common.context import AppContext
-from secrecy_desk.gui.common.jobs import run_job
+from secrecy_desk.gui.common.jobs import ProgressBox, run_job
 from secrecy_desk.gui.common.labels import role_label
 from secrecy_desk.gui.common.print_dialog import open_print
 from secrecy_desk.gui.common.style import set_role
 from secrecy_desk.modules import registry
 from secrecy_desk.modules.admin.seal import seal_job
-from secrecy_desk.vault import audit_chain, audit_review
+from secrecy_desk.vault import audit_chain, audit_review, checkup
 from secrecy_desk.vault.audit_chain import AuditRecord, VerifyReport
 from secrecy_desk.vault.audit_review import AuditFilter
+from secrecy_desk.vault.checkup import VaultCheck
 from secrecy_desk.vault.session import Session
 
 PAGE: Final = 200
@@ -201,6 +202,7 @@ class AuditTab(QWidget):
         self.lang = ctx.lang
         self.is_auditor = Role.AUDITOR in self.session.principal.roles
         self.last_report: VerifyReport | None = None
+        self.last_check: VaultCheck | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 14)
@@ -267,14 +269,27 @@ class AuditTab(QWidget):
         self.count_label = QLabel()
         bottom.addWidget(self.count_label)
         bottom.addStretch(1)
-        self.verify_button = QPushButton(self.tr("Verify the chain"))
+        self.quick_button = QPushButton(self.tr("Quick check"))
+        self.quick_button.setToolTip(
+            self.tr(
+                "Every page of the vault and its tables' structure, and the audit trail since "
+                "the last good seal: minutes at most, whatever the size of the vault"
+            )
+        )
+        self.verify_button = QPushButton(self.tr("Full check"))
+        self.verify_button.setToolTip(
+            self.tr(
+                "Every page, every index against its table, and the whole audit trail: on a "
+                "large vault this takes a while (with progress; it can be cancelled)"
+            )
+        )
         self.seal_button = QPushButton(self.tr("Seal"))
         self.export_button = QPushButton(self.tr("Export CSV…"))
         self.print_seal_button = QPushButton(self.tr("Print seal record…"))
         self.print_seal_button.setToolTip(
             self.tr("The newest seal on paper, for the archive, with signature lines")
         )
-        buttons = (self.verify_button, self.seal_button, self.print_seal_button)
+        buttons = (self.quick_button, self.verify_button, self.seal_button, self.print_seal_button)
         for b in (*buttons, self.export_button):
             b.setVisible(self.is_auditor)
             bottom.addWidget(b)
@@ -296,7 +311,8 @@ class AuditTab(QWidget):
         action_line.returnPressed.connect(self.search)
         self.by_date.toggled.connect(self.since.setEnabled)
         self.by_date.toggled.connect(self.until.setEnabled)
-        self.verify_button.clicked.connect(self.verify)
+        self.quick_button.clicked.connect(lambda: self.verify(quick=True))
+        self.verify_button.clicked.connect(lambda: self.verify(quick=False))
         self.seal_button.clicked.connect(self.seal)
         self.print_seal_button.clicked.connect(self.print_seal)
         self.export_button.clicked.connect(self.export)
@@ -335,23 +351,50 @@ class AuditTab(QWidget):
         set_role(self.result, "error" if error else "ok")
         self.result.setText(text)
 
-    def verify(self) -> None:
+    def verify(self, *, quick: bool = False) -> None:
+        """The quick or the full check of the vault (pages, tables, audit chain), off the GUI
+        thread behind a progress dialog that can cancel."""
+        if quick:
+            label = self.tr("Quick check of the vault…")
+        else:
+            label = self.tr("Full check of the vault: every page, index and audit record…")
+        session = self.session
         try:
-            report = run_job(lambda: audit_review.verify(self.session))
+            found = run_job(
+                lambda progress: checkup.check_vault(session, quick=quick, progress=progress),
+                progress=ProgressBox(self, label, self.tr("Cancel")),
+            )
         except DeskError as exc:
             self.show_result(exc.message(self.lang), error=True)
             return
-        self.last_report = report
-        text = self.report_text(report)
-        self.show_result(text, error=not report.intact)
+        self.last_check = found
+        self.last_report = found.report
+        text = self.check_text(found)
+        self.show_result(text, error=not found.sound)
         box = QMessageBox(
-            QMessageBox.Icon.Information if report.intact else QMessageBox.Icon.Critical,
-            self.tr("Verification of the audit trail"),
+            QMessageBox.Icon.Information if found.sound else QMessageBox.Icon.Critical,
+            self.tr("Verification of the vault"),
             text,
             parent=self,
         )
         box.open()
         self.search()
+
+    def check_text(self, found: VaultCheck) -> str:
+        lines = [self.tr("Database problem: {problem}").format(problem=p) for p in found.problems]
+        if not found.problems:
+            lines.append(self.tr("Every page of the database is sound, and so are its tables."))
+        lines.append(self.report_text(found.report))
+        if found.head_problem is not None and found.report.intact:
+            lines.append(found.head_problem.message(self.lang))
+        if found.quick and found.report.first_seq > 1:
+            lines.append(
+                self.tr(
+                    "Quick check: the records up to the seal on record {seq} are covered by "
+                    "the seal; the full check walks them too."
+                ).format(seq=found.report.first_seq - 1)
+            )
+        return "\n".join(lines)
 
     def report_text(self, report: VerifyReport) -> str:
         if report.intact:
