@@ -63,7 +63,8 @@ def test_fill_submit_decide_paper_print(
         # step's title is in the tooltip and on the form.
         state = tab.table.item(0, 2)
         applicant = tab.table.item(0, 4)
-        assert state is not None and applicant is not None
+        assert state is not None
+        assert applicant is not None
         first = tab.approvals.spec("drawing_copy").steps[0].title(LANG)
         assert state.text().endswith("（第1步）"), state.text()
         assert first not in state.text()
