@@ -12,7 +12,7 @@ import io
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from secrecy_desk.core import media
@@ -25,6 +25,7 @@ from secrecy_desk.core.roles import Action
 from secrecy_desk.core.validators import Problem, choice_key, problem
 from secrecy_desk.forms import FieldType, FormSpec
 from secrecy_desk.modules.registers.engine import Cancelled, ImportFailed, Progress, Registers
+from secrecy_desk.modules.registers.workbook import read_first_sheet
 from secrecy_desk.records.model import NUMBER, STATUS, Entry, Query
 from secrecy_desk.vault.keyfile import fsync_dir
 
@@ -60,25 +61,14 @@ def read_table(path: Path) -> list[list[str]]:
         except csv.Error as exc:
             raise _not_a(path, "CSV", exc) from None
     if suffix == ".xlsx":
-        import openpyxl  # noqa: PLC0415 - loaded only when a workbook is used (0.3 s)
-
         try:
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-            try:
-                sheet = book.worksheets[0]
-                rows = [
-                    ["" if c is None else _cell_text(c) for c in row]
-                    for row in sheet.iter_rows(values_only=True)
-                ]
-            finally:
-                book.close()
+            return read_first_sheet(path)
         except OSError:
             raise
         # Anything the workbook reader raises on a file that is not one (a bad zip, missing
         # parts, broken XML, odd types…) is that file's problem: one sentence.
         except Exception as exc:
             raise _not_a(path, "Excel workbook (.xlsx)", exc) from None
-        return rows
     raise _bad_format(path)
 
 
@@ -91,16 +81,6 @@ def _not_a(path: Path, kind: str, exc: BaseException) -> ValidationError:
         kind=kind,
         reason=str(exc)[:200] or type(exc).__name__,
     )
-
-
-def _cell_text(value: object) -> str:
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def header_map(spec: FormSpec, header: Sequence[str]) -> tuple[list[str | None], list[Problem]]:
