@@ -73,8 +73,9 @@ def read_first_sheet(path: Path) -> list[list[str]]:
                 with reader.archive.open(rel.target) as src:
                     return _Sheet(
                         list(reader.shared_strings),
-                        set(wb._date_formats),
-                        set(wb._timedelta_formats),
+                        # Set by apply_stylesheet (openpyxl 3.1, pinned), not in its stubs.
+                        set(wb._date_formats),  # type: ignore[attr-defined]
+                        set(wb._timedelta_formats),  # type: ignore[attr-defined]
                         wb.epoch,
                     ).read(src)
         raise SheetError("the workbook has no worksheet")
