@@ -10,6 +10,7 @@ import pytest
 
 from secrecy_desk.forms import CheckMemo, Forms, validate_entry
 from secrecy_desk.modules.registers import ImportFailed, Query, Registers
+from secrecy_desk.modules.registers.engine import Cancelled
 from tests.support.data import audit_rows, drawing
 
 TODAY = date(2026, 3, 2)
@@ -95,3 +96,25 @@ def test_repeated_bad_texts_and_a_reissue_in_the_file_are_each_refused(
     numbers = regs.add_many("drawings", [rows[1], rows[5]], source="test")
     assert numbers == ["TZFS-2026-0002", "TZFS-2026-0003"]
     assert regs.get("drawings", numbers[1]).values["receiver"] == "王芳"
+
+
+@pytest.mark.parametrize("stop_at", ["checking", "writing"])
+def test_progress_is_heard_and_a_cancel_saves_nothing(regs: Registers, stop_at: str) -> None:
+    rows = [drawing(drawing_no=f"P-{i}") for i in range(1200)]
+    heard: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        heard.append((done, total))
+        # Checking reports (0…1200) of 2400, writing (1200…2400).
+        return done < (400 if stop_at == "checking" else 1500)
+
+    with pytest.raises(Cancelled):
+        regs.add_many("drawings", rows, source="test", progress=progress)
+    assert {total for _, total in heard} == {2400}
+    assert [done for done, _ in heard] == sorted(done for done, _ in heard)
+    assert regs.count("drawings", Query(include_voided=True)) == 0
+    assert audit_rows(regs.session, "register.import") == []
+    heard.clear()
+    numbers = regs.add_many("drawings", rows, source="test", progress=lambda d, t: True)
+    assert len(numbers) == 1200
+    assert numbers[0] == "TZFS-2026-0001"  # the cancelled import used up no number

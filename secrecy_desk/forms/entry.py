@@ -132,16 +132,14 @@ class CheckMemo:
     def __init__(self, spec: FormSpec) -> None:
         self.spec = spec
         self._today: date | None = None
-        self._fields: dict[int, dict[str, Value | Problem]] = {}
+        self._fields: list[dict[str, Value | Problem]] = []
 
-    def field(self, index: int, today: date) -> dict[str, Value | Problem]:
-        if today != self._today:
+    def fields(self, today: date) -> list[dict[str, Value | Problem]]:
+        """Each field's kept results (by its index in the form), for ``today``."""
+        if today != self._today or not self._fields:
             self._today = today
-            self._fields.clear()
-        found = self._fields.get(index)
-        if found is None:
-            found = self._fields[index] = {}
-        return found
+            self._fields = [{} for _ in self.spec.fields]
+        return self._fields
 
 
 def validate_entry(
@@ -172,13 +170,14 @@ def validate_entry(
             if name not in plan.names
         ]
     values: dict[str, Value] = {}
+    memos = memo.fields(today) if memo is not None else None
     for index, field in enumerate(plan.fields):
         name = field.name
         text = raw.get(name)
         if text is None:
             text = default_input(field, today) if defaults else ""
-        if memo is not None and plan.repeating[index]:
-            kept = memo.field(index, today)
+        if memos is not None and plan.repeating[index]:
+            kept = memos[index]
             result = kept.get(text, _UNSEEN)
             if result is _UNSEEN:
                 result = field.check(text, today=today)

@@ -19,6 +19,7 @@ finds nothing.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import unicodedata
 from collections.abc import Iterable
@@ -46,14 +47,17 @@ def _hex(ch: str) -> str:
     return _HEXES[ch]
 
 
-def field_tokens(text: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)
+def field_tokens(text: str) -> tuple[str, ...]:
+    """A field's tokens, kept for the texts met last: names, titles and places repeat from
+    entry to entry of a register (an import makes a document for every row)."""
     chars = normalize(text)
     if not chars:
-        return []
+        return ()
     hexes = [_HEXES[c] for c in chars]
     tokens = ["b" + a + b for a, b in itertools.pairwise(hexes)]
     tokens.append("u" + hexes[-1])
-    return tokens
+    return tuple(tokens)
 
 
 def document(texts: Iterable[str]) -> str:
