@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Final
 
 from secrecy_desk.core import media
 from secrecy_desk.core.cells import neutralise, restore
@@ -334,7 +335,10 @@ def _write_xlsx(
         row: list[object] = []
         for name, kind in zip(names, kinds, strict=True):
             value = e.values.get(name) if kind else None
-            if kind == "int" and isinstance(value, int):
+            if kind == "text":
+                # Shown as it is (Entry.display's own case, without its calls).
+                row.append(text_cell(value) if isinstance(value, str) else "")
+            elif kind == "int" and isinstance(value, int):
                 row.append(value)
             elif kind == "money" and isinstance(value, Money):
                 row.append(money_cell(value.fen))
@@ -354,12 +358,32 @@ def _write_xlsx(
 
 
 def _kind(spec: FormSpec, name: str) -> str:
-    """How a column's cells are typed in a workbook: "int", "money", "date" or "" (text)."""
+    """How a column's cells are typed in a workbook: "int", "money", "date", "text" (a text
+    field, shown as stored) or "" (the text the list shows)."""
     if not spec.has_field(name):
         return ""
-    return {FieldType.INTEGER: "int", FieldType.MONEY: "money", FieldType.DATE: "date"}.get(
-        spec.field(name).type, ""
-    )
+    if name == spec.term_field:
+        return ""  # an empty term shows the level's default
+    return _KINDS.get(spec.field(name).type, "")
+
+
+_KINDS: Final = {
+    FieldType.INTEGER: "int",
+    FieldType.MONEY: "money",
+    FieldType.DATE: "date",
+    **dict.fromkeys(
+        (
+            FieldType.TEXT,
+            FieldType.LONG_TEXT,
+            FieldType.PERSON,
+            FieldType.ACCOUNT,
+            FieldType.ENTRY_REF,
+            FieldType.RESIDENT_ID,
+            FieldType.PHONE,
+        ),
+        "text",
+    ),
+}
 
 
 def _width(spec: FormSpec, name: str) -> float:
