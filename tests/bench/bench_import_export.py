@@ -108,10 +108,13 @@ def openpyxl_write(path: Path, rows: list[list[object]]) -> None:
     book.save(path)
 
 
-def one_run(folder: Path, n: int, csv_path: Path, xlsx_path: Path) -> dict[str, float]:
+def one_run(
+    folder: Path, n: int, csv_path: Path, xlsx_path: Path, *, csv_only: bool = False
+) -> dict[str, float]:
     """Import each sheet into a fresh vault; export the second to .xlsx; the baselines."""
     out: dict[str, float] = {}
-    for kind, path in (("csv", csv_path), ("xlsx", xlsx_path)):
+    sheets = (("csv", csv_path),) if csv_only else (("csv", csv_path), ("xlsx", xlsx_path))
+    for kind, path in sheets:
         vault_dir = folder / f"vault-{kind}"
         shutil.rmtree(vault_dir, ignore_errors=True)
         env = make_vault(vault_dir)
@@ -132,6 +135,8 @@ def one_run(folder: Path, n: int, csv_path: Path, xlsx_path: Path) -> dict[str, 
                 book.close()
         finally:
             session.logout()
+    if csv_only:
+        return out
     out["openpyxl_read"] = timed(lambda: openpyxl_read(xlsx_path))
     out["openpyxl_read_cpu"] = LAST_CPU[0]
     plain = folder / "openpyxl.xlsx"
@@ -206,6 +211,16 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     p.add_argument("--sizes", type=int, nargs="+", default=[10_000, 30_000])
     p.add_argument("--runs", type=int, default=3)
+    p.add_argument(
+        "--csv-only", action="store_true", help="only the .csv import (the linearity figures)"
+    )
+    p.add_argument(
+        "--memory-sizes",
+        type=int,
+        nargs=2,
+        metavar="N",
+        help="the two sizes the export's memory is measured at (default: smallest, largest)",
+    )
     p.add_argument("--rss-child", nargs=2, metavar=("FOLDER", "XLSX"), help=argparse.SUPPRESS)
     args, _ = p.parse_known_args(argv)
     if args.rss_child:
@@ -219,13 +234,11 @@ def main(argv: list[str] | None = None) -> int:
         sheets = {n: write_sheets(folder, spec, n) for n in args.sizes}
         print(f"Import and export of drawing issues, min / median of {args.runs} runs")
         for n in args.sizes:
-            runs = [one_run(folder, n, *sheets[n]) for _ in range(args.runs)]
+            runs = [
+                one_run(folder, n, *sheets[n], csv_only=args.csv_only) for _ in range(args.runs)
+            ]
             figures = {k: [r[k] for r in runs] for k in runs[0]}
             best = {k: min(v) for k, v in figures.items()}
-            ratios_read = [r["import_xlsx"] / r["openpyxl_read"] for r in runs]
-            ratios_write = [r["export"] / r["openpyxl_write"] for r in runs]
-            cpu_read = [r["import_xlsx_cpu"] / r["openpyxl_read_cpu"] for r in runs]
-            cpu_write = [r["export_cpu"] / r["openpyxl_write_cpu"] for r in runs]
             print(f"\n{n:,} rows")
             print(f"  load average {os.getloadavg()[0]:.1f} (2 cores, shared)")
             print(
@@ -233,6 +246,12 @@ def main(argv: list[str] | None = None) -> int:
                 f"{n / best['import_csv']:8,.0f} rows/s (target ≥ 5,000); processor "
                 f"{best['import_csv_cpu']:.2f} s, {n / best['import_csv_cpu']:,.0f} rows/s"
             )
+            if args.csv_only:
+                continue
+            ratios_read = [r["import_xlsx"] / r["openpyxl_read"] for r in runs]
+            ratios_write = [r["export"] / r["openpyxl_write"] for r in runs]
+            cpu_read = [r["import_xlsx_cpu"] / r["openpyxl_read_cpu"] for r in runs]
+            cpu_write = [r["export_cpu"] / r["openpyxl_write_cpu"] for r in runs]
             print(
                 f"  import .xlsx   {_fig(figures['import_xlsx'])}   "
                 f"{n / best['import_xlsx']:8,.0f} rows/s; processor {best['import_xlsx_cpu']:.2f} s"
@@ -259,7 +278,9 @@ def main(argv: list[str] | None = None) -> int:
                 f"{statistics.median(ratios_write):.2f} (target ≤ 1.3); processor "
                 f"{min(cpu_write):.2f} / {statistics.median(cpu_write):.2f}"
             )
-        small, large = min(args.sizes), max(args.sizes)
+        small, large = args.memory_sizes or (min(args.sizes), max(args.sizes))
+        for n in {small, large} - set(sheets):
+            sheets[n] = write_sheets(folder, spec, n)
         if small != large:
             peaks = {n: export_peak(folder, n, sheets[n][1]) for n in (small, large)}
             print(
