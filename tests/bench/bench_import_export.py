@@ -291,7 +291,7 @@ def main(argv: list[str] | None = None) -> int:
                 before, peak = export_rss(folder, sheets[n][1])
                 print(
                     f"export resident memory at {n:,} rows: {before:.0f} MiB before, "
-                    f"peak {peak:.0f} MiB (+{peak - before:.0f} MiB)"
+                    f"peak {peak:.0f} MiB ({peak - before:+.0f} MiB)"
                 )
     finally:
         shutil.rmtree(folder, ignore_errors=True)
