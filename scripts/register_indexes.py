@@ -1,12 +1,14 @@
 """Write ``secrecy_desk/vault/register_indexes.py``: the registers' indexes (list columns,
-deadlines, statistics fields; ``modules.registry.register_indexes``) frozen into the schema
-step that creates them.
+deadlines, statistics fields; ``modules.registry.register_indexes``) and the fields of the
+statistics table ``entry_dims`` (``modules.registry.register_dims``) frozen into the schema
+steps that create them.
 
     .venv/bin/python -m scripts.register_indexes
 
 Run after a definition's list columns, a module's deadlines or its dimensions change, and add
-a schema step (``vault/db.py`` MIGRATIONS) that applies the new set, as step 11 does: a test
-fails while the frozen set and the definitions differ.
+a schema step (``vault/db.py`` MIGRATIONS) that applies the new set, as steps 11 and 14 do
+(``db.apply_register_indexes``, ``db.apply_register_dims``): a test fails while the frozen
+set and the definitions differ.
 """
 
 from __future__ import annotations
@@ -17,15 +19,17 @@ import textwrap
 from pathlib import Path
 
 from secrecy_desk.forms import load_all
-from secrecy_desk.modules.registry import register_indexes
+from secrecy_desk.modules.registry import register_dims, register_indexes
 
 TARGET = Path(__file__).resolve().parent.parent / "secrecy_desk" / "vault" / "register_indexes.py"
 
 HEADER = '''"""The registers' indexes, frozen: each list column's, each deadline's and each
 statistics field's partial index on ``entries`` (``modules.registers.planning.list_indexes``,
 ``.deadlines.indexes``, ``modules.reports.indexes.wanted``), as the built-in definitions want
-them. Schema step 11 creates them, so the register engine's start does no DDL
-(``docs/design.md``, "Registers"). Written by ``scripts/register_indexes.py``;
+them; and each register's fields in the statistics table ``entry_dims``
+(``modules.reports.indexes.counted``, :mod:`secrecy_desk.vault.entry_dims`). Schema step 11
+creates the indexes and step 14 the table's triggers, so the register engine's start does no
+DDL (``docs/design.md``, "Registers"). Written by ``scripts/register_indexes.py``;
 ``tests/test_register_indexes.py`` fails while it and the definitions differ.
 """
 
@@ -45,12 +49,17 @@ def render() -> str:
         lines.extend(f"        {piece!r}" for piece in pieces)
         lines.append("    ),")
     lines.append("}")
+    lines += ["", "#: register → the fields its ``entry_dims`` rows hold, in column order."]
+    lines.append("COUNTED: Final[dict[str, tuple[str, ...]]] = {")
+    for register, fields in sorted(register_dims(load_all()).items()):
+        lines.append(f"    {register!r}: {fields!r},")
+    lines.append("}")
     return "\n".join(lines) + "\n"
 
 
 def main() -> None:
     TARGET.write_text(render(), encoding="utf-8")
-    for tool in (["check", "--fix"], ["format"]):  # its import block and its layout
+    for tool in (["format"], ["check", "--fix"], ["format"]):  # its layout and import block
         subprocess.run([sys.executable, "-m", "ruff", *tool, "-q", str(TARGET)], check=True)  # noqa: S603
     print(TARGET)
 

@@ -522,3 +522,13 @@ def test_broken_steps_are_refused(tmp_path: Path, kind: str, steps: str, problem
     assert problem in str(caught.value)
     assert str(caught.value).startswith(str(path))
     assert caught.value.problem("zh_CN") != caught.value.problem("en")
+
+
+def test_only_the_applicant_message_names_the_person(env: VaultEnv) -> None:
+    """Another clerk's withdrawal is refused with the applicant's name, never their login."""
+    number = submitted(env)
+    with approvals_as(env, OFFICER) as a, pytest.raises(PermissionDenied) as refused:
+        a.withdraw(number, "不需要了")
+    text = refused.value.message("zh_CN")
+    assert "赵录入" in text
+    assert CLERK not in text

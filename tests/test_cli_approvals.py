@@ -62,6 +62,13 @@ def test_submit_decide_paper_show_and_print(env: VaultEnv, tmp_path: Path) -> No
     r = env.cli_as(CLERK, ["approvals", "show", "--request", number])
     assert "Approved" in r.out
     assert "吴总经理 (paper, 2026-03-02)" in r.out
+    # People by name (applicant, electronic decider, history), never by login.
+    assert "赵录入" in r.out
+    for login in (CLERK, HEAD, OFFICER):
+        assert login not in r.out, login
+    r = env.cli_as(CLERK, ["approvals", "list", "--mine"])
+    assert "赵录入" in r.out
+    assert CLERK not in r.out
     pdf = tmp_path / "table.pdf"
     r = env.cli_as(GM, ["approvals", "print", "--request", number, "--to", str(pdf)])
     assert r.code == 0, r.err

@@ -412,3 +412,18 @@ def test_travel_needs_the_briefing_and_commitment_before_departure(regs: Registe
         expected_revision=entry.revision,
     ).entry
     assert done.flags == ()
+
+
+def test_the_report_says_when_a_missing_commitment_was_printed(regs: Registers) -> None:
+    c = Commitments(regs)
+    today = regs.session.clock.today()
+    printed_one, never = add_people(regs, 2, department="二室")
+    made = c.generate(ONBOARDING, [printed_one])
+    c.print_batch([m.number for m in made], printer="测试打印机", copies=1)
+    report = R.completeness(c)
+    rows = {r.cells[1]: r.cells for r in R.report_document(c, report).rows}
+    # The right-hand column says what there is: printed on a day and not signed back, or never.
+    assert rows[printed_one][6] == made[0].number
+    assert rows[printed_one][7] == f"{today.isoformat()} 打印，未签回"
+    assert rows[never][6] == "未生成"
+    assert rows[never][7] == "从未签署"

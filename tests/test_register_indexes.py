@@ -5,16 +5,17 @@ where the filter names indexed columns only."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 
 from secrecy_desk.forms import load_all
 from secrecy_desk.modules import registry
-from secrecy_desk.modules.registers import Query, Registers
+from secrecy_desk.modules.registers import Query, Registers, planning
 from secrecy_desk.vault import db
 from secrecy_desk.vault.register_indexes import INDEXES
 from tests.support.data import RECEIVERS, bulk_drawings
-from tests.support.vault import CLERK, OFFICER, VaultEnv
+from tests.support.vault import CLERK, OFFICER, VaultEnv, undo_step_14
 
 _OURS = (
     "SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
@@ -70,6 +71,7 @@ def test_step_11_upgrades_a_vault_of_version_10(vault_env: VaultEnv) -> None:
         store.execute("DROP TRIGGER entry_totals_update")
         store.execute("DROP TABLE entry_totals")
         store.execute("DROP INDEX carrier_events_on")  # step 13's, after this one
+        undo_step_14(store)
         store.execute("PRAGMA user_version = 10")
         assert db.migrate(store) == db.latest_version()
         live = store.all(
@@ -185,27 +187,193 @@ def test_every_count_is_the_plain_count(filled: VaultEnv, who: str) -> None:
         s.logout()
 
 
+#: The planner's statistics (``sqlite_stat1``) of the cached 2,000,000-entry benchmark vault
+#: (``tests/bench/scale_vault.py``): two levels, two values of "recalled", 38 entries per
+#: receiver. With them SQLite's own plan for ``level = 机密`` walked ``entries_list`` and read
+#: each of its 801,189 rows (28 s); a small vault's statistics never show it.
+LARGE_STATS = {
+    "entries_list": "2000000 2000000 2000000 1000000 1",
+    "ix_drawings__number": "2000000 2000000 1 1 1",
+    "ix_drawings_copies": "2000000 400000 400000 1 1 1 1 1",
+    "ix_drawings_drawing_name": "2000000 50000 50000 1 1 1 1 1",
+    "ix_drawings_drawing_name__py": "2000000 50000 50000 1 1 1",
+    "ix_drawings_drawing_no": "2000000 7 7 1 1 1 1 1",
+    "ix_drawings_drawing_no__py": "2000000 7 7 1 1 1",
+    "ix_drawings_due_on": "2000000 548 548 1 1 1 1 1",
+    "ix_drawings_issued_on": "2000000 548 548 1 1 1 1 1",
+    "ix_drawings_level": "2000000 1000000 1000000 1 1 1 1 1",
+    "ix_drawings_recalled": "2000000 1000000 1000000 1 1 1 1 1",
+    "ix_drawings_receiver": "2000000 38 38 1 1 1 1 1",
+    "ix_drawings_receiver__py": "2000000 38 38 1 1 1",
+    "ix_drawings_remarks": "2000000 333334 333334 1 1 1 1 1",
+    "ix_drawings_remarks__py": "2000000 333334 333334 1 1 1",
+    "dl_drawings_15bc837590fc": "160081 44 44 44 44",
+    "dl_drawings_ff199bba9e42": "801189 801189 801189 801189 801189",
+}
+
+
+def _large_statistics(regs: Registers) -> None:
+    """Give the planner the 2M vault's statistics (SQLite reads them at ``ANALYZE
+    sqlite_schema``), so the plans are the ones the large register gets."""
+    store = regs.store
+    store.execute("DELETE FROM sqlite_stat1 WHERE tbl = 'entries'")
+    if store.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_stat4'"):
+        store.execute("DELETE FROM sqlite_stat4 WHERE tbl = 'entries'")
+    for idx, stat in LARGE_STATS.items():
+        store.execute("INSERT INTO sqlite_stat1 VALUES ('entries', ?, ?)", (idx, stat))
+    store.execute("ANALYZE sqlite_schema")
+    regs.planner._stats.clear()
+
+
+def _count_plan(regs: Registers, query: Query) -> str:
+    sql, params = regs.count_sql(regs.spec("drawings"), query)
+    return " | ".join(str(row[-1]) for row in regs.store.all(f"EXPLAIN QUERY PLAN {sql}", params))
+
+
+def _reads_rows(plan: str) -> bool:
+    """Whether a plan reads rows of ``entries`` (by id, or an index that does not hold every
+    column the query names)."""
+    steps = [s.strip() for s in plan.split("|")]
+    on_entries = [s for s in steps if s.startswith(("SEARCH entries", "SCAN entries", "SEARCH o"))]
+    return any("COVERING INDEX" not in s for s in on_entries)
+
+
+@pytest.mark.parametrize("who", [OFFICER, CLERK])
+def test_counts_on_a_large_register_read_indexes_only(
+    filled: VaultEnv, who: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the large register's statistics, every count of equality filters (one field,
+    two fields) and searches (alone, with a field; many matches) reads no row of the table,
+    and is still the plain count."""
+    monkeypatch.setattr(planning, "DENSE_SEARCH", 3)  # 500 entries: "many" matches
+    s = filled.login(who)
+    try:
+        regs = filled.registers(s)
+        _large_statistics(regs)
+        queries = _queries(regs) | {
+            "two wide fields": Query(where={"level": "机密", "recalled": "否"}),
+            "search and two fields": Query(search="图", where={"level": "一般", "copies": "2"}),
+        }
+        checked = 0
+        for label, query in queries.items():
+            counted = regs.count("drawings", query)
+            assert counted == _plain_count(regs, query), label
+            if query.created_by or query.include_voided:
+                continue  # filters on what no list index holds
+            if "number" in query.where or "status" in query.where:
+                continue  # the entries' own indexes (number, status) answer these
+            plan = _count_plan(regs, query)
+            assert not _reads_rows(plan), (label, plan)
+            checked += 1
+        assert checked >= 14
+    finally:
+        s.logout()
+
+
+def test_few_search_matches_are_looked_up_by_id(filled: VaultEnv) -> None:
+    """A search with few matches (below ``DENSE_SEARCH``) counts them by their ids, whatever
+    field filter comes with it: a handful of rows, not a walk of the field's index."""
+    s = filled.login(OFFICER)
+    try:
+        regs = filled.registers(s)
+        _large_statistics(regs)
+        query = Query(search="图", where={"level": "一般"})
+        plan = _count_plan(regs, query)
+        assert "USING INTEGER PRIMARY KEY" in plan, plan
+        assert regs.count("drawings", query) == _plain_count(regs, query)
+    finally:
+        s.logout()
+
+
 def test_a_filtered_count_never_visits_the_entries(filled: VaultEnv) -> None:
     s = filled.login(OFFICER)
     try:
         regs = filled.registers(s)
-        spec = regs.spec("drawings")
         for label, query in _queries(regs).items():
             if query.search or query.ranges or query.created_by or query.include_voided:
                 continue  # filters on what no list index holds
             if "number" in query.where or "status" in query.where or len(query.where) > 1:
                 continue  # the entries' own indexes (number, status) answer these
-            clauses, params = regs._filters(spec, query)
-            hint, clauses = regs.planner.count_plan(query, clauses)
-            plan = " ".join(
-                str(row[-1])
-                for row in regs.store.all(
-                    f"EXPLAIN QUERY PLAN SELECT count(*) FROM entries {hint} "
-                    f"WHERE {' AND '.join(clauses)}",
-                    params,
-                )
-            )
+            plan = _count_plan(regs, query)
             assert "COVERING INDEX" in plan, (label, plan)
-        assert "two fields" in _queries(regs)  # counted from one field's index, then entries
+        assert "two fields" in _queries(regs)  # one field's index, a seek into the other's
+    finally:
+        s.logout()
+
+
+def test_a_page_on_a_large_register_is_never_read_through_entries_list(
+    filled: VaultEnv, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the large register's statistics, a filtered or searched first page is read from
+    the sort column's index, the filter's own index (few entries per value) or the search's
+    matches by id (few matches) — never by walking ``entries_list``, which orders nothing
+    and selects only the register (at 2M, ``receiver = 王伟`` read 2M rows: 30 s) — and it
+    is the page the plain scan gives."""
+    monkeypatch.setattr(planning, "DENSE_SEARCH", 30)
+    s = filled.login(OFFICER)
+    try:
+        regs = filled.registers(s)
+        _large_statistics(regs)
+        spec = regs.spec("drawings")
+        queries = _queries(regs) | {
+            "two wide fields": Query(where={"level": "机密", "recalled": "否"}),
+            "search and receiver": Query(search="装配", where={"receiver": RECEIVERS[1]}),
+        }
+        for label, query in queries.items():
+            if query.include_voided:
+                continue  # every entry, voided too
+            page = dataclasses.replace(query, limit=20)
+            ((sql, params),) = regs.page_sql(spec, page)
+            plan = " | ".join(
+                str(r[-1]) for r in regs.store.all(f"EXPLAIN QUERY PLAN {sql}", params)
+            )
+            assert "entries_list" not in plan, (label, plan)
+            plain = re.sub(
+                r" FROM entries (INDEXED BY \w+ |NOT INDEXED )?",
+                " FROM entries NOT INDEXED ",
+                sql,
+                count=1,
+            )
+            got = [r[0] for r in regs.store.all(sql, params)]
+            assert got == [r[0] for r in regs.store.all(plain, params)], label
+    finally:
+        s.logout()
+
+
+@pytest.mark.parametrize("backward", [False, True])
+def test_a_keyset_page_is_a_range_of_the_sort_index(filled: VaultEnv, backward: bool) -> None:
+    """A page read on from an entry (``after``) starts in the sort column's index at that
+    entry: every statement is a range of the index (``SEARCH``), never a walk from the start
+    (``SCAN``: the NULL dates' ``OR`` made it one, 1.7 s for the last page at 2M), and the
+    pages read on from each other are the whole list in order, as the plain scan sorts it."""
+    s = filled.login(OFFICER)
+    try:
+        regs = filled.registers(s)
+        store = regs.store
+        for entry in regs.page("drawings", Query(limit=9))[::3]:  # a few entries without a date
+            store.execute(
+                "UPDATE entries SET data = json_remove(data, '$.issued_on') WHERE id = ?",
+                (entry.id,),
+            )
+        _large_statistics(regs)
+        spec = regs.spec("drawings")
+        everything = [e.id for e in regs.page("drawings", Query(limit=None))]
+        if backward:
+            everything.reverse()
+        read: list[int] = []
+        after: int | None = None
+        while True:
+            query = Query(limit=40, after=after, backward=backward)
+            for sql, params in regs.page_sql(spec, query):
+                plan = " | ".join(
+                    str(r[-1]) for r in store.all(f"EXPLAIN QUERY PLAN {sql}", params)
+                )
+                assert after is None or "SCAN" not in plan, (plan, sql)
+            page = [e.id for e in regs.page("drawings", query)]
+            if not page:
+                break
+            read += page[::-1] if backward else page
+            after = page[0] if backward else page[-1]
+        assert read == everything
     finally:
         s.logout()

@@ -72,6 +72,14 @@
         <translation>签订情况检查(&amp;R)…</translation>
     </message>
     <message>
+        <source>Export report…</source>
+        <translation>导出检查表…</translation>
+    </message>
+    <message>
+        <source>Write the completeness report to a .xlsx or .csv file</source>
+        <translation>把签订情况检查表写入 .xlsx 或 .csv 文件</translation>
+    </message>
+    <message>
         <source>Personnel status…</source>
         <translation>人员状态变更…</translation>
     </message>
@@ -154,6 +162,10 @@
     <message>
         <source>The new clause text is saved as a new version.</source>
         <translation>新的条款文本已保存为新版本。</translation>
+    </message>
+    <message>
+        <source>Commitments completeness report</source>
+        <translation>保密承诺书签订情况检查表</translation>
     </message>
     <message>
         <source>The status change is recorded.</source>

@@ -87,6 +87,14 @@
         <translation>打印半年报…</translation>
     </message>
     <message>
+        <source>Export gifts summary…</source>
+        <translation>导出半年报…</translation>
+    </message>
+    <message>
+        <source>Write the summary to a .xlsx or .csv file</source>
+        <translation>把汇总表写入 .xlsx 或 .csv 文件</translation>
+    </message>
+    <message>
         <source>Gifts half-year summary by department:</source>
         <translation>礼品礼金分部门半年报：</translation>
     </message>
@@ -105,6 +113,10 @@
     <message>
         <source>Decision recorded for {number}.</source>
         <translation>已登记 {number} 的定密审查决定。</translation>
+    </message>
+    <message>
+        <source>Gifts summary %1</source>
+        <translation>礼品礼金汇总 %1</translation>
     </message>
 </context>
 </TS>

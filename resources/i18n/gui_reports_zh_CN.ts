@@ -116,32 +116,12 @@
         <translation>占比</translation>
     </message>
     <message>
-        <source>Export to</source>
-        <translation>导出到</translation>
-    </message>
-    <message>
-        <source>Spreadsheets (*.xlsx *.csv)</source>
-        <translation>电子表格 (*.xlsx *.csv)</translation>
-    </message>
-    <message>
         <source> statistics</source>
         <translation>统计表</translation>
     </message>
     <message>
         <source>Secrecy work report %1</source>
         <translation>保密工作统计报表%1</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <source>Replace the existing file?</source>
-        <translation>替换已有的文件吗？</translation>
-    </message>
-    <message>
-        <source>Written to %1 (the marking is in its first row).</source>
-        <translation>已写入 %1（密级标志在文件第一行）。</translation>
     </message>
 </context>
 </TS>

@@ -1019,6 +1019,29 @@ Qt {qt}，PySide6 {pyside}</translation>
     </message>
 </context>
 <context>
+    <name>ReportFiles</name>
+    <message>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>电子表格 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Replace the existing file?</source>
+        <translation>替换已有的文件吗？</translation>
+    </message>
+    <message>
+        <source>Written to %1 (the marking is in its first row).</source>
+        <translation>已写入 %1（密级标志在文件第一行）。</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>{name} ({login}) gets a new initial password and must change it at the next login. Give it to the person in private.</source>

@@ -28,6 +28,7 @@ from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, tr
 from secrecy_desk.forms import load_all
 from secrecy_desk.modules.approvals.engine import Approvals, Decision, Request, State
 from secrecy_desk.modules.approvals.printing import print_request
+from secrecy_desk.records.people import People
 from secrecy_desk.records.printing import check_destination, to_file
 from secrecy_desk.vault.session import Session
 
@@ -80,20 +81,21 @@ def _approvals_parser(sub: SubParsers) -> None:
     prt.add_argument("--reason", default="", help="reason for a reprint (补打)")
 
 
-def _line(a: Approvals, r: Request, lang: str) -> str:
+def _line(a: Approvals, r: Request, lang: str, name: Callable[[str], str]) -> str:
     spec = a.spec(r.form)
     late = (
         "  " + tr("OVERDUE {days} working day(s)", lang, days=r.overdue_days) if r.overdue else ""
     )
     return (
         f"{r.number}  {spec.title(lang)}  {r.state_text(spec, lang)}  {r.marking}  "
-        f"{r.applicant}{late}"
+        f"{name(r.applicant)}{late}"
     )
 
 
 def _show(a: Approvals, r: Request, env: Env) -> None:
     lang = env.lang
     spec = a.spec(r.form)
+    name = People(a.session.vault).name
     env.out(f"{spec.layout.title(lang)}  {r.number}  {r.marking}")
     env.out(
         tr(
@@ -107,7 +109,7 @@ def _show(a: Approvals, r: Request, env: Env) -> None:
         tr(
             "Applicant: {applicant} ({department})",
             lang,
-            applicant=r.applicant,
+            applicant=name(r.applicant),
             department=r.department,
         )
     )
@@ -123,17 +125,17 @@ def _show(a: Approvals, r: Request, env: Env) -> None:
         else:
             how = tr("paper", lang) if event.paper else tr("electronic", lang)
             text += (
-                f"{event.decision.label(lang)} — {event.comment} — {event.decider} "
+                f"{event.decision.label(lang)} — {event.comment} — {name(event.decider)} "
                 f"({how}, {event.decided_on})"
             )
         env.out(text)
     env.out(tr("History:", lang))
     for event in a.history(r.number):
-        text = f"  {local_text(event.at)}  {event.account}  {event.label(lang)}"
+        text = f"  {local_text(event.at)}  {name(event.account)}  {event.label(lang)}"
         if event.decision is not None:
             where = tr("step {n}", lang, n=event.step)
             text += f"  {where}: {event.decision.label(lang)}"
-            text += f" — {event.comment} — {event.decider}"
+            text += f" — {event.comment} — {name(event.decider)}"
             if event.content_hash:
                 text += f"  sha256 {event.content_hash[:16]}…"
         elif event.comment:
@@ -312,8 +314,9 @@ def _approvals_list(a: Approvals, session: Session, args: argparse.Namespace, en
             )
         )
         return 0
+    name = People(a.session.vault).name
     for r in rows:
-        env.out(_line(a, r, lang))
+        env.out(_line(a, r, lang, name))
     if not rows:
         env.out(tr("No requests.", lang))
     return 0

@@ -206,3 +206,10 @@ def register_indexes(forms: Forms) -> dict[str, str]:
         | deadline_sql.indexes(forms.registers, entry_deadlines(forms))
         | indexes.wanted(forms.registers, dimensions)
     )
+
+
+def register_dims(forms: Forms) -> dict[str, tuple[str, ...]]:
+    """Every register's fields that the statistics table ``entry_dims`` holds (register →
+    fields, in column order): what ``vault.register_indexes.COUNTED`` holds, frozen, for the
+    triggers schema step 14 makes (``scripts/register_indexes.py`` writes it again)."""
+    return indexes.counted(forms.registers, dimensions)

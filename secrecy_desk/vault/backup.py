@@ -188,7 +188,11 @@ def set_reminder(session: Session, days: int) -> Settings:
 def overdue(session: Session) -> bool:
     """Whether the home tab reminds of a backup: none ever, or the last good one older than
     the set number of days."""
-    last = last_good(session.vault.store)
+    return stale(last_good(session.vault.store), session)
+
+
+def stale(last: LastBackup | None, session: Session) -> bool:
+    """Whether ``last`` (the last good backup, already read) calls for the reminder."""
     limit = timedelta(days=session.settings.backup_remind_days)
     return last is None or session.clock.now() - last.at > limit
 

@@ -21,6 +21,7 @@ import sqlcipher3
 from secrecy_desk.core import collation
 from secrecy_desk.core.errors import VaultError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
+from secrecy_desk.vault import entry_dims
 
 DB_NAME: Final = "vault.db"
 LOCK_NAME: Final = "vault.lock"
@@ -987,6 +988,21 @@ V13 = """
 CREATE INDEX carrier_events_on ON carrier_events (on_date, kind, entry_id);
 """
 
+
+def _v14(store: Store) -> None:
+    _sql(entry_dims.SCHEMA)(store)
+    apply_register_dims(store)
+
+
+def apply_register_dims(store: Store) -> None:
+    """The statistics table's triggers as the built-in definitions want them
+    (:data:`secrecy_desk.vault.register_indexes.COUNTED`), each register's rows filled again
+    from its entries where its triggers were made anew (:func:`.entry_dims.apply`)."""
+    from secrecy_desk.vault.register_indexes import COUNTED  # noqa: PLC0415 - 60 kB of SQL
+
+    entry_dims.apply(store, COUNTED)
+
+
 #: Every schema step, in order. The vault owns the whole schema (the packages above it only run
 #: queries), so a vault opened by any entry point reaches the same version.
 MIGRATIONS: Final[list[Migration]] = [
@@ -1005,6 +1021,7 @@ MIGRATIONS: Final[list[Migration]] = [
         _v11,
     ),
     Migration(13, "carrier events by date, for the work report's counts", _sql(V13)),
+    Migration(14, "each live entry's counted values, for the statistics' cross-tabs", _v14),
 ]
 
 

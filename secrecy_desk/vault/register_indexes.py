@@ -1,8 +1,10 @@
 """The registers' indexes, frozen: each list column's, each deadline's and each
 statistics field's partial index on ``entries`` (``modules.registers.planning.list_indexes``,
 ``.deadlines.indexes``, ``modules.reports.indexes.wanted``), as the built-in definitions want
-them. Schema step 11 creates them, so the register engine's start does no DDL
-(``docs/design.md``, "Registers"). Written by ``scripts/register_indexes.py``;
+them; and each register's fields in the statistics table ``entry_dims``
+(``modules.reports.indexes.counted``, :mod:`secrecy_desk.vault.entry_dims`). Schema step 11
+creates the indexes and step 14 the table's triggers, so the register engine's start does no
+DDL (``docs/design.md``, "Registers"). Written by ``scripts/register_indexes.py``;
 ``tests/test_register_indexes.py`` fails while it and the definitions differ.
 """
 
@@ -1639,4 +1641,64 @@ INDEXES: Final[dict[str, str]] = {
         "CREATE INDEX st_visitors_id_kind ON entries (json_extract(data, "
         "'$.id_kind'), status, level) WHERE register = 'visitors' AND voided = 0"
     ),
+}
+
+#: register → the fields its ``entry_dims`` rows hold, in column order.
+COUNTED: Final[dict[str, tuple[str, ...]]] = {
+    "archive_access": ("intact", "consulted_on", "due_on", "returned_on", "checked_on"),
+    "carriers": ("kind", "origin", "department", "due_on"),
+    "classification_reviews": (
+        "target_register",
+        "decision",
+        "new_level",
+        "handling_kept",
+        "term_ends_on",
+        "decided_on",
+    ),
+    "comms": (
+        "direction",
+        "means",
+        "secured",
+        "disposal",
+        "occurred_on",
+        "filed_on",
+        "disposed_on",
+    ),
+    "document_prints": ("waste_destroyed", "printed_on"),
+    "drawings": (
+        "recalled",
+        "must_recall",
+        "lost",
+        "issued_on",
+        "due_on",
+        "recalled_on",
+        "loss_recorded_on",
+    ),
+    "equipment": ("kind", "department", "in_service_on", "due_on"),
+    "gifts": (
+        "department",
+        "kind",
+        "given_to",
+        "disposition",
+        "received_on",
+        "handed_in_on",
+        "disposed_on",
+    ),
+    "incidents": ("discovered_on", "reported_on", "closed_on"),
+    "inspection_findings": ("severity", "department", "deadline", "rectified_on", "verified_on"),
+    "inspections": ("kind", "inspected_on"),
+    "personnel": (
+        "gender",
+        "department",
+        "person_class",
+        "access_level",
+        "left_on",
+        "disengage_ends",
+        "released_on",
+    ),
+    "prints": ("kind", "reprint"),
+    "training": ("kind", "issued_on", "valid_until"),
+    "travel": ("purpose", "depart_on", "return_on", "briefed_on"),
+    "trust": ("rated_on",),
+    "visitors": ("id_kind", "visit_on"),
 }

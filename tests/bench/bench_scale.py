@@ -105,6 +105,32 @@ SEARCH_PAGES: tuple[tuple[str, Query], ...] = (
 )
 
 
+def _baselines(regs: Registers) -> list[tuple[str, str, list[object]]]:
+    """What the counts are measured against in the same process: SQLite counting the same
+    number of index entries with nothing to check (a bare ``count(*)`` of the register's
+    rows of ``entries_list``), and the search index counting a search's matches alone (of
+    every register and level: no clearance, no register)."""
+    from secrecy_desk.records import search
+
+    out: list[tuple[str, str, list[object]]] = [
+        (
+            "baseline count(*) entries_list",
+            "SELECT count(*) FROM entries INDEXED BY entries_list "
+            f"WHERE register = '{REGISTER}' AND voided = 0",
+            [],
+        )
+    ]
+    for word in ("保密", "总装图", "图"):
+        out.append(
+            (
+                f"baseline FTS alone {word}",
+                "SELECT count(*) FROM entry_fts WHERE entry_fts MATCH ?",
+                [search.match_expression(word)],
+            )
+        )
+    return out
+
+
 def group_counts(folder: Path, runs: int) -> dict[str, Any]:
     s, regs = _registers(folder)
     try:
@@ -116,6 +142,11 @@ def group_counts(folder: Path, runs: int) -> dict[str, Any]:
             }
         for label, query in SEARCH_PAGES:
             out[label] = {"ms": _times(lambda q=query: regs.page(REGISTER, q), runs)}
+        for label, sql, params in _baselines(regs):
+            out[label] = {
+                "ms": _times(lambda q=sql, p=params: regs.store.scalar(q, p), runs),
+                "hits": int(regs.store.scalar(sql, params)),
+            }
         return out
     finally:
         s.logout()
@@ -337,7 +368,8 @@ def report(results: dict[str, dict[str, Any]], info: dict[str, Any]) -> None:
             target = 100 if label.startswith("count") else 150
             hits = f"{m['hits']:>10,}" if "hits" in m else " " * 10
             ok = "yes" if m["ms"][1] < target else "NO"
-            print(f"  {label:28} {_fmt(m['ms'])} {hits}   < {target} {ok}")
+            aim = "(baseline)" if label.startswith("baseline") else f"< {target} {ok}"
+            print(f"  {label:28} {_fmt(m['ms'])} {hits}   {aim}")
     if "gui" in results:
         g = results["gui"]
         print(f"\nGUI table model ({g['total']:,} rows, offscreen):")

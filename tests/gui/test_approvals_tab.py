@@ -59,6 +59,19 @@ def test_fill_submit_decide_paper_print(
         assert done.state is State.SUBMITTED
         number = done.number
         assert [r.number for r in tab.rows] == [number]
+        # The list's state column is short enough for 1280 px (the step by number); the
+        # step's title is in the tooltip and on the form.
+        state = tab.table.item(0, 2)
+        first = tab.approvals.spec("drawing_copy").steps[0].title(LANG)
+        assert state.text().endswith("（第1步）"), state.text()
+        assert first not in state.text()
+        assert state.toolTip() == f"{state.text()[:-1]}：{first}）"
+        assert tab.table.item(0, 4).text() == "赵录入"  # the applicant by name, not login
+        # Beside the form at 1280 px the list needs no sideways scroll (the type elides).
+        tab.resize(1280, 700)
+        tab.show()
+        qtbot.waitExposed(tab)
+        assert tab.table.horizontalScrollBar().maximum() == 0
     with tab_as(vault_env, qtbot, forms, HEAD) as tab:
         assert tab.view_key() == WAITING
         assert [r.number for r in tab.rows] == [number]

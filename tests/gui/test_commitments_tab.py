@@ -7,7 +7,10 @@ import io
 from datetime import date, timedelta
 from pathlib import Path
 
+import openpyxl
+import pytest
 from pypdf import PdfReader
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from secrecy_desk.gui.commitments.tab import CommitmentsTab
@@ -15,7 +18,7 @@ from secrecy_desk.gui.shell.main_window import MainWindow
 from secrecy_desk.modules.commitments.flow import ARCHIVED, PRINTED
 from secrecy_desk.modules.personnel import lifecycle as L
 from tests.gui.conftest import DialogExport, MainFactory
-from tests.support.data import person, resident_id
+from tests.support.data import audit_rows, person, resident_id
 from tests.support.vault import CLERK, OFFICER
 
 
@@ -125,3 +128,44 @@ def test_departure_through_the_status_dialog_shows_a_reminder(main_window: MainF
     tab.refresh()
     assert number in tab.reminders.text()
     assert "脱密期将于" in tab.reminders.text()
+
+
+def test_the_completeness_report_exports_from_the_tab(
+    main_window: MainFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = main_window(OFFICER)
+    regs = w.ctx.registers
+    names = []
+    for i in range(3):
+        raw = person(
+            name=f"导出{i}",
+            gender="男",
+            id_number=resident_id(date(1986, 1, 1) + timedelta(days=i), female=False, serial=i),
+            department="五室",
+            phone=f"136{i:08d}",
+        )
+        names.append(regs.add("personnel", raw).entry.number)
+    tab = tab_of(w)
+    assert tab.report_export.isEnabled()
+    target = tmp_path / "承诺书.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
+    tab.report_export.click()
+    book = openpyxl.load_workbook(target)
+    cells = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+    assert cells[0][0] == "内部"  # the marking in the first row
+    listed = [str(r[1]) for r in cells[3:-1]]
+    assert set(names) <= set(listed)
+    assert all(v is not None and v != "" for r in cells[3:-1] for v in r)  # every column filled
+    assert str(target) in tab.message.text()
+    assert [r.details["report"] for r in audit_rows(w.ctx.session, "report.export")] == [
+        "commitments"
+    ]
+    # Over an existing file only when the user says so.
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
+    assert tab.export_report_to(target) is None
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    assert tab.export_report_to(target) == target
+
+
+def test_the_clerk_cannot_export_the_report(main_window: MainFactory) -> None:
+    assert not tab_of(main_window(CLERK)).report_export.isEnabled()

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import QTableView
 
 from secrecy_desk.core.collation import sort_key
 from secrecy_desk.gui.registers import model as model_mod
@@ -91,6 +92,41 @@ def test_first_page_before_the_count(registers: Registers, qtbot: Any) -> None:
     qtbot.waitUntil(lambda: bool(counts))
     assert counts == [N]
     assert model.rowCount() == N
+
+
+def test_the_view_paints_the_first_page_before_the_count(
+    registers: Registers, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a shown table, the first page is painted before the count starts (a search count
+    of a large register can take a second): the count waits for the paint."""
+    model = EntryTableModel(registers, registers.spec("drawings"), "zh_CN")
+    model.count_later = True
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(800, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    painted: list[int] = []
+    display = model.data
+
+    def watched(index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            painted.append(index.row())
+        return display(index, role)
+
+    monkeypatch.setattr(model, "data", watched)
+    at_count: list[int] = []
+    count = registers.count
+
+    def counted(register: str, query: Query) -> int:
+        at_count.append(len(painted))
+        return count(register, query)
+
+    monkeypatch.setattr(registers, "count", counted)
+    model.reload(Query(search="图"))
+    qtbot.waitUntil(lambda: bool(at_count))
+    assert at_count[0] > 0  # the rows were on the screen when the count began
 
 
 def test_sort_is_server_side(registers: Registers) -> None:

@@ -6,14 +6,17 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import openpyxl
+import pytest
 from pypdf import PdfReader
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from secrecy_desk.core.levels import Level
 from secrecy_desk.gui.office.tab import DecisionDialog, OfficeTab
 from secrecy_desk.gui.shell.main_window import MainWindow
 from tests.gui.conftest import DialogExport, MainFactory
-from tests.support.data import drawing
+from tests.support.data import audit_rows, drawing, gift
 from tests.support.vault import CLERK, OFFICER
 
 
@@ -73,3 +76,47 @@ def test_the_officer_reviews_a_term_ending_and_prints_the_papers(
 def test_the_clerk_has_no_office_tab(main_window: MainFactory) -> None:
     w = main_window(CLERK)
     assert "office" not in w.tab_specs
+
+
+def test_the_gifts_summary_exports_from_the_tab(
+    main_window: MainFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = main_window(OFFICER)
+    regs = w.ctx.registers
+    for kind, value, dept in (
+        ("礼金", "800", "一室"),
+        ("礼品", "300", "一室"),
+        ("礼品", "2000", "二室"),
+    ):
+        raw = gift(kind=kind, value=value, department=dept, disposition="kept_by_finance")
+        regs.add("gifts", raw, confirm=True)
+    tab = tab_of(w)
+    tab.year.setValue(2026)
+    tab.half.setCurrentIndex(tab.half.findData(1))
+    assert tab.gifts_export.isEnabled()
+    asked: list[str] = []
+    target = tmp_path / "礼品汇总.xlsx"
+
+    def save_as(*args: object) -> tuple[str, str]:
+        asked.append(str(args[2]))
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    tab.gifts_export.click()
+    assert len(asked) == 1
+    assert "2026" in asked[0]  # the half-year in the name proposed
+    book = openpyxl.load_workbook(target)
+    cells = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+    assert cells[0][0] == "内部"  # the marking in the first row
+    by_dept = {r[0]: r[1:3] for r in cells[3:]}
+    assert by_dept["一室"][0] == 2
+    assert by_dept["二室"] == [1, pytest.approx(2000.0)]
+    assert by_dept["合计"][0] == 3
+    assert str(target) in tab.message.text()
+    assert [r.details["report"] for r in audit_rows(w.ctx.session, "report.export")] == [
+        "gifts-summary"
+    ]
+    # As CSV too, the same rows.
+    csv_path = tab.export_gifts_to(tmp_path / "gifts.csv")
+    assert csv_path is not None
+    assert "一室,2," in csv_path.read_text(encoding="utf-8-sig")

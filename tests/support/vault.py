@@ -192,3 +192,14 @@ def copy_vault(template: Path, code: str, folder: Path, clock: FixedClock) -> Va
     """A copy of a template vault's folder, as a vault of its own."""
     shutil.copytree(template, folder)
     return VaultEnv(folder, clock, code)
+
+
+def undo_step_14(store: db.Store) -> None:
+    """Give a vault the shape it had before schema step 14: no statistics table, none of its
+    triggers (for the upgrade tests of earlier steps, which run it again)."""
+    for (name,) in store.all(
+        "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'entries' "
+        "AND name LIKE 'dm\\_%' ESCAPE '\\'"
+    ):
+        store.execute(f'DROP TRIGGER "{name}"')
+    store.execute("DROP TABLE entry_dims")

@@ -225,7 +225,11 @@ class ApprovalsTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # The type takes what the other columns leave (elided, whole in its tooltip), so the
+        # list needs no sideways scroll beside the form at 1280 px.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setVisible(False)
         self.table.itemSelectionChanged.connect(self._selected)
 
@@ -347,13 +351,18 @@ class ApprovalsTab(QWidget):
             cells = [
                 r.number,
                 spec.title(self.lang),
-                r.state_text(spec, self.lang),
+                r.state_text(spec, self.lang, short=True),
                 r.marking,
-                r.applicant,
+                self.ctx.registers.people.name(r.applicant),
                 late if r.overdue else "",
             ]
             for j, text in enumerate(cells):
-                self.table.setItem(i, j, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if j == 1:
+                    item.setToolTip(text)
+                if j == 2:
+                    item.setToolTip(r.state_text(spec, self.lang))
+                self.table.setItem(i, j, item)
 
     def select(self, number: str) -> None:
         for i, r in enumerate(self.rows):

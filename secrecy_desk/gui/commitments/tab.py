@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from functools import partial
+from pathlib import Path
 from typing import Final
 
 from PySide6.QtCore import QDate, Qt
@@ -35,6 +36,8 @@ from PySide6.QtWidgets import (
 
 from secrecy_desk.core.errors import DeskError
 from secrecy_desk.core.levels import Level
+from secrecy_desk.core.roles import Action
+from secrecy_desk.gui.common import report_files
 from secrecy_desk.gui.common.changes import Changes
 from secrecy_desk.gui.common.context import AppContext
 from secrecy_desk.gui.common.dialogs import OperationDialog
@@ -54,6 +57,7 @@ from secrecy_desk.modules.commitments.flow import (
 )
 from secrecy_desk.modules.personnel import lifecycle
 from secrecy_desk.modules.registers import NeedsConfirmation
+from secrecy_desk.modules.reports import export
 from secrecy_desk.records.printing import Printout
 
 DUE, DEPARTMENT, ONE = "due", "department", "one"
@@ -247,11 +251,18 @@ class CommitmentsTab(QWidget):
         self.print_button = QPushButton(self.tr("&Print selected…"))
         self.sign_button = QPushButton(self.tr("Record &signature…"))
         self.report_button = QPushButton(self.tr("Completeness &report…"))
+        self.report_export = QPushButton(self.tr("Export report…"))
+        self.report_export.setObjectName("completenessExport")
+        self.report_export.setToolTip(
+            self.tr("Write the completeness report to a .xlsx or .csv file")
+        )
+        self.report_export.setEnabled(ctx.session.principal.can(COMMITMENTS, Action.EXPORT))
         self.transition_button = QPushButton(self.tr("Personnel status…"))
         for button in (
             self.print_button,
             self.sign_button,
             self.report_button,
+            self.report_export,
             self.transition_button,
         ):
             bar.addWidget(button)
@@ -287,6 +298,7 @@ class CommitmentsTab(QWidget):
         self.print_button.clicked.connect(lambda: self.print_numbers(self.selected()))
         self.sign_button.clicked.connect(self.sign_selected)
         self.report_button.clicked.connect(self.print_report)
+        self.report_export.clicked.connect(self.export_report)
         self.transition_button.clicked.connect(self.change_status)
         self.status_filter.currentIndexChanged.connect(lambda _i: self.reload())
 
@@ -537,6 +549,21 @@ class CommitmentsTab(QWidget):
             return
         commitments = self.commitments
         self.open_print(lambda: report_mod.report_job(commitments, report))
+
+    def export_report(self) -> None:
+        path = report_files.ask_path(self, self.tr("Commitments completeness report"))
+        if path is not None:
+            self.export_report_to(path)
+
+    def export_report_to(self, path: Path) -> Path | None:
+        """The completeness report to ``path`` (.xlsx or .csv), as its paper shows it."""
+        commitments = self.commitments
+
+        def write(over: bool) -> Path:
+            report = report_mod.completeness(commitments)
+            return export.export_completeness(commitments, report, path, overwrite=over)
+
+        return report_files.export_file(self, self.ctx.lang, self.message, write)
 
     def change_status(self) -> None:
         items = {i.number: i for i in self.items}

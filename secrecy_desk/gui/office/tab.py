@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QShowEvent
@@ -33,7 +34,9 @@ from PySide6.QtWidgets import (
 
 from secrecy_desk.core.errors import DeskError
 from secrecy_desk.core.levels import Level
+from secrecy_desk.core.roles import Action
 from secrecy_desk.forms import EntryInvalid
+from secrecy_desk.gui.common import report_files
 from secrecy_desk.gui.common.changes import Changes
 from secrecy_desk.gui.common.context import AppContext
 from secrecy_desk.gui.common.dialogs import OperationDialog
@@ -42,6 +45,7 @@ from secrecy_desk.gui.common.style import set_role
 from secrecy_desk.modules.classification import review
 from secrecy_desk.modules.gifts import summary
 from secrecy_desk.modules.office import sheet
+from secrecy_desk.modules.reports import export
 from secrecy_desk.records.model import LEVEL_DECISIONS
 from secrecy_desk.records.printing import Printout
 from secrecy_desk.records.review import REVIEW_DAYS
@@ -209,6 +213,12 @@ class OfficeTab(QWidget):
         gifts_button = QPushButton(self.tr("Print gifts summary…"))
         gifts_button.clicked.connect(self.print_gifts)
         row2.addWidget(gifts_button)
+        self.gifts_export = QPushButton(self.tr("Export gifts summary…"))
+        self.gifts_export.setObjectName("giftsSummaryExport")
+        self.gifts_export.setToolTip(self.tr("Write the summary to a .xlsx or .csv file"))
+        self.gifts_export.setEnabled(ctx.session.principal.can(summary.GIFTS, Action.EXPORT))
+        self.gifts_export.clicked.connect(self.export_gifts)
+        row2.addWidget(self.gifts_export)
         row2.addStretch(1)
         form.addRow(self.tr("Gifts half-year summary by department:"), row2)
         layout.addWidget(papers)
@@ -292,8 +302,28 @@ class OfficeTab(QWidget):
         if self.open_print(lambda: sheet.sheet_job(regs, start, end)):
             self.ctx.broadcast(Changes.of(prints=True), self)
 
+    def _half_year(self) -> summary.HalfYear:
+        return summary.HalfYear(self.year.value(), int(self.half.currentData()))
+
     def print_gifts(self) -> None:
-        period = summary.HalfYear(self.year.value(), int(self.half.currentData()))
+        period = self._half_year()
         regs, lang = self.ctx.registers, self.ctx.lang
         if self.open_print(lambda: summary.summary_job(regs, period, lang)):
             self.ctx.broadcast(Changes.of(prints=True), self)
+
+    def export_gifts(self) -> None:
+        name = self.tr("Gifts summary %1").replace("%1", self._half_year().text(self.ctx.lang))
+        path = report_files.ask_path(self, name)
+        if path is not None:
+            self.export_gifts_to(path)
+
+    def export_gifts_to(self, path: Path) -> Path | None:
+        """The gifts summary of the half-year chosen to ``path`` (.xlsx or .csv), as its
+        paper shows it."""
+        regs, lang, period = self.ctx.registers, self.ctx.lang, self._half_year()
+        return report_files.export_file(
+            self,
+            lang,
+            self.message,
+            lambda over: export.export_gifts_summary(regs, period, path, overwrite=over, lang=lang),
+        )

@@ -45,6 +45,9 @@ MARKING: Final = "marking"
 PAGE_SIZE: Final = 200
 #: Pages held at most (the rest are read again when shown): 2,400 rows, some 60 screens.
 WINDOW_PAGES: Final = 12
+#: With ``count_later``, the count starts this long after the first page at the latest (ms),
+#: when no view paints it.
+COUNT_FALLBACK_MS: Final = 300
 #: First and last ids of pages read earlier, kept to read a neighbouring page by keyset.
 EDGES_KEPT: Final = 4096
 
@@ -109,6 +112,15 @@ class EntryTableModel(QAbstractTableModel):
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(0)
         self._count_timer.timeout.connect(self._count_now)
+        #: The count waits for the first page to be painted: a view asking for a cell's data
+        #: starts it after the paint (a 0 ms timer alone fired before the view's layout and
+        #: paint, so the window showed nothing new until a long search count ended); with no
+        #: view painting (a hidden tab), the fallback starts it.
+        self._count_waiting = False
+        self._count_fallback = QTimer(self)
+        self._count_fallback.setSingleShot(True)
+        self._count_fallback.setInterval(COUNT_FALLBACK_MS)
+        self._count_fallback.timeout.connect(self._count_timer.start)
 
     # --- the query ----------------------------------------------------------------------------
 
@@ -158,7 +170,7 @@ class EntryTableModel(QAbstractTableModel):
         :attr:`count_later` from the event loop, after the first page has been shown)."""
         query = replace(query or self._query, offset=0, limit=PAGE_SIZE, after=None)
         first = self._registers.page(self._spec.id, query)
-        self._count_timer.stop()  # a count still to come was for the query before
+        self._stop_count()  # a count still to come was for the query before
         self._generation += 1
         self.beginResetModel()
         self._query = query
@@ -170,12 +182,19 @@ class EntryTableModel(QAbstractTableModel):
         if len(first) < PAGE_SIZE:
             self.countChanged.emit(self._total)  # all of it: nothing more to count
         elif self.count_later:
-            self._count_timer.start()  # a newer query restarts it: one count, the latest
+            # after the first page is painted; a newer query restarts it: one count, the latest
+            self._count_waiting = True
+            self._count_fallback.start()
         else:
             self._count_now()
 
-    def _count_now(self) -> None:
+    def _stop_count(self) -> None:
+        self._count_waiting = False
+        self._count_fallback.stop()
         self._count_timer.stop()
+
+    def _count_now(self) -> None:
+        self._stop_count()
         generation = self._generation
         total = self._registers.count(self._spec.id, self._query)
         if generation != self._generation:
@@ -319,6 +338,10 @@ class EntryTableModel(QAbstractTableModel):
         return icon
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if self._count_waiting:  # a view is painting the first page: count once it is done
+            self._count_waiting = False
+            self._count_fallback.stop()
+            self._count_timer.start()
         if not index.isValid():
             return None
         entry = self.entry_at(index.row())

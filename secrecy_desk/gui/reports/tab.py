@@ -7,20 +7,16 @@ operation anywhere changes the register shown."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -31,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from secrecy_desk.core.errors import DeskError
-from secrecy_desk.core.media import FileExists
 from secrecy_desk.core.roles import Action
 from secrecy_desk.forms import FieldType
+from secrecy_desk.gui.common import report_files
 from secrecy_desk.gui.common.changes import Changes
 from secrecy_desk.gui.common.context import AppContext
 from secrecy_desk.gui.common.jobs import run_job, vault_busy
@@ -347,17 +343,11 @@ class StatisticsTab(QWidget):
             self.report_year.value(), str(self.report_part.currentData() or periodic.FULL_YEAR)
         )
 
-    def ask_path(self, name: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export to"), name + ".xlsx", self.tr("Spreadsheets (*.xlsx *.csv)")
-        )
-        return Path(path) if path else None
-
     def export_report(self) -> None:
         table = self.table_data
         if table is None:
             return
-        path = self.ask_path(table.spec.title(self.lang) + self.tr(" statistics"))
+        path = report_files.ask_path(self, table.spec.title(self.lang) + self.tr(" statistics"))
         if path is not None:
             self.export_statistics_to(path)
 
@@ -366,12 +356,17 @@ class StatisticsTab(QWidget):
         table, registers = self.table_data, self.ctx.registers
         if table is None:
             return None
-        return self._export(
-            path, lambda over: export.export_statistics(registers, table, path, overwrite=over)
+        return report_files.export_file(
+            self,
+            self.lang,
+            self.message,
+            lambda over: export.export_statistics(registers, table, path, overwrite=over),
         )
 
     def export_work_report(self) -> None:
-        path = self.ask_path(self.tr("Secrecy work report %1").replace("%1", self._period().title))
+        path = report_files.ask_path(
+            self, self.tr("Secrecy work report %1").replace("%1", self._period().title)
+        )
         if path is not None:
             self.export_work_report_to(path)
 
@@ -383,37 +378,7 @@ class StatisticsTab(QWidget):
             report = periodic.work_report(registers, period)
             return export.export_work_report(registers, report, path, overwrite=over)
 
-        return self._export(path, write)
-
-    def _export(self, path: Path, write: Callable[[bool], Path]) -> Path | None:
-        """Write on a worker thread; an existing file is replaced only when the user says so
-        (the file dialog's own question aside, asked again here about the file that exists)."""
-        overwrite = False
-        while True:
-            try:
-                final = run_job(partial(write, overwrite))
-            except FileExists as exc:
-                answer = QMessageBox.question(
-                    self,
-                    self.tr("Export"),
-                    exc.message(self.lang) + "\n\n" + self.tr("Replace the existing file?"),
-                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                    QMessageBox.StandardButton.No,
-                )
-                if answer != QMessageBox.StandardButton.Yes:
-                    return None
-                overwrite = True
-                continue
-            except DeskError as exc:
-                self.message.setText(exc.message(self.lang))
-                set_role(self.message, "error")
-                return None
-            break
-        self.message.setText(
-            self.tr("Written to %1 (the marking is in its first row).").replace("%1", str(final))
-        )
-        set_role(self.message, "ok")
-        return final
+        return report_files.export_file(self, self.lang, self.message, write)
 
 
 class _BadDate(ValueError):

@@ -187,7 +187,7 @@ class HomeTab(QWidget):
                 self.tr("No backup has been made yet: make one in the Backup and restore tab.")
             )
             self.backup_reminder.setVisible(True)
-        elif backups.overdue(self.session):
+        elif backups.stale(last, self.session):
             self.backup_reminder.setText(
                 self.tr(
                     "No good backup in the last {n} days: make one in the Backup and restore tab."

@@ -44,6 +44,7 @@ from secrecy_desk.forms import (
     validate_entry,
 )
 from secrecy_desk.modules.approvals import ID as MODULE_ID
+from secrecy_desk.records.people import People
 from secrecy_desk.records.store import (
     canonical_json,
     changed_meanwhile,
@@ -214,11 +215,16 @@ class Request:
             return None
         return spec.steps[self.step - 1]
 
-    def state_text(self, spec: FormSpec, lang: str) -> str:
-        """``审批中（第2步：总经理审批意见）`` and the like."""
+    def state_text(self, spec: FormSpec, lang: str, *, short: bool = False) -> str:
+        """``审批中（第2步：总经理审批意见）`` and the like; ``short``: ``审批中（第2步）``, for a
+        list column (the step's title is on the form beside it)."""
         text = self.state.label(lang)
         step = self.current_step(spec)
-        if step is not None:
+        if step is not None and short:
+            template = translate(_CONTEXT, QT_TRANSLATE_NOOP("Approvals", "step {n}"), lang)
+            detail = template.format(n=self.step)
+            text += f"（{detail}）" if lang != "en" else f" ({detail})"
+        elif step is not None:
             template = translate(_CONTEXT, QT_TRANSLATE_NOOP("Approvals", "step {n}: {step}"), lang)
             detail = template.format(n=self.step, step=step.title(lang))
             text += f"（{detail}）" if lang != "en" else f" ({detail})"
@@ -486,7 +492,7 @@ class Approvals:
                     ),
                     number=request.number,
                     step=_StepTitle(step),
-                    applicant=request.applicant,
+                    applicant=People(self.session.vault).name(request.applicant),
                 )
 
     def may_decide(self, request: Request, account: Account | None = None) -> str | None:
@@ -615,7 +621,7 @@ class Approvals:
                 QT_TRANSLATE_NOOP(
                     "Errors", "Only the applicant ({applicant}) may do this with {number}."
                 ),
-                applicant=request.applicant,
+                applicant=People(self.session.vault).name(request.applicant),
                 number=request.number,
             )
 

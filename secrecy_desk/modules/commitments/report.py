@@ -59,7 +59,7 @@ class Gap:
     status: str  # the person's status code
     template: str  # the template required, due or printed
     commitment: str = ""  # the unsigned commitment's number
-    since: str = ""  # last signed (renew) or printed (unsigned), YYYY-MM-DD
+    since: str = ""  # last signed (renew) or printed (unsigned, or missing), YYYY-MM-DD
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +95,18 @@ def completeness(commitments: Commitments, *, department: str | None = None) -> 
         if not mine:
             waiting = [c for c in pending.get(person.number, []) if c.template in required]
             number = waiting[-1].number if waiting else ""
+            printed_on = (waiting[-1].printed_at or "")[:10] if waiting else ""
             gaps.append(
-                Gap(MISSING, person.number, name, dept, person.status, required[-1], number)
+                Gap(
+                    MISSING,
+                    person.number,
+                    name,
+                    dept,
+                    person.status,
+                    required[-1],
+                    number,
+                    printed_on,
+                )
             )
             continue
         if person.status == lifecycle.IN_POST:
@@ -152,6 +162,14 @@ def due_people(
     return out
 
 
+def _since(gap: Gap) -> str:
+    """The right-hand column: the day last signed (renew) or printed (unsigned); for a
+    commitment missing, the day the one waiting was printed, or that none was ever signed."""
+    if gap.kind == MISSING:
+        return f"{gap.since} 打印，未签回" if gap.since else _NEVER[MISSING]
+    return gap.since or _NEVER[gap.kind]
+
+
 def report_document(commitments: Commitments, report: Report) -> ListDocument:
     titles = {s.id: s.title_zh for s in commitments.templates()}
     statuses = {s.code: s.zh for s in commitments.registers.spec(lifecycle.PERSONNEL).statuses}
@@ -165,7 +183,7 @@ def report_document(commitments: Commitments, report: Report) -> ListDocument:
                 statuses.get(g.status, g.status),
                 titles.get(g.template, g.template),
                 g.commitment or _NO_COMMITMENT[g.kind],
-                g.since or _NEVER[g.kind],
+                _since(g),
             ),
             flagged=g.kind == UNSIGNED,
         )

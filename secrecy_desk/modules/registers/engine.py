@@ -442,7 +442,12 @@ class Registers:
         entries = (self._entry(specs[str(row[1])], row, today) for row in rows)
         return {entry.number: entry for entry in entries}
 
-    def _filters(self, spec: FormSpec, query: Query) -> tuple[list[str], list[object]]:
+    def _filters(
+        self, spec: FormSpec, query: Query, equals: dict[str, object] | None = None
+    ) -> tuple[list[str], list[object]]:
+        """The WHERE clauses of ``query`` and their parameters. With ``equals``, an equality
+        filter on a list column (one with an index of its own) is put there instead (field →
+        stored value), for the count to place (``Planner.count_sql``)."""
         clauses = [register_is(spec.id), "level <= ?"]
         params: list[object] = [int(self.session.principal.clearance)]
         if not query.include_voided:
@@ -476,6 +481,9 @@ class Registers:
             result = fld.check(raw, today=None)
             if isinstance(result, Problem):
                 problems.append(result.at(name))
+                continue
+            if equals is not None and name in spec.listing.columns:
+                equals[name] = fld.to_storage(result)
                 continue
             more, values = equal_clauses({name: fld.to_storage(result)})
             clauses.extend(more)
@@ -543,6 +551,14 @@ class Registers:
             )
         return deadline_sql.clauses(spec, deadline, self.session.clock.today())
 
+    def _deadline_index(self, spec: FormSpec, query: Query) -> str | None:
+        """The index of the query's deadline, when the vault has it with statistics."""
+        deadline = self.deadlines.get(query.deadline) if query.deadline else None
+        if deadline is None or deadline.register != spec.id or query.include_voided:
+            return None
+        name = deadline_sql.index_name(spec, deadline)
+        return name if self.planner.rows_per_value(name) is not None else None
+
     def _status_code(self, spec: FormSpec, raw: str) -> str:
         text = raw.strip()
         for s in spec.statuses:
@@ -552,28 +568,58 @@ class Registers:
 
     def page(self, register: str, query: Query) -> list[Entry]:
         spec = self.require(register, Action.VIEW)
-        clauses, params = self._filters(spec, query)
-        sort = query.sort if query.sort is not None else spec.listing.sort
-        if query.after is not None:
-            more, values = self.planner.keyset(spec, sort, query.after, reverse=query.backward)
-            clauses.append(more)
-            params.extend(values)
-        order = self.planner.order(spec, sort, reverse=query.backward)
-        # A deadline's entries are few and have an index of their own: never walk the sort
-        # column's index looking for them.
-        hint = "" if query.deadline else self.planner.page_hint(spec, query, sort)
-        sql = (
-            f"SELECT {ENTRY_COLUMNS} FROM entries {hint} WHERE {' AND '.join(clauses)} "
-            f"ORDER BY {order}"
-        )
-        if query.limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params.extend([query.limit, query.offset])
         today = self.session.clock.today()
-        found = [self._entry(spec, row, today) for row in self.store.all(sql, params)]
+        found: list[Entry] = []
+        for sql, params in self.page_sql(spec, query):
+            if query.limit is not None:
+                params[-2] = query.limit - len(found)  # what the ranges before left to read
+            found += [self._entry(spec, row, today) for row in self.store.all(sql, params)]
+            if query.limit is not None and len(found) >= query.limit:
+                break
         if query.backward:
             found.reverse()
         return found
+
+    def page_sql(self, spec: FormSpec, query: Query) -> list[tuple[str, list[object]]]:
+        """The statements reading the page ``query`` asks for (its filters, order, keyset),
+        in turn until the page is full (with a ``limit``, the last two parameters are the
+        number of rows and the offset). A page read on from an entry
+        (``after``) has one statement per range of the sort index its rows come from
+        (``Planner.keyset``), one otherwise."""
+        equals: dict[str, object] = {}
+        clauses, params = self._filters(spec, query, equals)
+        equal, stored = equal_clauses(equals)
+        clauses += equal
+        params += stored
+        sort = query.sort if query.sort is not None else spec.listing.sort
+        ranges: list[tuple[str, list[object]]] = [("", [])]
+        if query.after is not None:
+            ranges = self.planner.keyset(spec, sort, query.after, reverse=query.backward)
+            if query.offset:  # rows skipped across the ranges: one statement
+                ranges = [
+                    (
+                        " OR ".join(f"({c})" for c, _p in ranges) or "0",
+                        [v for _c, p in ranges for v in p],
+                    )
+                ]
+        order = self.planner.order(spec, sort, reverse=query.backward)
+        # A deadline's entries have an index of their own: read them there and sort them,
+        # never walk the sort column's index (nor entries_list) looking for them.
+        deadline_index = self._deadline_index(spec, query)
+        if deadline_index is not None:
+            hint = f"INDEXED BY {deadline_index}"
+        else:
+            hint = "" if query.deadline else self.planner.page_hint(spec, query, sort, equals)
+        statements: list[tuple[str, list[object]]] = []
+        for extra, values in ranges:
+            where = " AND ".join([*clauses, extra] if extra else clauses)
+            sql = f"SELECT {ENTRY_COLUMNS} FROM entries {hint} WHERE {where} ORDER BY {order}"
+            limit: list[object] = []
+            if query.limit is not None:
+                sql += " LIMIT ? OFFSET ?"
+                limit = [query.limit, query.offset]
+            statements.append((sql, [*params, *values, *limit]))
+        return statements
 
     def marks(self, register: str, query: Query) -> list[tuple[Level, Term | None]]:
         """The distinct (level, term) of the entries ``query`` finds: what a list or an export
@@ -588,7 +634,7 @@ class Registers:
     def count(self, register: str, query: Query) -> int:
         """How many entries the query finds (its filters; the page and the order do not
         matter). The whole live register is summed from ``entry_totals`` (kept by triggers,
-        one row per level); any filter is counted from the indexes (``Planner.count_plan``)."""
+        one row per level); any filter is counted from the indexes (``Planner.count_sql``)."""
         spec = self.require(register, Action.VIEW)
         if not query.filtered and not query.include_voided:
             return int(
@@ -598,12 +644,16 @@ class Registers:
                     (spec.id, int(self.session.principal.clearance)),
                 )
             )
-        clauses, params = self._filters(spec, query)
-        hint, clauses = self.planner.count_plan(query, clauses)
-        return int(
-            self.store.scalar(
-                f"SELECT count(*) FROM entries {hint} WHERE {' AND '.join(clauses)}", params
-            )
+        sql, params = self.count_sql(spec, query)
+        return int(self.store.scalar(sql, params))
+
+    def count_sql(self, spec: FormSpec, query: Query) -> tuple[str, list[object]]:
+        """The statement counting a filtered ``query`` (``Planner.count_sql``)."""
+        equals: dict[str, object] = {}
+        filters = self._filters(spec, query, equals)
+        clearance = int(self.session.principal.clearance)
+        return self.planner.count_sql(
+            spec, query, filters, equals, clearance, self._deadline_index(spec, query)
         )
 
     def history(self, register: str, number: str) -> list[Revision]:

@@ -11,6 +11,7 @@ many entries; fetch and sort the matches when they are few.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Final, NamedTuple
 
@@ -23,8 +24,9 @@ from secrecy_desk.vault.db import Store
 #: (the first page costs a few index steps); fewer matches are fetched and sorted instead.
 DENSE_SEARCH: Final = 2000
 
-#: Above this many live entries per value (from the planner's statistics), an equality filter
-#: is not selective: the first page is read in the order of the sort column's index instead.
+#: An equality filter matching fewer live entries than this (or than ``sqrt(page × live)``,
+#: whichever is more) reads its field's index and sorts the matches for a page; one matching
+#: more walks the sort column's index instead (:meth:`Planner._few`).
 UNSELECTIVE: Final = 2000
 
 
@@ -42,8 +44,10 @@ def register_is(register: str) -> str:
     return f"register = '{ident(register)}'"
 
 
-def field_path(name: str) -> str:
-    return f"json_extract(data, '$.{ident(name)}')"
+def field_path(name: str, table: str = "") -> str:
+    """The JSON path of a field (``table``: of that alias of ``entries``)."""
+    data = f"{ident(table)}.data" if table else "data"
+    return f"json_extract({data}, '$.{ident(name)}')"
 
 
 #: Field types holding free Chinese text: ordered by their pinyin sort key, not code points.
@@ -227,76 +231,216 @@ class Planner:
 
     def keyset(
         self, spec: FormSpec, sort: Sequence[SortKey], after: int, *, reverse: bool = False
-    ) -> tuple[str, list[object]]:
-        """The condition "comes after entry ``after`` in this order" (``reverse``: before it),
-        so a page is read on from the last row of the one before it through the sort index,
-        in a few index steps wherever it is, instead of skipping ``OFFSET`` rows (which costs
-        in proportion to the position). SQLite sorts NULL first ascending and last
-        descending; the condition follows that exactly."""
+    ) -> list[tuple[str, list[object]]]:
+        """The conditions "comes after entry ``after`` in this order" (``reverse``: before
+        it), so a page is read on from the last row of the one before it through the sort
+        index, in a few index steps wherever it is, instead of skipping ``OFFSET`` rows
+        (which costs in proportion to the position). SQLite sorts NULL first ascending and
+        last descending; the conditions follow that exactly. They are disjoint and listed in
+        the order their rows come (:func:`_after`): a page reads them in turn until full."""
         terms = self.sort_terms(spec, sort)
         if reverse:
             terms = [SortTerm(t.expr, not t.descending, t.nullable) for t in terms]
         exprs = ", ".join(t.expr for t in terms)
         row = self.store.one(f"SELECT {exprs} FROM entries WHERE id = ?", (after,))
         if row is None:  # entries are never deleted; an unknown id starts at the beginning
-            return "1", []
+            return [("1", [])]
         return _after(terms, list(row))
 
-    def page_hint(self, spec: FormSpec, query: Query, sort: Sequence[SortKey]) -> str:
-        """``INDEXED BY`` the sort column's index when the filters are not selective.
+    def page_hint(
+        self,
+        spec: FormSpec,
+        query: Query,
+        sort: Sequence[SortKey],
+        equals: Mapping[str, object] | None = None,
+    ) -> str:
+        """The index a page is read through: never SQLite's own choice on a large register.
 
         SQLite's planner does not weigh ``LIMIT``: for the first page of a sorted list of a
         large register it would rather fetch every matching entry and sort them all (half a
         second on a million entries) than walk the sort column's index and stop after one
-        page (a millisecond). So the engine chooses: the sort index, unless a search or a
-        filter on an indexed column with few entries per value (by the statistics) makes
-        fetching the matches and sorting them the cheaper way."""
+        page (a millisecond); and for a filter on a field with few entries per value it
+        walked ``entries_list`` reading every row of the register (30 s at 2M). So the
+        engine chooses: a search with few matches looks them up by id (``NOT INDEXED``) and
+        sorts them; an equality filter (``equals``: field → stored value) whose value has few
+        entries reads its field's own index and sorts the matches (:meth:`_few`); else the
+        sort column's index is walked until a page is found."""
         if query.include_voided or not sort:
             return ""
         expr = search.match_expression(query.search)
         if expr is not None and self.search_hits(expr) < DENSE_SEARCH:
-            return ""  # few matches: fetching them and sorting them is quicker
-        first = sort[0].name
+            return "NOT INDEXED"  # few matches: fetching them by id and sorting them is quicker
+        if NUMBER in query.where:
+            return ""  # one entry: the register's (register, number) key
         indexed = {c for c in spec.listing.columns if c not in (NUMBER, STATUS)}
+        equals = equals or {}
+        ranked = self.indexed_equals(spec, equals)
+        if equals and not ranked:
+            return ""  # no statistics yet: a small register, where any plan is quick
+        if ranked and self._few(spec, ranked[0], equals[ranked[0]], query.limit):
+            return f"INDEXED BY {field_index(spec, ranked[0])}"
+        first = sort[0].name
         if first == NUMBER:
             index = f"ix_{ident(spec.id)}__number"
         elif first in indexed:
-            index = f"ix_{ident(spec.id)}_{ident(first)}"
+            index = field_index(spec, first)
             if pinyin_ordered(spec, first):
                 index += "__py"
         else:
             return ""
-        for name in query.where:
-            if name == NUMBER:
-                return ""
-            if name in indexed:
-                per_value = self.rows_per_value(f"ix_{ident(spec.id)}_{ident(name)}")
-                if per_value is None or per_value < UNSELECTIVE:
-                    return ""
         if self.rows_per_value(index) is None:
             return ""  # no statistics yet: a small register, where any plan is quick
         return f"INDEXED BY {index}"
 
-    def count_plan(self, query: Query, clauses: list[str]) -> tuple[str, list[str]]:
-        """The hint and clauses for counting: many search matches are counted by scanning the
-        small (register, voided, level, id) index and probing the matches, a fifth of the time
-        of looking each match up in the table."""
+    def _few(self, spec: FormSpec, name: str, stored: object, limit: int | None) -> bool:
+        """Whether fetching the live entries with this value and sorting them reads fewer rows
+        than walking the sort index for a page: fewer than ``sqrt(limit × live entries)``
+        (matches spread evenly, a page of the walk reads ``limit × live / matches`` rows).
+        Counted in the field's own index, stopping at that bound (a few milliseconds)."""
+        live = int(
+            self.store.scalar(
+                "SELECT coalesce(sum(live), 0) FROM entry_totals WHERE register = ?", (spec.id,)
+            )
+        )
+        bound = max(UNSELECTIVE, math.isqrt((limit or live) * live))
+        cond, params = equal_clauses({name: stored})
+        found = self.store.scalar(
+            f"SELECT count(*) FROM (SELECT 1 FROM entries INDEXED BY {field_index(spec, name)} "
+            f"WHERE {register_is(spec.id)} AND voided = 0 AND {cond[0]} LIMIT ?)",
+            [*params, bound],
+        )
+        return int(found) < bound
+
+    def indexed_equals(self, spec: FormSpec, names: Iterable[str]) -> list[str]:
+        """Of the fields an equality filter names, those whose list index this vault has with
+        statistics, the most selective first (fewest entries per value); ``[]`` unless every
+        one of them has (a small or unanalysed register: SQLite's own plan is quick there)."""
+        per_value = {n: self.rows_per_value(field_index(spec, n)) for n in names}
+        if not per_value or any(v is None for v in per_value.values()):
+            return []
+        return sorted(per_value, key=lambda n: per_value[n] or 0)
+
+    def count_sql(
+        self,
+        spec: FormSpec,
+        query: Query,
+        filters: tuple[list[str], list[object]],
+        equals: Mapping[str, object],
+        clearance: int,
+        deadline_index: str | None = None,
+    ) -> tuple[str, list[object]]:
+        """The statement counting ``query``: ``filters`` are the engine's clauses except the
+        equality filters on indexed list columns (``equals``, field → stored value), which
+        are placed here so that the count reads indexes only, never a row of the table:
+
+        * equality filters: the most selective field's index is walked (``INDEXED BY``: on a
+          large register SQLite's own choice was ``entries_list`` and every match's row,
+          30 s at 2M); each further field is checked by a seek into its own index on the
+          same key (value, year, seq, id), so two filters cost the smaller one's matches;
+        * a search: few matches (below :data:`DENSE_SEARCH`, or fewer than the field's
+          entries per value) are looked up by id (``NOT INDEXED``: the table's own key);
+          many are probed while walking the field's index, or, with no field, either a seek
+          per match and level into ``entries_list`` or a walk of its live entries, whichever
+          reads fewer index entries (:meth:`_search_levels`);
+        * a deadline (``deadline_index``: its index, when the vault has it with statistics)
+          walks its own index (SQLite's choice was ``entries_list`` and every row, a minute
+          for the home tab's work list at 2M)."""
+        clauses, params = list(filters[0]), list(filters[1])
         expr = search.match_expression(query.search)
-        if expr is not None and not query.where and self.search_hits(expr) >= DENSE_SEARCH:
-            probed = [c.replace("id IN (SELECT rowid", "+id IN (SELECT rowid") for c in clauses]
-            return "INDEXED BY entries_list", probed
-        return "", clauses
+        hits = self.search_hits(expr) if expr is not None else None
+        if deadline_index is not None:
+            more, values = equal_clauses(equals)
+            if hits is not None and hits < DENSE_SEARCH:
+                return _count("NOT INDEXED", clauses + more), params + values
+            clauses = [_probed(c) for c in clauses] + more
+            return _count(f"INDEXED BY {deadline_index}", clauses), params + values
+        ranked = [] if query.include_voided else self.indexed_equals(spec, equals)
+        ranged = [] if query.include_voided or ranked else self._ranged(spec, clauses)
+        if not ranked and not ranged:
+            more, values = equal_clauses(equals)
+            clauses += more
+            params += values
+            if hits is not None and hits < DENSE_SEARCH:
+                return _count("NOT INDEXED", clauses), params
+            plain = not (equals or query.where or query.ranges or query.created_by)
+            if hits is None or not plain or query.deadline or query.include_voided:
+                return _count("", clauses), params
+            levels = self._search_levels(spec, clearance, hits)
+            if levels is not None:
+                clauses.append(f"level IN ({', '.join(str(int(lv)) for lv in levels)})")
+            else:  # walk the live entries, probing each against the matches
+                clauses = [_probed(c) for c in clauses]
+            return _count("INDEXED BY entries_list", clauses), params
+        driver = ranked[0] if ranked else ranged[0]
+        per_value = self.rows_per_value(field_index(spec, driver)) if ranked else None
+        if hits is not None and hits < DENSE_SEARCH and (per_value is None or hits < per_value):
+            more, values = equal_clauses(equals)
+            return _count("NOT INDEXED", clauses + more), params + values
+        clauses = [_probed(c) for c in clauses]
+        if ranked:
+            more, values = equal_clauses({driver: equals[driver]})
+            clauses += more
+            params += values
+        for name in ranked[1:]:
+            cond, value = equal_clauses({name: equals[name]}, "o")
+            clauses.append(
+                f"EXISTS (SELECT 1 FROM entries AS o INDEXED BY {field_index(spec, name)} "
+                f"WHERE o.{register_is(spec.id)} AND o.voided = 0 AND {cond[0]} "
+                "AND o.year = entries.year AND o.seq = entries.seq AND o.id = entries.id)"
+            )
+            params += value
+        return _count(f"INDEXED BY {field_index(spec, driver)}", clauses), params
+
+    def _ranged(self, spec: FormSpec, clauses: Sequence[str]) -> list[str]:
+        """The list columns a clause bounds (a date range, a month), whose index this vault
+        has with statistics: such a count walks the range of that index."""
+        return [
+            name
+            for name in spec.listing.columns
+            if name not in (NUMBER, STATUS)
+            and any(c.startswith(f"{field_path(name)} {op}") for c in clauses for op in "<>")
+            and self.rows_per_value(field_index(spec, name)) is not None
+        ]
+
+    def _search_levels(self, spec: FormSpec, clearance: int, hits: int) -> list[int] | None:
+        """The levels (at most the clearance) of the register's live entries, when seeking each
+        search match at each of them in ``entries_list`` (register, voided, level, id) reads
+        fewer index entries than walking all the live entries (a seek costs about two steps
+        of a walk); ``None`` when the walk is cheaper."""
+        rows = self.store.all(
+            "SELECT level, live FROM entry_totals WHERE register = ? AND level <= ? AND live > 0",
+            (spec.id, clearance),
+        )
+        live = sum(int(n) for _lv, n in rows)
+        if 2 * hits * len(rows) >= live:
+            return None
+        return [int(lv) for lv, _n in rows]
 
 
-def equal_clauses(equals: Mapping[str, object]) -> tuple[list[str], list[object]]:
+def field_index(spec: FormSpec, name: str) -> str:
+    """The name of a list column's own index (the one an equality filter on it uses)."""
+    return f"ix_{ident(spec.id)}_{ident(name)}"
+
+
+def _probed(clause: str) -> str:
+    """The search clause written so that SQLite probes the matches while it walks an index
+    (``+id``) instead of looking each match up by id."""
+    return clause.replace("id IN (SELECT rowid", "+id IN (SELECT rowid")
+
+
+def _count(hint: str, clauses: Sequence[str]) -> str:
+    return f"SELECT count(*) FROM entries {hint} WHERE {' AND '.join(clauses)}"
+
+
+def equal_clauses(equals: Mapping[str, object], table: str = "") -> tuple[list[str], list[object]]:
     """``json_extract(data, '$.f') = ?`` for each stored value (``IS NULL`` for ``None``)."""
     clauses: list[str] = []
     params: list[object] = []
     for name, stored in equals.items():
         if stored is None:
-            clauses.append(f"{field_path(name)} IS NULL")
+            clauses.append(f"{field_path(name, table)} IS NULL")
         else:
-            clauses.append(f"{field_path(name)} = ?")
+            clauses.append(f"{field_path(name, table)} = ?")
             params.append(stored)
     return clauses, params
 
@@ -309,38 +453,42 @@ class SortTerm(NamedTuple):
     nullable: bool = False
 
 
-def _after(terms: Sequence[SortTerm], values: Sequence[object]) -> tuple[str, list[object]]:
-    """Lexicographically after ``values`` in the order of ``terms``. A tail of terms in one
-    direction with no NULL to place becomes one row-value comparison, which SQLite turns into
-    a range of the index."""
+def _after(terms: Sequence[SortTerm], values: Sequence[object]) -> list[tuple[str, list[object]]]:
+    """Lexicographically after ``values`` in the order of ``terms``, as disjoint conditions
+    listed in the order their rows come (all rows of one before any of the next). Each is
+    an equality on a prefix of the terms and then one range — a row-value comparison for a
+    tail of plain columns in one direction with no NULL to place — so SQLite reads each as
+    a range of the sort index; joined by ``OR`` they were a walk from the index's start."""
     if not terms:
-        return "0", []
+        return []
     first, value = terms[0], values[0]
     same = all(t.descending == first.descending for t in terms)
     no_nulls = all(v is not None for v in values)
-    if same and no_nulls and not (first.descending and any(t.nullable for t in terms[1:])):
+    columns = all(t.expr.isidentifier() for t in terms)  # SQLite ranges a row value of
+    # plain columns through an index, not one holding an expression (a JSON field): a SCAN
+    if (
+        same
+        and no_nulls
+        and columns
+        and not (first.descending and any(t.nullable for t in terms[1:]))
+    ):
         op = "<" if first.descending else ">"
         cols = ", ".join(t.expr for t in terms)
         marks = ", ".join("?" for _ in terms)
-        clause = f"({cols}) {op} ({marks})"
-        if first.descending and first.nullable:
-            clause = f"({clause} OR {first.expr} IS NULL)"
-        return clause, list(values)
-    rest, rest_params = _after(terms[1:], values[1:])
+        parts: list[tuple[str, list[object]]] = [(f"({cols}) {op} ({marks})", list(values))]
+        if first.descending and first.nullable:  # NULL comes last descending
+            parts.append((f"{first.expr} IS NULL", []))
+        return parts
+    beyond: list[tuple[str, list[object]]]
     if value is None:
-        beyond = "0" if first.descending else f"{first.expr} IS NOT NULL"
-        beyond_params: list[object] = []
-        equal = f"{first.expr} IS NULL"
-        equal_params: list[object] = []
+        equal, equal_params = f"{first.expr} IS NULL", []
+        # NULL is last descending (nothing beyond it), first ascending (every value beyond)
+        beyond = [] if first.descending else [(f"{first.expr} IS NOT NULL", [])]
     else:
+        equal, equal_params = f"{first.expr} = ?", [value]
         op = "<" if first.descending else ">"
-        beyond = f"{first.expr} {op} ?"
+        beyond = [(f"{first.expr} {op} ?", [value])]
         if first.descending and first.nullable:
-            beyond = f"({beyond} OR {first.expr} IS NULL)"
-        beyond_params = [value]
-        equal = f"{first.expr} = ?"
-        equal_params = [value]
-    return (
-        f"({beyond} OR ({equal} AND {rest}))",
-        [*beyond_params, *equal_params, *rest_params],
-    )
+            beyond.append((f"{first.expr} IS NULL", []))
+    rest = [(f"{equal} AND {c}", [*equal_params, *p]) for c, p in _after(terms[1:], values[1:])]
+    return rest + beyond

@@ -234,10 +234,12 @@ def export_gifts_summary(
     target: Path,
     *,
     overwrite: bool = False,
+    lang: str = "zh_CN",
 ) -> Path:
-    """The half-yearly gifts summary per department (permission ``export`` in gifts)."""
+    """The half-yearly gifts summary per department (permission ``export`` in gifts), in the
+    language its paper is printed in."""
     registers.require(gifts_summary.GIFTS, Action.EXPORT)
-    job = gifts_summary.summary_job(registers, period)
+    job = gifts_summary.summary_job(registers, period, lang)
     return export_job(registers.session, job, target, report="gifts-summary", overwrite=overwrite)
 
 

@@ -1,8 +1,10 @@
 """The statistics indexes (``st_…``): one per register and field its dimensions count by that
 is no list column — the field's stored value, status and level over the live entries — so a
-count by it reads the index alone (:mod:`.stats`). Kept apart from the statistics so that
-``modules.registry.register_indexes`` (frozen into the schema) lists them without importing
-what reads the registry."""
+count by it reads the index alone (:mod:`.stats`); and the fields of each register that the
+statistics table ``entry_dims`` holds (:mod:`secrecy_desk.vault.entry_dims`), for the counts
+of two fields or over another field's date range. Kept apart from the statistics so that
+``modules.registry.register_indexes`` and ``.register_dims`` (frozen into the schema) list
+them without importing what reads the registry."""
 
 from __future__ import annotations
 
@@ -11,12 +13,13 @@ from collections.abc import Callable, Iterable, Sequence
 from secrecy_desk.forms import FormSpec
 from secrecy_desk.modules.base import Dimension
 from secrecy_desk.modules.registers.planning import field_path, ident, register_is
+from secrecy_desk.vault.entry_dims import COLUMNS
 
 Dimensions = Callable[[FormSpec], Sequence[Dimension]]
 PERIODS = ("month", "quarter", "half", "year")
 
 
-def _counted_fields(spec: FormSpec, dimensions: Dimensions) -> list[str]:
+def counted_fields(spec: FormSpec, dimensions: Dimensions) -> list[str]:
     """The fields the register's dimensions count by (a field, or a date field by period)."""
     names: list[str] = []
     for d in dimensions(spec):
@@ -43,7 +46,18 @@ def wanted(specs: Iterable[FormSpec], dimensions: Dimensions) -> dict[str, str]:
     out: dict[str, str] = {}
     for spec in specs:
         listed = set(spec.listing.columns)
-        for name in _counted_fields(spec, dimensions):
+        for name in counted_fields(spec, dimensions):
             if name not in listed:
                 out[index_name(spec, name)] = index_sql(spec, name)
+    return out
+
+
+def counted(specs: Iterable[FormSpec], dimensions: Dimensions) -> dict[str, tuple[str, ...]]:
+    """Register → the fields its dimensions count by, the columns of its ``entry_dims`` rows
+    in this order (as many as the table has columns)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for spec in specs:
+        fields = counted_fields(spec, dimensions)[: len(COLUMNS)]
+        if fields:
+            out[spec.id] = tuple(fields)
     return out

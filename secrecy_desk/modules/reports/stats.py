@@ -9,8 +9,10 @@ The level and status counts read the ``entries_status`` index alone; a field's c
 an index alone too: the list column's, or — for a field declared as a dimension that is no
 list column — its statistics index (``st_…``, :mod:`.indexes`: the field's stored value, then
 status and level, over the live entries; made by schema step 11 with the registers' other
-indexes, kept up by SQLite on every save). A cross-tab of two fields reads the
-entries."""
+indexes, kept up by SQLite on every save). A cross-tab of two fields, or a count over another
+field's date range, reads the statistics table ``entry_dims`` (each live entry's counted
+values, kept by triggers: :mod:`secrecy_desk.vault.entry_dims`); a register it does not hold,
+the entries."""
 
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ from secrecy_desk.modules.base import Dimension
 from secrecy_desk.modules.registers import Registers
 from secrecy_desk.modules.registers.planning import field_path, register_is
 from secrecy_desk.modules.reports import indexes
+from secrecy_desk.vault import entry_dims
 
 PERIODS: Final = ("month", "quarter", "half", "year")
 #: A value not filled in (shown as such; counted like any other).
@@ -209,88 +212,209 @@ def _index(registers: Registers, spec: FormSpec, name: str) -> str:
     return ""
 
 
-def _raw_counts(
-    registers: Registers, spec: FormSpec, query: StatQuery
-) -> list[tuple[Any, Any, int, int]]:
+def dims_columns(registers: Registers, spec: FormSpec) -> dict[str, str]:
+    """Field → its column in the statistics table ``entry_dims``, when the vault's triggers
+    for this register are exactly what its definition wants (then its rows are every live
+    entry's values, kept in the transaction of every write); else ``{}`` (a register added
+    by a definition outside the built-in set: counted from the entries)."""
+    fields = indexes.counted_fields(spec, registry.dimensions)[: len(entry_dims.COLUMNS)]
+    if not fields:
+        return {}
+    want = entry_dims.triggers(spec.id, fields)
+    marks = ", ".join("?" * len(want))
+    found = {
+        str(name): str(sql)
+        for name, sql in registers.store.all(
+            f"SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN ({marks})",
+            list(want),
+        )
+    }
+    return dict(zip(fields, entry_dims.COLUMNS, strict=False)) if found == want else {}
+
+
+Raw = list[tuple[Any, Any, int, int]]
+
+
+def _raw_counts(registers: Registers, spec: FormSpec, query: StatQuery) -> Raw:
     """(row value, column value, count, highest level) as stored, by the quickest plan:
-    the status index for the mark and the status; a field's index read in its own order for
-    one field (alone; with the status, from the statistics index; with the mark, once per
-    level present); otherwise one pass over the register's entries."""
+    the status index for the mark and the status; one field's index read in its own order
+    when the query names no other field (alone; with the status, from the statistics index;
+    with the mark, once per level present); otherwise one pass over the register's rows of
+    the statistics table ``entry_dims`` (two fields, or another field's date range), or —
+    for a register that table does not hold — over its entries."""
     rows_sql, rows_field = source(spec, query.rows)
     cols_sql, cols_field = source(spec, query.columns) if query.columns else ("NULL", "")
-    clauses = [register_is(spec.id), "voided = 0", "level <= ?"]
-    params: list[object] = [int(registers.session.principal.clearance)]
-    if query.date_field and (query.start or query.end):
-        day = _date_field(spec, query.date_field)
+    ranged = bool(query.date_field and (query.start or query.end))
+    day_field = query.date_field if ranged else ""
+    bounds: list[tuple[str, str]] = []
+    if ranged:
+        _date_field(spec, query.date_field)
         if query.start:
-            clauses.append(f"{day} >= ?")
-            params.append(query.start.isoformat())
+            bounds.append((">=", query.start.isoformat()))
         if query.end:
-            clauses.append(f"{day} <= ?")
-            params.append(query.end.isoformat())
-    where = " AND ".join(clauses)
-    fields = {f for f in (rows_field, cols_field) if f}
+            bounds.append(("<=", query.end.isoformat()))
+    clearance = int(registers.session.principal.clearance)
+    fields = {f for f in (rows_field, cols_field, day_field) if f}
     others = {k for k in (query.rows, query.columns) if k and not source(spec, k)[1]}
-    index = _index(registers, spec, next(iter(fields))) if len(fields) == 1 else ""
-    if not fields:  # the mark and the status: the status index alone, folded here
-        folded: dict[tuple[Any, Any], int] = {}
-        marks = registers.store.all(
-            f"SELECT status, level, count(*) FROM entries WHERE {where} GROUP BY 1, 2", params
-        )
-        for status, level, n in marks:
-            value = {"status": status, "level": level}
-            key = (value[query.rows], value[query.columns] if query.columns else None)
-            folded[key] = folded.get(key, 0) + int(n)
-        tops: dict[tuple[Any, Any], int] = {}
-        for status, level, _n in marks:
-            value = {"status": status, "level": level}
-            key = (value[query.rows], value[query.columns] if query.columns else None)
-            tops[key] = max(tops.get(key, 0), int(level))
-        return [(r, c, n, tops[(r, c)]) for (r, c), n in folded.items()]
-    if index and not query.columns:
-        sql = f"SELECT {rows_sql}, NULL, count(*), max(level) FROM entries INDEXED BY {index} "
-        return [
-            (r[0], r[1], int(r[2]), int(r[3]))
-            for r in registers.store.all(f"{sql}WHERE {where} GROUP BY 1", params)
-        ]
-    if index.startswith("st_") and others == {"status"}:
-        # The statistics index holds (value, status, level): grouped in its own order.
+    if not fields:
+        return _by_status(registers, spec, query, clearance)
+    counted = {f for f in (rows_field, cols_field) if f}
+    if len(fields) == 1 and counted == fields:
+        field = next(iter(fields))
+        index = _index(registers, spec, field)
+        where, params = _where(spec, clearance, field_path(field), bounds)
         field_sql = rows_sql if rows_field else cols_sql
-        out_status: list[tuple[Any, Any, int, int]] = []
-        grouped = registers.store.all(
-            f"SELECT {field_sql}, status, count(*), max(level) FROM entries INDEXED BY {index} "
-            f"WHERE {where} GROUP BY 1, 2",
-            params,
-        )
-        for raw, status, n, top in grouped:
-            pair = (status, raw) if query.rows == "status" else (raw, status)
-            out_status.append((pair[0], pair[1], int(n), int(top)))
-        return out_status
-    if index and others == {"level"}:
-        # One pass of the field's index per level present (the status index says which):
-        # each is read in the index's own order, so nothing is sorted.
-        field_sql = rows_sql if rows_field else cols_sql
-        levels = registers.store.all(
-            f"SELECT DISTINCT level FROM entries WHERE {register_is(spec.id)} AND voided = 0 "
-            "AND level <= ?",
-            params[:1],
-        )
-        out: list[tuple[Any, Any, int, int]] = []
-        for (level,) in levels:
-            grouped_rows = registers.store.all(
-                f"SELECT {field_sql}, count(*) FROM entries INDEXED BY {index} "
-                f"WHERE {where} AND level = ? GROUP BY 1",
-                [*params, int(level)],
-            )
-            for raw, n in grouped_rows:
-                pair = (level, raw) if query.rows == "level" else (raw, level)
-                out.append((pair[0], pair[1], int(n), int(level)))
-        return out
+        if index and not query.columns:
+            sql = f"SELECT {field_sql}, NULL, count(*), max(level) FROM entries INDEXED BY {index}"
+            return [
+                (r[0], r[1], int(r[2]), int(r[3]))
+                for r in registers.store.all(f"{sql} WHERE {where} GROUP BY 1", params)
+            ]
+        if index.startswith("st_") and others == {"status"}:
+            return _field_by_status(registers, query, index, field_sql, where, params)
+        if index and others == {"level"}:
+            return _field_by_level(registers, spec, query, index, field_sql, where, params)
+    columns = dims_columns(registers, spec)
+    if fields <= set(columns):
+
+        def column(key: str) -> str:
+            if not key:
+                return "NULL"
+            name = source(spec, key)[1]
+            return columns[name] if name else key
+
+        where, params = _where(spec, clearance, columns.get(day_field, ""), bounds, live=False)
+        pairs = column(query.rows), column(query.columns)
+        return _from_dims(registers, *pairs, where, params, few=_FEW if not bounds else 0)
+    where, params = _where(spec, clearance, field_path(day_field) if day_field else "", bounds)
     sql = f"SELECT {rows_sql}, {cols_sql}, count(*), max(level) FROM entries WHERE {where}"
     return [
         (r[0], r[1], int(r[2]), int(r[3]))
         for r in registers.store.all(f"{sql} GROUP BY 1, 2", params)
     ]
+
+
+#: Up to this many pairs of values, a count of the whole register from ``entry_dims`` is one
+#: pass with a counter per pair (found first by a ``DISTINCT`` pass, which stops at one more):
+#: SQLite's ``GROUP BY`` sorts every row it reads, several times the cost of a pass over the
+#: table. Within a date range the sort is of the rows inside it only, and is the cheaper.
+_FEW: Final = 12
+
+
+def _from_dims(
+    registers: Registers, rows: str, cols: str, where: str, params: list[object], *, few: int
+) -> Raw:
+    """Count the pairs (``rows``, ``cols``: columns of ``entry_dims``) of the rows ``where``
+    selects, with the highest level among them."""
+    table = entry_dims.TABLE
+    store = registers.store
+    pairs = (
+        store.all(
+            f"SELECT DISTINCT {rows}, {cols} FROM {table} WHERE {where} LIMIT ?", [*params, few + 1]
+        )
+        if few
+        else []
+    )
+    if not few or len(pairs) > few:
+        sql = f"SELECT {rows}, {cols}, count(*), max(level) FROM {table} WHERE {where}"
+        grouped = store.all(f"{sql} GROUP BY 1, 2", params)
+        return [(r[0], r[1], int(r[2]), int(r[3])) for r in grouped]
+    if not pairs:
+        return []
+    counters = ", ".join(f"count(*) FILTER (WHERE {rows} IS ? AND {cols} IS ?)" for _ in pairs)
+    found = store.one(
+        f"SELECT max(level), {counters} FROM {table} WHERE {where}",
+        [value for pair in pairs for value in pair] + params,
+    )
+    assert found is not None
+    top = int(found[0])
+    return [(r, c, int(n), top) for (r, c), n in zip(pairs, found[1:], strict=True) if n]
+
+
+def _where(
+    spec: FormSpec,
+    clearance: int,
+    day_sql: str,
+    bounds: Sequence[tuple[str, str]],
+    *,
+    live: bool = True,
+) -> tuple[str, list[object]]:
+    """The register's entries within the clearance (live ones: ``entry_dims`` holds no
+    other), and within the date range on ``day_sql`` if any."""
+    clauses = [register_is(spec.id), *(["voided = 0"] if live else []), "level <= ?"]
+    params: list[object] = [clearance]
+    for op, day in bounds if day_sql else ():
+        clauses.append(f"{day_sql} {op} ?")
+        params.append(day)
+    return " AND ".join(clauses), params
+
+
+def _pair(first_is_row: bool, a: Any, b: Any) -> tuple[Any, Any]:
+    return (a, b) if first_is_row else (b, a)
+
+
+def _by_status(registers: Registers, spec: FormSpec, query: StatQuery, clearance: int) -> Raw:
+    """The mark and the status: the status index alone, folded here."""
+    where, params = _where(spec, clearance, "", ())
+    marks = registers.store.all(
+        f"SELECT status, level, count(*) FROM entries WHERE {where} GROUP BY 1, 2", params
+    )
+    folded: dict[tuple[Any, Any], int] = {}
+    tops: dict[tuple[Any, Any], int] = {}
+    for status, level, n in marks:
+        value = {"status": status, "level": level}
+        key = (value[query.rows], value[query.columns] if query.columns else None)
+        folded[key] = folded.get(key, 0) + int(n)
+        tops[key] = max(tops.get(key, 0), int(level))
+    return [(r, c, n, tops[(r, c)]) for (r, c), n in folded.items()]
+
+
+def _field_by_status(
+    registers: Registers,
+    query: StatQuery,
+    index: str,
+    field_sql: str,
+    where: str,
+    params: list[object],
+) -> Raw:
+    """The statistics index holds (value, status, level): grouped in its own order."""
+    grouped = registers.store.all(
+        f"SELECT {field_sql}, status, count(*), max(level) FROM entries INDEXED BY {index} "
+        f"WHERE {where} GROUP BY 1, 2",
+        params,
+    )
+    return [
+        (*_pair(query.rows != "status", raw, status), int(n), int(top))
+        for raw, status, n, top in grouped
+    ]
+
+
+def _field_by_level(
+    registers: Registers,
+    spec: FormSpec,
+    query: StatQuery,
+    index: str,
+    field_sql: str,
+    where: str,
+    params: list[object],
+) -> Raw:
+    """One pass of the field's index per level present (the status index says which): each
+    is read in the index's own order, so nothing is sorted."""
+    levels = registers.store.all(
+        f"SELECT DISTINCT level FROM entries WHERE {register_is(spec.id)} AND voided = 0 "
+        "AND level <= ?",
+        params[:1],
+    )
+    out: Raw = []
+    for (level,) in levels:
+        grouped = registers.store.all(
+            f"SELECT {field_sql}, count(*) FROM entries INDEXED BY {index} "
+            f"WHERE {where} AND level = ? GROUP BY 1",
+            [*params, int(level)],
+        )
+        for raw, n in grouped:
+            out.append((*_pair(query.rows != "level", raw, level), int(n), int(level)))
+    return out
 
 
 def count(registers: Registers, query: StatQuery, lang: str) -> StatTable:
