@@ -41,11 +41,25 @@ def _char_key(char: str) -> str:
     return f"{HAN_MARK}{syllable}{char}"
 
 
+class _Keys(dict[int, str]):
+    """Code point → its key, for ``str.translate``: filled as characters are first met (a
+    text's key is then made in C; an import makes one for each text of every row)."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        key = char if char.isascii() else _char_key(char)
+        self[code] = key
+        return key
+
+
+_KEYS: Final = _Keys()
+
+
 def sort_key(text: str) -> str:
     """The pinyin sort key of ``text`` (``text`` itself when it holds no Chinese)."""
     if text.isascii():
         return text
-    return "".join(_char_key(c) if not c.isascii() else c for c in text)
+    return text.translate(_KEYS)
 
 
 def sort_keys(stored: Mapping[str, object]) -> str | None:

@@ -7,6 +7,7 @@ Typical use::
 """
 
 from secrecy_desk.forms.entry import (
+    CheckMemo,
     EntryInvalid,
     EntryMarking,
     ValidationResult,
@@ -48,6 +49,7 @@ from secrecy_desk.forms.types import (
 __all__ = [
     "DEFAULT_GROUP",
     "FORMS_ROOT",
+    "CheckMemo",
     "Choice",
     "Clause",
     "DeciderKind",

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Final
 
 from secrecy_desk.core.errors import ValidationError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, translate
@@ -24,7 +25,7 @@ from secrecy_desk.core.validators import (
     check_term_level,
     problem,
 )
-from secrecy_desk.forms.spec import FieldSpec, FormSpec
+from secrecy_desk.forms.spec import FieldSpec, FormSpec, derived
 from secrecy_desk.forms.types import FieldType, Value
 from secrecy_desk.forms.values import TODAY
 
@@ -74,43 +75,136 @@ def initial_inputs(spec: FormSpec, today: date) -> dict[str, str]:
     return {f.name: default_input(f, today) for f in spec.fields}
 
 
+#: Field types whose check is a function of the typed text and the day alone and whose
+#: inputs repeat from row to row of a register (是/否, a level, a date, a number of copies):
+#: an import checks each distinct text once (:class:`CheckMemo`). Free text is not kept.
+_REPEATING: Final = frozenset(
+    {
+        FieldType.INTEGER,
+        FieldType.MONEY,
+        FieldType.DATE,
+        FieldType.CHOICE,
+        FieldType.BOOL,
+        FieldType.LEVEL,
+        FieldType.TERM,
+    }
+)
+
+#: At most this many distinct texts are kept per field (memory stays bounded on any sheet).
+MEMO_LIMIT: Final = 4096
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What :func:`validate_entry` works out once per definition instead of once per entry."""
+
+    fields: tuple[FieldSpec, ...]
+    names: frozenset[str]
+    order: Mapping[str, int]
+    repeating: tuple[bool, ...]
+    #: The fields that take part in a rule between two fields (dates in order, an ID number
+    #: with its gender and birth date), in field order.
+    cross: tuple[FieldSpec, ...]
+
+
+def _plan(spec: FormSpec) -> _Plan:
+    return derived(spec, "entry_plan", lambda: _make_plan(spec))
+
+
+def _make_plan(spec: FormSpec) -> _Plan:
+    return _Plan(
+        fields=spec.fields,
+        names=frozenset(spec.field_names),
+        order={name: i for i, name in enumerate(spec.field_names)},
+        repeating=tuple(f.type in _REPEATING for f in spec.fields),
+        cross=tuple(
+            f for f in spec.fields if f.not_before_field or f.type is FieldType.RESIDENT_ID
+        ),
+    )
+
+
+class CheckMemo:
+    """The results of field checks already made in one run of many entries of one form (an
+    import): the same text of the same field on the same day gives the same value or the same
+    problem, so each distinct text is checked once. Belongs to one caller (not shared between
+    threads)."""
+
+    def __init__(self, spec: FormSpec) -> None:
+        self.spec = spec
+        self._today: date | None = None
+        self._fields: list[dict[str, Value | Problem]] = []
+
+    def fields(self, today: date) -> list[dict[str, Value | Problem]]:
+        """Each field's kept results (by its index in the form), for ``today``."""
+        if today != self._today or not self._fields:
+            self._today = today
+            self._fields = [{} for _ in self.spec.fields]
+        return self._fields
+
+
 def validate_entry(
-    spec: FormSpec, raw: Mapping[str, str], *, today: date, defaults: bool = True
+    spec: FormSpec,
+    raw: Mapping[str, str],
+    *,
+    today: date,
+    defaults: bool = True,
+    memo: CheckMemo | None = None,
 ) -> ValidationResult:
     """Check ``raw`` (field name → typed text) against ``spec``.
 
     A field missing from ``raw`` takes its default when ``defaults`` is true (a new entry from
     the command line); a field present but blank is empty. Names that are not fields of the
-    form are problems too, so a mistyped ``--set nmae=…`` is not silently dropped."""
-    problems: list[Problem] = [
-        problem(
-            "unknown_field",
-            QT_TRANSLATE_NOOP("Errors", "This form has no field with this name."),
-        ).at(name)
-        for name in raw
-        if not spec.has_field(name)
-    ]
+    form are problems too, so a mistyped ``--set nmae=…`` is not silently dropped. ``memo``
+    (one per import of ``spec``) keeps the result of each distinct text of a repeating field."""
+    plan = _plan(spec)
+    if memo is not None and memo.spec is not spec:
+        raise ValueError(f"a memo of {memo.spec.id} used for {spec.id}")
+    problems: list[Problem] = []
+    if not plan.names.issuperset(raw):
+        problems = [
+            problem(
+                "unknown_field",
+                QT_TRANSLATE_NOOP("Errors", "This form has no field with this name."),
+            ).at(name)
+            for name in raw
+            if name not in plan.names
+        ]
     values: dict[str, Value] = {}
-    for field in spec.fields:
-        if field.name in raw:
-            text = raw[field.name]
-        else:
+    memos = memo.fields(today) if memo is not None else None
+    for index, field in enumerate(plan.fields):
+        name = field.name
+        text = raw.get(name)
+        if text is None:
             text = default_input(field, today) if defaults else ""
-        result = field.check(text, today=today)
-        if isinstance(result, Problem):
-            problems.append(result.at(field.name))
-            values[field.name] = None
+        if memos is not None and plan.repeating[index]:
+            kept = memos[index]
+            result = kept.get(text, _UNSEEN)
+            if result is _UNSEEN:
+                result = field.check(text, today=today)
+                if len(kept) < MEMO_LIMIT:
+                    kept[text] = result
         else:
-            values[field.name] = result
+            result = field.check(text, today=today)
+        if isinstance(result, Problem):
+            problems.append(result.at(name))
+            values[name] = None
+        else:
+            values[name] = result  # type: ignore[assignment]
     failed = {p.field for p in problems}
-    problems.extend(_cross_field(spec, values, failed, today))
-    order = {name: i for i, name in enumerate(spec.field_names)}
+    problems.extend(_cross_field(spec, plan, values, failed, today))
+    if not problems:
+        return ValidationResult(values=values, problems=())
+    order = plan.order
     problems.sort(key=lambda p: order.get(p.field, -1))
     return ValidationResult(values=values, problems=spec.labelled(problems))
 
 
+#: A memo's "not checked yet" (``None`` is a value: an empty field).
+_UNSEEN: Final = object()
+
+
 def _cross_field(
-    spec: FormSpec, values: Mapping[str, Value], failed: set[str], today: date
+    spec: FormSpec, plan: _Plan, values: Mapping[str, Value], failed: set[str], today: date
 ) -> list[Problem]:
     """Rules between two fields, checked only when both fields are filled and valid."""
     found: list[Problem] = []
@@ -120,7 +214,7 @@ def _cross_field(
             a not in failed and b not in failed and values[a] is not None and values[b] is not None
         )
 
-    for field in spec.fields:
+    for field in plan.cross:
         value = values[field.name]
         if field.not_before_field and both(field.name, field.not_before_field):
             other = spec.field(field.not_before_field)

@@ -44,13 +44,13 @@ class FieldValueError(ValidationError):
         return self.problem.line(lang)
 
 
-#: What a field works out once from its definition: (field, what) → (the field, the value).
-#: The field itself is kept beside the value so its id is never reused while cached.
+#: What a field or a form works out once from its definition: (it, what) → (it, the value).
+#: The definition itself is kept beside the value so its id is never reused while cached.
 _DERIVED: dict[tuple[int, str], tuple[object, object]] = {}
 _T = TypeVar("_T")
 
 
-def _cached(owner: object, what: str, make: Callable[[], _T]) -> _T:
+def derived(owner: object, what: str, make: Callable[[], _T]) -> _T:
     found = _DERIVED.get((id(owner), what))
     if found is not None and found[0] is owner:
         return found[1]  # type: ignore[return-value]
@@ -105,7 +105,7 @@ class FieldSpec:
     def choice_keys(self) -> dict[str, str]:
         """Every accepted input for a choice (code, Chinese and English label) → its code
         (worked out once per field: an import checks it for every row)."""
-        return _cached(self, "choice_keys", self._choice_keys)
+        return derived(self, "choice_keys", self._choice_keys)
 
     def _choice_keys(self) -> dict[str, str]:
         keys: dict[str, str] = {}
@@ -123,11 +123,11 @@ class FieldSpec:
     def level_keys(self) -> dict[str, Level]:
         """Every accepted input for a level field → its level: the form's own labels first,
         then the standard names (绝密, TOP_SECRET, Top secret) of the levels it offers."""
-        return _cached(self, "level_keys", self._level_keys)
+        return derived(self, "level_keys", self._level_keys)
 
     def options_shown(self) -> Bilingual:
         """The choices (or levels) a message lists, in each language."""
-        return _cached(self, "shown", self._options_shown)
+        return derived(self, "shown", self._options_shown)
 
     def _options_shown(self) -> Bilingual:
         options = self.choices or self.levels

@@ -32,18 +32,32 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold()
 
 
-@functools.lru_cache(maxsize=1 << 16)
+class _Hexes(dict[str, str]):
+    """Character → its code point as six hex digits, filled as characters are first met."""
+
+    def __missing__(self, ch: str) -> str:
+        code = self[ch] = f"{ord(ch):06x}"
+        return code
+
+
+_HEXES: Final = _Hexes()
+
+
 def _hex(ch: str) -> str:
-    return f"{ord(ch):06x}"
+    return _HEXES[ch]
 
 
-def field_tokens(text: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)
+def field_tokens(text: str) -> tuple[str, ...]:
+    """A field's tokens, kept for the texts met last: names, titles and places repeat from
+    entry to entry of a register (an import makes a document for every row)."""
     chars = normalize(text)
     if not chars:
-        return []
-    tokens = [f"b{_hex(a)}{_hex(b)}" for a, b in itertools.pairwise(chars)]
-    tokens.append(f"u{_hex(chars[-1])}")
-    return tokens
+        return ()
+    hexes = [_HEXES[c] for c in chars]
+    tokens = ["b" + a + b for a, b in itertools.pairwise(hexes)]
+    tokens.append("u" + hexes[-1])
+    return tuple(tokens)
 
 
 def document(texts: Iterable[str]) -> str:

@@ -2,6 +2,7 @@
 
     .venv/bin/python -m tests.bench.bench_import_export                 # 10,000 and 30,000 rows
     .venv/bin/python -m tests.bench.bench_import_export --sizes 100000 --runs 3
+    .venv/bin/python -m tests.bench.bench_import_export --sizes 10000 30000 100000  # docs/scale.md
 
 For each size: a sheet of drawing issues as a clerk types them (Chinese headers, every field
 as text) in .csv and .xlsx; each run imports it into a fresh vault with every rule checked and
@@ -9,18 +10,23 @@ all or nothing (:func:`secrecy_desk.modules.registers.io.import_file`), then exp
 register to .xlsx. Baselines, in the same process and run: openpyxl reading the same workbook
 (read-only, values only: the least any .xlsx import must do) and openpyxl writing the same rows
 (write-only, typed values: the least any .xlsx export must do). Each figure is min / median of
-the runs; rates in rows per second; the ratios are to openpyxl's own time. The peak memory of
-an export (tracemalloc, Python allocations) is measured at two sizes: flat in the row count.
+the runs; rates in rows per second; the ratios are to openpyxl's own time, in wall time and in
+processor time (on a shared machine the wall time is also the other users' load). The peak
+memory of an export is measured at the smallest and the largest size, as Python allocations
+(tracemalloc) and as the resident memory of a process of its own: flat in the row count.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import gc
 import os
 import random
 import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 import tracemalloc
@@ -102,10 +108,13 @@ def openpyxl_write(path: Path, rows: list[list[object]]) -> None:
     book.save(path)
 
 
-def one_run(folder: Path, n: int, csv_path: Path, xlsx_path: Path) -> dict[str, float]:
+def one_run(
+    folder: Path, n: int, csv_path: Path, xlsx_path: Path, *, csv_only: bool = False
+) -> dict[str, float]:
     """Import each sheet into a fresh vault; export the second to .xlsx; the baselines."""
     out: dict[str, float] = {}
-    for kind, path in (("csv", csv_path), ("xlsx", xlsx_path)):
+    sheets = (("csv", csv_path),) if csv_only else (("csv", csv_path), ("xlsx", xlsx_path))
+    for kind, path in sheets:
         vault_dir = folder / f"vault-{kind}"
         shutil.rmtree(vault_dir, ignore_errors=True)
         env = make_vault(vault_dir)
@@ -126,6 +135,8 @@ def one_run(folder: Path, n: int, csv_path: Path, xlsx_path: Path) -> dict[str, 
                 book.close()
         finally:
             session.logout()
+    if csv_only:
+        return out
     out["openpyxl_read"] = timed(lambda: openpyxl_read(xlsx_path))
     out["openpyxl_read_cpu"] = LAST_CPU[0]
     plain = folder / "openpyxl.xlsx"
@@ -154,6 +165,44 @@ def export_peak(folder: Path, n: int, xlsx_path: Path) -> float:
     return peak / 2**20
 
 
+def _status_kib(field: str) -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    return 0
+
+
+def rss_child(folder: Path, xlsx_path: Path) -> None:
+    """In a process of its own: import the sheet, then export it, printing the resident memory
+    before the export and its peak during it (VmHWM, reset first: Linux's clear_refs)."""
+    vault_dir = folder / "vault-rss"
+    shutil.rmtree(vault_dir, ignore_errors=True)
+    env = make_vault(vault_dir)
+    session = env.login(OFFICER)
+    try:
+        regs = env.registers(session)
+        reg_io.import_file(regs, "drawings", xlsx_path)
+        gc.collect()
+        Path("/proc/self/clear_refs").write_text("5")
+        before = _status_kib("VmRSS")
+        target = folder / "rss.xlsx"
+        target.unlink(missing_ok=True)
+        reg_io.export_file(regs, "drawings", target)
+        print(f"{before} {_status_kib('VmHWM')}")
+    finally:
+        session.logout()
+
+
+def export_rss(folder: Path, xlsx_path: Path) -> tuple[float, float]:
+    """(resident MiB before the export, peak resident MiB during it) in a fresh process."""
+    out = subprocess.run(
+        [sys.executable, "-m", "tests.bench.bench_import_export", "--rss-child", str(folder),
+         str(xlsx_path)],
+        check=True, capture_output=True, text=True,
+    ).stdout.split()  # fmt: skip
+    return int(out[-2]) / 1024, int(out[-1]) / 1024
+
+
 def _fig(values: list[float]) -> str:
     return f"{min(values):7.2f} / {statistics.median(values):7.2f} s"
 
@@ -162,7 +211,21 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     p.add_argument("--sizes", type=int, nargs="+", default=[10_000, 30_000])
     p.add_argument("--runs", type=int, default=3)
+    p.add_argument(
+        "--csv-only", action="store_true", help="only the .csv import (the linearity figures)"
+    )
+    p.add_argument(
+        "--memory-sizes",
+        type=int,
+        nargs=2,
+        metavar="N",
+        help="the two sizes the export's memory is measured at (default: smallest, largest)",
+    )
+    p.add_argument("--rss-child", nargs=2, metavar=("FOLDER", "XLSX"), help=argparse.SUPPRESS)
     args, _ = p.parse_known_args(argv)
+    if args.rss_child:
+        rss_child(Path(args.rss_child[0]), Path(args.rss_child[1]))
+        return 0
     from secrecy_desk.forms import load_all
 
     spec = load_all()["drawings"]
@@ -171,11 +234,11 @@ def main(argv: list[str] | None = None) -> int:
         sheets = {n: write_sheets(folder, spec, n) for n in args.sizes}
         print(f"Import and export of drawing issues, min / median of {args.runs} runs")
         for n in args.sizes:
-            runs = [one_run(folder, n, *sheets[n]) for _ in range(args.runs)]
+            runs = [
+                one_run(folder, n, *sheets[n], csv_only=args.csv_only) for _ in range(args.runs)
+            ]
             figures = {k: [r[k] for r in runs] for k in runs[0]}
             best = {k: min(v) for k, v in figures.items()}
-            ratios_read = [r["import_xlsx"] / r["openpyxl_read"] for r in runs]
-            ratios_write = [r["export"] / r["openpyxl_write"] for r in runs]
             print(f"\n{n:,} rows")
             print(f"  load average {os.getloadavg()[0]:.1f} (2 cores, shared)")
             print(
@@ -183,6 +246,12 @@ def main(argv: list[str] | None = None) -> int:
                 f"{n / best['import_csv']:8,.0f} rows/s (target ≥ 5,000); processor "
                 f"{best['import_csv_cpu']:.2f} s, {n / best['import_csv_cpu']:,.0f} rows/s"
             )
+            if args.csv_only:
+                continue
+            ratios_read = [r["import_xlsx"] / r["openpyxl_read"] for r in runs]
+            ratios_write = [r["export"] / r["openpyxl_write"] for r in runs]
+            cpu_read = [r["import_xlsx_cpu"] / r["openpyxl_read_cpu"] for r in runs]
+            cpu_write = [r["export_cpu"] / r["openpyxl_write_cpu"] for r in runs]
             print(
                 f"  import .xlsx   {_fig(figures['import_xlsx'])}   "
                 f"{n / best['import_xlsx']:8,.0f} rows/s; processor {best['import_xlsx_cpu']:.2f} s"
@@ -193,7 +262,8 @@ def main(argv: list[str] | None = None) -> int:
             )
             print(
                 f"  import .xlsx / openpyxl read: {min(ratios_read):.2f} / "
-                f"{statistics.median(ratios_read):.2f} (target ≤ 1.5)"
+                f"{statistics.median(ratios_read):.2f} (target ≤ 1.5); processor "
+                f"{min(cpu_read):.2f} / {statistics.median(cpu_read):.2f}"
             )
             print(
                 f"  export .xlsx   {_fig(figures['export'])}   {n / best['export']:8,.0f} rows/s"
@@ -205,15 +275,24 @@ def main(argv: list[str] | None = None) -> int:
             )
             print(
                 f"  export / openpyxl write: {min(ratios_write):.2f} / "
-                f"{statistics.median(ratios_write):.2f} (target ≤ 1.3)"
+                f"{statistics.median(ratios_write):.2f} (target ≤ 1.3); processor "
+                f"{min(cpu_write):.2f} / {statistics.median(cpu_write):.2f}"
             )
-        small, large = min(args.sizes), max(args.sizes)
+        small, large = args.memory_sizes or (min(args.sizes), max(args.sizes))
+        for n in {small, large} - set(sheets):
+            sheets[n] = write_sheets(folder, spec, n)
         if small != large:
             peaks = {n: export_peak(folder, n, sheets[n][1]) for n in (small, large)}
             print(
                 f"\nexport peak memory: {peaks[small]:.1f} MiB at {small:,} rows, "
-                f"{peaks[large]:.1f} MiB at {large:,} rows"
+                f"{peaks[large]:.1f} MiB at {large:,} rows (Python allocations)"
             )
+            for n in (small, large):
+                before, peak = export_rss(folder, sheets[n][1])
+                print(
+                    f"export resident memory at {n:,} rows: {before:.0f} MiB before, "
+                    f"peak {peak:.0f} MiB ({peak - before:+.0f} MiB)"
+                )
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return 0

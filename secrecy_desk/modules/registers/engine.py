@@ -26,6 +26,7 @@ from secrecy_desk.core.levels import Level, Term
 from secrecy_desk.core.roles import Action
 from secrecy_desk.core.validators import Bilingual, Problem, problem
 from secrecy_desk.forms import (
+    CheckMemo,
     EntryInvalid,
     FieldType,
     Forms,
@@ -62,6 +63,7 @@ from secrecy_desk.records.store import (
     revise_entry,
     revision_data,
     stale_revision,
+    stored_values,
 )
 from secrecy_desk.vault.db import Row, Store
 from secrecy_desk.vault.session import Session
@@ -204,6 +206,7 @@ class _Pending:
         self.base = base
         self.spec = spec
         self.rows: list[tuple[str, Mapping[str, Value]]] = []
+        self.stored: list[Mapping[str, object]] = []
         self._by: dict[tuple[str, ...], dict[tuple[object, ...], list[int]]] = {}
 
     def _key(
@@ -222,10 +225,13 @@ class _Pending:
     def approval(self, number: str) -> ApprovalView | None:
         return self.base.approval(number)
 
-    def add(self, number: str, values: Mapping[str, Value]) -> None:
+    def add(self, number: str, values: Mapping[str, Value], stored: Mapping[str, object]) -> None:
+        """A checked row, with its values' storage forms (:func:`stored_values`)."""
         self.rows.append((number, values))
+        self.stored.append(stored)
         for names, index in self._by.items():
-            index.setdefault(self._key(names, values, number), []).append(len(self.rows) - 1)
+            key = tuple(number if n == NUMBER else stored.get(n) for n in names)
+            index.setdefault(key, []).append(len(self.rows) - 1)
 
     def find(
         self, register: str, equals: Mapping[str, object], *, exclude_number: str | None
@@ -237,8 +243,10 @@ class _Pending:
         index = self._by.get(names)
         if index is None:
             index = self._by[names] = {}
-            for i, (row_number, values) in enumerate(self.rows):
-                index.setdefault(self._key(names, values, row_number), []).append(i)
+            for i, (row_number, _) in enumerate(self.rows):
+                stored = self.stored[i]
+                key = tuple(row_number if n == NUMBER else stored.get(n) for n in names)
+                index.setdefault(key, []).append(i)
         wanted = self._key(names, equals, None)
         for i in index.get(wanted, ()):
             number, values = self.rows[i]
@@ -699,9 +707,10 @@ class Registers:
         lookup: Lookup | None = None,
         today: date | None = None,
         clearance: Level | None = None,
+        memo: CheckMemo | None = None,
     ) -> tuple[dict[str, Value], Level, Term | None, tuple[str, ...]]:
         today = today or self.session.clock.today()
-        result = validate_entry(spec, raw, today=today, defaults=defaults)
+        result = validate_entry(spec, raw, today=today, defaults=defaults, memo=memo)
         problems = list(result.problems)
         notices: list[Notice] = []
         if result.ok:
@@ -985,6 +994,8 @@ class Registers:
             number_of = _numbering(store, spec, today)
             clearance = self.session.principal.clearance
             pending = _Pending(_Lookup(self, clearance), spec)
+            # Each distinct text of a repeating field (是/否, a level, a date) is checked once.
+            memo = CheckMemo(spec)
             for index, raw in enumerate(rows, start=1):
                 if index % 200 == 1:
                     report(index - 1)
@@ -998,6 +1009,7 @@ class Registers:
                         lookup=pending,
                         today=today,
                         clearance=clearance,
+                        memo=memo,
                     )
                 except EntryInvalid as exc:
                     failures.extend((index, p) for p in exc.problems)
@@ -1006,8 +1018,9 @@ class Registers:
                     failures.extend((index, n.problem) for n in exc.notices)
                     continue
                 number = number_of(len(checked) + 1)
-                pending.add(number, values)
-                checked.append(BulkRow(values, level, term))
+                stored = stored_values(spec, values)
+                pending.add(number, values, stored)
+                checked.append(BulkRow(values, level, term, stored))
                 numbers.append(number)
                 if notices:
                     confirmed[number] = list(notices)

@@ -12,8 +12,9 @@ import io
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
+from typing import Final
 
 from secrecy_desk.core import media
 from secrecy_desk.core.cells import neutralise, restore
@@ -25,6 +26,7 @@ from secrecy_desk.core.roles import Action
 from secrecy_desk.core.validators import Problem, choice_key, problem
 from secrecy_desk.forms import FieldType, FormSpec
 from secrecy_desk.modules.registers.engine import Cancelled, ImportFailed, Progress, Registers
+from secrecy_desk.modules.registers.workbook import read_first_sheet
 from secrecy_desk.records.model import NUMBER, STATUS, Entry, Query
 from secrecy_desk.vault.keyfile import fsync_dir
 
@@ -60,25 +62,14 @@ def read_table(path: Path) -> list[list[str]]:
         except csv.Error as exc:
             raise _not_a(path, "CSV", exc) from None
     if suffix == ".xlsx":
-        import openpyxl  # noqa: PLC0415 - loaded only when a workbook is used (0.3 s)
-
         try:
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-            try:
-                sheet = book.worksheets[0]
-                rows = [
-                    ["" if c is None else _cell_text(c) for c in row]
-                    for row in sheet.iter_rows(values_only=True)
-                ]
-            finally:
-                book.close()
+            return read_first_sheet(path)
         except OSError:
             raise
         # Anything the workbook reader raises on a file that is not one (a bad zip, missing
         # parts, broken XML, odd types…) is that file's problem: one sentence.
         except Exception as exc:
             raise _not_a(path, "Excel workbook (.xlsx)", exc) from None
-        return rows
     raise _bad_format(path)
 
 
@@ -91,16 +82,6 @@ def _not_a(path: Path, kind: str, exc: BaseException) -> ValidationError:
         kind=kind,
         reason=str(exc)[:200] or type(exc).__name__,
     )
-
-
-def _cell_text(value: object) -> str:
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def header_map(spec: FormSpec, header: Sequence[str]) -> tuple[list[str | None], list[Problem]]:
@@ -354,7 +335,10 @@ def _write_xlsx(
         row: list[object] = []
         for name, kind in zip(names, kinds, strict=True):
             value = e.values.get(name) if kind else None
-            if kind == "int" and isinstance(value, int):
+            if kind == "text":
+                # Shown as it is (Entry.display's own case, without its calls).
+                row.append(text_cell(value) if isinstance(value, str) else "")
+            elif kind == "int" and isinstance(value, int):
                 row.append(value)
             elif kind == "money" and isinstance(value, Money):
                 row.append(money_cell(value.fen))
@@ -374,12 +358,32 @@ def _write_xlsx(
 
 
 def _kind(spec: FormSpec, name: str) -> str:
-    """How a column's cells are typed in a workbook: "int", "money", "date" or "" (text)."""
+    """How a column's cells are typed in a workbook: "int", "money", "date", "text" (a text
+    field, shown as stored) or "" (the text the list shows)."""
     if not spec.has_field(name):
         return ""
-    return {FieldType.INTEGER: "int", FieldType.MONEY: "money", FieldType.DATE: "date"}.get(
-        spec.field(name).type, ""
-    )
+    if name == spec.term_field:
+        return ""  # an empty term shows the level's default
+    return _KINDS.get(spec.field(name).type, "")
+
+
+_KINDS: Final = {
+    FieldType.INTEGER: "int",
+    FieldType.MONEY: "money",
+    FieldType.DATE: "date",
+    **dict.fromkeys(
+        (
+            FieldType.TEXT,
+            FieldType.LONG_TEXT,
+            FieldType.PERSON,
+            FieldType.ACCOUNT,
+            FieldType.ENTRY_REF,
+            FieldType.RESIDENT_ID,
+            FieldType.PHONE,
+        ),
+        "text",
+    ),
+}
 
 
 def _width(spec: FormSpec, name: str) -> float:
