@@ -614,3 +614,44 @@ def test_a_clock_that_goes_backwards_is_recorded(vault_env: VaultEnv) -> None:
     assert flagged[0].outcome == "flagged"
     assert flagged[0].role == "system"
     assert report(vault_env).intact
+
+
+def test_an_export_is_written_in_chunks_and_is_the_same_file(
+    vault_env: VaultEnv, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The export streams the trail a batch at a time (its memory does not grow with the
+    trail) and the file is the same whatever the batch: one byte-order mark, every record,
+    the signature over the whole file."""
+    import tracemalloc
+
+    from secrecy_desk.vault import audit_review
+
+    s = vault_env.login(AUDITOR)
+    try:
+        with s.operation():
+            for i in range(6000):
+                s.audit("test.fill", f"记录 {i}", details={"n": i, "text": "x" * 200})
+        whole = tmp_path / "whole.csv"
+        monkeypatch.setattr(audit_review, "EXPORT_BATCH", 10**6)
+        export_csv(s, AuditFilter(), whole)
+        monkeypatch.setattr(audit_review, "EXPORT_BATCH", 7)
+        chunked = tmp_path / "chunked.csv"
+        tracemalloc.start()
+        try:
+            _csv, sig, records = export_csv(s, AuditFilter(), chunked)
+            _now, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    finally:
+        s.logout()
+    assert records > 6000
+    data = chunked.read_bytes()
+    assert data.count(b"\xef\xbb\xbf") == 1
+    assert data.startswith(b"\xef\xbb\xbf")
+    # The second export has the first one's audit record more, and nothing else differs.
+    assert whole.read_bytes() in data
+    assert len(data.splitlines()) == records + 1
+    assert peak < len(data) // 4, (peak, len(data))
+    trusted = [k.sign_public for k in keyfile.read(vault_env.folder).slots if k.sign_public]
+    assert verify_export(chunked, sig, trusted)
+    assert not list(tmp_path.glob("*.tmp"))

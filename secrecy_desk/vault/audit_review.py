@@ -7,13 +7,15 @@ reads ordinary users' records; the sysadmin and business users read none (S3 §3
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from secrecy_desk.core import media
 from secrecy_desk.core.cells import neutralise
@@ -230,29 +232,49 @@ def export_csv(
     for path in (target, target.with_name(target.name + ".sig")):
         media.refuse_existing(path, overwrite=overwrite)
     where, params = _where(session, flt)
-    rows = session.vault.store.all(
-        f"SELECT {COLUMNS} FROM audit WHERE {where} ORDER BY seq", params
-    )
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow(CSV_HEADER)
-    for r in rows:
-        rec = AuditRecord.from_row(r)
-        # Logins, objects and details come from users: never a live formula in a spreadsheet
-        # (cells.restore gives the exact field back, to recompute the chain from the file).
-        cells = [neutralise(str(f)) for f in rec.fields]
-        writer.writerow([*cells, rec.prev_hash.hex(), rec.hash.hex(), rec.mac.hex()])
-    data = buf.getvalue().encode("utf-8-sig")
+    # Written a batch at a time into a file beside the target and hashed as it is written
+    # (a year of a large unit's trail is a gigabyte of CSV: memory stays flat), then put in
+    # place by rename in the transaction of its audit record.
+    tmp = target.with_name(target.name + ".tmp")
+    sha = hashlib.sha256()
+    records = 0
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        try:
+            buf = io.StringIO()
+            writer = csv.writer(buf)
+            writer.writerow(CSV_HEADER)
+            encoding = "utf-8-sig"  # the byte-order mark once, at the start of the file
+            batches = session.vault.store.batches(
+                f"SELECT {COLUMNS} FROM audit WHERE {where} ORDER BY seq", params, EXPORT_BATCH
+            )
+            for batch in batches:
+                for r in batch:
+                    rec = AuditRecord.from_row(r)
+                    # Logins, objects and details come from users: never a live formula in a
+                    # spreadsheet (cells.restore gives the exact field back, to recompute the
+                    # chain from the file).
+                    cells = [neutralise(str(f)) for f in rec.fields]
+                    writer.writerow([*cells, rec.prev_hash.hex(), rec.hash.hex(), rec.mac.hex()])
+                records += len(batch)
+                encoding = _write_chunk(fd, sha, buf, encoding)
+            _write_chunk(fd, sha, buf, encoding)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     head = session.vault.log.head()
     slot = session.vault.keyfile.slot(session.account.slot_id)
     assert slot is not None
     assert slot.sign_public is not None
-    digest = crypto.sha256(data)
+    digest = sha.digest()
     statement = json.dumps(
         {
             "file": target.name,
             "sha256": digest.hex(),
-            "records": len(rows),
+            "records": records,
             "head_seq": head.seq,
             "head_hash": head.hash.hex(),
             "exported_by": session.account.login,
@@ -263,23 +285,44 @@ def export_csv(
     )
     signature = crypto.sign(session.private[32:64], statement.encode())
     sig_path = target.with_name(target.name + ".sig")
-    with session.operation():
-        session.audit(
-            "audit.export",
-            str(target),
-            level=Level.INTERNAL,
-            details={"records": len(rows), "sha256": digest.hex()},
-        )
-        keyfile.write_atomic(target, data)
-        keyfile.write_atomic(
-            sig_path,
-            json.dumps(
-                {"statement": json.loads(statement), "signature": signature.hex()},
-                indent=1,
-                ensure_ascii=False,
-            ).encode(),
-        )
-    return target, sig_path, len(rows)
+    try:
+        with session.operation():
+            session.audit(
+                "audit.export",
+                str(target),
+                level=Level.INTERNAL,
+                details={"records": records, "sha256": digest.hex()},
+            )
+            os.replace(tmp, target)
+            keyfile.fsync_dir(target.parent)
+            keyfile.write_atomic(
+                sig_path,
+                json.dumps(
+                    {"statement": json.loads(statement), "signature": signature.hex()},
+                    indent=1,
+                    ensure_ascii=False,
+                ).encode(),
+            )
+    finally:
+        tmp.unlink(missing_ok=True)
+    return target, sig_path, records
+
+
+#: Audit records read and written at a time by :func:`export_csv`.
+EXPORT_BATCH: Final = 5000
+
+
+def _write_chunk(fd: int, sha: Any, buf: io.StringIO, encoding: str) -> str:
+    """Write what ``buf`` holds to ``fd`` and the hash, and empty it; the encoding of the
+    next chunk (the byte-order mark only before the first)."""
+    data = buf.getvalue().encode(encoding)
+    buf.seek(0)
+    buf.truncate()
+    sha.update(data)
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+    return "utf-8"
 
 
 def verify_export(csv_path: Path, sig_path: Path, trusted_keys: Iterable[bytes]) -> bool:
