@@ -336,23 +336,11 @@ def open_database(
         raise VaultError(_PERMISSION, path=str(path.parent))
     if _read_only_fs(path.parent):
         raise VaultError(_READ_ONLY_MEDIA, path=str(path.parent))
-    mode = "rwc" if create else "rw"
-    try:
-        conn = sqlcipher3.connect(
-            f"file:{path}?mode={mode}", uri=True, isolation_level=None, check_same_thread=False
-        )
-    except sqlcipher3.DatabaseError as exc:
-        raise _open_error(exc, path) from None
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        # The key is our own random bytes as hex, never a password: no quoting issue can arise.
-        conn.execute(f"PRAGMA key = \"x'{master_key.hex()}'\"")
-        conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
-    except sqlcipher3.DatabaseError as exc:
-        conn.close()
-        raise _open_error(exc, path) from None
-    try:
-        for pragma in (
+    conn = _connect(
+        path,
+        "rwc" if create else "rw",
+        master_key,
+        (
             # Off on purpose (it is SQLCipher's own default since 4.5): wiping and locking every
             # freed allocation made indexed queries 3-7 times slower than plain SQLite. Memory is
             # protected at the process level instead (no core dumps, not dumpable, umask 077);
@@ -366,40 +354,51 @@ def open_database(
             "PRAGMA busy_timeout = 2000",
             # Decrypted pages stay cached: 64 MiB spares re-decrypting hot index pages.
             "PRAGMA cache_size = -65536",
-        ):
-            conn.execute(pragma).fetchall()
-    except sqlcipher3.DatabaseError as exc:
-        conn.close()
-        raise _open_error(exc, path) from None
+        ),
+    )
     if create:
         os.chmod(path, 0o600)
     return Store(conn, path)
 
 
 def _open_reader(path: Path, master_key: bytes) -> Store:
+    conn = _connect(
+        path,
+        "ro",
+        master_key,
+        (
+            "PRAGMA cipher_memory_security = OFF",
+            "PRAGMA query_only = ON",
+            "PRAGMA busy_timeout = 2000",
+            "PRAGMA cache_size = -16384",
+        ),
+    )
+    store = Store(conn, path)
+    store.read_only = True
+    return store
+
+
+def _connect(path: Path, mode: str, master_key: bytes, pragmas: Sequence[str]) -> Any:
+    """A connection to ``path`` in ``mode`` (``ro``, ``rw``, ``rwc``), keyed with the master
+    key, its first page read (a wrong key fails here) and ``pragmas`` set; any failure is the
+    open's one sentence and leaves no connection open."""
     try:
         conn = sqlcipher3.connect(
-            f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+            f"file:{path}?mode={mode}", uri=True, isolation_level=None, check_same_thread=False
         )
     except sqlcipher3.DatabaseError as exc:
         raise _open_error(exc, path) from None
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
+        # The key is our own random bytes as hex, never a password: no quoting issue can arise.
         conn.execute(f"PRAGMA key = \"x'{master_key.hex()}'\"")
         conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
-        for pragma in (
-            "PRAGMA cipher_memory_security = OFF",
-            "PRAGMA query_only = ON",
-            "PRAGMA busy_timeout = 2000",
-            "PRAGMA cache_size = -16384",
-        ):
+        for pragma in pragmas:
             conn.execute(pragma).fetchall()
     except sqlcipher3.DatabaseError as exc:
         conn.close()
         raise _open_error(exc, path) from None
-    store = Store(conn, path)
-    store.read_only = True
-    return store
+    return conn
 
 
 def _open_error(exc: Exception, path: Path) -> VaultError:
