@@ -834,7 +834,7 @@
     </message>
     <message>
         <source>The reminder must be {low} to {high} days, not {n}.</source>
-        <extracomment>The copy&apos;s estimated work per page, in :mod:`checkup`&apos;s units (measured with the bench). The reminder days the system administrator may choose (inclusive).</extracomment>
+        <extracomment>KiB of decrypted pages cached while a copy is walked by its quick check. The copy&apos;s estimated work per page, in :mod:`checkup`&apos;s units (measured with the bench). The reminder days the system administrator may choose (inclusive).</extracomment>
         <translation>提醒天数应为 {low} 至 {high} 天，不能是 {n}。</translation>
     </message>
     <message>
@@ -1015,6 +1015,10 @@
         <source>The check was cancelled; nothing was recorded.</source>
         <extracomment>A long step&apos;s report: (done, total); answering ``False`` asks it to stop. SQLite virtual-machine steps between two calls of the progress handler.</extracomment>
         <translation>校验已取消，未作任何记录。</translation>
+    </message>
+    <message>
+        <source>The reading was stopped: the session was locked or closed, or the list changed.</source>
+        <translation>读取已停止：会话已锁定或关闭，或列表已改变。</translation>
     </message>
 </context>
 <context>

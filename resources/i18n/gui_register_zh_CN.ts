@@ -104,7 +104,7 @@
     <name>EntryTableModel</name>
     <message>
         <source>Marking</source>
-        <extracomment>A pseudo-column showing each row&apos;s classification mark (机密★20年); not sortable. Rows read per page; a screenful is some forty, so a page covers several screens. Pages held at most (the rest are read again when shown): 2,400 rows, some 60 screens. First and last ids of pages read earlier, kept to read a neighbouring page by keyset. Emitted with the number of matching entries after each (re)query and change. Pages held, by page number, the most recently used last. (first id, last id) of pages read, by page number, to read their neighbours. Show the first page before counting (the count follows from the event loop).</extracomment>
+        <extracomment>A pseudo-column showing each row&apos;s classification mark (机密★20年); not sortable. Rows read per page; a screenful is some forty, so a page covers several screens. Pages held at most (the rest are read again when shown): 2,400 rows, some 60 screens. First and last ids of pages read earlier, kept to read a neighbouring page by keyset. Emitted with the number of matching entries after each (re)query and change. Emitted when a count aside starts (the number shown is no longer the query&apos;s). Pages held, by page number, the most recently used last. (first id, last id) of pages read, by page number, to read their neighbours. Where counts are made aside (the session&apos;s); ``None``: at once, on this thread.</extracomment>
         <translation>密级标志</translation>
     </message>
     <message>
@@ -627,6 +627,10 @@
     <message>
         <source>Select an entry first.</source>
         <translation>请先选择一个条目。</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>计数中…</translation>
     </message>
     <message>
         <source>Remove this filter</source>

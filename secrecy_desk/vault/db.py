@@ -67,6 +67,11 @@ class Store:
         integrity walks); a non-zero answer interrupts the statement. ``None`` removes it."""
         self._conn.set_progress_handler(handler, steps)
 
+    def interrupt(self) -> None:
+        """Stop the statement running on this connection (from any thread): it fails with
+        "interrupted" at its next step."""
+        self._conn.interrupt()
+
     def executescript(self, sql: str) -> None:
         self._conn.executescript(sql)
 

@@ -34,7 +34,7 @@ from secrecy_desk.core.roles import (
     Role,
     check_password,
 )
-from secrecy_desk.vault import anchor, audit_chain, crypto, db, keyfile, upgrade
+from secrecy_desk.vault import anchor, aside, audit_chain, crypto, db, keyfile, upgrade
 from secrecy_desk.vault import settings as settings_mod
 from secrecy_desk.vault.audit_chain import Actor, AuditLog, Break
 from secrecy_desk.vault.crypto import Argon2Params
@@ -157,6 +157,8 @@ class Vault:
         self.log = AuditLog(store, self._audit_key(), kf.vault_id, clock, self.workstation)
         self.settings = settings_mod.load(store) if self._has_settings() else None
         self._closed = False
+        # Reads on connections of their own, from worker threads (a search's count).
+        self.asides = aside.AsideReads(store.path, lambda: self._master)
         #: The head problem found at open when the vault was opened despite it (verify).
         self.head_break: Break | None = None
         #: What an older copy put back lacks compared with the rollback anchor (verify).
@@ -451,6 +453,7 @@ class Vault:
             self.sync_head(force=True)
         finally:
             self._closed = True
+            self.asides.close()  # no reading connection outlives the vault's own
             self.store.close()
             self._lock.close()
 

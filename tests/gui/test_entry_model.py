@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont
-from PySide6.QtWidgets import QTableView
 
 from secrecy_desk.core.collation import sort_key
+from secrecy_desk.gui.common.aside import Asides
 from secrecy_desk.gui.registers import model as model_mod
 from secrecy_desk.gui.registers.model import (
     ENTRY_ROLE,
@@ -80,53 +80,38 @@ def test_jump_to_the_end_and_into_the_middle(registers: Registers) -> None:
 
 
 def test_first_page_before_the_count(registers: Registers, qtbot: Any) -> None:
-    """With ``count_later`` the first page is there before the count; the rest of the rows
-    come with the count, from the event loop."""
+    """With ``asides`` the first page is there before the count; the rest of the rows come
+    with the count, made on a connection of its own and delivered from the event loop."""
     model = EntryTableModel(registers, registers.spec("drawings"), "zh_CN")
-    model.count_later = True
+    model.asides = Asides()
     counts: list[int] = []
+    started: list[bool] = []
     model.countChanged.connect(counts.append)
+    model.countStarted.connect(lambda: started.append(True))
     model.reload()
     assert model.rowCount() == PAGE_SIZE
     assert not counts
+    assert started == [True]
     qtbot.waitUntil(lambda: bool(counts))
     assert counts == [N]
     assert model.rowCount() == N
+    assert not model.counting
+    assert registers.session.vault.asides.open_count == 0
 
 
-def test_the_view_paints_the_first_page_before_the_count(
-    registers: Registers, qtbot: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """In a shown table, the first page is painted before the count starts (a search count
-    of a large register can take a second): the count waits for the paint."""
+def test_an_entry_added_while_counting_is_counted(registers: Registers, qtbot: Any) -> None:
+    """A count running when a new entry is shown counts again (its snapshot lacked it)."""
     model = EntryTableModel(registers, registers.spec("drawings"), "zh_CN")
-    model.count_later = True
-    view = QTableView()
-    qtbot.addWidget(view)
-    view.setModel(model)
-    view.resize(800, 400)
-    view.show()
-    qtbot.waitExposed(view)
-    painted: list[int] = []
-    display = model.data
-
-    def watched(index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            painted.append(index.row())
-        return display(index, role)
-
-    monkeypatch.setattr(model, "data", watched)
-    at_count: list[int] = []
-    count = registers.count
-
-    def counted(register: str, query: Query) -> int:
-        at_count.append(len(painted))
-        return count(register, query)
-
-    monkeypatch.setattr(registers, "count", counted)
-    model.reload(Query(search="图"))
-    qtbot.waitUntil(lambda: bool(at_count))
-    assert at_count[0] > 0  # the rows were on the screen when the count began
+    model.asides = Asides()
+    counts: list[int] = []
+    model.countChanged.connect(counts.append)
+    model.reload()
+    bulk_drawings(registers, 1, seed=99, batch=1)
+    added = registers.page("drawings", Query(limit=1))[0]
+    model.insert_entry(added)
+    qtbot.waitUntil(lambda: not model.counting)
+    assert counts[-1] == N + 1
+    assert model.rowCount() == N + 1
 
 
 def test_sort_is_server_side(registers: Registers) -> None:

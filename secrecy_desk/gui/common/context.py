@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from secrecy_desk.core.clock import Clock
 from secrecy_desk.forms import Forms
+from secrecy_desk.gui.common.aside import Asides
 from secrecy_desk.gui.common.changes import ChangeBus, Changes
 from secrecy_desk.modules.registers import Registers
 from secrecy_desk.vault.session import Session
@@ -24,6 +25,8 @@ class AppContext:
     registers: Registers
     lang: str
     bus: ChangeBus = field(default_factory=ChangeBus)
+    #: The session's reads aside the window (a search's count); held while locked.
+    asides: Asides = field(default_factory=Asides)
 
     @property
     def clock(self) -> Clock:

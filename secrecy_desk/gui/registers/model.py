@@ -10,12 +10,16 @@ is nearer). Sorting, filtering and searching never happen here: they change the 
 and the engine answers from its indexes, so a register of millions of entries costs the same
 to open and to scroll as one of a hundred, and memory stays flat however far it is scrolled.
 
-The first page is read before the count, so with ``count_later`` a window shows it while the
-count is still being made (the rows below it appear when the count arrives); a first page
-shorter than a page needs no count at all.
+The first page is read before the count. With :attr:`EntryTableModel.asides` (the session's
+``ctx.asides``) the count is made aside: on a reading connection of its own, on a worker
+thread, while the window paints the first page and answers input (``counting`` is true and
+:attr:`~EntryTableModel.countStarted` said so); the rows below the first page appear when
+the count arrives. A first page shorter than a page needs no count at all. Without it (a
+model in a test or a benchmark) the count is made at once, after the first page.
 
 Every query carries a generation number; a page or a count that arrives for an older
-generation (the query changed while it was being read) is dropped.
+generation (the query changed while it was being read) is dropped, and a newer query cancels
+the count still running for the older one.
 """
 
 from __future__ import annotations
@@ -31,12 +35,13 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
+from secrecy_desk.core.errors import DeskError
 from secrecy_desk.forms import FormSpec, SortKey
+from secrecy_desk.gui.common.aside import Aside, Asides
 from secrecy_desk.modules.registers import NUMBER, STATUS, Entry, Query, Registers
 
 #: A pseudo-column showing each row's classification mark (机密★20年); not sortable.
@@ -45,9 +50,6 @@ MARKING: Final = "marking"
 PAGE_SIZE: Final = 200
 #: Pages held at most (the rest are read again when shown): 2,400 rows, some 60 screens.
 WINDOW_PAGES: Final = 12
-#: With ``count_later``, the count starts this long after the first page at the latest (ms),
-#: when no view paints it.
-COUNT_FALLBACK_MS: Final = 300
 #: First and last ids of pages read earlier, kept to read a neighbouring page by keyset.
 EDGES_KEPT: Final = 4096
 
@@ -84,6 +86,8 @@ class EntryTableModel(QAbstractTableModel):
 
     #: Emitted with the number of matching entries after each (re)query and change.
     countChanged = Signal(int)
+    #: Emitted when a count aside starts (the number shown is no longer the query's).
+    countStarted = Signal()
 
     def __init__(
         self,
@@ -106,21 +110,9 @@ class EntryTableModel(QAbstractTableModel):
         self._total = 0
         self._generation = 0
         self._icons: dict[str, QIcon] = {}
-        #: Show the first page before counting (the count follows from the event loop).
-        self.count_later = False
-        self._count_timer = QTimer(self)
-        self._count_timer.setSingleShot(True)
-        self._count_timer.setInterval(0)
-        self._count_timer.timeout.connect(self._count_now)
-        #: The count waits for the first page to be painted: a view asking for a cell's data
-        #: starts it after the paint (a 0 ms timer alone fired before the view's layout and
-        #: paint, so the window showed nothing new until a long search count ended); with no
-        #: view painting (a hidden tab), the fallback starts it.
-        self._count_waiting = False
-        self._count_fallback = QTimer(self)
-        self._count_fallback.setSingleShot(True)
-        self._count_fallback.setInterval(COUNT_FALLBACK_MS)
-        self._count_fallback.timeout.connect(self._count_timer.start)
+        #: Where counts are made aside (the session's); ``None``: at once, on this thread.
+        self.asides: Asides | None = None
+        self._aside: Aside | None = None
 
     # --- the query ----------------------------------------------------------------------------
 
@@ -166,11 +158,11 @@ class EntryTableModel(QAbstractTableModel):
         self.reload(query)
 
     def reload(self, query: Query | None = None) -> None:
-        """Drop every held row and read the first page, then the count (at once, or with
-        :attr:`count_later` from the event loop, after the first page has been shown)."""
+        """Drop every held row and read the first page, then the count (at once, or aside
+        with :attr:`asides`, the first page shown meanwhile)."""
         query = replace(query or self._query, offset=0, limit=PAGE_SIZE, after=None)
         first = self._registers.page(self._spec.id, query)
-        self._stop_count()  # a count still to come was for the query before
+        self._stop_count()  # a count still running was for the query before
         self._generation += 1
         self.beginResetModel()
         self._query = query
@@ -181,24 +173,60 @@ class EntryTableModel(QAbstractTableModel):
         self.endResetModel()
         if len(first) < PAGE_SIZE:
             self.countChanged.emit(self._total)  # all of it: nothing more to count
-        elif self.count_later:
-            # after the first page is painted; a newer query restarts it: one count, the latest
-            self._count_waiting = True
-            self._count_fallback.start()
+        elif self.asides is not None:
+            self._count_aside(self._generation)
         else:
-            self._count_now()
+            self._counted(self._generation, self._registers.count(self._spec.id, self._query))
+
+    @property
+    def counting(self) -> bool:
+        """Whether a count aside is running for the current query."""
+        return self._aside is not None and self._aside.running
 
     def _stop_count(self) -> None:
-        self._count_waiting = False
-        self._count_fallback.stop()
-        self._count_timer.stop()
+        if self._aside is not None:
+            self._aside.cancel()
+            self._aside = None
 
-    def _count_now(self) -> None:
-        self._stop_count()
-        generation = self._generation
-        total = self._registers.count(self._spec.id, self._query)
+    def _count_aside(self, generation: int) -> None:
+        assert self.asides is not None
+        register, query = self._spec.id, self._query
+
+        def again() -> None:  # the lock stopped it: count again at the unlock, if still ours
+            if generation == self._generation:
+                self._count_aside(generation)
+
+        def failed(_error: DeskError) -> None:
+            # The reading connection failed (not the lock): count here, as before, or
+            # keep the first page's figure if the vault cannot answer now either.
+            if generation != self._generation:
+                return
+            try:
+                total = self._registers.count(register, query)
+            except DeskError:
+                return
+            self._counted(generation, total)
+
+        self._aside = self.asides.run(
+            lambda: self._registers.count_aside(register, query),
+            lambda total: self._counted(generation, int(total)),
+            failed=failed,
+            again=again,
+        )
+        if self._aside is not None:
+            self.countStarted.emit()
+
+    def _count_again(self) -> None:
+        """The list changed under a running count (read before the change): count anew."""
+        if self.counting:
+            self._stop_count()
+            self._count_aside(self._generation)
+
+    def _counted(self, generation: int, total: int) -> None:
+        """The count of query ``generation`` arrived: the rows below the first page."""
         if generation != self._generation:
-            return
+            return  # the query changed meanwhile: this count belongs to no one
+        self._aside = None
         shown = self._total
         if total > shown:
             self.beginInsertRows(QModelIndex(), shown, total - 1)
@@ -338,10 +366,6 @@ class EntryTableModel(QAbstractTableModel):
         return icon
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if self._count_waiting:  # a view is painting the first page: count once it is done
-            self._count_waiting = False
-            self._count_fallback.stop()
-            self._count_timer.start()
         if not index.isValid():
             return None
         entry = self.entry_at(index.row())
@@ -436,6 +460,7 @@ class EntryTableModel(QAbstractTableModel):
             self._total = max(0, self._total - 1)
             self._drop_from(row)
             self.endRemoveRows()
+            self._count_again()
             self.countChanged.emit(self._total)
             return None
         self._pages[row // PAGE_SIZE][row % PAGE_SIZE] = entry
@@ -450,6 +475,7 @@ class EntryTableModel(QAbstractTableModel):
         self._clear()
         self.endInsertRows()
         self._page(0)
+        self._count_again()
         self.countChanged.emit(self._total)
         row = self.row_of(entry.number)
         return 0 if row is None else row

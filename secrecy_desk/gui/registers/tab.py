@@ -428,8 +428,9 @@ class RegisterTab(QWidget):
         saved = get_pref(self.ctx.session, self._columns_key)
         columns = saved if isinstance(saved, list) and saved else list(self.spec.listing.columns)
         self.model = EntryTableModel(self.registers, self.spec, self.lang, columns, self)
-        self.model.count_later = True  # the first page shows while a large register counts
+        self.model.asides = self.ctx.asides  # the first page shows while a large register counts
         self.model.countChanged.connect(self._show_count)
+        self.model.countStarted.connect(self._show_counting)
         self.table = QTableView()
         self.table.setObjectName("entryTable")
         self.table.setModel(self.model)
@@ -733,6 +734,9 @@ class RegisterTab(QWidget):
             action.setToolTip(tip if ok else f"{reason}\n{tip}")
         self.save_button.setEnabled(self.save_action.isEnabled())
         self.cancel_button.setEnabled(editing)
+
+    def _show_counting(self) -> None:
+        self.count_label.setText(self.tr("Counting…"))
 
     def _show_count(self, total: int) -> None:
         shown = f"{total:,}"

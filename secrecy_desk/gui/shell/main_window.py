@@ -443,6 +443,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(200, lambda: self.lock(reason))
             return
         self.locked = True
+        self.ctx.asides.hold()  # a count running aside stops; its connection closes
+        self.session.vault.asides.stop()
         clipboard.clear_ours()
         self._dismiss_dialogs()
         self.idle.stop()
@@ -474,6 +476,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         with contextlib.suppress(DeskError):
             self.session.lock_event("session.unlock")
+        self.ctx.asides.release()  # the counts the lock stopped start again
         self.idle.start()
         self._focus_page()
 
@@ -578,6 +581,7 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self._lock_keys)
         self.home.stop_counting()
+        self.ctx.asides.end()
         self.hide()
         self.ended.emit(True)
         self.close()
@@ -592,6 +596,7 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self._lock_keys)
         self.home.stop_counting()
+        self.ctx.asides.end()  # the vault's close waits for their connections to close
         try:
             self.keep_drafts()
             if closing_locked:

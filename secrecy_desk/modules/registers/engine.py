@@ -65,6 +65,7 @@ from secrecy_desk.records.store import (
     stale_revision,
     stored_values,
 )
+from secrecy_desk.vault.aside import AsideRead
 from secrecy_desk.vault.db import Row, Store
 from secrecy_desk.vault.session import Session
 
@@ -635,17 +636,26 @@ class Registers:
         """How many entries the query finds (its filters; the page and the order do not
         matter). The whole live register is summed from ``entry_totals`` (kept by triggers,
         one row per level); any filter is counted from the indexes (``Planner.count_sql``)."""
+        sql, params = self.count_statement(register, query)
+        return int(self.store.scalar(sql, params))
+
+    def count_aside(self, register: str, query: Query) -> AsideRead:
+        """The count of :meth:`count` as a read on a connection of its own, for a worker
+        thread (:mod:`secrecy_desk.vault.aside`): the permission is checked and the statement
+        made here, with this session's clearance; ``scalar()`` of the result is the count.
+        Raises ``ReadStopped`` when the vault is closing."""
+        sql, params = self.count_statement(register, query)
+        return self.session.vault.asides.read(sql, params)
+
+    def count_statement(self, register: str, query: Query) -> tuple[str, list[object]]:
+        """The statement answering :meth:`count` (one row, one column)."""
         spec = self.require(register, Action.VIEW)
         if not query.filtered and not query.include_voided:
-            return int(
-                self.store.scalar(
-                    "SELECT coalesce(sum(live), 0) FROM entry_totals "
-                    "WHERE register = ? AND level <= ?",
-                    (spec.id, int(self.session.principal.clearance)),
-                )
+            return (
+                "SELECT coalesce(sum(live), 0) FROM entry_totals WHERE register = ? AND level <= ?",
+                [spec.id, int(self.session.principal.clearance)],
             )
-        sql, params = self.count_sql(spec, query)
-        return int(self.store.scalar(sql, params))
+        return self.count_sql(spec, query)
 
     def count_sql(self, spec: FormSpec, query: Query) -> tuple[str, list[object]]:
         """The statement counting a filtered ``query`` (``Planner.count_sql``)."""
