@@ -345,9 +345,23 @@ def _verified(
     return BackupReport(folder, records, path.stat().st_size, sha)
 
 
-def check_backup(session: Session, source: Path) -> BackupReport:
+#: SQLCipher's page (bytes): what the bar of a backup's check counts the file in.
+PAGE_BYTES: Final = 4096
+
+
+def _restore_check_cancelled() -> BackupCancelled:
+    return BackupCancelled(
+        QT_TRANSLATE_NOOP("Errors", "The check of the backup was cancelled; nothing was restored.")
+    )
+
+
+def check_backup(
+    session: Session, source: Path, progress: Progress | None = None
+) -> BackupReport:
     """Whether ``source`` may be put in the place of the open vault: a Secrecy Desk backup,
-    of this vault, every page verified with its key. Refused with one sentence otherwise."""
+    of this vault, every page verified with its key. Refused with one sentence otherwise.
+    ``progress`` hears the estimated work of the page checks and may cancel them
+    (:class:`BackupCancelled`)."""
     session.principal.require_role(Role.SYSADMIN)
     source = source.absolute()
     if not (source / db.DB_NAME).is_file() or not (source / keyfile.KEYFILE_NAME).is_file():
@@ -360,7 +374,14 @@ def check_backup(session: Session, source: Path) -> BackupReport:
         raise VaultError(_WRONG_VAULT, path=str(source))
     # Every page's HMAC and the B-trees, as the restore itself checks them: a backup was
     # checked in full when it was made, and the full cross-check of a vault is verify's.
-    report = _verified(source, session.vault.master_key(), any_version=True, quick=True)
+    pages = (source / db.DB_NAME).stat().st_size // PAGE_BYTES
+    bar = checkup.WorkBar(
+        progress, checkup.page_work(pages, quick=True), _restore_check_cancelled
+    )
+    bar.tell(0)
+    bar.stop_if_cancelled()
+    report = _verified(source, session.vault.master_key(), any_version=True, quick=True, bar=bar)
+    bar.stop_if_cancelled()
     if report is None:
         raise VaultError(_DAMAGED, path=str(source))
     return report

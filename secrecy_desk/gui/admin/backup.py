@@ -243,8 +243,14 @@ class BackupTab(QWidget):
             QMessageBox.warning(self, self.tr("Restore"), self.tr("Choose the backup folder."))
             return
         source = Path(text)
+        box = ProgressBox(self, self.tr("Checking the backup…"), self.tr("Cancel"))
         try:
-            checked = run_job(lambda: backups.check_backup(self.session, source))
+            checked = run_job(
+                lambda progress: backups.check_backup(self.session, source, progress),
+                progress=box,
+            )
+        except backups.BackupCancelled:
+            return  # the administrator cancelled the check: nothing happened
         except DeskError as exc:
             QMessageBox.warning(self, self.tr("Restore"), exc.message(self.lang))
             return
