@@ -226,3 +226,39 @@ def test_the_backup_bar_runs_through_the_self_check_and_a_cancel_there_keeps_not
         assert last == ("failed",)
     finally:
         s.logout()
+
+
+def test_the_check_before_a_restore_reports_progress_and_can_be_cancelled(
+    vault_env: VaultEnv, tmp_path: Path
+) -> None:
+    """Choosing a backup to restore checks every page of it: the bar moves through the
+    check to its end, and a cancel stops it with its own sentence (nothing restored)."""
+    _with_entry(vault_env)
+    s = vault_env.login(SYSADMIN)
+    try:
+        backup.backup(s, tmp_path / "b1")
+        told: list[tuple[int, int]] = []
+
+        def progress(done: int, total: int) -> bool:
+            told.append((done, total))
+            return True
+
+        report = backup.check_backup(s, tmp_path / "b1", progress)
+        assert report.records > 0
+        total = told[-1][1]
+        assert told[0] == (0, total)
+        assert told[-1] == (total, total)
+        assert len({d for d, _t in told}) > 2  # it moved on the way, not only at the ends
+        calls: list[int] = []
+
+        def cancel_midway(d: int, _t: int) -> bool:
+            calls.append(d)
+            return len(calls) < 3
+
+        with pytest.raises(backup.BackupCancelled) as caught:
+            backup.check_backup(s, tmp_path / "b1", cancel_midway)
+        assert caught.value.message("en") == (
+            "The check of the backup was cancelled; nothing was restored."
+        )
+    finally:
+        s.logout()

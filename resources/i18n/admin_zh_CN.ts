@@ -843,6 +843,10 @@
         <translation>备份已取消，未保留任何内容。</translation>
     </message>
     <message>
+        <source>The check of the backup was cancelled; nothing was restored.</source>
+        <translation>备份检查已取消，未作任何恢复。</translation>
+    </message>
+    <message>
         <source>The password is not correct.</source>
         <translation>密码不正确。</translation>
     </message>

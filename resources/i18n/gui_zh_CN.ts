@@ -563,6 +563,10 @@
         <translation>请选择备份文件夹。</translation>
     </message>
     <message>
+        <source>Checking the backup…</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
         <source>Copying the vault, then restoring the backup…</source>
         <translation>正在复制当前数据库，然后恢复备份…</translation>
     </message>

@@ -345,7 +345,7 @@ def _verified(
     return BackupReport(folder, records, path.stat().st_size, sha)
 
 
-#: SQLCipher's page (bytes): what the bar of a backup's check counts the file in.
+# SQLCipher's page (bytes): what the bar of a backup's check counts the file in.
 PAGE_BYTES: Final = 4096
 
 
@@ -355,9 +355,7 @@ def _restore_check_cancelled() -> BackupCancelled:
     )
 
 
-def check_backup(
-    session: Session, source: Path, progress: Progress | None = None
-) -> BackupReport:
+def check_backup(session: Session, source: Path, progress: Progress | None = None) -> BackupReport:
     """Whether ``source`` may be put in the place of the open vault: a Secrecy Desk backup,
     of this vault, every page verified with its key. Refused with one sentence otherwise.
     ``progress`` hears the estimated work of the page checks and may cancel them
@@ -375,9 +373,7 @@ def check_backup(
     # Every page's HMAC and the B-trees, as the restore itself checks them: a backup was
     # checked in full when it was made, and the full cross-check of a vault is verify's.
     pages = (source / db.DB_NAME).stat().st_size // PAGE_BYTES
-    bar = checkup.WorkBar(
-        progress, checkup.page_work(pages, quick=True), _restore_check_cancelled
-    )
+    bar = checkup.WorkBar(progress, checkup.page_work(pages, quick=True), _restore_check_cancelled)
     bar.tell(0)
     bar.stop_if_cancelled()
     report = _verified(source, session.vault.master_key(), any_version=True, quick=True, bar=bar)

@@ -6,15 +6,19 @@ prints the seal record; and nobody else sees these."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
 from pytestqt.qtbot import QtBot
 
 from secrecy_desk.gui.admin import backup as backup_tab
 from secrecy_desk.gui.admin.backup import BackupTab
 from secrecy_desk.gui.admin.settings import SettingsTab
+from secrecy_desk.gui.common import jobs
 from secrecy_desk.modules.admin import BACKUP_TAB, SETTINGS_TAB
 from secrecy_desk.vault import audit_review, backup
 from tests.gui.conftest import DialogExport, MainFactory
@@ -119,6 +123,68 @@ def test_the_sysadmin_restores_over_the_vault_and_returns_to_the_login_screen(
         assert "vault.restore" in actions
     finally:
         again.logout()
+
+
+def test_the_check_of_a_backup_to_restore_shows_progress_and_can_be_cancelled(
+    main_window: MainFactory,
+    vault_env: VaultEnv,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Choosing a backup checks every page of it behind the progress dialog backups use;
+    its Cancel stops the check and nothing else happens (no question, no warning)."""
+    s = vault_env.login(SYSADMIN)
+    try:
+        backup.backup(s, tmp_path / "b1")
+    finally:
+        s.logout()
+    w = main_window(SYSADMIN)
+    tab = w.module_tab(BACKUP_TAB)
+    assert isinstance(tab, BackupTab)
+    real_check = backup.check_backup
+    seen: list[tuple[int, int]] = []
+
+    pressed = threading.Event()
+
+    def held_check(session: Any, source: Path, progress: Any) -> Any:
+        def until_cancelled(done: int, total: int) -> bool:
+            seen.append((done, total))
+            pressed.wait(10)  # held here until the dialog's Cancel
+            return bool(progress(done, total))
+
+        return real_check(session, source, until_cancelled)
+
+    monkeypatch.setattr(backup, "check_backup", held_check)
+    bars: list[QProgressDialog] = []
+    real_dialog = jobs._progress_dialog
+
+    def made(box: jobs.ProgressBox, job: jobs.Job) -> QProgressDialog:
+        bars.append(real_dialog(box, job))
+        return bars[-1]
+
+    monkeypatch.setattr(jobs, "_progress_dialog", made)
+    labels: list[str] = []
+
+    def press_cancel() -> None:  # as the administrator pressing 取消, once the check runs
+        if bars and seen:
+            presser.stop()
+            labels.append(bars[0].labelText())
+            bars[0].canceled.emit()  # what its Cancel button does
+            pressed.set()
+
+    presser = QTimer()
+    presser.timeout.connect(press_cancel)
+    presser.start(20)
+    asked: list[object] = []
+    monkeypatch.setattr(backup_tab.RestoreDialog, "exec", lambda d: asked.append(d) or 0)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: asked.append(a))
+    tab.source.setText(str(tmp_path / "b1"))
+    tab.restore()
+    presser.stop()
+    assert labels == ["正在检查备份…"]  # the check ran behind the progress dialog
+    assert asked == []  # cancelled: no question, no warning
+    assert not w._ended
 
 
 def test_a_restore_of_another_folder_is_refused_and_nothing_changes(
