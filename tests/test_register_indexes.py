@@ -14,7 +14,7 @@ from secrecy_desk.modules import registry
 from secrecy_desk.modules.registers import Query, Registers, planning
 from secrecy_desk.vault import db
 from secrecy_desk.vault.register_indexes import INDEXES
-from tests.support.data import RECEIVERS, bulk_drawings
+from tests.support.data import RECEIVERS, bulk_drawings, gift
 from tests.support.vault import CLERK, OFFICER, VaultEnv, undo_step_14
 
 _OURS = (
@@ -270,6 +270,59 @@ def test_counts_on_a_large_register_read_indexes_only(
         s.logout()
 
 
+@pytest.mark.parametrize("probes", [planning.OUTSIDE_PROBES, 0])
+@pytest.mark.parametrize("who", [OFFICER, CLERK])
+def test_a_search_count_is_the_search_index_count_less_the_matches_outside(
+    filled: VaultEnv, who: str, probes: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A search count with no other filter, when few entries are outside the register's live
+    entries within the clearance, is the search index's count less its matches among those
+    (other registers, voided, above the clearance), each looked up by id — never a walk of
+    the register's live entries — and it is the plain count; with more outside (``probes``
+    0, or the clerk, who does not see the 机密 half), the usual plan counts it, the same."""
+    monkeypatch.setattr(planning, "DENSE_SEARCH", 3)  # 500 entries: "many" matches
+    monkeypatch.setattr(planning, "OUTSIDE_PROBES", probes)
+    s = filled.login(OFFICER)
+    try:
+        regs = filled.registers(s)
+        for description in ("总装图一册", "装配图样", "茶叶"):  # another register's matches
+            regs.add("gifts", gift(description=description), confirm=True)
+    finally:
+        s.logout()
+    s = filled.login(who)
+    try:
+        regs = filled.registers(s)
+        _large_statistics(regs)
+        for text in ("图", "装配", "总装图", "茶叶", "没有这样的字"):
+            query = Query(search=text)
+            counted = regs.count("drawings", query)
+            assert counted == _plain_count(regs, query), text
+            assert counted == len(regs.page("drawings", Query(search=text, limit=None))), text
+            plan = _count_plan(regs, query)
+            # the officer: 7 voided drawings and 3 gifts outside; the clerk: the 机密 half too
+            shortcut = who == OFFICER and probes > 0
+            assert ("entries_list (register<?)" in plan) == shortcut, (text, plan)
+            assert not shortcut or not _reads_rows(plan), (text, plan)
+        assert regs.count("drawings", Query(search="图")) > 0
+    finally:
+        s.logout()
+
+
+def test_a_count_of_one_level_is_the_maintained_count(filled: VaultEnv) -> None:
+    """A count filtered on the level alone is ``entry_totals``' row for that level (the
+    maintained count: no index walked), for each level and clearance the plain count."""
+    for who in (OFFICER, CLERK):
+        s = filled.login(who)
+        try:
+            regs = filled.registers(s)
+            for level in ("绝密", "机密", "一般"):
+                query = Query(where={"level": level})
+                assert regs.count("drawings", query) == _plain_count(regs, query), (who, level)
+            assert "entry_totals" in _count_plan(regs, Query(where={"level": "机密"}))
+        finally:
+            s.logout()
+
+
 def test_few_search_matches_are_looked_up_by_id(filled: VaultEnv) -> None:
     """A search with few matches (below ``DENSE_SEARCH``) counts them by their ids, whatever
     field filter comes with it: a handful of rows, not a walk of the field's index."""
@@ -295,6 +348,9 @@ def test_a_filtered_count_never_visits_the_entries(filled: VaultEnv) -> None:
             if "number" in query.where or "status" in query.where or len(query.where) > 1:
                 continue  # the entries' own indexes (number, status) answer these
             plan = _count_plan(regs, query)
+            if label == "where level":  # the level alone: the maintained count per level
+                assert plan == "SEARCH entry_totals USING PRIMARY KEY (register=? AND level=?)"
+                continue
             assert "COVERING INDEX" in plan, (label, plan)
         assert "two fields" in _queries(regs)  # one field's index, a seek into the other's
     finally:

@@ -15,6 +15,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Final, NamedTuple
 
+from secrecy_desk.core.levels import Level
 from secrecy_desk.forms import FieldType, FormSpec, SortKey
 from secrecy_desk.records import search
 from secrecy_desk.records.model import NUMBER, STATUS, Query
@@ -23,6 +24,13 @@ from secrecy_desk.vault.db import Store
 #: A search matching at least this many entries walks the sort index and probes the matches
 #: (the first page costs a few index steps); fewer matches are fetched and sorted instead.
 DENSE_SEARCH: Final = 2000
+
+#: A search count with no other filter is the search index's own count, less its matches among
+#: the entries outside the register's live entries within the clearance (other registers,
+#: voided, above the clearance), when there are at most this many of them: each is checked by a
+#: seek into the search index (0.1–0.5 ms), never every match against the register's index
+#: (1.1 s for 200,340 matches at 2M, against 54 ms for the search index's count alone).
+OUTSIDE_PROBES: Final = 200
 
 #: An equality filter matching fewer live entries than this (or than ``sqrt(page × live)``,
 #: whichever is more) reads its field's index and sorts the matches for a page; one matching
@@ -347,6 +355,23 @@ class Planner:
           for the home tab's work list at 2M)."""
         clauses, params = list(filters[0]), list(filters[1])
         expr = search.match_expression(query.search)
+        unfiltered = not (
+            equals
+            or query.where
+            or query.ranges
+            or query.created_by
+            or query.deadline
+            or query.include_voided
+        )
+        if expr is not None and unfiltered and self._few_outside(spec, clearance):
+            return self._search_count(spec, clearance), [expr, expr]
+        level = self._level_only(spec, query, equals)
+        if level is not None:
+            return (
+                "SELECT coalesce(sum(live), 0) FROM entry_totals "
+                "WHERE register = ? AND level = ? AND level <= ?",
+                [spec.id, level, clearance],
+            )
         hits = self.search_hits(expr) if expr is not None else None
         if deadline_index is not None:
             more, values = equal_clauses(equals)
@@ -390,6 +415,57 @@ class Planner:
             )
             params += value
         return _count(f"INDEXED BY {field_index(spec, driver)}", clauses), params
+
+    @staticmethod
+    def _outside(spec: FormSpec, clearance: int) -> str:
+        """The ids of every entry outside the register's live entries within the clearance
+        (other registers, voided, above the clearance), as ranges of ``entries_list``
+        (register, voided, level, id): a seek each, reading only those entries."""
+        reg = register_is(spec.id)
+        ranges = (
+            f"register < '{ident(spec.id)}'",
+            f"register > '{ident(spec.id)}'",
+            f"{reg} AND voided < 0",
+            f"{reg} AND voided > 0",
+            f"{reg} AND voided = 0 AND level > {int(clearance)}",
+        )
+        return " UNION ALL ".join(
+            f"SELECT id FROM entries INDEXED BY entries_list WHERE {r}" for r in ranges
+        )
+
+    def _few_outside(self, spec: FormSpec, clearance: int) -> bool:
+        """Whether at most :data:`OUTSIDE_PROBES` entries are outside the register's live
+        entries within the clearance (counted up to that bound)."""
+        found = self.store.scalar(
+            f"SELECT count(*) FROM ({self._outside(spec, clearance)} LIMIT ?)",
+            (OUTSIDE_PROBES + 1,),
+        )
+        return int(found) <= OUTSIDE_PROBES
+
+    def _search_count(self, spec: FormSpec, clearance: int) -> str:
+        """A search's matches in the register's live entries within the clearance: the search
+        index's count of all its matches, less those among the entries outside (each looked
+        up in the search index by its id). Exact whatever the number outside; quick when
+        they are few (:meth:`_few_outside`)."""
+        return (
+            "SELECT (SELECT count(*) FROM entry_fts WHERE entry_fts MATCH ?) - "
+            "(SELECT count(*) FROM entry_fts WHERE entry_fts MATCH ? "
+            f"AND rowid IN ({self._outside(spec, clearance)}))"
+        )
+
+    @staticmethod
+    def _level_only(spec: FormSpec, query: Query, equals: Mapping[str, object]) -> int | None:
+        """The level a count filters on when it filters on nothing else (the register's level
+        field, which is the entry's level): ``entry_totals`` holds that count."""
+        name = spec.level_field
+        if name is None or set(query.where) != {name} or set(equals) != {name}:
+            return None
+        if query.search.strip() or query.ranges or query.created_by or query.deadline:
+            return None
+        if query.include_voided:
+            return None
+        level = spec.field(name).from_storage(equals[name])  # type: ignore[arg-type]
+        return int(level) if isinstance(level, Level) else None
 
     def _ranged(self, spec: FormSpec, clauses: Sequence[str]) -> list[str]:
         """The list columns a clause bounds (a date range, a month), whose index this vault
