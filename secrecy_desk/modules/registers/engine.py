@@ -42,6 +42,7 @@ from secrecy_desk.modules.registers.planning import (
     Planner,
     equal_clauses,
     field_path,
+    level_equal,
     probed_search,
     register_is,
 )
@@ -595,9 +596,6 @@ class Registers:
         (``Planner.keyset``), one otherwise."""
         equals: dict[str, object] = {}
         clauses, params = self._filters(spec, query, equals)
-        equal, stored = equal_clauses(equals)
-        clauses += equal
-        params += stored
         sort = query.sort if query.sort is not None else spec.listing.sort
         deadline_index = self._deadline_index(spec, query)
         plan = PagePlan("")
@@ -607,6 +605,9 @@ class Registers:
             plan = PagePlan(f"INDEXED BY {deadline_index}")
         elif not query.deadline:
             plan = self.planner.page_hint(spec, query, sort, equals)
+        equal, stored = level_equal(spec, equals, plan.hint)
+        clauses += equal
+        params += stored
         if plan.probe:
             clauses, params = probed_search(clauses, params)
         ranges: list[tuple[str, list[object]]] = [("", [])]

@@ -570,6 +570,24 @@ def equal_clauses(equals: Mapping[str, object], table: str = "") -> tuple[list[s
     return clauses, params
 
 
+def level_equal(
+    spec: FormSpec, equals: Mapping[str, object], hint: str
+) -> tuple[list[str], list[object]]:
+    """:func:`equal_clauses` for a page read through ``hint``, with the register's level field
+    compared as the entry's ``level`` column (the same value, :func:`entry_marking`), which
+    every list index holds: a walk of the sort column's index checks it there instead of
+    reading each entry's row for its JSON (5,000 rows for a page of 总装图 + 机密 at 2M).
+    The level field's own index (``hint``) is read by its key, the JSON value, as before."""
+    name = spec.level_field
+    if name is None or equals.get(name) is None or hint == f"INDEXED BY {field_index(spec, name)}":
+        return equal_clauses(equals)
+    level = spec.field(name).from_storage(equals[name])  # type: ignore[arg-type]
+    if not isinstance(level, Level):
+        return equal_clauses(equals)
+    clauses, params = equal_clauses({k: v for k, v in equals.items() if k != name})
+    return [*clauses, "level = ?"], [*params, int(level)]
+
+
 class SortTerm(NamedTuple):
     """One column of the engine's order."""
 
