@@ -177,7 +177,11 @@ def test_the_check_of_a_backup_to_restore_shows_progress_and_can_be_cancelled(
     presser.timeout.connect(press_cancel)
     presser.start(20)
     asked: list[object] = []
-    monkeypatch.setattr(backup_tab.RestoreDialog, "exec", lambda d: asked.append(d) or 0)
+    def never(dialog: backup_tab.RestoreDialog) -> int:
+        asked.append(dialog)
+        return 0
+
+    monkeypatch.setattr(backup_tab.RestoreDialog, "exec", never)
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: asked.append(a))
     tab.source.setText(str(tmp_path / "b1"))
     tab.restore()
