@@ -177,6 +177,7 @@ def test_the_check_of_a_backup_to_restore_shows_progress_and_can_be_cancelled(
     presser.timeout.connect(press_cancel)
     presser.start(20)
     asked: list[object] = []
+
     def never(dialog: backup_tab.RestoreDialog) -> int:
         asked.append(dialog)
         return 0
