@@ -55,10 +55,6 @@ class AsideRead:
         self._started = False
         self._ended = threading.Event()
 
-    @property
-    def stopped(self) -> bool:
-        return self._stopped
-
     def cancel(self) -> None:
         """Stop the read (any thread): the statement is interrupted, :meth:`scalar` raises
         :class:`ReadStopped` and closes the connection."""
