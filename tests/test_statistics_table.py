@@ -408,7 +408,8 @@ def test_step_15_fills_the_counts_of_a_vault_of_version_14(filled: VaultEnv) -> 
             "EXPLAIN QUERY PLAN "
             + entry_dims.count_fill_sql("drawings", COUNTED["drawings"], MONTHLY["drawings"])
         )
-        assert plan and not [r for r in plan if "TEMP" in str(r[-1])], plan
+        assert plan
+        assert not [r for r in plan if "TEMP" in str(r[-1])], plan
         undo_step_15(store)
         store.execute("PRAGMA user_version = 14")
         assert db.migrate(store) == db.latest_version() == 15

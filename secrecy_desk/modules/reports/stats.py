@@ -2,21 +2,21 @@
 of two — the entry's mark, its status, a field's value, or a date field by month, quarter,
 half-year or year — over a date range of any date field if asked.
 
-One ``GROUP BY`` query over the register's live entries within the account's clearance (what
-it cannot see is not counted); the dimensions are the modules' declarations
-(``registry.dimensions``), so a register added by a definition has its statistics at once.
-Any count of a whole register, or within a date range of whole months, reads the combination
-counts ``entry_dim_counts`` (live entries per level, status and combination of counted
-values, a date by its month; kept by triggers: :mod:`secrecy_desk.vault.entry_dims`) — a few
-thousand rows whatever the register's size. What they cannot say (a range of days, a register
-they do not hold) is counted as follows, with the same figures. The level and status counts read the ``entries_status`` index alone; a field's count reads
-an index alone too: the list column's, or — for a field declared as a dimension that is no
-list column — its statistics index (``st_…``, :mod:`.indexes`: the field's stored value, then
-status and level, over the live entries; made by schema step 11 with the registers' other
-indexes, kept up by SQLite on every save). A cross-tab of two fields, or a count over another
-field's date range, reads the statistics table ``entry_dims`` (each live entry's counted
-values, kept by triggers: :mod:`secrecy_desk.vault.entry_dims`); a register it does not hold,
-the entries."""
+One ``GROUP BY`` query over the register's live entries within the account's clearance (what it
+cannot see is not counted); the dimensions are the modules' declarations
+(``registry.dimensions``), so a register added by a definition has its statistics at once. Any
+count of a whole register, or within a date range of whole months, reads the combination counts
+``entry_dim_counts`` (live entries per level, status and combination of counted values, a date
+by its month; kept by triggers: :mod:`secrecy_desk.vault.entry_dims`) — a few thousand rows
+whatever the register's size. What they cannot say (a range of days, a register they do not
+hold) is counted as follows, with the same figures. The level and status counts read the
+``entries_status`` index alone; a field's count reads an index alone too: the list column's, or
+— for a field declared as a dimension that is no list column — its statistics index (``st_…``,
+:mod:`.indexes`: the field's stored value, then status and level, over the live entries; made by
+schema step 11 with the registers' other indexes, kept up by SQLite on every save). A cross-tab
+of two fields, or a count over another field's date range, reads the statistics table
+``entry_dims`` (each live entry's counted values, kept by triggers:
+:mod:`secrecy_desk.vault.entry_dims`); a register it does not hold, the entries."""
 
 from __future__ import annotations
 
@@ -352,7 +352,7 @@ def _from_counts(
     keys = [k for k in (query.rows, query.columns) if k]
     names = [source(spec, k)[1] for k in keys]
     wanted = {n for n in names if n} | ({query.date_field} if ranged else set())
-    columns = counts_columns(registers, spec) if wanted or keys else {}
+    columns = counts_columns(registers, spec)
     if not columns or not wanted <= set(columns):
         return None
     months = _monthly(spec, columns)
