@@ -67,10 +67,10 @@ def counted(specs: Iterable[FormSpec], dimensions: Dimensions) -> dict[str, tupl
 def monthly(specs: Iterable[FormSpec], dimensions: Dimensions) -> dict[str, tuple[str, ...]]:
     """Register → its counted fields that are dates, which it counts by period: the
     combination counts ``entry_dim_counts`` hold them by month."""
+    by_id = {spec.id: spec for spec in specs}
     out: dict[str, tuple[str, ...]] = {}
-    for register, fields in counted(specs, dimensions).items():
-        spec = next(s for s in specs if s.id == register)
-        dates = tuple(f for f in fields if spec.field(f).type is FieldType.DATE)
+    for register, fields in counted(by_id.values(), dimensions).items():
+        dates = tuple(f for f in fields if by_id[register].field(f).type is FieldType.DATE)
         if dates:
             out[register] = dates
     return out
