@@ -76,7 +76,10 @@ def test_lists_sort_by_pinyin_from_an_index(vault_env: VaultEnv) -> None:
         regs.analyze()
         spec = regs.spec("drawings")
         sort = (SortKey("receiver"),)
-        assert regs.planner.page_hint(spec, Query(), sort) == "INDEXED BY ix_drawings_receiver__py"
+        assert (
+            regs.planner.page_hint(spec, Query(), sort).hint
+            == "INDEXED BY ix_drawings_receiver__py"
+        )
         order = regs.planner.order(spec, sort)
         plan = regs.store.all(
             "EXPLAIN QUERY PLAN SELECT id FROM entries INDEXED BY ix_drawings_receiver__py "

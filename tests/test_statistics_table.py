@@ -412,7 +412,7 @@ def test_step_15_fills_the_counts_of_a_vault_of_version_14(filled: VaultEnv) -> 
         assert not [r for r in plan if "TEMP" in str(r[-1])], plan
         undo_step_15(store)
         store.execute("PRAGMA user_version = 14")
-        assert db.migrate(store) == db.latest_version() == 15
+        assert db.migrate(store) == db.latest_version()
         for register in ("drawings", "gifts"):
             assert _rows_as_written(store, register)
             assert _counts_as_recounted(store, register)

@@ -1019,6 +1019,15 @@ def apply_register_dims(store: Store) -> None:
     entry_dims.apply(store, COUNTED, MONTHLY)
 
 
+def _v16(store: Store) -> None:
+    """The search index merged into one segment (FTS5 ``optimize``). A register loaded in bulk
+    leaves it in many segments, and every search opens each of them: at 2,000,000 entries a
+    search's count took 91 ms and a seek for one entry 135 µs in the bulk-built index, 21 ms
+    and 19 µs merged (the merge: 38 s). Later writes add small segments that FTS5's own
+    automerge keeps few. The same documents, the same matches: no search changes its answer."""
+    store.execute("INSERT INTO entry_fts (entry_fts) VALUES ('optimize')")
+
+
 #: Every schema step, in order. The vault owns the whole schema (the packages above it only run
 #: queries), so a vault opened by any entry point reaches the same version.
 MIGRATIONS: Final[list[Migration]] = [
@@ -1043,6 +1052,7 @@ MIGRATIONS: Final[list[Migration]] = [
         "live entries counted per combination of counted values, for whole-register counts",
         _v15,
     ),
+    Migration(16, "the search index merged into one segment, for quick searches", _v16),
 ]
 
 
