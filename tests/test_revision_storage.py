@@ -10,7 +10,7 @@ import pytest
 from secrecy_desk.modules.registers import Registers, Revision
 from secrecy_desk.vault import db
 from tests.support.data import drawing
-from tests.support.vault import OFFICER, VaultEnv, undo_step_14
+from tests.support.vault import OFFICER, VaultEnv, undo_step_14, undo_step_15
 
 #: The trigger of schema 3–7: no revision row ever changes.
 OLD_TRIGGER = """CREATE TRIGGER entry_revisions_no_update BEFORE UPDATE ON entry_revisions
@@ -106,6 +106,8 @@ def test_a_vault_from_before_schema_8_is_upgraded_and_reads_the_same(vault_env: 
             raw.execute("ALTER TABLE entries DROP COLUMN sortkeys")
         elif later.version == 14:
             undo_step_14(raw)
+        elif later.version == 15:
+            undo_step_15(raw)
         elif later.version > 8:
             for statement in db._split(_LATER[later.version]):
                 raw.execute(statement)

@@ -1003,17 +1003,25 @@ CREATE INDEX carrier_events_on ON carrier_events (on_date, kind, entry_id);
 
 
 def _v14(store: Store) -> None:
+    from secrecy_desk.vault.register_indexes import COUNTED  # noqa: PLC0415 - 60 kB of SQL
+
     _sql(entry_dims.SCHEMA)(store)
+    entry_dims.apply(store, COUNTED)  # the table alone: the counts come with step 15
+
+
+def _v15(store: Store) -> None:
+    _sql(entry_dims.COUNTS_SCHEMA)(store)
     apply_register_dims(store)
 
 
 def apply_register_dims(store: Store) -> None:
-    """The statistics table's triggers as the built-in definitions want them
-    (:data:`secrecy_desk.vault.register_indexes.COUNTED`), each register's rows filled again
-    from its entries where its triggers were made anew (:func:`.entry_dims.apply`)."""
-    from secrecy_desk.vault.register_indexes import COUNTED  # noqa: PLC0415 - 60 kB of SQL
+    """The statistics table's and its combination counts' triggers as the built-in definitions
+    want them (:data:`secrecy_desk.vault.register_indexes.COUNTED` and ``MONTHLY``), each
+    register's rows filled again from its entries where its triggers were made anew, its
+    counts from its rows where those or its count triggers were (:func:`.entry_dims.apply`)."""
+    from secrecy_desk.vault.register_indexes import COUNTED, MONTHLY  # noqa: PLC0415 - 60 kB
 
-    entry_dims.apply(store, COUNTED)
+    entry_dims.apply(store, COUNTED, MONTHLY)
 
 
 def _v16(store: Store) -> None:
@@ -1044,6 +1052,11 @@ MIGRATIONS: Final[list[Migration]] = [
     ),
     Migration(13, "carrier events by date, for the work report's counts", _sql(V13)),
     Migration(14, "each live entry's counted values, for the statistics' cross-tabs", _v14),
+    Migration(
+        15,
+        "live entries counted per combination of counted values, for whole-register counts",
+        _v15,
+    ),
     Migration(16, "the search index merged into one segment, for quick searches", _v16),
 ]
 
