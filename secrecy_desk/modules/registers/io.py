@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Final
 
 from secrecy_desk.core import media
-from secrecy_desk.core.cells import neutralise, restore
+from secrecy_desk.core.cells import QUOTE, neutralise, restore
 from secrecy_desk.core.errors import ValidationError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.core.levels import Term, highest, marking
@@ -31,6 +31,7 @@ from secrecy_desk.modules.registers.engine import (
     Progress,
     Registers,
     StoredRow,
+    cyclic_gc_paused,
 )
 from secrecy_desk.modules.registers.workbook import read_first_sheet
 from secrecy_desk.records.model import NUMBER, STATUS, Query, field_text, status_text
@@ -63,8 +64,12 @@ def read_table(path: Path) -> list[list[str]]:
                 path=str(path),
             )
         try:
-            # A cell this program exported with a protective apostrophe reads back as it was.
-            return [[restore(c) for c in r] for r in csv.reader(io.StringIO(decoded))]
+            rows = list(csv.reader(io.StringIO(decoded)))
+            if QUOTE in decoded:
+                # A cell this program exported with a protective apostrophe reads back as it
+                # was (a file without one has nothing to restore).
+                rows = [[restore(c) for c in r] for r in rows]
+            return rows
         except csv.Error as exc:
             raise _not_a(path, "CSV", exc) from None
     if suffix == ".xlsx":
@@ -128,7 +133,10 @@ class ImportReport:
 def import_file(
     registers: Registers, register: str, path: Path, *, progress: Progress | None = None
 ) -> ImportReport:
-    return import_table(registers, register, read_table(path), source=path.name, progress=progress)
+    # The sheet's rows are held until the import ends (see cyclic_gc_paused).
+    with cyclic_gc_paused():
+        table = read_table(path)
+        return import_table(registers, register, table, source=path.name, progress=progress)
 
 
 def pasted_table(text: str) -> list[list[str]]:
@@ -167,10 +175,15 @@ def import_table(
     term = spec.term_field
     rows = []
     lines = []
+    named = [(i, name) for i, name in enumerate(columns) if name]
+    width = len(columns)
     for line, cells in enumerate(table[first + 1 :], start=first + 2):
         if not any(c.strip() for c in cells):
             continue
-        raw = {name: cells[i] if i < len(cells) else "" for i, name in enumerate(columns) if name}
+        if len(cells) >= width:
+            raw = {name: cells[i] for i, name in named}
+        else:
+            raw = {name: cells[i] if i < len(cells) else "" for i, name in named}
         if term is not None and term in raw:
             raw[term] = _without_default_note(raw[term])
         rows.append(raw)
