@@ -12,6 +12,7 @@ import pytest
 from secrecy_desk.forms import CheckMemo, Forms, validate_entry
 from secrecy_desk.modules.registers import ImportFailed, Query, Registers
 from secrecy_desk.modules.registers.engine import Cancelled
+from secrecy_desk.records.store import stored_values
 from tests.support.data import audit_rows, drawing
 
 TODAY = date(2026, 3, 2)
@@ -145,3 +146,17 @@ def test_an_import_holds_its_pages_and_pauses_the_cycle_collector_only_while_it_
     assert (store.scalar("PRAGMA cache_size"), gc.isenabled()) == (own, True)
     assert len(regs.add_many("drawings", rows, source="test")) == 1200
     assert (store.scalar("PRAGMA cache_size"), gc.isenabled()) == (own, True)
+
+
+def test_storage_forms_are_each_fields_own(alltypes_forms: Forms) -> None:
+    """``stored_values`` (its quick cases for the common types) gives what each field's
+    ``to_storage`` gives, for every value type."""
+    spec = alltypes_forms["alltypes"]
+    for raw in _variants(alltypes_forms):
+        values = validate_entry(spec, raw, today=TODAY).values
+        expected = {
+            f.name: f.to_storage(values[f.name]) for f in spec.fields if values[f.name] is not None
+        }
+        got = stored_values(spec, values)
+        assert got == expected
+        assert [type(v) for v in got.values()] == [type(v) for v in expected.values()]
