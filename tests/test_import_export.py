@@ -223,8 +223,8 @@ def test_every_exported_cell_is_what_the_list_shows(
     typed = [list(r) for r in book.worksheets[0].iter_rows(min_row=3, values_only=True)]
     book.close()
     assert len(typed) == len(entries)
-    for entry, texts, got in zip(entries, shown, typed, strict=True):
-        got += [None] * (len(names) - len(got))  # no cell for an empty field at the end
+    for entry, texts, read in zip(entries, shown, typed, strict=True):
+        got = read + [None] * (len(names) - len(read))  # no cell for empty fields at the end
         for name, text, cell in zip(names, texts, got, strict=True):
             value = entry.values.get(name) if spec.has_field(name) else None
             if isinstance(value, Money):
