@@ -19,6 +19,7 @@ from secrecy_desk.core.roles import Action, Permission
 from secrecy_desk.forms import Forms
 from secrecy_desk.modules.registers import ImportFailed, Query, Registers
 from secrecy_desk.modules.registers import io as reg_io
+from secrecy_desk.modules.registers.engine import Cancelled
 from secrecy_desk.modules.registry import open_registers
 from secrecy_desk.vault import accounts as account_admin
 from secrecy_desk.vault.session import Session
@@ -233,6 +234,30 @@ def test_every_exported_cell_is_what_the_list_shows(
                 assert cell == value or cell.date() == value, name  # type: ignore[union-attr]
             else:
                 assert (cell or "") == text, (name, cell, text)
+
+
+def test_export_progress_is_heard_and_a_cancel_leaves_no_file(
+    regs: Registers, tmp_path: Path
+) -> None:
+    regs.add_many("drawings", [drawing(drawing_no=f"E-{i}") for i in range(1200)], source="t")
+    heard: list[tuple[int, int]] = []
+
+    def stop_at_1000(done: int, total: int) -> bool:
+        heard.append((done, total))
+        return done < 1000
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    for suffix in (".csv", ".xlsx"):
+        heard.clear()
+        target = folder / f"out{suffix}"
+        with pytest.raises(Cancelled):
+            reg_io.export_file(regs, "drawings", target, progress=stop_at_1000)
+        assert heard == [(0, 1200), (500, 1200), (1000, 1200)]
+        assert list(folder.iterdir()) == []  # neither the file nor its part
+    assert audit_rows(regs.session, "register.export") == []
+    out = reg_io.export_file(regs, "drawings", folder / "all.csv", progress=lambda d, t: True)
+    assert len(out.read_text(encoding="utf-8-sig").splitlines()) == 2 + 1200
 
 
 def test_export_to_removable_media_is_refused_and_recorded(

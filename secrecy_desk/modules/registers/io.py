@@ -7,15 +7,16 @@ is recorded in the audit trail — a refused attempt too.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from secrecy_desk.core import media
 from secrecy_desk.core.cells import QUOTE, neutralise, restore
@@ -346,8 +347,6 @@ def _write_xlsx(
     kinds = [_kind(spec, n) for n in names]
     columns = list(zip(names, kinds, strict=True))
     shown = _Shown(spec)
-    loads = json.JSONDecoder().decode
-    days: dict[str, date] = {}
 
     def text_cell(value: str) -> object:
         if not value:
@@ -366,6 +365,35 @@ def _write_xlsx(
 
     sheet.append([text_cell(mark)])
     sheet.append([text_cell(h) for h in header])
+    count = 0
+    try:
+        count = _append_rows(sheet, columns, shown, entries, text_cell, money_cell)
+    except BaseException:
+        # A cancel (or a failure) part way: the sheet's writer is finished and closed now,
+        # not by the garbage collector later (which then wrote into its closed file).
+        with contextlib.suppress(Exception):
+            sheet.close()
+        raise
+    sheet.auto_filter.ref = f"A2:{get_column_letter(len(names))}{count + 2}"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with open(fd, "wb") as out:
+        book.save(out)
+        out.flush()
+        os.fsync(out.fileno())
+    return count
+
+
+def _append_rows(
+    sheet: Any,
+    columns: Sequence[tuple[str, str]],
+    shown: _Shown,
+    entries: Iterable[StoredRow],
+    text_cell: Callable[[str], object],
+    money_cell: Callable[[int], object],
+) -> int:
+    """Append each entry's row to a write-only sheet; returns how many."""
+    loads = json.JSONDecoder().decode
+    days: dict[str, date] = {}
     count = 0
     for number, status, term, data in entries:
         stored = loads(data)
@@ -394,12 +422,6 @@ def _write_xlsx(
                 row.append(text_cell(shown.text(name, value, term)))
         sheet.append(row)
         count += 1
-    sheet.auto_filter.ref = f"A2:{get_column_letter(len(names))}{count + 2}"
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with open(fd, "wb") as out:
-        book.save(out)
-        out.flush()
-        os.fsync(out.fileno())
     return count
 
 
