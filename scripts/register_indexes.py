@@ -1,12 +1,13 @@
 """Write ``secrecy_desk/vault/register_indexes.py``: the registers' indexes (list columns,
 deadlines, statistics fields; ``modules.registry.register_indexes``) and the fields of the
-statistics table ``entry_dims`` (``modules.registry.register_dims``) frozen into the schema
-steps that create them.
+statistics table ``entry_dims`` (``modules.registry.register_dims``) and those of them that
+are dates (``register_months``, held by month in its combination counts) frozen into the
+schema steps that create them.
 
     .venv/bin/python -m scripts.register_indexes
 
 Run after a definition's list columns, a module's deadlines or its dimensions change, and add
-a schema step (``vault/db.py`` MIGRATIONS) that applies the new set, as steps 11 and 14 do
+a schema step (``vault/db.py`` MIGRATIONS) that applies the new set, as steps 11 and 15 do
 (``db.apply_register_indexes``, ``db.apply_register_dims``): a test fails while the frozen
 set and the definitions differ.
 """
@@ -19,7 +20,7 @@ import textwrap
 from pathlib import Path
 
 from secrecy_desk.forms import load_all
-from secrecy_desk.modules.registry import register_dims, register_indexes
+from secrecy_desk.modules.registry import register_dims, register_indexes, register_months
 
 TARGET = Path(__file__).resolve().parent.parent / "secrecy_desk" / "vault" / "register_indexes.py"
 
@@ -27,8 +28,9 @@ HEADER = '''"""The registers' indexes, frozen: each list column's, each deadline
 statistics field's partial index on ``entries`` (``modules.registers.planning.list_indexes``,
 ``.deadlines.indexes``, ``modules.reports.indexes.wanted``), as the built-in definitions want
 them; and each register's fields in the statistics table ``entry_dims``
-(``modules.reports.indexes.counted``, :mod:`secrecy_desk.vault.entry_dims`). Schema step 11
-creates the indexes and step 14 the table's triggers, so the register engine's start does no
+(``modules.reports.indexes.counted``, :mod:`secrecy_desk.vault.entry_dims`) with those that are
+dates, held by month in its combination counts (``.monthly``). Schema step 11 creates the
+indexes and steps 14 and 15 the tables' triggers, so the register engine's start does no
 DDL (``docs/design.md``, "Registers"). Written by ``scripts/register_indexes.py``;
 ``tests/test_register_indexes.py`` fails while it and the definitions differ.
 """
@@ -52,6 +54,14 @@ def render() -> str:
     lines += ["", "#: register → the fields its ``entry_dims`` rows hold, in column order."]
     lines.append("COUNTED: Final[dict[str, tuple[str, ...]]] = {")
     for register, fields in sorted(register_dims(load_all()).items()):
+        lines.append(f"    {register!r}: {fields!r},")
+    lines.append("}")
+    lines += [
+        "",
+        "#: register → its counted fields that are dates (``entry_dim_counts`` holds their month).",
+    ]
+    lines.append("MONTHLY: Final[dict[str, tuple[str, ...]]] = {")
+    for register, fields in sorted(register_months(load_all()).items()):
         lines.append(f"    {register!r}: {fields!r},")
     lines.append("}")
     return "\n".join(lines) + "\n"

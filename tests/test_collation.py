@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from secrecy_desk.core.collation import sort_key, sort_keys
+from secrecy_desk.core.collation import numbered_key, sort_key, sort_keys
 from secrecy_desk.forms import SortKey
 from secrecy_desk.records.model import Query
 from secrecy_desk.vault import db
@@ -24,6 +24,17 @@ def test_the_key_puts_chinese_in_pinyin_order() -> None:
         {"receiver": sort_key("陈伟")}, ensure_ascii=False
     )
     assert sort_keys({"drawing_no": "DZ-1"}) is None
+
+
+def test_numbers_in_names_sort_by_their_value() -> None:
+    names = ["三室", "总体部", "十二室", "一室", "保密办", "二室", "第十研究室", "第2研究室"]
+    want = ["一室", "二室", "三室", "十二室", "保密办", "第2研究室", "第十研究室", "总体部"]
+    assert sorted(names) != want  # code points: 三 before 二
+    assert sorted(names, key=sort_key) != want  # pinyin: èr before sān before yī
+    assert sorted(names, key=numbered_key) == want
+    assert [numbered_key(n)[:12] for n in ("一百零五室", "二〇二六", "两室", "12")] == [
+        f"{n:012d}" for n in (105, 2026, 2, 12)
+    ]
 
 
 def _add_all(env: VaultEnv) -> None:
@@ -65,7 +76,10 @@ def test_lists_sort_by_pinyin_from_an_index(vault_env: VaultEnv) -> None:
         regs.analyze()
         spec = regs.spec("drawings")
         sort = (SortKey("receiver"),)
-        assert regs.planner.page_hint(spec, Query(), sort) == "INDEXED BY ix_drawings_receiver__py"
+        assert (
+            regs.planner.page_hint(spec, Query(), sort).hint
+            == "INDEXED BY ix_drawings_receiver__py"
+        )
         order = regs.planner.order(spec, sort)
         plan = regs.store.all(
             "EXPLAIN QUERY PLAN SELECT id FROM entries INDEXED BY ix_drawings_receiver__py "

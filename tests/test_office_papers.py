@@ -122,6 +122,22 @@ def test_the_half_year_summary_per_department(regs: Registers, vault_env: VaultE
         HalfYear.parse("2026Q1")
 
 
+def test_the_summary_lists_departments_in_the_units_order(
+    regs: Registers, vault_env: VaultEnv
+) -> None:
+    """Numbered departments by their number (一室, 二室, 三室 … 十二室: the Chinese numerals
+    read as numbers, not by character code, which puts 三 before 二), the others by pinyin
+    after them, as the program orders names — on screen, on paper and in the export."""
+    vault_env.clock.advance(timedelta(days=130))  # 2026-07-10
+    for dept in ("三室", "总体部", "十二室", "一室", "保密办", "二室", "质量处", "第2研究室"):
+        regs.add("gifts", gift(department=dept, received_on="2026-04-01"))
+    want = ["一室", "二室", "三室", "十二室", "保密办", "第2研究室", "质量处", "总体部"]
+    assert [x.department for x in summary(regs, HalfYear(2026, 1))] == want
+    text = _text(print_summary(regs, HalfYear(2026, 1), printer="p").pdf)
+    places = [text.index(d) for d in want]
+    assert places == sorted(places)
+
+
 @dataclass(frozen=True)
 class Stocktake:
     """The shape of the carriers module's last closed stocktake (``MatchRate``)."""

@@ -5,6 +5,7 @@ where the filter names indexed columns only."""
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 
 import pytest
@@ -14,7 +15,7 @@ from secrecy_desk.modules import registry
 from secrecy_desk.modules.registers import Query, Registers, planning
 from secrecy_desk.vault import db
 from secrecy_desk.vault.register_indexes import INDEXES
-from tests.support.data import RECEIVERS, bulk_drawings
+from tests.support.data import RECEIVERS, bulk_drawings, gift
 from tests.support.vault import CLERK, OFFICER, VaultEnv, undo_step_14
 
 _OURS = (
@@ -270,6 +271,60 @@ def test_counts_on_a_large_register_read_indexes_only(
         s.logout()
 
 
+@pytest.mark.parametrize("who", [OFFICER, CLERK])
+def test_a_search_count_is_the_search_index_count_less_the_matches_outside(
+    filled: VaultEnv, who: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A search count with no other filter, when few entries are outside the register's live
+    entries within the clearance, is the search index's count less its matches among those
+    (other registers, voided, above the clearance), each looked up by id — never a walk of
+    the register's live entries — and it is the plain count; with more outside (``probes``
+    0, or the clerk, who does not see the 机密 half), the usual plan counts it, the same."""
+    monkeypatch.setattr(planning, "DENSE_SEARCH", 3)  # 500 entries: "many" matches
+    s = filled.login(OFFICER)
+    try:
+        regs = filled.registers(s)
+        for description in ("总装图一册", "装配图样", "茶叶"):  # another register's matches
+            regs.add("gifts", gift(description=description), confirm=True)
+    finally:
+        s.logout()
+    s = filled.login(who)
+    try:
+        regs = filled.registers(s)
+        _large_statistics(regs)
+        for probes, text in itertools.product(
+            (planning.OUTSIDE_PROBES, 0), ("图", "装配", "总装图", "茶叶", "没有这样的字")
+        ):
+            monkeypatch.setattr(planning, "OUTSIDE_PROBES", probes)
+            query = Query(search=text)
+            counted = regs.count("drawings", query)
+            assert counted == _plain_count(regs, query), text
+            assert counted == len(regs.page("drawings", Query(search=text, limit=None))), text
+            plan = _count_plan(regs, query)
+            # the officer: 7 voided drawings and 3 gifts outside; the clerk: the 机密 half too
+            shortcut = who == OFFICER and probes > 0
+            assert ("entries_list (register<?)" in plan) == shortcut, (text, plan)
+            assert not shortcut or not _reads_rows(plan), (text, plan)
+        assert regs.count("drawings", Query(search="图")) > 0
+    finally:
+        s.logout()
+
+
+def test_a_count_of_one_level_is_the_maintained_count(filled: VaultEnv) -> None:
+    """A count filtered on the level alone is ``entry_totals``' row for that level (the
+    maintained count: no index walked), for each level and clearance the plain count."""
+    for who in (OFFICER, CLERK):
+        s = filled.login(who)
+        try:
+            regs = filled.registers(s)
+            for level in ("绝密", "机密", "一般"):
+                query = Query(where={"level": level})
+                assert regs.count("drawings", query) == _plain_count(regs, query), (who, level)
+            assert "entry_totals" in _count_plan(regs, Query(where={"level": "机密"}))
+        finally:
+            s.logout()
+
+
 def test_few_search_matches_are_looked_up_by_id(filled: VaultEnv) -> None:
     """A search with few matches (below ``DENSE_SEARCH``) counts them by their ids, whatever
     field filter comes with it: a handful of rows, not a walk of the field's index."""
@@ -295,6 +350,9 @@ def test_a_filtered_count_never_visits_the_entries(filled: VaultEnv) -> None:
             if "number" in query.where or "status" in query.where or len(query.where) > 1:
                 continue  # the entries' own indexes (number, status) answer these
             plan = _count_plan(regs, query)
+            if label == "where level":  # the level alone: the maintained count per level
+                assert plan == "SEARCH entry_totals USING PRIMARY KEY (register=? AND level=?)"
+                continue
             assert "COVERING INDEX" in plan, (label, plan)
         assert "two fields" in _queries(regs)  # one field's index, a seek into the other's
     finally:
@@ -375,5 +433,56 @@ def test_a_keyset_page_is_a_range_of_the_sort_index(filled: VaultEnv, backward: 
             read += page[::-1] if backward else page
             after = page[0] if backward else page[-1]
         assert read == everything
+    finally:
+        s.logout()
+
+
+@pytest.mark.parametrize("who", [OFFICER, CLERK])
+def test_a_dense_search_page_probes_each_entry_it_walks(
+    filled: VaultEnv, who: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A search matching so many entries that a page of the sort index's walk meets one
+    every few entries checks each entry it walks in the search index by its id (a
+    correlated seek), instead of gathering every match first (2M matches: 1.9 s for a
+    page); the pages, read on from each other by keyset, with a field filter too, are the
+    plain scan's, and never show an entry above the reader's clearance."""
+    monkeypatch.setattr(planning, "DENSE_SEARCH", 3)
+    monkeypatch.setattr(planning, "PROBE_COST", 0)  # every search of 3+ matches is "dense"
+    s = filled.login(who)
+    try:
+        regs = filled.registers(s)
+        _large_statistics(regs)
+        spec = regs.spec("drawings")
+        for query in (
+            Query(search="图"),
+            Query(search="装配"),
+            Query(search="图", where={"level": "一般"}),
+        ):
+            everything = regs.page("drawings", dataclasses.replace(query, limit=None))
+            assert everything
+            assert all(e.level <= s.principal.clearance for e in everything)
+            read: list[int] = []
+            after: int | None = None
+            while True:
+                page_query = dataclasses.replace(query, limit=25, after=after)
+                for sql, params in regs.page_sql(spec, page_query):
+                    plan = " | ".join(
+                        str(r[-1]) for r in regs.store.all(f"EXPLAIN QUERY PLAN {sql}", params)
+                    )
+                    assert "entries_list" not in plan, plan
+                    if not query.where:  # (a field filter here reads its own index: few)
+                        assert "CORRELATED" in plan, plan
+                        assert "LIST SUBQUERY" not in plan, plan
+                page = [e.id for e in regs.page("drawings", page_query)]
+                if not page:
+                    break
+                read += page
+                after = page[-1]
+            assert read == [e.id for e in everything], query
+            clauses, params = regs._filters(spec, query)
+            plain = regs.store.all(
+                f"SELECT id FROM entries NOT INDEXED WHERE {' AND '.join(clauses)}", params
+            )
+            assert sorted(read) == sorted(int(r[0]) for r in plain), query
     finally:
         s.logout()

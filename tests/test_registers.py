@@ -580,7 +580,7 @@ def test_sorted_pages_agree_with_a_plain_sort_on_a_larger_register(regs: Registe
     spec = regs.spec("drawings")
     every = regs.page("drawings", Query(limit=None, sort=(SortKey("number"),)))
     assert len(every) == 1499
-    assert regs.planner.page_hint(spec, Query(), spec.listing.sort).startswith("INDEXED BY")
+    assert regs.planner.page_hint(spec, Query(), spec.listing.sort).hint.startswith("INDEXED BY")
 
     def key(e: Entry) -> tuple[object, ...]:
         return (e.values["issued_on"], int(e.number.split("-")[1]), int(e.number.split("-")[2]))

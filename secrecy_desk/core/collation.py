@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Mapping
 from typing import Final
 
@@ -90,3 +91,37 @@ def sort_keys_after(
         elif (key := sort_key(value)) != value:
             keys[name] = key
     return json.dumps(keys, ensure_ascii=False, sort_keys=True) if keys else None
+
+
+#: Chinese numerals: digits and the units that multiply them.
+_DIGITS: Final = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_UNITS: Final = {"十": 10, "百": 100, "千": 1000}
+#: A run of them, or of digits (captured, so that ``split`` keeps it).
+_NUMBER: Final = re.compile(r"([零〇一二两三四五六七八九十百千]+|[0-9]+)")
+
+
+def _number(run: str) -> int:
+    """一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105, 二〇二六 → 2026, 12 → 12."""
+    if run.isascii():
+        return int(run)
+    if not any(c in _UNITS for c in run):  # digit by digit
+        return int("".join(str(_DIGITS[c]) for c in run))
+    total = digit = 0
+    for c in run:
+        if c in _UNITS:
+            total += (digit or 1) * _UNITS[c]
+            digit = 0
+        else:
+            digit = _DIGITS[c]
+    return total + digit
+
+
+def numbered_key(text: str) -> str:
+    """The pinyin key of a name with its numbers in numeric order — written in Chinese
+    numerals or in digits: 一室, 二室, 三室 … 十二室 (code points put 三 before 二, pinyin
+    èr before sān before yī), each number before the Chinese text that follows a like
+    prefix, as in a dictionary's index; then the names without a number by pinyin."""
+    pieces = _NUMBER.split(text)  # text, number, text, number, …, text
+    return "".join(
+        f"{_number(piece):012d}" if i % 2 else sort_key(piece) for i, piece in enumerate(pieces)
+    )

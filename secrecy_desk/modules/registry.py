@@ -213,3 +213,10 @@ def register_dims(forms: Forms) -> dict[str, tuple[str, ...]]:
     fields, in column order): what ``vault.register_indexes.COUNTED`` holds, frozen, for the
     triggers schema step 14 makes (``scripts/register_indexes.py`` writes it again)."""
     return indexes.counted(forms.registers, dimensions)
+
+
+def register_months(forms: Forms) -> dict[str, tuple[str, ...]]:
+    """Every register's counted fields that are dates (register → fields), which the
+    combination counts ``entry_dim_counts`` hold by month: what
+    ``vault.register_indexes.MONTHLY`` holds, frozen, for the triggers of schema step 15."""
+    return indexes.monthly(forms.registers, dimensions)

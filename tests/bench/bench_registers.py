@@ -328,7 +328,7 @@ def explain(regs: Registers) -> dict[str, list[str]]:
             sql = f"SELECT count(*) FROM entries WHERE {where}"
         else:
             order = regs.planner.order(spec, spec.listing.sort)
-            hint = regs.planner.page_hint(spec, query, spec.listing.sort)
+            hint = regs.planner.page_hint(spec, query, spec.listing.sort).hint
             sql = f"SELECT id FROM entries {hint} WHERE {where} ORDER BY {order} LIMIT 100"
         plans[label] = [str(r[3]) for r in regs.store.all("EXPLAIN QUERY PLAN " + sql, params)]
     return plans

@@ -194,9 +194,22 @@ def copy_vault(template: Path, code: str, folder: Path, clock: FixedClock) -> Va
     return VaultEnv(folder, clock, code)
 
 
+def undo_step_15(store: db.Store) -> None:
+    """Give a vault the shape it had before schema step 15: no combination counts, none of
+    their triggers (a vault without them already is left as it is)."""
+    for (name,) in store.all(
+        "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'entry_dims' "
+        "AND name LIKE 'dc\\_%' ESCAPE '\\'"
+    ):
+        store.execute(f'DROP TRIGGER "{name}"')
+    store.execute("DROP TABLE IF EXISTS entry_dim_counts")
+
+
 def undo_step_14(store: db.Store) -> None:
     """Give a vault the shape it had before schema step 14: no statistics table, none of its
-    triggers (for the upgrade tests of earlier steps, which run it again)."""
+    triggers, nor the later step 15 (for the upgrade tests of earlier steps, which run them
+    again)."""
+    undo_step_15(store)
     for (name,) in store.all(
         "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'entries' "
         "AND name LIKE 'dm\\_%' ESCAPE '\\'"

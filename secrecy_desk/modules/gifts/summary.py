@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from secrecy_desk.core.collation import numbered_key
 from secrecy_desk.core.errors import UsageError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.core.levels import Level
@@ -91,7 +92,9 @@ def _on(entry: Entry, name: str) -> date | None:
 
 
 def tally(entries: Iterable[Entry], period: HalfYear) -> list[DepartmentLine]:
-    """Per department (in name order), from live entries."""
+    """Per department, from live entries: numbered departments by their number (一室, 二室,
+    三室 … 十二室), then the others by pinyin (:func:`.collation.numbered_key`; the unit keeps
+    no order of its departments)."""
     lines: dict[str, DepartmentLine] = {}
     for e in entries:
         if e.voided:
@@ -115,7 +118,7 @@ def tally(entries: Iterable[Entry], period: HalfYear) -> list[DepartmentLine]:
             line.held.add(e)
     return [
         lines[k]
-        for k in sorted(lines)
+        for k in sorted(lines, key=numbered_key)
         if any(
             t.count
             for t in (lines[k].received, lines[k].handed_in, lines[k].disposed, lines[k].held)

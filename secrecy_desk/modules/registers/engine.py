@@ -39,7 +39,15 @@ from secrecy_desk.forms import (
 )
 from secrecy_desk.modules.base import EntryDeadline
 from secrecy_desk.modules.registers import deadlines as deadline_sql
-from secrecy_desk.modules.registers.planning import Planner, equal_clauses, field_path, register_is
+from secrecy_desk.modules.registers.planning import (
+    PagePlan,
+    Planner,
+    equal_clauses,
+    field_path,
+    level_equal,
+    probed_search,
+    register_is,
+)
 from secrecy_desk.records import periods, search
 from secrecy_desk.records.model import (
     LEVEL_DECISIONS,
@@ -608,10 +616,20 @@ class Registers:
         (``Planner.keyset``), one otherwise."""
         equals: dict[str, object] = {}
         clauses, params = self._filters(spec, query, equals)
-        equal, stored = equal_clauses(equals)
+        sort = query.sort if query.sort is not None else spec.listing.sort
+        deadline_index = self._deadline_index(spec, query)
+        plan = PagePlan("")
+        if deadline_index is not None:
+            # A deadline's entries have an index of their own: read them there and sort them,
+            # never walk the sort column's index (nor entries_list) looking for them.
+            plan = PagePlan(f"INDEXED BY {deadline_index}")
+        elif not query.deadline:
+            plan = self.planner.page_hint(spec, query, sort, equals)
+        equal, stored = level_equal(spec, equals, plan.hint)
         clauses += equal
         params += stored
-        sort = query.sort if query.sort is not None else spec.listing.sort
+        if plan.probe:
+            clauses, params = probed_search(clauses, params)
         ranges: list[tuple[str, list[object]]] = [("", [])]
         if query.after is not None:
             ranges = self.planner.keyset(spec, sort, query.after, reverse=query.backward)
@@ -623,13 +641,7 @@ class Registers:
                     )
                 ]
         order = self.planner.order(spec, sort, reverse=query.backward)
-        # A deadline's entries have an index of their own: read them there and sort them,
-        # never walk the sort column's index (nor entries_list) looking for them.
-        deadline_index = self._deadline_index(spec, query)
-        if deadline_index is not None:
-            hint = f"INDEXED BY {deadline_index}"
-        else:
-            hint = "" if query.deadline else self.planner.page_hint(spec, query, sort, equals)
+        hint = plan.hint
         statements: list[tuple[str, list[object]]] = []
         for extra, values in ranges:
             where = " AND ".join([*clauses, extra] if extra else clauses)

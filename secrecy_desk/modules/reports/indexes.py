@@ -2,7 +2,8 @@
 is no list column — the field's stored value, status and level over the live entries — so a
 count by it reads the index alone (:mod:`.stats`); and the fields of each register that the
 statistics table ``entry_dims`` holds (:mod:`secrecy_desk.vault.entry_dims`), for the counts
-of two fields or over another field's date range. Kept apart from the statistics so that
+of two fields or over another field's date range, and which of them are dates (held by month
+in its combination counts). Kept apart from the statistics so that
 ``modules.registry.register_indexes`` and ``.register_dims`` (frozen into the schema) list
 them without importing what reads the registry."""
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from secrecy_desk.forms import FormSpec
+from secrecy_desk.forms import FieldType, FormSpec
 from secrecy_desk.modules.base import Dimension
 from secrecy_desk.modules.registers.planning import field_path, ident, register_is
 from secrecy_desk.vault.entry_dims import COLUMNS
@@ -60,4 +61,16 @@ def counted(specs: Iterable[FormSpec], dimensions: Dimensions) -> dict[str, tupl
         fields = counted_fields(spec, dimensions)[: len(COLUMNS)]
         if fields:
             out[spec.id] = tuple(fields)
+    return out
+
+
+def monthly(specs: Iterable[FormSpec], dimensions: Dimensions) -> dict[str, tuple[str, ...]]:
+    """Register → its counted fields that are dates, which it counts by period: the
+    combination counts ``entry_dim_counts`` hold them by month."""
+    by_id = {spec.id: spec for spec in specs}
+    out: dict[str, tuple[str, ...]] = {}
+    for register, fields in counted(by_id.values(), dimensions).items():
+        dates = tuple(f for f in fields if by_id[register].field(f).type is FieldType.DATE)
+        if dates:
+            out[register] = dates
     return out

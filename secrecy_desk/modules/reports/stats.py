@@ -2,23 +2,27 @@
 of two — the entry's mark, its status, a field's value, or a date field by month, quarter,
 half-year or year — over a date range of any date field if asked.
 
-One ``GROUP BY`` query over the register's live entries within the account's clearance (what
-it cannot see is not counted); the dimensions are the modules' declarations
-(``registry.dimensions``), so a register added by a definition has its statistics at once.
-The level and status counts read the ``entries_status`` index alone; a field's count reads
-an index alone too: the list column's, or — for a field declared as a dimension that is no
-list column — its statistics index (``st_…``, :mod:`.indexes`: the field's stored value, then
-status and level, over the live entries; made by schema step 11 with the registers' other
-indexes, kept up by SQLite on every save). A cross-tab of two fields, or a count over another
-field's date range, reads the statistics table ``entry_dims`` (each live entry's counted
-values, kept by triggers: :mod:`secrecy_desk.vault.entry_dims`); a register it does not hold,
-the entries."""
+One ``GROUP BY`` query over the register's live entries within the account's clearance (what it
+cannot see is not counted); the dimensions are the modules' declarations
+(``registry.dimensions``), so a register added by a definition has its statistics at once. Any
+count of a whole register, or within a date range of whole months, reads the combination counts
+``entry_dim_counts`` (live entries per level, status and combination of counted values, a date
+by its month; kept by triggers: :mod:`secrecy_desk.vault.entry_dims`) — a few thousand rows
+whatever the register's size. What they cannot say (a range of days, a register they do not
+hold) is counted as follows, with the same figures. The level and status counts read the
+``entries_status`` index alone; a field's count reads an index alone too: the list column's, or
+— for a field declared as a dimension that is no list column — its statistics index (``st_…``,
+:mod:`.indexes`: the field's stored value, then status and level, over the live entries; made by
+schema step 11 with the registers' other indexes, kept up by SQLite on every save). A cross-tab
+of two fields, or a count over another field's date range, reads the statistics table
+``entry_dims`` (each live entry's counted values, kept by triggers:
+:mod:`secrecy_desk.vault.entry_dims`); a register it does not hold, the entries."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Final
 
 from secrecy_desk.core.errors import UsageError
@@ -212,15 +216,8 @@ def _index(registers: Registers, spec: FormSpec, name: str) -> str:
     return ""
 
 
-def dims_columns(registers: Registers, spec: FormSpec) -> dict[str, str]:
-    """Field → its column in the statistics table ``entry_dims``, when the vault's triggers
-    for this register are exactly what its definition wants (then its rows are every live
-    entry's values, kept in the transaction of every write); else ``{}`` (a register added
-    by a definition outside the built-in set: counted from the entries)."""
-    fields = indexes.counted_fields(spec, registry.dimensions)[: len(entry_dims.COLUMNS)]
-    if not fields:
-        return {}
-    want = entry_dims.triggers(spec.id, fields)
+def _have_triggers(registers: Registers, want: Mapping[str, str]) -> bool:
+    """Whether the vault's triggers of these names are exactly these."""
     marks = ", ".join("?" * len(want))
     found = {
         str(name): str(sql)
@@ -229,7 +226,38 @@ def dims_columns(registers: Registers, spec: FormSpec) -> dict[str, str]:
             list(want),
         )
     }
-    return dict(zip(fields, entry_dims.COLUMNS, strict=False)) if found == want else {}
+    return found == want
+
+
+def _counted(spec: FormSpec) -> list[str]:
+    return indexes.counted_fields(spec, registry.dimensions)[: len(entry_dims.COLUMNS)]
+
+
+def dims_columns(registers: Registers, spec: FormSpec) -> dict[str, str]:
+    """Field → its column in the statistics table ``entry_dims``, when the vault's triggers
+    for this register are exactly what its definition wants (then its rows are every live
+    entry's values, kept in the transaction of every write); else ``{}`` (a register added
+    by a definition outside the built-in set: counted from the entries)."""
+    fields = _counted(spec)
+    if not fields or not _have_triggers(registers, entry_dims.triggers(spec.id, fields)):
+        return {}
+    return dict(zip(fields, entry_dims.COLUMNS, strict=False))
+
+
+def _monthly(spec: FormSpec, fields: Iterable[str]) -> set[str]:
+    return {f for f in fields if spec.field(f).type is FieldType.DATE}
+
+
+def counts_columns(registers: Registers, spec: FormSpec) -> dict[str, str]:
+    """Field → its column in the combination counts ``entry_dim_counts`` (a date field's
+    holding its month), when the vault's triggers of both the statistics table and its counts
+    are exactly what the register's definition wants; else ``{}``."""
+    columns = dims_columns(registers, spec)
+    if not columns:
+        return {}
+    fields = list(columns)
+    want = entry_dims.count_triggers(spec.id, fields, _monthly(spec, fields))
+    return columns if _have_triggers(registers, want) else {}
 
 
 Raw = list[tuple[Any, Any, int, int]]
@@ -255,6 +283,9 @@ def _raw_counts(registers: Registers, spec: FormSpec, query: StatQuery) -> Raw:
             bounds.append(("<=", query.end.isoformat()))
     clearance = int(registers.session.principal.clearance)
     fields = {f for f in (rows_field, cols_field, day_field) if f}
+    found = _from_counts(registers, spec, query, clearance)
+    if found is not None:
+        return found
     others = {k for k in (query.rows, query.columns) if k and not source(spec, k)[1]}
     if not fields:
         return _by_status(registers, spec, query, clearance)
@@ -298,6 +329,63 @@ def _raw_counts(registers: Registers, spec: FormSpec, query: StatQuery) -> Raw:
         (r[0], r[1], int(r[2]), int(r[3]))
         for r in registers.store.all(f"{sql} GROUP BY 1, 2", params)
     ]
+
+
+def _whole_months(start: date | None, end: date | None) -> bool:
+    """Whether a date range begins on a month's first day and ends on a month's last."""
+    return (start is None or start.day == 1) and (end is None or (end + _DAY).day == 1)
+
+
+_DAY: Final = timedelta(days=1)
+
+
+def _from_counts(
+    registers: Registers, spec: FormSpec, query: StatQuery, clearance: int
+) -> Raw | None:
+    """The counts from the combination counts ``entry_dim_counts`` — a ``GROUP BY`` over a
+    few thousand rows, whatever the size of the register — or ``None`` when they cannot say
+    them: the register has none (:func:`counts_columns`), a dimension's field is not among
+    them, a date field is counted by its day, or the date range is not of whole months."""
+    ranged = bool(query.date_field and (query.start or query.end))
+    if ranged and not _whole_months(query.start, query.end):
+        return None
+    keys = [k for k in (query.rows, query.columns) if k]
+    names = [source(spec, k)[1] for k in keys]
+    wanted = {n for n in names if n} | ({query.date_field} if ranged else set())
+    columns = counts_columns(registers, spec)
+    if not columns or not wanted <= set(columns):
+        return None
+    months = _monthly(spec, columns)
+    if ranged and query.date_field not in months:
+        return None
+
+    def column(key: str) -> str | None:
+        if not key:
+            return "NULL"
+        name = source(spec, key)[1]
+        if not name:
+            return key  # level, status
+        by_period = key.partition(":")[0] in PERIODS
+        return columns[name] if by_period == (name in months) else None
+
+    rows, cols = column(query.rows), column(query.columns)
+    if rows is None or cols is None:
+        return None
+    clauses = [register_is(spec.id), "level <= ?", "n > 0"]
+    params: list[object] = [clearance]
+    if ranged:
+        day = columns[query.date_field]
+        clauses.append(f"{day} <> ''")
+        for op, bound in ((">=", query.start), ("<=", query.end)):
+            if bound is not None:
+                clauses.append(f"{day} {op} ?")
+                params.append(bound.isoformat()[:7])
+    grouped = registers.store.all(
+        f"SELECT {rows}, {cols}, sum(n), max(level) FROM {entry_dims.COUNTS} "
+        f"WHERE {' AND '.join(clauses)} GROUP BY 1, 2",
+        params,
+    )
+    return [(r[0], r[1], int(r[2]), int(r[3])) for r in grouped]
 
 
 #: Up to this many pairs of values, a count of the whole register from ``entry_dims`` is one
