@@ -4,6 +4,7 @@ the re-issue rule: the same rows refused with the same sentences, nothing saved.
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from secrecy_desk.forms import CheckMemo, Forms, validate_entry
 from secrecy_desk.modules.registers import ImportFailed, Query, Registers
 from secrecy_desk.modules.registers.engine import Cancelled
+from secrecy_desk.records.store import stored_values
 from tests.support.data import audit_rows, drawing
 
 TODAY = date(2026, 3, 2)
@@ -118,3 +120,43 @@ def test_progress_is_heard_and_a_cancel_saves_nothing(regs: Registers, stop_at: 
     numbers = regs.add_many("drawings", rows, source="test", progress=lambda d, t: True)
     assert len(numbers) == 1200
     assert numbers[0] == "TZFS-2026-0001"  # the cancelled import used up no number
+
+
+def test_an_import_holds_its_pages_and_pauses_the_cycle_collector_only_while_it_runs(
+    regs: Registers,
+) -> None:
+    """A large import keeps the pages it changed in a larger page cache and holds Python's
+    cycle collector off until it ends — however it ends (saved, refused, cancelled)."""
+    store = regs.session.vault.store
+    own = store.scalar("PRAGMA cache_size")
+    rows = [drawing(drawing_no=f"C-{i}") for i in range(1200)]
+    seen: list[tuple[int, bool]] = []
+
+    def progress(done: int, total: int) -> bool:
+        seen.append((int(store.scalar("PRAGMA cache_size")), gc.isenabled()))
+        return done < 1500
+
+    with pytest.raises(Cancelled):
+        regs.add_many("drawings", rows, source="test", progress=progress)
+    assert seen
+    assert all(-size > -own and not enabled for size, enabled in seen)
+    assert (store.scalar("PRAGMA cache_size"), gc.isenabled()) == (own, True)
+    with pytest.raises(ImportFailed):
+        regs.add_many("drawings", [drawing(issued_on="明天")], source="test")
+    assert (store.scalar("PRAGMA cache_size"), gc.isenabled()) == (own, True)
+    assert len(regs.add_many("drawings", rows, source="test")) == 1200
+    assert (store.scalar("PRAGMA cache_size"), gc.isenabled()) == (own, True)
+
+
+def test_storage_forms_are_each_fields_own(alltypes_forms: Forms) -> None:
+    """``stored_values`` (its quick cases for the common types) gives what each field's
+    ``to_storage`` gives, for every value type."""
+    spec = alltypes_forms["alltypes"]
+    for raw in _variants(alltypes_forms):
+        values = validate_entry(spec, raw, today=TODAY).values
+        expected = {
+            f.name: f.to_storage(values[f.name]) for f in spec.fields if values[f.name] is not None
+        }
+        got = stored_values(spec, values)
+        assert got == expected
+        assert [type(v) for v in got.values()] == [type(v) for v in expected.values()]

