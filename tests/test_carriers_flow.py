@@ -111,6 +111,29 @@ def test_copies_only_against_an_approved_request_and_at_most_its_number(env: Vau
         desk.copy(other, approval=request, copies=1, on_date=TODAY)
 
 
+def test_copies_of_a_copy_never_repeat_a_copy_number_of_the_family(env: VaultEnv) -> None:
+    """份号 are unique among an original and every copy made of it or of its copies: a copy
+    of copy 2 is not a second copy 3, and later copies of the original come after it."""
+    desk = _desk(env)
+    original = desk.register("carriers", carrier(term="15年")).number
+    first = _copy_request(desk, original, 2)
+    _approve(env, first)
+    desk = _desk(env)
+    two, three = desk.copy(original, approval=first, copies=2, on_date=TODAY)
+    of_copy = _copy_request(desk, two, 1)
+    _approve(env, of_copy)
+    desk = _desk(env)
+    (four,) = desk.copy(two, approval=of_copy, copies=1, on_date=TODAY)
+    again = _copy_request(desk, original, 2)
+    _approve(env, again)
+    desk = _desk(env)
+    five, six = desk.copy(original, approval=again, copies=2, on_date=TODAY)
+    numbers = {n: desk.item(n).values["copy_no"] for n in (two, three, four, five, six)}
+    assert numbers == {two: 2, three: 3, four: 4, five: 5, six: 6}
+    assert desk.item(four).values["original"] == two
+    assert desk.item(original).values["copies_made"] == 4
+
+
 def test_destruction_only_through_an_approved_package(env: VaultEnv) -> None:
     desk = _desk(env)
     a = desk.register("carriers", carrier()).number

@@ -2,7 +2,8 @@
 chain, and verifying a chain of 1M records (built under the temporary folder) in one process,
 in chunks by worker processes and from a seal (target >= 200,000 records/s: 5M in < 25 s).
 
-Run: ``.venv/bin/python -m tests.bench.bench_audit [--records N] [--runs 3] [--no-append]``.
+Run: ``.venv/bin/python -m tests.bench.bench_audit [--records N] [--runs 3] [--no-append]
+[--only one,worker,quick]``.
 """
 
 from __future__ import annotations
@@ -126,7 +127,7 @@ def build_chain(folder: Path, records: int) -> tuple[Path, bytes, bytes, AuditHe
     return path, master, key, AuditHead(records, prev)
 
 
-def bench_verify(folder: Path, records: int, runs: int) -> None:
+def bench_verify(folder: Path, records: int, runs: int, only: frozenset[str] = frozenset()) -> None:
     """The walk in one process, in chunks by worker processes, and from a seal 1% before the
     end (``verify --quick``): min and median of ``runs`` runs, wall and processor time (the
     machine is shared, so the load average is printed with each run)."""
@@ -136,12 +137,17 @@ def bench_verify(folder: Path, records: int, runs: int) -> None:
     seal = audit_chain.StartAt(
         sealed, bytes(store.scalar("SELECT hash FROM audit WHERE seq = ?", (sealed,)))
     )
-    ways = {
-        "one process": {},
-        "worker processes": {"parallel": audit_chain.ParallelOpen(path, master)},
-        "quick, from a seal": {"start": seal, "parallel": audit_chain.ParallelOpen(path, master)},
+    ways = {  # the --only key, the name printed, verify_chain's options
+        "one": ("one process", {}),
+        "worker": ("worker processes", {"parallel": audit_chain.ParallelOpen(path, master)}),
+        "quick": (
+            "quick, from a seal",
+            {"start": seal, "parallel": audit_chain.ParallelOpen(path, master)},
+        ),
     }
-    for name, options in ways.items():
+    for way, (name, options) in ways.items():
+        if only and way not in only:
+            continue
         walls, cpus = [], []
         for _ in range(runs):
             load = os.getloadavg()[0]
@@ -178,11 +184,20 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=VERIFY, help="records in the chain walked")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-append", action="store_true", help="skip the append benchmark")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="walks to run, comma-separated, of: one, worker, quick (default: all three)",
+    )
     args = parser.parse_args()
+    only = frozenset(w.strip() for w in args.only.split(",") if w.strip())
+    unknown = only - {"one", "worker", "quick"}
+    if unknown:
+        parser.error(f"unknown walk: {', '.join(sorted(unknown))}")
     with tempfile.TemporaryDirectory() as tmp:
         if not args.no_append:
             bench_append(Path(tmp))
-        bench_verify(Path(tmp), args.records, args.runs)
+        bench_verify(Path(tmp), args.records, args.runs, only)
 
 
 if __name__ == "__main__":

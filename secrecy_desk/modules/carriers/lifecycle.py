@@ -807,12 +807,11 @@ class Carriers:
                     used=used,
                     n=copies,
                 )
-            # 份号: copies follow the original's own number (1 when it has none) and the
-            # copies made of it before, so a distribution list never shows one number twice.
+            # 份号: copies come after every number of the family (the first original, its
+            # copies and theirs), so a distribution list never shows one number twice.
             made_before = original.values.get("copies_made")
             start = made_before if isinstance(made_before, int) else 0
-            own = original.values.get("copy_no")
-            first = (own if isinstance(own, int) and own > 0 else 1) + start + 1
+            first = self._family_top(original) + 1
             numbers: list[str] = []
             for i in range(copies):
                 values = {f.name: original.values.get(f.name) for f in spec.fields}
@@ -862,6 +861,44 @@ class Carriers:
                 ),
             )
         return numbers
+
+    def _family_top(self, carrier: Entry) -> int:
+        """The highest 份号 in the carrier's family: the first original it descends from
+        (copy 1 when it has no number of its own) and every copy made of it or of its
+        copies, voided ones included (a number once given is never given again). Read from
+        the entries and the copy events directly, whatever the reader's clearance: a copy
+        reclassified since still holds its number."""
+
+        def row(number: str) -> Row | None:
+            return self.store.one(
+                "SELECT id, json_extract(data, '$.copy_no'), json_extract(data, '$.original') "
+                "FROM entries WHERE register = ? AND number = ?",
+                (carrier.register, number),
+            )
+
+        root, seen = carrier.number, {carrier.number}
+        found = row(root)
+        while found is not None and found[2] and str(found[2]) not in seen:
+            root = str(found[2])
+            seen.add(root)
+            found = row(root)
+        top, todo, walked = 0, [root], set[str]()
+        while todo:
+            number = todo.pop()
+            if number in walked:
+                continue
+            walked.add(number)
+            found = row(number)
+            if found is None:
+                continue
+            own = found[1]
+            top = max(top, own if isinstance(own, int) and own > 0 else 1)
+            for (details,) in self.store.all(
+                "SELECT details FROM carrier_events WHERE entry_id = ? AND kind = ?",
+                (found[0], COPY),
+            ):
+                todo.extend(str(n) for n in json.loads(str(details)).get("numbers", ()))
+        return top
 
     def copies_made_against(self, approval: str) -> int:
         rows = self.store.all(
