@@ -26,6 +26,7 @@ from secrecy_desk.core.bootstrap import harden_process
 from secrecy_desk.core.errors import DeskError
 from secrecy_desk.core.i18n import detect_lang, normalize_lang
 from secrecy_desk.gui.common import fonts, style
+from secrecy_desk.gui.common.collector import GuiCollector
 from secrecy_desk.gui.common.i18n import install_translators
 from secrecy_desk.gui.common.jobs import run_job
 from secrecy_desk.gui.shell.login import LoginWindow, center
@@ -266,8 +267,13 @@ def _main(argv: Sequence[str] | None) -> int:
     app.setApplicationDisplayName(QCoreApplication.translate("App", "Secrecy Desk"))
     sys.excepthook = ErrorReporter(args.lang)
     desk = Desk(app, args.vault, args.lang, demo=args.demo)
+    collector = GuiCollector(app)  # cycles collected on the GUI thread only (see the module)
+    collector.start()
     QTimer.singleShot(0, desk.start)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        collector.stop()
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from secrecy_desk.forms import Forms, load_all
 from secrecy_desk.gui.common import fonts, style
+from secrecy_desk.gui.common.collector import GuiCollector
 from secrecy_desk.gui.common.context import AppContext
 from secrecy_desk.gui.common.i18n import install_translators
 from secrecy_desk.gui.common.print_dialog import MakeJob, PrintDialog, make_draft
@@ -32,12 +33,16 @@ LANG = "zh_CN"
 
 
 @pytest.fixture(scope="session", autouse=True)
-def desk_qapp(qapp: QApplication) -> QApplication:
-    """The application as ``secrecy-desk`` sets it up: font, style, Chinese."""
+def desk_qapp(qapp: QApplication) -> Iterator[QApplication]:
+    """The application as ``secrecy-desk`` sets it up: font, style, Chinese, and cycles
+    collected on the GUI thread only."""
     fonts.install(qapp)
     style.apply(qapp)
     install_translators(qapp, LANG)
-    return qapp
+    collector = GuiCollector(qapp)
+    collector.start()
+    yield qapp
+    collector.stop()
 
 
 @pytest.fixture(scope="session")
