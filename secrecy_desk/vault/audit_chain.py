@@ -9,7 +9,6 @@ rewrite before the last seal visible even to someone who holds the master key.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import hmac
 import json
@@ -26,6 +25,7 @@ from typing import Any, Final
 from secrecy_desk.core.bootstrap import harden_process
 from secrecy_desk.core.clock import Clock
 from secrecy_desk.core.errors import ValidationError, VaultError
+from secrecy_desk.core.gc_pause import cyclic_gc_paused
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 from secrecy_desk.core.levels import Level
 from secrecy_desk.vault import crypto
@@ -429,11 +429,9 @@ def _walk(
     sha = hashlib.sha256
     mac_of = _mac_function(key)
     compare = hmac.compare_digest
-    collecting = gc.isenabled()
     # Millions of short-lived tuples and no cycles among them: the cyclic collector would
     # only scan them again and again.
-    gc.disable()
-    try:
+    with cyclic_gc_paused():
         for rows in store.batches(_WALK_SQL, (expected_seq, upto), WALK_BATCH):
             n = len(rows)
             seqs, ats, prevs, stored_hashes, macs, messages = zip(*rows, strict=True)
@@ -485,9 +483,6 @@ def _walk(
                     count += 1
             if progress is not None:
                 progress(count)
-    finally:
-        if collecting:
-            gc.enable()
     return _Walked(
         count,
         start,

@@ -8,8 +8,6 @@ a million entries stays fast; search goes through :mod:`secrecy_desk.records.sea
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Sized
 from dataclasses import dataclass, replace
@@ -23,6 +21,7 @@ from secrecy_desk.core.errors import (
     UsageError,
     ValidationError,
 )
+from secrecy_desk.core.gc_pause import cyclic_gc_paused
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 from secrecy_desk.core.levels import Level, Term
 from secrecy_desk.core.roles import Action
@@ -1167,24 +1166,6 @@ class Registers:
         if analyze:
             self.analyze()
         return count
-
-
-@contextlib.contextmanager
-def cyclic_gc_paused() -> Iterator[None]:
-    """Python's cycle collector held off for one import (reference counting still frees
-    everything else). An import holds every checked row until its one commit — a million
-    objects at 100,000 rows — and each full collection walks all of them: with it running,
-    100,000 rows took 28.2 s of processor time, without it 21.3 s (measured). Garbage in
-    cycles made meanwhile is collected when it runs again. Nested use leaves it to the
-    outermost."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _numbering(store: Store, spec: FormSpec, today: date) -> Callable[[int], str]:

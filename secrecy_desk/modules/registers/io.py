@@ -21,6 +21,7 @@ from typing import Any, Final
 from secrecy_desk.core import media
 from secrecy_desk.core.cells import QUOTE, neutralise, restore
 from secrecy_desk.core.errors import ValidationError
+from secrecy_desk.core.gc_pause import cyclic_gc_paused
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.core.levels import Term, highest, marking
 from secrecy_desk.core.roles import Action
@@ -32,7 +33,6 @@ from secrecy_desk.modules.registers.engine import (
     Progress,
     Registers,
     StoredRow,
-    cyclic_gc_paused,
 )
 from secrecy_desk.modules.registers.workbook import read_first_sheet
 from secrecy_desk.records.model import NUMBER, STATUS, Query, field_text, status_text
