@@ -33,6 +33,19 @@ def _with_entry(vault_env: VaultEnv) -> str:
         s.logout()
 
 
+def _with_history(vault_env: VaultEnv, records: int = 3000) -> None:
+    """An entry and enough audit records that the check of a copy walks a few hundred pages
+    (its walk is shared by two connections: each must have some to report on)."""
+    _with_entry(vault_env)
+    s = vault_env.login(SYSADMIN)
+    try:
+        with s.operation():
+            for i in range(records):
+                s.audit("test.noise", f"noise:{i}")
+    finally:
+        s.logout()
+
+
 def test_a_backup_is_encrypted_verified_and_restores(vault_env: VaultEnv, tmp_path: Path) -> None:
     number = _with_entry(vault_env)
     target = tmp_path / "backup"
@@ -191,7 +204,7 @@ def test_the_backup_bar_runs_through_the_self_check_and_a_cancel_there_keeps_not
 ) -> None:
     """The bar moves while the copy is checked (its longer part), not only while it is
     written; cancelled during the check, the backup leaves no folder and says so."""
-    _with_entry(vault_env)
+    _with_history(vault_env)
     s = vault_env.login(SYSADMIN)
     try:
         chunks = -(-(vault_env.folder / db.DB_NAME).stat().st_size // backup.CHUNK)
@@ -233,7 +246,7 @@ def test_the_check_before_a_restore_reports_progress_and_can_be_cancelled(
 ) -> None:
     """Choosing a backup to restore checks every page of it: the bar moves through the
     check to its end, and a cancel stops it with its own sentence (nothing restored)."""
-    _with_entry(vault_env)
+    _with_history(vault_env)
     s = vault_env.login(SYSADMIN)
     try:
         backup.backup(s, tmp_path / "b1")

@@ -5,10 +5,10 @@ with the master key, read in chunks while a read transaction holds the file stil
 write-ahead log checkpointed into it first), and hashed as it is written; should the file not
 hold still, ``sqlcipher_export`` into a database keyed alike — never decrypted on the way —
 and a copy of the key file taken right after the audit head was recorded in it. The copy is
-then opened and checked (every page's HMAC, its B-trees, key, audit head) before the backup
-counts as made. Memory stays flat at any vault size. Backups go only to fixed local disks; a
-refused destination is recorded. Restoring copies a backup into a folder that holds no vault,
-and proves it by logging in.
+then opened and checked (every page of its tables and indexes read back, authenticated and
+walked; key, audit head) before the backup counts as made. Memory stays flat at any vault
+size. Backups go only to fixed local disks; a refused destination is recorded. Restoring
+copies a backup into a folder that holds no vault, and proves it by logging in.
 
 The system administrator's restore in the program (:func:`replace_vault`) puts a backup in the
 place of the open vault: the backup is checked first (a backup of this vault, every page
@@ -305,13 +305,14 @@ def _verified(
     quick: bool | None = None,
     bar: checkup.WorkBar | None = None,
 ) -> BackupReport | None:
-    """Open the copy with the master key: every page read back and its HMAC checked
-    (``cipher_integrity_check``: a page the disk wrote wrongly fails), the B-trees walked
-    (``quick_check``), the recorded head present. A byte copy of the vault's file needs no
-    more (the source's own cross-checks are ``verify``'s); a copy written row by row also
-    gets the full ``integrity_check`` (unless ``quick`` says otherwise). ``None`` when it does
-    not verify; an older schema is accepted with ``any_version`` (a restore upgrades it at its
-    first login)."""
+    """Open the copy with the master key: every table's and index's B-tree walked
+    (``quick_check``, on two connections), each page authenticated by its HMAC as it is read
+    back (a page the disk wrote wrongly fails), the recorded head present. A byte copy of the
+    vault's file needs no more (the source's own cross-checks are ``verify``'s; the restore
+    checks the free pages too, :func:`restore`); a copy written row by row gets the full
+    ``integrity_check`` and every page's HMAC (unless ``quick`` says otherwise). ``None`` when
+    it does not verify; an older schema is accepted with ``any_version`` (a restore upgrades it
+    at its first login)."""
     try:
         kf = keyfile.read(folder)
         store = db.open_database(folder / db.DB_NAME, master)
@@ -370,8 +371,8 @@ def check_backup(session: Session, source: Path, progress: Progress | None = Non
         raise VaultError(_DAMAGED, path=str(source)) from None
     if kf.vault_id != session.vault.keyfile.vault_id:
         raise VaultError(_WRONG_VAULT, path=str(source))
-    # Every page's HMAC and the B-trees, as the restore itself checks them: a backup was
-    # checked in full when it was made, and the full cross-check of a vault is verify's.
+    # Every B-tree walked and its pages authenticated, as the backup was checked when it was
+    # made: the restore itself then checks every page, and the full cross-check is verify's.
     pages = (source / db.DB_NAME).stat().st_size // PAGE_BYTES
     bar = checkup.WorkBar(progress, checkup.page_work(pages, quick=True), _restore_check_cancelled)
     bar.tell(0)
