@@ -1,5 +1,5 @@
 """Write ``secrecy_desk/vault/register_indexes.py``: the registers' indexes (list columns,
-deadlines, statistics fields; ``modules.registry.register_indexes``) and the fields of the
+deadlines; ``modules.registry.register_indexes``) and the fields of the
 statistics table ``entry_dims`` (``modules.registry.register_dims``) and those of them that
 are dates (``register_months``, held by month in its combination counts) frozen into the
 schema steps that create them.
@@ -24,15 +24,15 @@ from secrecy_desk.modules.registry import register_dims, register_indexes, regis
 
 TARGET = Path(__file__).resolve().parent.parent / "secrecy_desk" / "vault" / "register_indexes.py"
 
-HEADER = '''"""The registers' indexes, frozen: each list column's, each deadline's and each
-statistics field's partial index on ``entries`` (``modules.registers.planning.list_indexes``,
-``.deadlines.indexes``, ``modules.reports.indexes.wanted``), as the built-in definitions want
-them; and each register's fields in the statistics table ``entry_dims``
-(``modules.reports.indexes.counted``, :mod:`secrecy_desk.vault.entry_dims`) with those that are
-dates, held by month in its combination counts (``.monthly``). Schema step 11 creates the
-indexes and steps 14 and 15 the tables' triggers, so the register engine's start does no
-DDL (``docs/design.md``, "Registers"). Written by ``scripts/register_indexes.py``;
-``tests/test_register_indexes.py`` fails while it and the definitions differ.
+HEADER = '''"""The registers' indexes, frozen: each list column's and each deadline's partial index
+on ``entries`` (``modules.registers.planning.list_indexes``, ``.deadlines.indexes``), as the
+built-in definitions want them; and each register's fields in the statistics table
+``entry_dims`` (``modules.reports.indexes.counted``, :mod:`secrecy_desk.vault.entry_dims`) with
+those that are dates, held by month in its combination counts (``.monthly``). Schema steps 11
+and 17 apply the indexes and steps 14 and 15 make the tables' triggers, so the register
+engine's start does no DDL (``docs/design.md``, "Registers"). Written by
+``scripts/register_indexes.py``; ``tests/test_register_indexes.py`` fails while it and the
+definitions differ.
 """
 
 from __future__ import annotations

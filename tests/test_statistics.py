@@ -191,7 +191,39 @@ def _plain(regs: Registers, rows: str, cols: str) -> dict[tuple[str, str], int]:
     return dict(out)
 
 
-def test_a_field_that_is_no_list_column_is_counted_from_an_index_of_its_own(
+#: A statistics index as schema steps 11–16 made one (step 17 drops them).
+_OLD_STATISTICS_INDEX = (
+    "CREATE INDEX st_drawings_must_recall ON entries (json_extract(data, '$.must_recall'), "
+    "status, level) WHERE register = 'drawings' AND voided = 0"
+)
+
+
+def _plain_within(regs: Registers, q: StatQuery) -> dict[tuple[str, str], int]:
+    """:func:`_plain` within the query's date range."""
+    spec = regs.spec("drawings")
+    day = field_path(q.date_field)
+    clauses = ["register = 'drawings'", "voided = 0", "level <= ?"]
+    params: list[object] = [int(regs.session.principal.clearance)]
+    for op, bound in ((">=", q.start), ("<=", q.end)):
+        if bound is not None:
+            clauses.append(f"{day} {op} ?")
+            params.append(bound.isoformat())
+    found = regs.store.all(
+        f"SELECT {stats.source(spec, q.rows)[0]}, {stats.source(spec, q.columns)[0]}, "
+        f"count(*) FROM entries NOT INDEXED WHERE {' AND '.join(clauses)} GROUP BY 1, 2",
+        params,
+    )
+    out: Counter[tuple[str, str]] = Counter()
+    for r, c, n in found:
+        out[(stats.bucket(q.rows, r), stats.bucket(q.columns, c))] += int(n)
+    return dict(out)
+
+
+def _in_use(store: db.Store) -> int:
+    return int(store.scalar("PRAGMA page_count")) - int(store.scalar("PRAGMA freelist_count"))
+
+
+def test_a_field_that_is_no_list_column_is_counted_from_the_statistics_table(
     vault_env: VaultEnv,
 ) -> None:
     officer = vault_env.login(OFFICER)
@@ -201,26 +233,27 @@ def test_a_field_that_is_no_list_column_is_counted_from_an_index_of_its_own(
         regs.void("drawings", regs.page("drawings", Query(limit=1))[0].number, "录入错误")
         spec = regs.spec("drawings")
         assert "must_recall" not in spec.listing.columns
-        index = stats.index_name(spec, "must_recall")
-        assert index in stats.wanted_indexes([spec])
-        assert stats.index_name(spec, "issued_on") not in stats.wanted_indexes([spec])  # listed
-        # Read in the index's order (its values, status and level: the entries are not read).
-        where = "register = 'drawings' AND voided = 0 AND level <= ?"
-        plan = _plan(
-            regs,
-            f"SELECT {field_path('must_recall')}, count(*) FROM entries "
-            f"INDEXED BY {index} WHERE {where} GROUP BY 1",
-            [int(Level.SECRET)],
-        )
-        assert f"USING INDEX {index}" in plan
-        # Without it a count is the same, only slower; the schema step (11) makes it again.
+        # Schema step 17 drops the index steps 11–16 kept of it: no count changes, and the
+        # pages it held are free again.
         with regs.store.transaction():
-            regs.store.execute(f"DROP INDEX {index}")
+            regs.store.execute(_OLD_STATISTICS_INDEX)
+            regs.store.execute("PRAGMA user_version = 16")
+        held = _in_use(regs.store)
         table = count(regs, StatQuery("drawings", "field:must_recall", ""), "zh_CN")
-        assert dict(table.counts) == _plain(regs, "field:must_recall", "")
         with regs.store.transaction():
-            db.apply_register_indexes(regs.store)
-        assert regs.store.scalar("SELECT count(*) FROM sqlite_schema WHERE name = ?", (index,))
+            assert db.migrate(regs.store) == db.latest_version()
+        assert not regs.store.scalar(
+            "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'st\\_%' ESCAPE '\\'"
+        )
+        assert _in_use(regs.store) < held
+        again = count(regs, StatQuery("drawings", "field:must_recall", ""), "zh_CN")
+        assert again.counts == table.counts == _plain(regs, "field:must_recall", "")
+        within = StatQuery(
+            "drawings", "field:must_recall", "status", "issued_on", date(2024, 3, 5), None
+        )
+        some = _plain_within(regs, within)
+        assert 0 < sum(some.values()) < again.total
+        assert dict(count(regs, within, "zh_CN").counts) == some
         expected = {}
         for rows, cols in (
             ("field:must_recall", ""),

@@ -197,14 +197,12 @@ def resolve(dotted: str) -> object:
 
 
 def register_indexes(forms: Forms) -> dict[str, str]:
-    """Every index the registers read by, name → ``CREATE INDEX`` (the list indexes, the
-    deadlines' and the statistics' of counted fields that are no list column): what the
-    schema step ``vault.register_indexes`` holds, frozen, and a test compares
+    """Every index the registers read by, name → ``CREATE INDEX`` (the list indexes and the
+    deadlines'; the statistics read the statistics table ``entry_dims`` and its counts): what
+    the schema step ``vault.register_indexes`` holds, frozen, and a test compares
     (``scripts/register_indexes.py`` writes it again after a definition changes)."""
-    return (
-        list_indexes(forms.registers)
-        | deadline_sql.indexes(forms.registers, entry_deadlines(forms))
-        | indexes.wanted(forms.registers, dimensions)
+    return list_indexes(forms.registers) | deadline_sql.indexes(
+        forms.registers, entry_deadlines(forms)
     )
 
 

@@ -986,10 +986,11 @@ def _v11(store: Store) -> None:
 
 
 def apply_register_indexes(store: Store) -> None:
-    """The registers' list, deadline and statistics indexes
-    (:mod:`secrecy_desk.vault.register_indexes`), created here once instead of at every start
-    of the register engine: each one that is missing or defined otherwise is built, each
-    ``ix_``/``dl_``/``st_`` index no longer wanted is dropped, and on a large vault the
+    """The registers' list and deadline indexes (:mod:`secrecy_desk.vault.register_indexes`),
+    created here once instead of at every start of the register engine: each one that is
+    missing or defined otherwise is built, each ``ix_``/``dl_`` index no longer wanted is
+    dropped — and each statistics index ``st_…`` (steps 11–16 made them; step 17 drops them:
+    the statistics table ``entry_dims`` holds the same values) — and on a large vault the
     planner's statistics are refreshed for the new ones."""
     from secrecy_desk.vault.register_indexes import INDEXES  # noqa: PLC0415 - 60 kB of SQL
 
@@ -1078,6 +1079,11 @@ MIGRATIONS: Final[list[Migration]] = [
         _v15,
     ),
     Migration(16, "the search index merged into one segment, for quick searches", _v16),
+    Migration(
+        17,
+        "the statistics indexes dropped: the statistics table holds the same values",
+        apply_register_indexes,
+    ),
 ]
 
 

@@ -1,12 +1,12 @@
-"""The registers' indexes, frozen: each list column's, each deadline's and each
-statistics field's partial index on ``entries`` (``modules.registers.planning.list_indexes``,
-``.deadlines.indexes``, ``modules.reports.indexes.wanted``), as the built-in definitions want
-them; and each register's fields in the statistics table ``entry_dims``
-(``modules.reports.indexes.counted``, :mod:`secrecy_desk.vault.entry_dims`) with those that are
-dates, held by month in its combination counts (``.monthly``). Schema step 11 creates the
-indexes and steps 14 and 15 the tables' triggers, so the register engine's start does no
-DDL (``docs/design.md``, "Registers"). Written by ``scripts/register_indexes.py``;
-``tests/test_register_indexes.py`` fails while it and the definitions differ.
+"""The registers' indexes, frozen: each list column's and each deadline's partial index
+on ``entries`` (``modules.registers.planning.list_indexes``, ``.deadlines.indexes``), as the
+built-in definitions want them; and each register's fields in the statistics table
+``entry_dims`` (``modules.reports.indexes.counted``, :mod:`secrecy_desk.vault.entry_dims`) with
+those that are dates, held by month in its combination counts (``.monthly``). Schema steps 11
+and 17 apply the indexes and steps 14 and 15 make the tables' triggers, so the register
+engine's start does no DDL (``docs/design.md``, "Registers"). Written by
+``scripts/register_indexes.py``; ``tests/test_register_indexes.py`` fails while it and the
+definitions differ.
 """
 
 from __future__ import annotations
@@ -1568,79 +1568,6 @@ INDEXES: Final[dict[str, str]] = {
         "CREATE INDEX ix_visitors_visit_on ON entries (json_extract(data, "
         "'$.visit_on'), year, seq, id, level, register, voided) WHERE register = "
         "'visitors' AND voided = 0"
-    ),
-    "st_archive_access_checked_on": (
-        "CREATE INDEX st_archive_access_checked_on ON entries (json_extract(data, "
-        "'$.checked_on'), status, level) WHERE register = 'archive_access' AND voided"
-        " = 0"
-    ),
-    "st_carriers_origin": (
-        "CREATE INDEX st_carriers_origin ON entries (json_extract(data, '$.origin'), "
-        "status, level) WHERE register = 'carriers' AND voided = 0"
-    ),
-    "st_classification_reviews_term_ends_on": (
-        "CREATE INDEX st_classification_reviews_term_ends_on ON entries "
-        "(json_extract(data, '$.term_ends_on'), status, level) WHERE register = "
-        "'classification_reviews' AND voided = 0"
-    ),
-    "st_comms_disposed_on": (
-        "CREATE INDEX st_comms_disposed_on ON entries (json_extract(data, "
-        "'$.disposed_on'), status, level) WHERE register = 'comms' AND voided = 0"
-    ),
-    "st_comms_secured": (
-        "CREATE INDEX st_comms_secured ON entries (json_extract(data, '$.secured'), "
-        "status, level) WHERE register = 'comms' AND voided = 0"
-    ),
-    "st_drawings_loss_recorded_on": (
-        "CREATE INDEX st_drawings_loss_recorded_on ON entries (json_extract(data, "
-        "'$.loss_recorded_on'), status, level) WHERE register = 'drawings' AND voided"
-        " = 0"
-    ),
-    "st_drawings_lost": (
-        "CREATE INDEX st_drawings_lost ON entries (json_extract(data, '$.lost'), "
-        "status, level) WHERE register = 'drawings' AND voided = 0"
-    ),
-    "st_drawings_must_recall": (
-        "CREATE INDEX st_drawings_must_recall ON entries (json_extract(data, "
-        "'$.must_recall'), status, level) WHERE register = 'drawings' AND voided = 0"
-    ),
-    "st_drawings_recalled_on": (
-        "CREATE INDEX st_drawings_recalled_on ON entries (json_extract(data, "
-        "'$.recalled_on'), status, level) WHERE register = 'drawings' AND voided = 0"
-    ),
-    "st_equipment_in_service_on": (
-        "CREATE INDEX st_equipment_in_service_on ON entries (json_extract(data, "
-        "'$.in_service_on'), status, level) WHERE register = 'equipment' AND voided ="
-        " 0"
-    ),
-    "st_gifts_disposed_on": (
-        "CREATE INDEX st_gifts_disposed_on ON entries (json_extract(data, "
-        "'$.disposed_on'), status, level) WHERE register = 'gifts' AND voided = 0"
-    ),
-    "st_gifts_given_to": (
-        "CREATE INDEX st_gifts_given_to ON entries (json_extract(data, '$.given_to'),"
-        " status, level) WHERE register = 'gifts' AND voided = 0"
-    ),
-    "st_personnel_disengage_ends": (
-        "CREATE INDEX st_personnel_disengage_ends ON entries (json_extract(data, "
-        "'$.disengage_ends'), status, level) WHERE register = 'personnel' AND voided "
-        "= 0"
-    ),
-    "st_personnel_left_on": (
-        "CREATE INDEX st_personnel_left_on ON entries (json_extract(data, "
-        "'$.left_on'), status, level) WHERE register = 'personnel' AND voided = 0"
-    ),
-    "st_personnel_released_on": (
-        "CREATE INDEX st_personnel_released_on ON entries (json_extract(data, "
-        "'$.released_on'), status, level) WHERE register = 'personnel' AND voided = 0"
-    ),
-    "st_prints_kind": (
-        "CREATE INDEX st_prints_kind ON entries (json_extract(data, '$.kind'), "
-        "status, level) WHERE register = 'prints' AND voided = 0"
-    ),
-    "st_visitors_id_kind": (
-        "CREATE INDEX st_visitors_id_kind ON entries (json_extract(data, "
-        "'$.id_kind'), status, level) WHERE register = 'visitors' AND voided = 0"
     ),
 }
 

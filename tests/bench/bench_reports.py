@@ -26,8 +26,8 @@ Figures, each the min and median of ``--runs`` runs, printed and never asserted:
    Each is measured as the program counts it (from the combination counts ``entry_dim_counts``
    where they answer) and, in the same run, as it was counted before them (from the statistics
    table ``entry_dims``: the count triggers dropped in a transaction rolled back afterwards).
-   Before them, the one-time build of the statistics indexes, of the statistics table and of
-   its combination counts (schema steps 11, 14 and 15) a vault from before them lacks.
+   Before them, the one-time fill of the statistics table and of its combination counts
+   (schema steps 14 and 15) a vault from before them lacks.
 3. **Write cost** of the combination counts' triggers: a single insert of an entry row, an
    edit of one, and a bulk insert (one ``INSERT … SELECT`` of many rows, as from the staging
    table), each with and without the count triggers in the same run, in transactions rolled
@@ -52,7 +52,6 @@ from secrecy_desk.core.clock import FixedClock
 from secrecy_desk.modules import worklist
 from secrecy_desk.modules.registers import Registers
 from secrecy_desk.modules.registry import open_registers
-from secrecy_desk.modules.reports import stats
 from secrecy_desk.modules.reports.stats import StatQuery, StatTable, count
 from secrecy_desk.vault import anchor, db, entry_dims
 from secrecy_desk.vault.register_indexes import COUNTED
@@ -163,10 +162,10 @@ def bench_worklist(env: VaultEnv, runs: int) -> None:
         session.logout()
 
 
-#: A list column's field (recalled, issued_on, due_on) is counted from its list index; a field
-#: that is no list column (must_recall, lost, recalled_on) from its statistics index (st_…);
-#: two fields crossed, or a field over another's date range, from the statistics table
-#: (entry_dims).
+#: Without the combination counts, a list column's field (recalled, issued_on, due_on) is
+#: counted from its list index; a field that is no list column (must_recall, lost,
+#: recalled_on), two fields crossed, or a field over another's date range, from the statistics
+#: table (entry_dims; until schema step 17 such a field alone read an index of its own, st_…).
 STAT_QUERIES = (
     ("level", ""),
     ("status", ""),
@@ -194,33 +193,6 @@ RANGED_QUERIES = (
     ("field:recalled", "field:must_recall"),
     ("year:due_on", "field:lost"),
 )
-
-
-def bench_index_build(env: VaultEnv) -> None:
-    """The statistics indexes a vault from before them lacks, built once by the first engine
-    start (dropped here first, so every run measures the build)."""
-    session = env.login(OFFICER)
-    try:
-        store = session.vault.store
-        names = [
-            str(n)
-            for (n,) in store.all(
-                "SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE 'st\\_%' "
-                "ESCAPE '\\'"
-            )
-        ]
-        with store.transaction():
-            for name in names:
-                store.execute(f"DROP INDEX {name}")
-        forms = shipped_forms()
-        start = time.perf_counter()
-        with store.transaction():
-            db.apply_register_indexes(store)  # what schema step 11 does
-        built = time.perf_counter() - start
-        made = len(stats.wanted_indexes(forms.registers))
-        print(f"statistics indexes: {made} built in {built:.1f} s (once, in the upgrade)")
-    finally:
-        session.logout()
 
 
 #: Counted within a range of days (not whole months: from the statistics table, as before).
@@ -435,7 +407,7 @@ def main() -> None:
     parser.add_argument(
         "--keep-indexes",
         action="store_true",
-        help="do not measure the statistics indexes' and table's build",
+        help="do not measure the statistics table's and counts' build",
     )
     args = parser.parse_args()
     env = vault_for(args.rows, args.rebuild, args.seed_rows)
@@ -443,7 +415,6 @@ def main() -> None:
     env.login(OFFICER).logout()
     print(f"first login: {time.perf_counter() - start:.1f} s (with any schema step pending)")
     if not args.keep_indexes:
-        bench_index_build(env)
         bench_dims_build(env)
     bench_worklist(env, args.runs)
     for who in (OFFICER, CLERK):

@@ -1,11 +1,8 @@
-"""The statistics indexes (``st_…``): one per register and field its dimensions count by that
-is no list column — the field's stored value, status and level over the live entries — so a
-count by it reads the index alone (:mod:`.stats`); and the fields of each register that the
-statistics table ``entry_dims`` holds (:mod:`secrecy_desk.vault.entry_dims`), for the counts
-of two fields or over another field's date range, and which of them are dates (held by month
-in its combination counts). Kept apart from the statistics so that
-``modules.registry.register_indexes`` and ``.register_dims`` (frozen into the schema) list
-them without importing what reads the registry."""
+"""The fields of each register that the statistics table ``entry_dims`` holds
+(:mod:`secrecy_desk.vault.entry_dims`) — the counts of a field, of two, or over a date range —
+and which of them are dates (held by month in its combination counts). Kept apart from the
+statistics so that ``modules.registry.register_dims`` and ``.register_months`` (frozen into
+the schema) list them without importing what reads the registry."""
 
 from __future__ import annotations
 
@@ -13,7 +10,6 @@ from collections.abc import Callable, Iterable, Sequence
 
 from secrecy_desk.forms import FieldType, FormSpec
 from secrecy_desk.modules.base import Dimension
-from secrecy_desk.modules.registers.planning import field_path, ident, register_is
 from secrecy_desk.vault.entry_dims import COLUMNS
 
 Dimensions = Callable[[FormSpec], Sequence[Dimension]]
@@ -28,29 +24,6 @@ def counted_fields(spec: FormSpec, dimensions: Dimensions) -> list[str]:
         if (kind == "field" or kind in PERIODS) and spec.has_field(name) and name not in names:
             names.append(name)
     return names
-
-
-def index_name(spec: FormSpec, name: str) -> str:
-    return f"st_{ident(spec.id)}_{ident(name)}"
-
-
-def index_sql(spec: FormSpec, name: str) -> str:
-    return (
-        f"CREATE INDEX {index_name(spec, name)} ON entries ({field_path(name)}, status, level) "
-        f"WHERE {register_is(spec.id)} AND voided = 0"
-    )
-
-
-def wanted(specs: Iterable[FormSpec], dimensions: Dimensions) -> dict[str, str]:
-    """A statistics index per register and counted field that is no list column (a list
-    column has the engine's list index, which counts as well)."""
-    out: dict[str, str] = {}
-    for spec in specs:
-        listed = set(spec.listing.columns)
-        for name in counted_fields(spec, dimensions):
-            if name not in listed:
-                out[index_name(spec, name)] = index_sql(spec, name)
-    return out
 
 
 def counted(specs: Iterable[FormSpec], dimensions: Dimensions) -> dict[str, tuple[str, ...]]:

@@ -10,13 +10,12 @@ count of a whole register, or within a date range of whole months, reads the com
 by its month; kept by triggers: :mod:`secrecy_desk.vault.entry_dims`) — a few thousand rows
 whatever the register's size. What they cannot say (a range of days, a register they do not
 hold) is counted as follows, with the same figures. The level and status counts read the
-``entries_status`` index alone; a field's count reads an index alone too: the list column's, or
-— for a field declared as a dimension that is no list column — its statistics index (``st_…``,
-:mod:`.indexes`: the field's stored value, then status and level, over the live entries; made by
-schema step 11 with the registers' other indexes, kept up by SQLite on every save). A cross-tab
-of two fields, or a count over another field's date range, reads the statistics table
-``entry_dims`` (each live entry's counted values, kept by triggers:
-:mod:`secrecy_desk.vault.entry_dims`); a register it does not hold, the entries."""
+``entries_status`` index alone; a list column's count reads its list index alone too. Any other
+count — a field that is no list column, two fields, a range of days — reads the statistics
+table ``entry_dims`` (each live entry's counted values, kept by triggers:
+:mod:`secrecy_desk.vault.entry_dims`); a register it does not hold, the entries. (Until schema
+step 17 a field that is no list column had an index of its own, ``st_…``, on ``entries``: the
+same values as its ``entry_dims`` column, kept by every save of every register.)"""
 
 from __future__ import annotations
 
@@ -195,25 +194,14 @@ def _order(spec: FormSpec, key: str, values: Sequence[Key], totals: Mapping[Key,
     return present + ([EMPTY] if EMPTY in values else [])
 
 
-def index_name(spec: FormSpec, name: str) -> str:
-    return indexes.index_name(spec, name)
-
-
-def wanted_indexes(specs: Iterable[FormSpec]) -> dict[str, str]:
-    return indexes.wanted(specs, registry.dimensions)
-
-
 def _index(registers: Registers, spec: FormSpec, name: str) -> str:
-    """The index that holds the field's stored value and the level over the live entries:
-    the register engine's list index (``ix_…``) or the statistics index (``st_…``, which
-    holds the status too), else ``""``."""
-    for index in (f"ix_{spec.id}_{name}", index_name(spec, name)):
-        found = registers.store.scalar(
-            "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = ?", (index,)
-        )
-        if found:
-            return index
-    return ""
+    """The register engine's list index of the field (``ix_…``: its stored value and the
+    level over the live entries), else ``""``."""
+    index = f"ix_{spec.id}_{name}"
+    found = registers.store.scalar(
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = ?", (index,)
+    )
+    return index if found else ""
 
 
 def _have_triggers(registers: Registers, want: Mapping[str, str]) -> bool:
@@ -265,11 +253,12 @@ Raw = list[tuple[Any, Any, int, int]]
 
 def _raw_counts(registers: Registers, spec: FormSpec, query: StatQuery) -> Raw:
     """(row value, column value, count, highest level) as stored, by the quickest plan:
-    the status index for the mark and the status; one field's index read in its own order
-    when the query names no other field (alone; with the status, from the statistics index;
-    with the mark, once per level present); otherwise one pass over the register's rows of
-    the statistics table ``entry_dims`` (two fields, or another field's date range), or —
-    for a register that table does not hold — over its entries."""
+    the combination counts when they can say it (:func:`_from_counts`); the status index for
+    the mark and the status; a list column's index read in its own order when the query
+    names no other field (alone, or with the mark once per level present); otherwise one
+    pass over the register's rows of the statistics table ``entry_dims`` (a field that is no
+    list column, two fields, a range of days), or — for a register that table does not
+    hold — over its entries."""
     rows_sql, rows_field = source(spec, query.rows)
     cols_sql, cols_field = source(spec, query.columns) if query.columns else ("NULL", "")
     ranged = bool(query.date_field and (query.start or query.end))
@@ -301,8 +290,6 @@ def _raw_counts(registers: Registers, spec: FormSpec, query: StatQuery) -> Raw:
                 (r[0], r[1], int(r[2]), int(r[3]))
                 for r in registers.store.all(f"{sql} WHERE {where} GROUP BY 1", params)
             ]
-        if index.startswith("st_") and others == {"status"}:
-            return _field_by_status(registers, query, index, field_sql, where, params)
         if index and others == {"level"}:
             return _field_by_level(registers, spec, query, index, field_sql, where, params)
     columns = dims_columns(registers, spec)
@@ -461,26 +448,6 @@ def _by_status(registers: Registers, spec: FormSpec, query: StatQuery, clearance
         folded[key] = folded.get(key, 0) + int(n)
         tops[key] = max(tops.get(key, 0), int(level))
     return [(r, c, n, tops[(r, c)]) for (r, c), n in folded.items()]
-
-
-def _field_by_status(
-    registers: Registers,
-    query: StatQuery,
-    index: str,
-    field_sql: str,
-    where: str,
-    params: list[object],
-) -> Raw:
-    """The statistics index holds (value, status, level): grouped in its own order."""
-    grouped = registers.store.all(
-        f"SELECT {field_sql}, status, count(*), max(level) FROM entries INDEXED BY {index} "
-        f"WHERE {where} GROUP BY 1, 2",
-        params,
-    )
-    return [
-        (*_pair(query.rows != "status", raw, status), int(n), int(top))
-        for raw, status, n, top in grouped
-    ]
 
 
 def _field_by_level(
