@@ -28,11 +28,11 @@ HEADER = '''"""The registers' indexes, frozen: each list column's and each deadl
 on ``entries`` (``modules.registers.planning.list_indexes``, ``.deadlines.indexes``), as the
 built-in definitions want them; and each register's fields in the statistics table
 ``entry_dims`` (``modules.reports.indexes.counted``, :mod:`secrecy_desk.vault.entry_dims`) with
-those that are dates, held by month in its combination counts (``.monthly``). Schema steps 11
-and 17 apply the indexes and steps 14 and 15 make the tables' triggers, so the register
-engine's start does no DDL (``docs/design.md``, "Registers"). Written by
-``scripts/register_indexes.py``; ``tests/test_register_indexes.py`` fails while it and the
-definitions differ.
+those that are dates, held by month in its combination counts (``.monthly``). Schema step 11
+creates the indexes (step 17 dropped the statistics indexes steps 11–16 had made) and steps 14
+and 15 the tables' triggers, so the register engine's start does no DDL (``docs/design.md``,
+"Registers"). Written by ``scripts/register_indexes.py``; ``tests/test_register_indexes.py``
+fails while it and the definitions differ.
 """
 
 from __future__ import annotations

@@ -988,9 +988,8 @@ def _v11(store: Store) -> None:
 def apply_register_indexes(store: Store) -> None:
     """The registers' list and deadline indexes (:mod:`secrecy_desk.vault.register_indexes`),
     created here once instead of at every start of the register engine: each one that is
-    missing or defined otherwise is built, each ``ix_``/``dl_`` index no longer wanted is
-    dropped — and each statistics index ``st_…`` (steps 11–16 made them; step 17 drops them:
-    the statistics table ``entry_dims`` holds the same values) — and on a large vault the
+    missing or defined otherwise is built, each ``ix_``/``dl_``/``st_`` index no longer wanted
+    is dropped (no ``st_`` one is wanted since step 17, :func:`_v17`), and on a large vault the
     planner's statistics are refreshed for the new ones."""
     from secrecy_desk.vault.register_indexes import INDEXES  # noqa: PLC0415 - 60 kB of SQL
 
@@ -1014,6 +1013,16 @@ def apply_register_indexes(store: Store) -> None:
         store.execute("PRAGMA analysis_limit = 0")
         for name in built:
             store.execute(f'ANALYZE "{name}"')
+
+
+def _v17(store: Store) -> None:
+    """Drop every statistics index ``st_…`` steps 11–16 made (a field's stored value, status
+    and level over the live entries: what its column of ``entry_dims`` holds). Only these: the
+    registers' other indexes stay as they are (rebuilding one reads every entry)."""
+    for (name,) in store.all(
+        "SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE 'st\\_%' ESCAPE '\\'"
+    ):
+        store.execute(f'DROP INDEX "{name}"')
 
 
 #: The carrier events of a period, counted by kind for the periodic work report (the date
@@ -1080,9 +1089,7 @@ MIGRATIONS: Final[list[Migration]] = [
     ),
     Migration(16, "the search index merged into one segment, for quick searches", _v16),
     Migration(
-        17,
-        "the statistics indexes dropped: the statistics table holds the same values",
-        apply_register_indexes,
+        17, "the statistics indexes dropped: the statistics table holds the same values", _v17
     ),
 ]
 
