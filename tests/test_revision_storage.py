@@ -26,6 +26,7 @@ _LATER: dict[int, str] = {
     "DROP TABLE entry_totals;",
     13: "DROP INDEX carrier_events_on;",
     16: "",  # the search index merged: nothing to undo (merging again changes nothing)
+    17: "",  # the statistics indexes dropped: step 11 no longer makes them, nothing to undo
 }
 
 
