@@ -135,6 +135,10 @@
         <translation>纸质签批录入</translation>
     </message>
     <message>
+        <source>step {n}</source>
+        <translation>第{n}步</translation>
+    </message>
+    <message>
         <source>step {n}: {step}</source>
         <translation>第{n}步：{step}</translation>
     </message>

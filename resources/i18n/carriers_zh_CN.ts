@@ -428,6 +428,7 @@
     </message>
     <message>
         <source>Choose the copies to list.</source>
+        <extracomment>The party of a step, as the slip names it: who holds, borrowed, checked, received …</extracomment>
         <translation>请选择要列入分发表的份。</translation>
     </message>
     <message>

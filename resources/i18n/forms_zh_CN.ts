@@ -9,6 +9,7 @@
     </message>
     <message>
         <source>This form has no field with this name.</source>
+        <extracomment>Field types whose check is a function of the typed text and the day alone and whose inputs repeat from row to row of a register (是/否, a level, a date, a number of copies): an import checks each distinct text once (:class:`CheckMemo`). Free text is not kept. At most this many distinct texts are kept per field (memory stays bounded on any sheet). The fields that take part in a rule between two fields (dates in order, an ID number with its gender and birth date), in field order.</extracomment>
         <translation>本表中没有这个名称的项目。</translation>
     </message>
     <message>
@@ -319,7 +320,7 @@
     </message>
     <message>
         <source>There is no register {register}.</source>
-        <extracomment>The clearance read once for many lookups (an import); else read at each.</extracomment>
+        <extracomment>The clearance read once for many lookups (an import); else read at each. An entry as :meth:`Registers.stored_rows` reads it: number, status code, term code, JSON.</extracomment>
         <translation>台账 {register} 不存在。</translation>
     </message>
     <message>
@@ -357,7 +358,7 @@
     </message>
     <message>
         <source>This workstation is rated {rating}; a {level} record cannot be entered here.</source>
-        <extracomment>Columns of ``entries`` in the order :func:`read` and the engine&apos;s row mapping use.</extracomment>
+        <extracomment>Columns of ``entries`` in the order :func:`read` and the engine&apos;s row mapping use. ``json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(&quot;,&quot;, &quot;:&quot;))``, its encoder made once (``dumps`` with options makes one per call: a tenth of an import&apos;s time). Field type → (the type of its value, its storage form): ``forms.values.to_storage``&apos;s own cases, for the values of exactly that type (an import makes some 100,000 of them a second). The field types whose value is its own storage form, a ``str``.</extracomment>
         <translation>本工作站定级为{rating}，不能录入{level}级记录。</translation>
     </message>
     <message>
@@ -366,7 +367,7 @@
     </message>
     <message>
         <source>{number} was changed by someone else while this was being saved. Nothing was saved; reopen it to see the changes and make yours again.</source>
-        <extracomment>A new entry at revision 1 (``id`` NULL: SQLite numbers it) and its first revision — the statements a single save and a bulk load share. A revision row&apos;s ``data`` while it is the entry&apos;s latest: the values are the entry row&apos;s (schema 8; see ``vault.db.V8``). :func:`revision_data` reads either. Before a new revision replaces the latest, the latest&apos;s values go into its own row.</extracomment>
+        <extracomment>A new entry at revision 1 (``id`` NULL: SQLite numbers it) and its first revision — the statements a single save and a bulk load share. Many new entries go through a staging table of this connection&apos;s (temporary, in memory, with no index) and then into ``entries`` with one ``INSERT … SELECT``: SQLite opens a cursor on every index of a table each time an INSERT statement runs, and with a partial index per register and list column (some 280) that opening costs ~0.4 ms a row when each row is a statement of its own (``executemany``) — twenty times the insert itself. A revision row&apos;s ``data`` while it is the entry&apos;s latest: the values are the entry row&apos;s (schema 8; see ``vault.db.V8``). :func:`revision_data` reads either. Before a new revision replaces the latest, the latest&apos;s values go into its own row.</extracomment>
         <translation>保存时 {number} 已被他人修改，未保存任何内容；请重新打开查看改动后再修改。</translation>
     </message>
     <message>

@@ -391,6 +391,10 @@
         <translation>校验每一页、每个索引与其表是否一致，以及全部审计记录：数据库较大时需要较长时间（显示进度，可以取消）</translation>
     </message>
     <message>
+        <source>Counting…</source>
+        <translation>计数中…</translation>
+    </message>
+    <message>
         <source>Quick check of the vault…</source>
         <translation>正在快速校验加密数据库…</translation>
     </message>

@@ -24,6 +24,7 @@ from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import ADMIN_ROLES, Role
 from secrecy_desk.vault import audit_chain, crypto, keyfile
+from secrecy_desk.vault.aside import AsideRead
 from secrecy_desk.vault.audit_chain import COLUMNS, AuditRecord, Seal, VerifyReport
 from secrecy_desk.vault.session import Session
 
@@ -54,6 +55,10 @@ class AuditFilter:
     action: str | None = None
     limit: int | None = None
     offset: int = 0
+    # Newest first, from the record before ``before`` (a page further down the list): a
+    # page is then a range of the trail's own order, whatever its length.
+    newest_first: bool = False
+    before: int | None = None
 
 
 def _scope(session: Session) -> tuple[str, list[object]]:
@@ -88,12 +93,16 @@ def _where(session: Session, flt: AuditFilter) -> tuple[str, list[object]]:
     if flt.action:
         parts.append("(action = ? OR action LIKE ?)")
         params.extend([flt.action, flt.action + ".%"])
+    if flt.before is not None:
+        parts.append("seq < ?")
+        params.append(flt.before)
     return " AND ".join(parts), params
 
 
 def list_records(session: Session, flt: AuditFilter) -> list[AuditRecord]:
     where, params = _where(session, flt)
-    sql = f"SELECT {COLUMNS} FROM audit WHERE {where} ORDER BY seq"
+    order = "seq DESC" if flt.newest_first else "seq"
+    sql = f"SELECT {COLUMNS} FROM audit WHERE {where} ORDER BY {order}"
     if flt.limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params.extend([flt.limit, flt.offset])
@@ -106,6 +115,15 @@ def list_records(session: Session, flt: AuditFilter) -> list[AuditRecord]:
 def count_records(session: Session, flt: AuditFilter) -> int:
     where, params = _where(session, flt)
     return int(session.vault.store.scalar(f"SELECT count(*) FROM audit WHERE {where}", params))
+
+
+def count_aside(session: Session, flt: AuditFilter) -> AsideRead:
+    """:func:`count_records` as a read to answer on a connection of its own, on another
+    thread (:mod:`secrecy_desk.vault.aside`): at millions of records a filtered count takes
+    seconds, and the audit tab shows its first page without waiting for it. Who may read the
+    trail is checked here, on the calling thread."""
+    where, params = _where(session, flt)
+    return session.vault.asides.read(f"SELECT count(*) FROM audit WHERE {where}", params)
 
 
 def _filter_details(flt: AuditFilter, count: int) -> dict[str, object]:

@@ -7,6 +7,7 @@ scrolls, so a long trail opens at once."""
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -18,6 +19,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +41,7 @@ from PySide6.QtWidgets import (
 from secrecy_desk.core.errors import DeskError
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Role
+from secrecy_desk.gui.common.aside import Aside, Asides
 from secrecy_desk.gui.common.context import AppContext
 from secrecy_desk.gui.common.jobs import ProgressBox, run_job
 from secrecy_desk.gui.common.labels import role_label
@@ -79,15 +82,25 @@ _AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class AuditModel(QAbstractTableModel):
-    """Records matching a filter, newest first, fetched a page at a time."""
+    """Records matching a filter, newest first, fetched a page at a time: each page the
+    records before the last one shown (a range of the trail's order, as quick at the five
+    millionth record as at the first). How many match is counted aside (``asides``: on a
+    connection of its own, off the GUI thread) and told by :attr:`countChanged` when it
+    arrives; :attr:`total` is ``None`` until then. Without ``asides`` it is counted at once."""
 
-    def __init__(self, session: Session, lang: str) -> None:
+    countChanged = Signal()
+
+    def __init__(self, session: Session, lang: str, asides: Asides | None = None) -> None:
         super().__init__()
         self.session = session
         self.lang = lang
+        self.asides = asides
         self.filter = AuditFilter()
-        self.total = 0
+        self.total: int | None = 0
+        self.more = False
         self.rows: list[AuditRecord] = []
+        self._aside: Aside | None = None
+        self._generation = 0
         self.headers = [
             self.tr("No."),
             self.tr("Time"),
@@ -109,13 +122,70 @@ class AuditModel(QAbstractTableModel):
         }
 
     def reset(self, flt: AuditFilter) -> None:
+        """Show the records ``flt`` selects: the first page at once (a refusal raises here),
+        their number when it is counted."""
+        self._stop_count()
+        self._generation += 1
         self.beginResetModel()
-        self.filter = flt
+        self.filter = replace(flt, newest_first=True, limit=PAGE, offset=0, before=None)
         self.rows = []
+        self.total = None
+        self.more = False
         try:
-            self.total = audit_review.count_records(self.session, flt)
+            self.rows = self._fetch()
         finally:
             self.endResetModel()
+        self._count(self._generation)
+
+    def _count(self, generation: int) -> None:
+        """Count what the list holds: the records up to its newest (reading a page is itself
+        recorded, after the page was read)."""
+        if not self.rows:
+            self._counted(generation, 0)
+            return
+        flt = replace(self.filter, before=self.rows[0].seq + 1)
+        if self.asides is None:
+            self._counted(generation, audit_review.count_records(self.session, flt))
+            return
+
+        def again() -> None:  # the lock stopped it: count again at the unlock, if still ours
+            if generation == self._generation:
+                self._count(generation)
+
+        def failed(_error: DeskError) -> None:
+            # The reading connection failed (not the lock): count here, as before.
+            if generation == self._generation:
+                with contextlib.suppress(DeskError):
+                    self._counted(generation, audit_review.count_records(self.session, flt))
+
+        self._aside = self.asides.run(
+            lambda: audit_review.count_aside(self.session, flt),
+            lambda total: self._counted(generation, int(total)),
+            failed=failed,
+            again=again,
+        )
+
+    def _counted(self, generation: int, total: int) -> None:
+        if generation != self._generation:
+            return  # another filter was shown meanwhile
+        self._aside = None
+        self.total = total
+        self.countChanged.emit()
+
+    def _stop_count(self) -> None:
+        if self._aside is not None:
+            self._aside.cancel()
+            self._aside = None
+
+    @property
+    def counting(self) -> bool:
+        return self._aside is not None and self._aside.running
+
+    def _fetch(self) -> list[AuditRecord]:
+        before = self.rows[-1].seq if self.rows else None
+        page = audit_review.list_records(self.session, replace(self.filter, before=before))
+        self.more = len(page) == PAGE
+        return page
 
     def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's default
         return 0 if parent.isValid() else len(self.rows)
@@ -124,20 +194,15 @@ class AuditModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.headers)
 
     def canFetchMore(self, parent: _AnyIndex) -> bool:
-        return not parent.isValid() and len(self.rows) < self.total
+        return not parent.isValid() and self.more
 
     def fetchMore(self, parent: _AnyIndex) -> None:
-        if parent.isValid():
+        if parent.isValid() or not self.more:
+            return
+        page = self._fetch()
+        if not page:
             return
         loaded = len(self.rows)
-        count = min(PAGE, self.total - loaded)
-        if count <= 0:
-            return
-        offset = self.total - loaded - count  # the trail is stored oldest first
-        page = audit_review.list_records(
-            self.session, replace(self.filter, limit=count, offset=offset)
-        )
-        page.reverse()
         self.beginInsertRows(QModelIndex(), loaded, loaded + len(page) - 1)
         self.rows.extend(page)
         self.endInsertRows()
@@ -246,7 +311,8 @@ class AuditTab(QWidget):
         filters.addStretch(1)
         layout.addLayout(filters)
 
-        self.model = AuditModel(self.session, self.lang)
+        self.model = AuditModel(self.session, self.lang, ctx.asides)
+        self.model.countChanged.connect(self._show_count)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setAlternatingRowColors(True)
@@ -340,12 +406,17 @@ class AuditTab(QWidget):
     def search(self) -> None:
         try:
             self.model.reset(self.current_filter())
-            if self.model.canFetchMore(QModelIndex()):
-                self.model.fetchMore(QModelIndex())
         except DeskError as exc:
             self.show_result(exc.message(self.lang), error=True)
             return
-        self.count_label.setText(self.tr("{n} records").format(n=self.model.total))
+        self._show_count()
+
+    def _show_count(self) -> None:
+        total = self.model.total
+        if total is None:
+            self.count_label.setText(self.tr("Counting…"))
+        else:
+            self.count_label.setText(self.tr("{n} records").format(n=total))
 
     def show_result(self, text: str, *, error: bool = False) -> None:
         set_role(self.result, "error" if error else "ok")
