@@ -217,11 +217,15 @@ def _walk_tables(
     lock = threading.Lock()
     found: list[str] = []
     steps = [0]
+    done = [0]  # tables walked, by either walker
     stop = threading.Event()
     start = bar.done
 
     def tell() -> None:
-        bar.tell(start + min(int(work * steps[0] / calls), work - 1) if calls else start)
+        # SQLite's steps say how far the walk is; each table walked moves the bar one unit
+        # more (a vault of a few pages makes few steps: its bar still moves table by table).
+        made = int(work * steps[0] / calls) if calls else 0
+        bar.tell(start + min(made + done[0], work - 1))
         if bar.cancelled:
             stop.set()
 
@@ -235,6 +239,8 @@ def _walk_tables(
         reader.set_progress_handler(step, HANDLER_STEPS)
         try:
             while not stop.is_set():
+                if own:
+                    tell()
                 with lock:
                     if not pending:
                         return
@@ -248,6 +254,7 @@ def _walk_tables(
                     rows = [(f"quick_check({table}): {exc}",)]
                 with lock:
                     found.extend(str(r[0]) for r in rows if str(r[0]) != "ok")
+                    done[0] += 1
         finally:
             reader.set_progress_handler(None, 0)
 
