@@ -415,6 +415,10 @@
         <translation>数据库问题：{problem}</translation>
     </message>
     <message>
+        <source>Every page of the database&apos;s tables and indexes is sound.</source>
+        <translation>数据库各表及索引的每一页均完好。</translation>
+    </message>
+    <message>
         <source>Every page of the database is sound, and so are its tables.</source>
         <translation>数据库的每一页及各表均完好。</translation>
     </message>

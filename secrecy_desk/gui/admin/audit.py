@@ -453,7 +453,9 @@ class AuditTab(QWidget):
 
     def check_text(self, found: VaultCheck) -> str:
         lines = [self.tr("Database problem: {problem}").format(problem=p) for p in found.problems]
-        if not found.problems:
+        if not found.problems and found.quick:
+            lines.append(self.tr("Every page of the database's tables and indexes is sound."))
+        elif not found.problems:
             lines.append(self.tr("Every page of the database is sound, and so are its tables."))
         lines.append(self.report_text(found.report))
         if found.head_problem is not None and found.report.intact:
