@@ -7,17 +7,7 @@ import pytest
 
 from secrecy_desk.vault import audit_review, checkup
 from secrecy_desk.vault.checkup import CheckCancelled
-from tests.support.vault import AUDITOR, SECADMIN, VaultEnv
-
-
-def _activity(vault_env: VaultEnv, n: int = 4) -> None:
-    s = vault_env.login(SECADMIN)
-    try:
-        with s.operation():
-            for i in range(n):
-                s.audit("test.noise", f"noise:{i}")
-    finally:
-        s.logout()
+from tests.support.vault import AUDITOR, VaultEnv
 
 
 def _verifications(vault_env: VaultEnv) -> int:
@@ -31,7 +21,7 @@ def _verifications(vault_env: VaultEnv) -> int:
 @pytest.mark.parametrize("quick", [True, False])
 def test_the_check_reports_its_progress_to_the_end(vault_env: VaultEnv, quick: bool) -> None:
     # A few hundred pages: the quick walk is shared by two connections, each reports on its way.
-    _activity(vault_env, 3000)
+    vault_env.noise(3000)
     s = vault_env.login(AUDITOR)
     try:
         if quick:
@@ -63,7 +53,7 @@ def test_the_check_reports_its_progress_to_the_end(vault_env: VaultEnv, quick: b
 def test_the_full_check_cancelled_inside_the_table_walk_stops_and_records_nothing(
     vault_env: VaultEnv,
 ) -> None:
-    _activity(vault_env)
+    vault_env.noise(4)
     before = _verifications(vault_env)
     s = vault_env.login(AUDITOR)
     calls: list[int] = []

@@ -125,6 +125,17 @@ class VaultEnv:
         args = [*argv, "--vault", str(self.folder), "--as", login]
         return self.cli(args, self.passwords[login], *more, lang=lang)
 
+    def noise(self, records: int, login: str = SECADMIN) -> None:
+        """``records`` audit records written as ``login``, in one transaction (a trail, and a
+        file, of some length)."""
+        s = self.login(login)
+        try:
+            with s.operation():
+                for i in range(records):
+                    s.audit("test.noise", f"noise:{i}")
+        finally:
+            s.logout()
+
     def master_key(self) -> bytes:
         """The current master key (for tests that play the attacker who holds it)."""
         s = self.login(AUDITOR)
