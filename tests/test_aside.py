@@ -128,3 +128,31 @@ def test_closing_the_vault_stops_its_reads_and_lets_go_of_the_lock(
         session.vault.asides.read("SELECT 1")
     again = vault_env.login(OFFICER)  # the vault's lock is free
     again.logout()
+
+
+def test_a_connection_held_aside_reads_the_committed_state_and_ends_with_its_block(
+    vault_env: VaultEnv,
+) -> None:
+    """``AsideReads.connection`` (an import's lookups): a read-only connection of its own
+    that sees what was committed, not the vault's open transaction, counted as open while
+    its block runs and refused once the vault is closed."""
+    seed(vault_env)
+    session = vault_env.login(OFFICER)
+    asides = session.vault.asides
+    try:
+        registers = vault_env.registers(session)
+        count = "SELECT count(*) FROM entries WHERE register = 'drawings'"
+        with session.operation(), asides.connection() as reader:
+            assert asides.open_count == 1
+            bulk_drawings(registers, 5, batch=5)
+            assert session.vault.store.scalar(count) == N + 5
+            assert reader.scalar(count) == N  # the transaction is not committed
+            with pytest.raises(db.DatabaseError):
+                reader.execute("DELETE FROM settings")
+        assert asides.open_count == 0
+        with asides.connection() as reader:
+            assert reader.scalar(count) == N + 5
+    finally:
+        session.logout()
+    with pytest.raises(ReadStopped), asides.connection():
+        pass

@@ -5,14 +5,17 @@ the re-issue rule: the same rows refused with the same sentences, nothing saved.
 from __future__ import annotations
 
 import gc
+import threading
+from collections.abc import Callable
 from datetime import date
 
 import pytest
 
 from secrecy_desk.forms import CheckMemo, Forms, validate_entry
 from secrecy_desk.modules.registers import ImportFailed, Query, Registers
-from secrecy_desk.modules.registers.engine import Cancelled
-from secrecy_desk.records.store import stored_values
+from secrecy_desk.modules.registers.engine import IMPORT_BATCH, Cancelled
+from secrecy_desk.records.store import EntryBatch, EntryWriter, WritesAside, stored_values
+from secrecy_desk.vault.db import DiskFull
 from tests.support.data import audit_rows, drawing
 
 TODAY = date(2026, 3, 2)
@@ -107,7 +110,7 @@ def test_progress_is_heard_and_a_cancel_saves_nothing(regs: Registers, stop_at: 
 
     def progress(done: int, total: int) -> bool:
         heard.append((done, total))
-        # Checking reports (0…1200) of 2400, writing (1200…2400).
+        # Rows checked plus rows written, of 2400.
         return done < (400 if stop_at == "checking" else 1500)
 
     with pytest.raises(Cancelled):
@@ -120,6 +123,90 @@ def test_progress_is_heard_and_a_cancel_saves_nothing(regs: Registers, stop_at: 
     numbers = regs.add_many("drawings", rows, source="test", progress=lambda d, t: True)
     assert len(numbers) == 1200
     assert numbers[0] == "TZFS-2026-0001"  # the cancelled import used up no number
+
+
+@pytest.fixture
+def written_at_once(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Each batch an import hands to its writing thread is written (there, for real) before
+    the next rows are checked: a test knows what was in the transaction when a later row
+    failed. Lists the sizes of the batches written."""
+    written: list[int] = []
+    done = threading.Semaphore(0)
+    write, submit = EntryWriter.write, WritesAside.submit
+
+    def watched_write(self: EntryWriter, batch: EntryBatch) -> None:
+        write(self, batch)
+        written.append(len(batch))
+        done.release()
+
+    def waiting_submit(self: WritesAside, batch: EntryBatch, tick: Callable[[], None]) -> None:
+        submit(self, batch, tick)
+        assert done.acquire(timeout=60)
+
+    monkeypatch.setattr(EntryWriter, "write", watched_write)
+    monkeypatch.setattr(WritesAside, "submit", waiting_submit)
+    return written
+
+
+def test_a_bad_row_after_batches_were_written_rolls_them_back(
+    regs: Registers, written_at_once: list[int]
+) -> None:
+    """The rows checked so far are written while the next are checked; a bad row found
+    after two batches were written still leaves nothing saved and no number used."""
+    n = 2 * IMPORT_BATCH + 300
+    rows = [drawing(drawing_no=f"L-{i}") for i in range(n)]
+    rows[-50] = drawing(drawing_no="L-bad", copies="两份")
+    with pytest.raises(ImportFailed) as exc:
+        regs.add_many("drawings", rows, source="test")
+    assert written_at_once == [IMPORT_BATCH, IMPORT_BATCH]
+    assert [(row, p.field, p.code) for row, p in exc.value.failures] == [
+        (n - 49, "copies", "not_integer")
+    ]
+    assert regs.count("drawings", Query(include_voided=True)) == 0
+    assert audit_rows(regs.session, "register.import") == []
+    assert regs.session.vault.asides.open_count == 0  # the lookups' connection is closed
+    rows[-50] = drawing(drawing_no="L-good")
+    numbers = regs.add_many("drawings", rows, source="test")
+    assert written_at_once[2:] == [IMPORT_BATCH, IMPORT_BATCH, 300]
+    assert numbers[0] == "TZFS-2026-0001"
+    assert regs.count("drawings", Query()) == n
+
+
+def test_a_write_failing_on_the_writing_thread_is_said_and_saves_nothing(
+    regs: Registers,
+) -> None:
+    """A full disk met by the writing thread (the file may not grow by the rows' pages) is
+    the full-disk sentence on the importer's thread; nothing of the import is saved."""
+    store = regs.session.vault.store
+    rows = [drawing(drawing_no=f"F-{i}") for i in range(2 * IMPORT_BATCH)]
+    pages = int(store.scalar("PRAGMA page_count"))
+    store.scalar(f"PRAGMA max_page_count = {pages + 50}")
+    try:
+        with pytest.raises(DiskFull) as exc:
+            regs.add_many("drawings", rows, source="test")
+    finally:
+        store.scalar("PRAGMA max_page_count = 4294967294")
+    assert "磁盘" in exc.value.message("zh_CN")
+    assert regs.count("drawings", Query(include_voided=True)) == 0
+    assert audit_rows(regs.session, "register.import") == []
+    assert not store.in_transaction
+    assert regs.add_many("drawings", rows, source="test")[0] == "TZFS-2026-0001"
+
+
+def test_an_import_inside_a_callers_operation_sees_its_writes(regs: Registers) -> None:
+    """Inside a caller's transaction the rules read through the vault's own connection (the
+    only one that sees what the caller wrote): a re-issue of a drawing saved just before, in
+    the same transaction, is refused."""
+    again = [drawing(drawing_no="N-1", receiver="张伟")]
+    with regs.session.operation():
+        saved = regs.add("drawings", drawing(drawing_no="N-1", receiver="张伟")).entry
+        with pytest.raises(ImportFailed) as exc:
+            regs.add_many("drawings", again, source="test")
+    assert [(p.field, p.code) for _, p in exc.value.failures] == [
+        ("drawing_no", "reissue_before_recall")
+    ]
+    assert saved.number in exc.value.failures[0][1].message("zh_CN")
+    assert regs.count("drawings", Query(include_voided=True)) == 1  # the one saved before
 
 
 def test_an_import_holds_its_pages_and_pauses_the_cycle_collector_only_while_it_runs(

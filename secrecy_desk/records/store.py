@@ -8,9 +8,12 @@ level checks. Call them inside ``session.operation()``; none opens a transaction
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import operator
+import queue
+import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -197,23 +200,32 @@ _NEW_ENTRY: Final = (
     "voided, void_reason, data, sortkeys, created_at, created_by, updated_at, updated_by) "
     "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, 0, NULL, ?, ?, ?, ?, ?, ?)"
 )
-#: Many new entries go through a staging table of this connection's (temporary, in memory, with
-#: no index) and then into ``entries`` with one ``INSERT … SELECT``: SQLite opens a cursor on
-#: every index of a table each time an INSERT statement runs, and with a partial index per
-#: register and list column (some 280) that opening costs ~0.4 ms a row when each row is a
-#: statement of its own (``executemany``) — twenty times the insert itself.
-_STAGE: Final = (
-    "CREATE TEMP TABLE IF NOT EXISTS entry_stage (id INTEGER PRIMARY KEY, register, number, "
-    "year, seq, status, level, term, data, sortkeys, created_at, created_by, updated_at, "
-    "updated_by)"
-)
-_STAGE_ROW: Final = "INSERT INTO temp.entry_stage VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-_STAGED_ENTRIES: Final = (
+#: Many new entries are written a batch at a time, each batch one JSON array of rows bound as
+#: one parameter and read back with ``json_each``: one statement, one step, for the entries,
+#: one for their first revisions, one for their search text. SQLite opens a cursor on every
+#: index of a table each time an INSERT statement runs, and with a partial index per register
+#: and list column (some 280) that opening costs ~0.4 ms a row when each row is a statement
+#: of its own (``executemany``) — twenty times the insert itself; and a statement per row
+#: takes Python's lock back at each row, which a thread writing beside a thread checking
+#: (:class:`WritesAside`) waits for every time.
+_BATCH_ENTRIES: Final = (
     "INSERT INTO entries (id, register, number, year, seq, revision, status, level, term, "
     "voided, void_reason, data, sortkeys, created_at, created_by, updated_at, updated_by) "
-    "SELECT id, register, number, year, seq, 1, status, level, term, 0, NULL, data, sortkeys, "
-    "created_at, created_by, updated_at, updated_by FROM temp.entry_stage ORDER BY id"
+    "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, 1, value ->> 5, "
+    "value ->> 6, value ->> 7, 0, NULL, value ->> 8, value ->> 9, value ->> 10, value ->> 11, "
+    "value ->> 12, value ->> 13 FROM json_each(?)"
 )
+_BATCH_REVISIONS: Final = (
+    "INSERT INTO entry_revisions (entry_id, revision, change, status, level, term, voided, "
+    "void_reason, data, note, at, account) SELECT value ->> 0, 1, 'create', value ->> 1, "
+    "value ->> 2, value ->> 3, 0, NULL, '', value ->> 4, value ->> 5, value ->> 6 "
+    "FROM json_each(?)"
+)
+_BATCH_BODIES: Final = (
+    "INSERT INTO entry_fts (rowid, body) SELECT value ->> 0, value ->> 1 FROM json_each(?)"
+)
+#: The rows of a batch as one JSON array (the text kept as it is: no ``\\u`` escapes).
+_BATCH_JSON: Final = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _FIRST_REVISION: Final = (
     "INSERT INTO entry_revisions (entry_id, revision, change, status, level, term, voided, "
     "void_reason, data, note, at, account) VALUES (?, 1, 'create', ?, ?, ?, 0, NULL, '', ?, ?, ?)"
@@ -445,6 +457,206 @@ class BulkRow:
     stored: Mapping[str, object] | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class EntryBatch:
+    """The rows of one batch of :class:`EntryWriter`, ready to execute: each table's rows as
+    one JSON array (see ``_BATCH_ENTRIES``)."""
+
+    count: int
+    entries: str
+    revisions: str
+    bodies: str
+
+    def __len__(self) -> int:
+        return self.count
+
+
+class EntryWriter:
+    """Many new entries of one register, numbered in order, written in batches: a migration
+    from a legacy register, an import, a benchmark, a test vault. The caller has checked every
+    row, holds the operation's transaction and writes the audit record.
+
+    :meth:`add` makes a row's statements' parameters (Python's work: the canonical JSON, the
+    sort keys, the search text); :meth:`take` hands over the rows added since the last take;
+    :meth:`write` executes one batch (SQLite's work, with its parameters bound: it may run on
+    another thread than :meth:`add`, one call at a time, while nothing else uses the store);
+    :meth:`finish` records the register's last number."""
+
+    def __init__(self, session: Session, spec: FormSpec, *, note: str) -> None:
+        store = session.vault.store
+        today = session.clock.today()
+        self.store = store
+        self.spec = spec
+        self.note = note
+        self.year = today.year if spec.numbering.per_year else 0
+        self._shown_year = self.year or today.year
+        self._now = iso(session.clock.now())
+        self._who = session.account.login
+        self._status = spec.initial_status.code
+        self.seq = int(
+            store.scalar(
+                "SELECT last_seq FROM numbering WHERE register = ? AND year = ?",
+                (spec.id, self.year),
+            )
+            or 0
+        )
+        self._next_id = int(store.scalar("SELECT coalesce(max(id), 0) FROM entries")) + 1
+        self.count = 0
+        self.top = Level.PUBLIC
+        self._entries: list[Sequence[object]] = []
+        self._revisions: list[Sequence[object]] = []
+        self._bodies: list[Sequence[object]] = []
+
+    def number(self, k: int) -> str:
+        """The number the ``k``-th (1-based) entry this writer adds gets."""
+        return self.spec.numbering.format(year=self._shown_year, seq=self.seq + k)
+
+    @property
+    def pending(self) -> int:
+        """Rows added and not yet taken."""
+        return len(self._entries)
+
+    def add(self, row: BulkRow) -> None:
+        spec = self.spec
+        self.top = max(self.top, row.level)
+        self.count += 1
+        entry_id = self._next_id + self.count - 1
+        seq = self.seq + self.count
+        stored = row.stored if row.stored is not None else stored_values(spec, row.values)
+        term_text = row.term.encode() if row.term else None
+        self._entries.append(
+            (entry_id, spec.id, spec.numbering.format(year=self._shown_year, seq=seq),
+             self.year, seq, self._status, int(row.level), term_text, canonical_json(stored),
+             sort_keys(stored), self._now, self._who, self._now, self._who)
+        )  # fmt: skip
+        self._revisions.append(
+            (entry_id, self._status, int(row.level), term_text, self.note, self._now, self._who)
+        )
+        body = search_body(spec, stored)
+        if body:
+            self._bodies.append((entry_id, body))
+
+    def take(self) -> EntryBatch:
+        """The rows added since the last take, as one batch for :meth:`write`."""
+        batch = EntryBatch(
+            len(self._entries),
+            _BATCH_JSON(self._entries),
+            _BATCH_JSON(self._revisions),
+            _BATCH_JSON(self._bodies),
+        )
+        self._entries, self._revisions, self._bodies = [], [], []
+        return batch
+
+    def write(self, batch: EntryBatch) -> None:
+        """Execute one batch: the entries, their first revisions, their search text."""
+        if not batch.count:
+            return
+        store = self.store
+        store.execute(_BATCH_ENTRIES, (batch.entries,))
+        store.execute(_BATCH_REVISIONS, (batch.revisions,))
+        store.execute(_BATCH_BODIES, (batch.bodies,))
+
+    def finish(self) -> tuple[int, Level]:
+        """Record the register's last number; (count, highest level)."""
+        set_last_number(self.store, self.spec, self.year, self.seq + self.count)
+        return self.count, self.top
+
+
+class WritesAside:
+    """The batches of an :class:`EntryWriter` executed on a thread of their own, in order, while
+    the caller's thread goes on with the next rows (an import checks row *n* while SQLite
+    writes the batch before it: on two cores the two take turns less than they overlap).
+
+    The store is the writer's alone while this runs: the caller reads through a connection of
+    its own (the lookups of an import read the register as it stood before it: the committed
+    state). Everything is written inside the caller's transaction: a cancel, a bad row found
+    later or a failed write rolls all of it back. A failed write (a full disk) is raised on the
+    caller's thread, at its next :meth:`submit` or at :meth:`drain`. Always :meth:`close`."""
+
+    #: Batches handed over and not yet written, at most (the rows' memory stays bounded).
+    DEPTH: Final = 2
+
+    def __init__(self, writer: EntryWriter, *, threaded: bool = True) -> None:
+        """``threaded=False``: each batch is written at once on the caller's thread (a caller
+        whose reads must see its own transaction's writes)."""
+        self._writer = writer
+        self._queue: queue.Queue[EntryBatch | None] = queue.Queue(maxsize=self.DEPTH)
+        self._error: BaseException | None = None
+        self._closing = threading.Event()
+        #: Rows written so far (read by the caller's thread for its progress).
+        self.written = 0
+        self._thread: threading.Thread | None = None
+        if threaded:
+            self._thread = threading.Thread(
+                target=self._run, name="secrecy-desk-entry-writes", daemon=True
+            )
+            self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            batch = self._queue.get()
+            if batch is None or self._closing.is_set():
+                return
+            try:
+                self._writer.write(batch)
+            except BaseException as exc:  # raised again on the caller's thread
+                self._error = exc
+                return
+            self.written += len(batch)
+
+    def _raise_failure(self) -> None:
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+
+    def submit(self, batch: EntryBatch, tick: Callable[[], None]) -> None:
+        """Hand ``batch`` over; while the thread is behind, wait, calling ``tick`` every
+        tenth of a second (a progress report, which may cancel by raising)."""
+        if self._thread is None:
+            self._writer.write(batch)
+            self.written += len(batch)
+            return
+        while True:
+            self._raise_failure()
+            if not self._thread.is_alive():
+                raise RuntimeError("the entry writes' thread has ended")
+            try:
+                self._queue.put(batch, timeout=_TICK_S)
+                return
+            except queue.Full:
+                tick()
+
+    def drain(self, tick: Callable[[], None]) -> None:
+        """Wait until every batch handed over is written (calling ``tick`` as :meth:`submit`
+        does); raises a failed write."""
+        if self._thread is None:
+            return
+        while self._thread.is_alive():
+            try:
+                self._queue.put(None, timeout=_TICK_S)
+                break
+            except queue.Full:
+                tick()
+        while self._thread.is_alive():
+            self._thread.join(_TICK_S)
+            tick()
+        self._raise_failure()
+
+    def close(self) -> None:
+        """Stop after the batch being written (nothing more is written) and wait for the
+        thread: the store is the caller's again (to roll back or to commit)."""
+        if self._thread is None:
+            return
+        self._closing.set()
+        with contextlib.suppress(queue.Full):
+            self._queue.put_nowait(None)
+        self._thread.join()
+
+
+#: How often a caller waiting for :class:`WritesAside` hears a tick (s).
+_TICK_S: Final = 0.1
+
+
 def insert_entries(
     session: Session,
     spec: FormSpec,
@@ -453,59 +665,12 @@ def insert_entries(
     note: str,
     batch: int = 10_000,
 ) -> tuple[int, Level]:
-    """Many new entries of one register, numbered in order, in statements batched with
-    ``executemany`` (a migration from a legacy register, a benchmark, a test vault). The caller
-    has checked every row and writes the audit record. Returns (count, highest level)."""
-    store = session.vault.store
-    today = session.clock.today()
-    year = today.year if spec.numbering.per_year else 0
-    shown_year = year or today.year
-    now = iso(session.clock.now())
-    who = session.account.login
-    status = spec.initial_status.code
-    seq = int(
-        store.scalar(
-            "SELECT last_seq FROM numbering WHERE register = ? AND year = ?", (spec.id, year)
-        )
-        or 0
-    )
-    next_id = int(store.scalar("SELECT coalesce(max(id), 0) FROM entries")) + 1
-    entries: list[Sequence[object]] = []
-    revisions: list[Sequence[object]] = []
-    bodies: list[Sequence[object]] = []
-    count = 0
-    top = Level.PUBLIC
-
-    def flush() -> None:
-        store.execute(_STAGE)
-        store.executemany(_STAGE_ROW, entries)
-        store.execute(_STAGED_ENTRIES)
-        store.execute("DELETE FROM temp.entry_stage")
-        store.executemany(_FIRST_REVISION, revisions)
-        store.executemany("INSERT INTO entry_fts (rowid, body) VALUES (?, ?)", bodies)
-        entries.clear()
-        revisions.clear()
-        bodies.clear()
-
+    """Many new entries of one register (see :class:`EntryWriter`), written batch by batch on
+    this thread. Returns (count, highest level)."""
+    writer = EntryWriter(session, spec, note=note)
     for row in rows:
-        top = max(top, row.level)
-        seq += 1
-        entry_id = next_id + count
-        count += 1
-        stored = row.stored if row.stored is not None else stored_values(spec, row.values)
-        data = canonical_json(stored)
-        term_text = row.term.encode() if row.term else None
-        number = spec.numbering.format(year=shown_year, seq=seq)
-        entries.append(
-            (entry_id, spec.id, number, year, seq, status, int(row.level), term_text,
-             data, sort_keys(stored), now, who, now, who)
-        )  # fmt: skip
-        revisions.append((entry_id, status, int(row.level), term_text, note, now, who))
-        body = search_body(spec, stored)
-        if body:
-            bodies.append((entry_id, body))
-        if len(entries) >= batch:
-            flush()
-    flush()
-    set_last_number(store, spec, year, seq)
-    return count, top
+        writer.add(row)
+        if writer.pending >= batch:
+            writer.write(writer.take())
+    writer.write(writer.take())
+    return writer.finish()

@@ -16,8 +16,9 @@ connection and lets go of its lock, so no reading connection outlives the vault'
 
 from __future__ import annotations
 
+import contextlib
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -102,6 +103,23 @@ class AsideRead:
             self._ended.set()
 
 
+class _Held:
+    """A reading connection held for a block (:meth:`AsideReads.connection`)."""
+
+    def __init__(self, store: db.Store) -> None:
+        self.store = store
+        self._ended = threading.Event()
+
+    def cancel(self) -> None:
+        self.store.interrupt()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return self._ended.wait(timeout)
+
+    def ended(self) -> None:
+        self._ended.set()
+
+
 class AsideReads:
     """The reads aside a vault has open; :meth:`close` stops them all for good."""
 
@@ -111,7 +129,7 @@ class AsideReads:
         self._path = path
         self._master = master
         self._lock = threading.Lock()
-        self._open: set[AsideRead] = set()
+        self._open: set[AsideRead | _Held] = set()
         self._closed = False
 
     def read(self, sql: str, params: Sequence[object] = ()) -> AsideRead:
@@ -124,13 +142,41 @@ class AsideReads:
             self._open.add(read)
         return read
 
+    @contextlib.contextmanager
+    def connection(self) -> Iterator[db.Store]:
+        """A read-only connection of the caller's own for the length of the block (many reads
+        while the vault's connection is busy with something else: the lookups of an import
+        while its batches are written). It reads the last committed state, as a read aside
+        does; closing or locking the vault interrupts it (its next statement fails). Raises
+        :class:`ReadStopped` once the vault is closing, the vault's sentence when the
+        connection cannot be opened."""
+        with self._lock:
+            if self._closed or self._path is None:
+                raise ReadStopped(_STOPPED)
+            path, master = self._path, self._master()
+        store = db.open_database(path, master, read_only=True)
+        held = _Held(store)
+        with self._lock:
+            closed = self._closed
+            if not closed:
+                self._open.add(held)
+        try:
+            if closed:
+                raise ReadStopped(_STOPPED)
+            yield store
+        finally:
+            with self._lock:
+                self._open.discard(held)
+            store.close(checkpoint=False)
+            held.ended()
+
     @property
     def open_count(self) -> int:
         """How many reads have not ended yet (for tests and the window's state)."""
         with self._lock:
             return len(self._open)
 
-    def ended(self, read: AsideRead) -> None:
+    def ended(self, read: AsideRead | _Held) -> None:
         with self._lock:
             self._open.discard(read)
 

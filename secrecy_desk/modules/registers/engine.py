@@ -8,6 +8,7 @@ a million entries stays fast; search goes through :mod:`secrecy_desk.records.sea
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Sized
 from dataclasses import dataclass, replace
@@ -65,7 +66,9 @@ from secrecy_desk.records.rules import ApprovalView, Flag, Lookup, Notice, Rule,
 from secrecy_desk.records.store import (
     ENTRY_COLUMNS,
     BulkRow,
+    EntryWriter,
     Revise,
+    WritesAside,
     bulk_cache_kib,
     insert_entries,
     insert_entry,
@@ -146,6 +149,17 @@ class _Lookup:
     registers: Registers
     #: The clearance read once for many lookups (an import); else read at each.
     clearance: Level | None = None
+    #: The connection to read through, when not the vault's own (an import's lookups read
+    #: on a connection of their own while the vault's writes the rows checked before).
+    store: Store | None = None
+
+    def _clearance(self) -> Level:
+        if self.clearance is not None:
+            return self.clearance
+        return self.registers.session.principal.clearance
+
+    def _read(self) -> Store:
+        return self.store if self.store is not None else self.registers.store
 
     def find(
         self, register: str, equals: Mapping[str, object], *, exclude_number: str | None
@@ -154,12 +168,7 @@ class _Lookup:
         if spec is None or spec not in self.registers.forms.registers:
             return []
         clauses = [register_is(spec.id), "voided = 0", "level <= ?"]
-        clearance = (
-            self.clearance
-            if self.clearance is not None
-            else self.registers.session.principal.clearance
-        )
-        params: list[object] = [int(clearance)]
+        params: list[object] = [int(self._clearance())]
         for name, value in equals.items():
             if name == NUMBER:
                 clauses.append("number = ?")
@@ -171,7 +180,7 @@ class _Lookup:
         if exclude_number is not None:
             clauses.append("number != ?")
             params.append(exclude_number)
-        rows = self.registers.store.all(
+        rows = self._read().all(
             f"SELECT number, data FROM entries {self._hint(spec, equals)} "
             f"WHERE {' AND '.join(clauses)} LIMIT 50",
             params,
@@ -183,9 +192,9 @@ class _Lookup:
         return spec is not None and spec in self.registers.forms.registers
 
     def approval(self, number: str) -> ApprovalView | None:
-        row = self.registers.store.one(
+        row = self._read().one(
             "SELECT form, state, data FROM approval_requests WHERE number = ? AND level <= ?",
-            (number.strip().upper(), int(self.registers.session.principal.clearance)),
+            (number.strip().upper(), int(self._clearance())),
         )
         if row is None:
             return None
@@ -1015,10 +1024,11 @@ class Registers:
 
         Every row is checked exactly as a single save checks it (fields, rules between fields,
         module rules, the level rules); a module rule sees the earlier rows of the same file
-        as if they were saved. Only when every row passed are they written, together, with
-        the statements a single save uses (:func:`insert_entries`), and one audit record.
-        ``progress`` hears (done, total) over both halves (checking, then writing) and may
-        cancel at any point: nothing is then saved."""
+        as if they were saved. The rows are written with the statements a single save uses
+        (:class:`EntryWriter`), a batch at a time on a thread of their own while the next rows
+        are checked, all in one transaction with one audit record: a bad row, a cancel or a
+        failed write rolls back every row written before it. ``progress`` hears (done, total)
+        over both halves (rows checked plus rows written) and may cancel at any point."""
         spec = self.require(register, Action.CREATE)
         # Every page the import changes stays in memory until its commit (see bulk_cache_kib).
         cache = self.session.vault.store.page_cache(bulk_cache_kib(len(rows)))
@@ -1038,7 +1048,6 @@ class Registers:
     ) -> list[str]:
         register = spec.id
         failures: list[tuple[int, Problem]] = []
-        checked: list[BulkRow] = []
         numbers: list[str] = []
         confirmed: dict[str, list[str]] = {}
         total = 2 * len(rows)
@@ -1047,53 +1056,32 @@ class Registers:
             if progress is not None and not progress(done, total):
                 raise Cancelled()
 
-        with self.session.operation() as store:
+        vault = self.session.vault
+        # Inside a caller's transaction the rules must see its writes: only this connection
+        # does, so the rows are then checked and written on this thread, one after the other.
+        nested = vault.store.in_transaction
+        with self.session.operation():
             today = self.session.clock.today()
-            number_of = _numbering(store, spec, today)
+            writer = EntryWriter(self.session, spec, note=f"import:{source}")
             clearance = self.session.principal.clearance
-            pending = _Pending(_Lookup(self, clearance), spec)
-            # Each distinct text of a repeating field (是/否, a level, a date) is checked once.
-            memo = CheckMemo(spec)
-            for index, raw in enumerate(rows, start=1):
-                if index % 200 == 1:
-                    report(index - 1)
+            self.index_names()  # read now: from here on the vault's connection only writes
+            # The rows checked so far are written on a thread of their own while the next
+            # are checked; the lookups of the rules read the register as it stood before the
+            # import on a connection of their own (the last committed state), and see the
+            # file's earlier rows through the pending index, as a single save would see them
+            # saved.
+            reading = contextlib.nullcontext(None) if nested else vault.asides.connection()
+            with reading as reader:
+                pending = _Pending(_Lookup(self, clearance, store=reader), spec)
+                writes = WritesAside(writer, threaded=reader is not None)
                 try:
-                    values, level, term, notices = self._check(
-                        spec,
-                        raw,
-                        number=None,
-                        defaults=True,
-                        confirm=confirm,
-                        lookup=pending,
-                        today=today,
-                        clearance=clearance,
-                        memo=memo,
-                    )
-                except EntryInvalid as exc:
-                    failures.extend((index, p) for p in exc.problems)
-                    continue
-                except NeedsConfirmation as exc:
-                    failures.extend((index, n.problem) for n in exc.notices)
-                    continue
-                number = number_of(len(checked) + 1)
-                stored = stored_values(spec, values)
-                pending.add(number, values, stored)
-                checked.append(BulkRow(values, level, term, stored))
-                numbers.append(number)
-                if notices:
-                    confirmed[number] = list(notices)
-            if failures:
-                raise ImportFailed(failures)
-
-            def written() -> Iterator[BulkRow]:
-                for index, row in enumerate(checked):
-                    if index % 1000 == 0:
-                        report(len(rows) + index)
-                    yield row
-
-            _, top = insert_entries(
-                self.session, spec, written(), note=f"import:{source}", batch=2000
-            )
+                    self._check_rows(
+                        spec, rows, confirm, today, clearance, pending, writer, writes,
+                        failures, numbers, confirmed, report,
+                    )  # fmt: skip
+                finally:
+                    writes.close()
+            count, top = writer.finish()
             report(total)
             self.session.audit(
                 "register.import",
@@ -1101,7 +1089,7 @@ class Registers:
                 level=max(top, Level.INTERNAL),
                 details={
                     "source": source,
-                    "count": len(numbers),
+                    "count": count,
                     "first": numbers[0] if numbers else None,
                     "last": numbers[-1] if numbers else None,
                     # Warnings the importer confirmed (e.g. a shared phone), per entry, as
@@ -1110,6 +1098,70 @@ class Registers:
                 },
             )
         return numbers
+
+    def _check_rows(
+        self,
+        spec: FormSpec,
+        rows: Sequence[Mapping[str, str]],
+        confirm: bool,
+        today: date,
+        clearance: Level,
+        pending: _Pending,
+        writer: EntryWriter,
+        writes: WritesAside,
+        failures: list[tuple[int, Problem]],
+        numbers: list[str],
+        confirmed: dict[str, list[str]],
+        report: Callable[[int], None],
+    ) -> None:
+        """Check every row (as a single save checks it) and, while none has failed, hand the
+        checked ones to ``writes`` a batch at a time; raises :class:`ImportFailed` listing
+        every bad row, once all were checked, or when all are written."""
+        checked = [0]
+
+        def tick() -> None:
+            report(checked[0] + writes.written)
+
+        # Each distinct text of a repeating field (是/否, a level, a date) is checked once.
+        memo = CheckMemo(spec)
+        for index, raw in enumerate(rows, start=1):
+            checked[0] = index - 1
+            if index % 200 == 1:
+                tick()
+            try:
+                values, level, term, notices = self._check(
+                    spec,
+                    raw,
+                    number=None,
+                    defaults=True,
+                    confirm=confirm,
+                    lookup=pending,
+                    today=today,
+                    clearance=clearance,
+                    memo=memo,
+                )
+            except EntryInvalid as exc:
+                failures.extend((index, p) for p in exc.problems)
+                continue
+            except NeedsConfirmation as exc:
+                failures.extend((index, n.problem) for n in exc.notices)
+                continue
+            number = writer.number(len(numbers) + 1)
+            stored = stored_values(spec, values)
+            pending.add(number, values, stored)
+            numbers.append(number)
+            if notices:
+                confirmed[number] = list(notices)
+            if failures:
+                continue  # nothing will be written: only the problems are still wanted
+            writer.add(BulkRow(values, level, term, stored))
+            if writer.pending >= IMPORT_BATCH:
+                writes.submit(writer.take(), tick)
+        checked[0] = len(rows)
+        if failures:
+            raise ImportFailed(failures)
+        writes.submit(writer.take(), tick)
+        writes.drain(tick)
 
     def bulk_insert(
         self,
@@ -1168,18 +1220,10 @@ class Registers:
         return count
 
 
-def _numbering(store: Store, spec: FormSpec, today: date) -> Callable[[int], str]:
-    """The number the ``k``-th (1-based) of the entries :func:`insert_entries` writes next will
-    get: it numbers them in order after the register's last number of the year."""
-    year = today.year if spec.numbering.per_year else 0
-    last = int(
-        store.scalar(
-            "SELECT last_seq FROM numbering WHERE register = ? AND year = ?", (spec.id, year)
-        )
-        or 0
-    )
-    return lambda k: spec.numbering.format(year=year or today.year, seq=last + k)
-
+#: Rows of an import handed to its writing thread at a time: small enough that checking and
+#: writing overlap from the start, large enough that a batch's statements (each opens a cursor
+#: on every index of ``entries``) cost little per row.
+IMPORT_BATCH: Final = 1000
 
 #: Called with (done, total); returns False to cancel (everything is then rolled back).
 Progress = Callable[[int, int], bool]
