@@ -247,3 +247,41 @@ def test_storage_forms_are_each_fields_own(alltypes_forms: Forms) -> None:
         got = stored_values(spec, values)
         assert got == expected
         assert [type(v) for v in got.values()] == [type(v) for v in expected.values()]
+
+
+def test_an_import_stores_every_text_as_a_single_save_does(regs: Registers) -> None:
+    """The batches travel as JSON arrays into SQLite (``jsonb_each``): quotes, backslashes,
+    line breaks, characters outside the basic plane, combining marks, number-like and
+    keyword-like texts come out byte for byte as a single save stores them, and are found."""
+    texts = [
+        '引号"与\\反斜杠',
+        "表情😀与扩展𠀀字",
+        "e\u0301 组合符与\u2028分隔",
+        "0012",
+        "null",
+        "第一行\n第二行\t制表",
+    ]
+    single = [regs.add("drawings", drawing(drawing_no=f"S-{i}", remarks=t)).entry for i, t in
+              enumerate(texts)]  # fmt: skip
+    imported = regs.add_many(
+        "drawings",
+        [drawing(drawing_no=f"S-{i}", remarks=t, receiver="李娜") for i, t in enumerate(texts)],
+        source="test",
+    )
+    store = regs.session.vault.store
+
+    def row(number: str) -> tuple[object, ...]:
+        got = store.one(
+            "SELECT json_remove(data, '$.receiver'), json_remove(sortkeys, '$.receiver'), "
+            "level, year, term, status, typeof(level), typeof(seq), typeof(id) FROM entries "
+            "WHERE number = ?",
+            (number,),
+        )
+        assert got is not None
+        return tuple(got)
+
+    for text, one, number in zip(texts, single, imported, strict=True):
+        assert row(number) == row(one.number)
+        assert regs.get("drawings", number).values["remarks"] == text
+        found = {e.number for e in regs.page("drawings", Query(search=text[-3:], limit=None))}
+        assert {one.number, number} <= found

@@ -201,7 +201,8 @@ _NEW_ENTRY: Final = (
     "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, 0, NULL, ?, ?, ?, ?, ?, ?)"
 )
 #: Many new entries are written a batch at a time, each batch one JSON array of rows bound as
-#: one parameter and read back with ``json_each``: one statement, one step, for the entries,
+#: one parameter and read back with ``jsonb_each`` (three times faster than ``json_each``, whose
+#: rows are texts that each ``->>`` parses again): one statement, one step, for the entries,
 #: one for their first revisions, one for their search text. SQLite opens a cursor on every
 #: index of a table each time an INSERT statement runs, and with a partial index per register
 #: and list column (some 280) that opening costs ~0.4 ms a row when each row is a statement
@@ -213,16 +214,16 @@ _BATCH_ENTRIES: Final = (
     "voided, void_reason, data, sortkeys, created_at, created_by, updated_at, updated_by) "
     "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, 1, value ->> 5, "
     "value ->> 6, value ->> 7, 0, NULL, value ->> 8, value ->> 9, value ->> 10, value ->> 11, "
-    "value ->> 12, value ->> 13 FROM json_each(?)"
+    "value ->> 12, value ->> 13 FROM jsonb_each(?)"
 )
 _BATCH_REVISIONS: Final = (
     "INSERT INTO entry_revisions (entry_id, revision, change, status, level, term, voided, "
     "void_reason, data, note, at, account) SELECT value ->> 0, 1, 'create', value ->> 1, "
     "value ->> 2, value ->> 3, 0, NULL, '', value ->> 4, value ->> 5, value ->> 6 "
-    "FROM json_each(?)"
+    "FROM jsonb_each(?)"
 )
 _BATCH_BODIES: Final = (
-    "INSERT INTO entry_fts (rowid, body) SELECT value ->> 0, value ->> 1 FROM json_each(?)"
+    "INSERT INTO entry_fts (rowid, body) SELECT value ->> 0, value ->> 1 FROM jsonb_each(?)"
 )
 #: The rows of a batch as one JSON array (the text kept as it is: no ``\\u`` escapes).
 _BATCH_JSON: Final = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
