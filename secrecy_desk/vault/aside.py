@@ -7,6 +7,9 @@ the calling thread, :meth:`AsideRead.scalar` is called on a worker thread and op
 connection (``db.open_database(read_only=True)``, as the checkup's HMAC pass does), answers,
 and closes it. The connection reads the last committed state of the vault (write-ahead log:
 a reader sees every transaction committed before its statement began).
+:meth:`AsideReads.connection` holds such a connection for a block of many reads on the
+caller's thread while the vault's connection is busy on another (an import's lookups while
+its rows are written).
 
 :meth:`AsideRead.cancel` may be called from any thread: it interrupts the statement
 (``sqlite3_interrupt``), and :meth:`scalar` raises :class:`ReadStopped`. The vault keeps the
