@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Final
 from secrecy_desk.core.clock import Clock
 from secrecy_desk.core.errors import VaultError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, detect_lang, translate
-from secrecy_desk.vault import audit_chain, crypto, db, keyfile
+from secrecy_desk.vault import audit_chain, crypto, db, keyfile, pagecheck
 
 if TYPE_CHECKING:
     from secrecy_desk.vault.vault import Vault
@@ -88,9 +88,10 @@ def _verify_copy(folder: Path, target: Path, master: bytes, old: int, store: db.
             raise ValueError(f"{name} differs from its copy")
     copy = db.open_database(target / db.DB_NAME, master)
     try:
-        # The same bytes as the vault's file (above): every page's HMAC and the B-trees are
-        # checked; the full cross-check of indexes against tables is verify's.
-        if db.integrity_problems(copy, quick=True):
+        # The same bytes as the vault's file (above): every table's and index's B-tree walked
+        # and each of their pages' HMAC checked as it is read, table by table on two
+        # connections (the quick check's walk); the full cross-check is verify's.
+        if pagecheck.page_checks(copy, pagecheck.WorkBar(None, 1), quick=True, master=master):
             raise ValueError("the copy has integrity problems")
         if db.schema_version(copy) != old:
             raise ValueError("the copy has another schema version")
