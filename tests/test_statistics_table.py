@@ -240,7 +240,7 @@ def test_every_write_moves_the_figures(filled: VaultEnv) -> None:
         moved = figures()
         assert moved[(flag, secret)] == voided[(flag, secret)] + 1
         assert moved.get((flag, plain), 0) == voided[(flag, plain)] - 1
-        # The bulk insert through the staging table (an import).
+        # The bulk insert of a batch of rows (an import).
         bulk_drawings(regs, 30, seed=9)
         bulked = figures()
         assert sum(bulked.values()) == sum(moved.values()) + 30

@@ -6,7 +6,7 @@ statistics").
 
 The table is kept by triggers on ``entries``, in the transaction of every write whatever the
 path (one save, a revision of many, a void or restore, a change of level, the bulk insert
-through the staging table, SQL of a benchmark or a test): one pair per register, written from
+of a batch of rows, SQL of a benchmark or a test): one pair per register, written from
 the fields frozen in :data:`secrecy_desk.vault.register_indexes.COUNTED`. :func:`apply` makes
 the triggers that are missing or defined otherwise and fills the rows of each register whose
 triggers it made, so a register's rows always match its triggers; the statistics use the table

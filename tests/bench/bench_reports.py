@@ -29,8 +29,8 @@ Figures, each the min and median of ``--runs`` runs, printed and never asserted:
    Before them, the one-time fill of the statistics table and of its combination counts
    (schema steps 14 and 15) a vault from before them lacks.
 3. **Write cost** of the combination counts' triggers: a single insert of an entry row, an
-   edit of one, and a bulk insert (one ``INSERT … SELECT`` of many rows, as from the staging
-   table), each with and without the count triggers in the same run, in transactions rolled
+   edit of one, and a bulk insert (one ``INSERT … SELECT`` of many rows, as from a batch of
+   an import), each with and without the count triggers in the same run, in transactions rolled
    back (the vault is left as it was).
 """
 

@@ -1115,8 +1115,8 @@ class Registers:
         report: Callable[[int], None],
     ) -> None:
         """Check every row (as a single save checks it) and, while none has failed, hand the
-        checked ones to ``writes`` a batch at a time; raises :class:`ImportFailed` listing
-        every bad row, once all were checked, or when all are written."""
+        checked ones to ``writes`` a batch at a time; then wait until every batch is written.
+        Once every row was checked, raises :class:`ImportFailed` listing every bad row."""
         checked = [0]
 
         def tick() -> None:
