@@ -566,7 +566,8 @@ class EntryWriter:
 class WritesAside:
     """The batches of an :class:`EntryWriter` executed on a thread of their own, in order, while
     the caller's thread goes on with the next rows (an import checks row *n* while SQLite
-    writes the batch before it: on two cores the two take turns less than they overlap).
+    writes the batch before it: SQLite leaves Python's lock while it works, so on two cores
+    the two halves overlap).
 
     The store is the writer's alone while this runs: the caller reads through a connection of
     its own (the lookups of an import read the register as it stood before it: the committed
