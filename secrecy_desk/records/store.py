@@ -526,9 +526,9 @@ class EntryWriter:
         stored = row.stored if row.stored is not None else stored_values(spec, row.values)
         term_text = row.term.encode() if row.term else None
         self._entries.append(
-            (entry_id, spec.id, spec.numbering.format(year=self._shown_year, seq=seq),
-             self.year, seq, self._status, int(row.level), term_text, canonical_json(stored),
-             sort_keys(stored), self._now, self._who, self._now, self._who)
+            (entry_id, spec.id, self.number(self.count), self.year, seq, self._status,
+             int(row.level), term_text, canonical_json(stored), sort_keys(stored), self._now,
+             self._who, self._now, self._who)
         )  # fmt: skip
         self._revisions.append(
             (entry_id, self._status, int(row.level), term_text, self.note, self._now, self._who)

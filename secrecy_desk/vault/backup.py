@@ -41,7 +41,7 @@ from secrecy_desk.core.errors import (
 )
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.core.roles import Role
-from secrecy_desk.vault import audit_chain, checkup, crypto, db, keyfile
+from secrecy_desk.vault import audit_chain, crypto, db, keyfile, pagecheck
 from secrecy_desk.vault import settings as settings_mod
 from secrecy_desk.vault.session import Session, login
 from secrecy_desk.vault.settings import Settings
@@ -118,7 +118,7 @@ def _cancelled() -> BackupCancelled:
 #: KiB of decrypted pages cached while a copy is walked by its quick check.
 CHECK_CACHE_KIB: Final = 8192
 
-#: The copy's estimated work per page, in :mod:`checkup`'s units (measured with the bench).
+#: The copy's estimated work per page, in :mod:`pagecheck`'s units (measured with the bench).
 COPY_WORK: Final = 5
 
 
@@ -142,8 +142,8 @@ def backup(session: Session, target: Path, progress: Progress | None = None) -> 
         master = vault.master_key()
         # The bar: the copy, then the copy's check (its estimated work: the longer part).
         pages = int(vault.store.scalar("PRAGMA page_count") or 0)
-        bar = checkup.WorkBar(
-            progress, pages * COPY_WORK + checkup.page_work(pages, quick=True), _cancelled
+        bar = pagecheck.WorkBar(
+            progress, pages * COPY_WORK + pagecheck.page_work(pages, quick=True), _cancelled
         )
         copy_span = pages * COPY_WORK
 
@@ -281,7 +281,7 @@ def _export(store: db.Store, copy: Path, master: bytes) -> None:
 
 
 def _check_copy(
-    folder: Path, master: bytes, digest: str | None = None, bar: checkup.WorkBar | None = None
+    folder: Path, master: bytes, digest: str | None = None, bar: pagecheck.WorkBar | None = None
 ) -> BackupReport:
     """The copy just written, checked (see :func:`_verified`); refused when it does not
     verify."""
@@ -303,7 +303,7 @@ def _verified(
     *,
     any_version: bool = False,
     quick: bool | None = None,
-    bar: checkup.WorkBar | None = None,
+    bar: pagecheck.WorkBar | None = None,
 ) -> BackupReport | None:
     """Open the copy with the master key: every table's and index's B-tree walked
     (``quick_check``, on two connections), each page authenticated by its HMAC as it is read
@@ -324,8 +324,8 @@ def _verified(
             # One walk over the pages reads each once: the connection's cache of decrypted
             # pages need not be the vault's 64 MiB (the backup's memory stays below 200 MB).
             store.execute(f"PRAGMA cache_size = -{CHECK_CACHE_KIB}")
-        problems = checkup.page_checks(
-            store, bar or checkup.WorkBar(None, 1), quick=quick, master=master
+        problems = pagecheck.page_checks(
+            store, bar or pagecheck.WorkBar(None, 1), quick=quick, master=master
         )
         head_break = audit_chain.quick_head_check(
             store, kf.audit_head, db_generation=None, keyfile_generation=None
@@ -374,7 +374,9 @@ def check_backup(session: Session, source: Path, progress: Progress | None = Non
     # Every B-tree walked and its pages authenticated, as the backup was checked when it was
     # made: the restore itself then checks every page, and the full cross-check is verify's.
     pages = (source / db.DB_NAME).stat().st_size // PAGE_BYTES
-    bar = checkup.WorkBar(progress, checkup.page_work(pages, quick=True), _restore_check_cancelled)
+    bar = pagecheck.WorkBar(
+        progress, pagecheck.page_work(pages, quick=True), _restore_check_cancelled
+    )
     bar.tell(0)
     bar.stop_if_cancelled()
     report = _verified(source, session.vault.master_key(), any_version=True, quick=True, bar=bar)

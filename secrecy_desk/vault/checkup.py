@@ -80,8 +80,5 @@ __all__ = [
     "CheckCancelled",
     "Progress",
     "VaultCheck",
-    "WorkBar",
     "check_vault",
-    "page_checks",
-    "page_work",
 ]

@@ -306,7 +306,7 @@ def _verify_group(folder: Path, runs: int, *, quick: bool) -> dict[str, Any]:
     B-trees (``quick_check`` table by table on two connections; for the full check every
     page's HMAC beside ``integrity_check``), then the audit chain (from the last good seal for
     the quick check)."""
-    from secrecy_desk.vault import audit_review, checkup
+    from secrecy_desk.vault import audit_review, pagecheck
     from tests.support.vault import AUDITOR
 
     s = _login(folder, AUDITOR)
@@ -324,12 +324,14 @@ def _verify_group(folder: Path, runs: int, *, quick: bool) -> dict[str, Any]:
                 # The baseline, alternated with it: one connection, every page's HMAC and then
                 # the file's quick_check (as the quick check was before it shared the walk).
                 t = time.perf_counter()
-                problems = checkup.page_checks(s.vault.store, checkup.WorkBar(None, 1), quick=True)
+                problems = pagecheck.page_checks(
+                    s.vault.store, pagecheck.WorkBar(None, 1), quick=True
+                )
                 one_thread.append(time.perf_counter() - t)
                 assert not problems, problems
             t, c = time.perf_counter(), time.process_time()
-            problems = checkup.page_checks(
-                s.vault.store, checkup.WorkBar(None, 1), quick=quick, master=s.vault.master_key()
+            problems = pagecheck.page_checks(
+                s.vault.store, pagecheck.WorkBar(None, 1), quick=quick, master=s.vault.master_key()
             )
             pages.append(time.perf_counter() - t)
             pages_cpu.append(time.process_time() - c)
