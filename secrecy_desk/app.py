@@ -28,7 +28,7 @@ from secrecy_desk.core.i18n import detect_lang, normalize_lang
 from secrecy_desk.gui.common import fonts, style
 from secrecy_desk.gui.common.collector import GuiCollector
 from secrecy_desk.gui.common.i18n import install_translators
-from secrecy_desk.gui.common.jobs import run_job
+from secrecy_desk.gui.common.jobs import ProgressBox, run_job
 from secrecy_desk.gui.shell.login import LoginWindow, center
 from secrecy_desk.vault.session import Session
 from secrecy_desk.vault.vault import is_vault
@@ -201,7 +201,19 @@ class Desk(QObject):
 
         try:
             forms = load_all()
-            ctx = AppContext(session, forms, open_registers(session, forms), self.lang)
+            # Once after an upgrade the engine's start makes the search documents again (a
+            # minute or two on a large vault): off the GUI thread, its progress shown.
+            box = ProgressBox(
+                self.login,
+                QCoreApplication.translate(
+                    "App",
+                    "Opening the registers… Once after an upgrade the search index is made "
+                    "again: a few minutes on a large vault.",
+                ),
+                QCoreApplication.translate("App", "Later"),
+            )
+            registers = run_job(lambda p: open_registers(session, forms, p), progress=box)
+            ctx = AppContext(session, forms, registers, self.lang)
             window = MainWindow(ctx)
         except BaseException:
             session.logout()

@@ -27,6 +27,7 @@ _LATER: dict[int, str] = {
     13: "DROP INDEX carrier_events_on;",
     16: "",  # the search index merged: nothing to undo (merging again changes nothing)
     17: "",  # the statistics indexes dropped: step 11 no longer makes them, nothing to undo
+    18: "",  # the search documents' recipe removed: the engine makes them again
 }
 
 

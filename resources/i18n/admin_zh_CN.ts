@@ -834,7 +834,7 @@
     </message>
     <message>
         <source>The reminder must be {low} to {high} days, not {n}.</source>
-        <extracomment>KiB of decrypted pages cached while a copy is walked by its quick check. The copy&apos;s estimated work per page, in :mod:`checkup`&apos;s units (measured with the bench). The reminder days the system administrator may choose (inclusive).</extracomment>
+        <extracomment>KiB of decrypted pages cached while a copy is walked by its quick check. The copy&apos;s estimated work per page, in :mod:`pagecheck`&apos;s units (measured with the bench). The reminder days the system administrator may choose (inclusive).</extracomment>
         <translation>提醒天数应为 {low} 至 {high} 天，不能是 {n}。</translation>
     </message>
     <message>

@@ -271,6 +271,14 @@
         <source>Creating the demo vault… (a few seconds)</source>
         <translation>正在创建演示台账库……（需要几秒钟）</translation>
     </message>
+    <message>
+        <source>Opening the registers… Once after an upgrade the search index is made again: a few minutes on a large vault.</source>
+        <translation>正在打开台账……升级后首次打开时要重建检索索引，台账很大时需要几分钟。</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以后再建</translation>
+    </message>
 </context>
 <context>
     <name>AuditModel</name>

@@ -43,7 +43,7 @@ from secrecy_desk.modules.base import (
     Title,
 )
 from secrecy_desk.modules.registers import deadlines as deadline_sql
-from secrecy_desk.modules.registers.engine import Registers
+from secrecy_desk.modules.registers.engine import Progress, Registers
 from secrecy_desk.modules.registers.planning import list_indexes
 from secrecy_desk.modules.reports import indexes
 from secrecy_desk.records.rules import Rule
@@ -82,13 +82,19 @@ GROUPS: Final[tuple[Group, ...]] = (
 RULES: Final[dict[str, Rule]] = {rule.id: rule for m in MODULES for rule in m.rules}
 
 
-def open_registers(session: Session, forms: Forms) -> Registers:
+def open_registers(session: Session, forms: Forms, progress: Progress | None = None) -> Registers:
     """The register engine for a session, with every module's rules and deadlines, and the
     titles of the object kinds printed records name (the print register shows 图纸发放登记
     TZFS-…). Its indexes, the statistics' too, come with the schema (:func:`register_indexes`):
-    opening it does no DDL."""
+    opening it does no DDL. Once after an upgrade it makes the search documents again, which
+    ``progress`` follows (``Registers``)."""
     registers = Registers(
-        session, forms, RULES, entry_deadlines(forms), object_titles=object_titles(forms)
+        session,
+        forms,
+        RULES,
+        entry_deadlines(forms),
+        object_titles=object_titles(forms),
+        progress=progress,
     )
     return registers
 

@@ -11,6 +11,12 @@ ASCII hex so FTS5's ``unicode61`` tokenizer keeps it whole, with a separator tok
 * A one-character query matches any bigram starting with it (a prefix query, served by the
   ``prefix='7'`` index) or a field's final character.
 
+Each document also holds one *scope* token, ``z<register as hex>l<level>``, for a live entry
+(a voided one has none), so that a count of a search's matches in one register, at some levels,
+is a query of the search index alone (``phrase AND (scope OR scope)``) rather than a look at
+each match's entry (:func:`scoped`). No query the user types can produce it: every token a
+query makes starts with ``b`` or ``u``.
+
 Text is compared after :func:`normalize` (Unicode NFC, then case folding) on both sides, and
 the tests check the result against a plain ``in`` scan over the same data. A query is trimmed
 first (stored text is trimmed too), so a blank query is no search at all rather than one that
@@ -60,8 +66,15 @@ def field_tokens(text: str) -> tuple[str, ...]:
     return tuple(tokens)
 
 
-def document(texts: Iterable[str]) -> str:
-    """The FTS5 body for an entry: each searchable field's tokens, fields kept apart."""
+def scope_token(register: str, level: int) -> str:
+    """The token every live entry of ``register`` at ``level`` carries in its document."""
+    return f"z{register.encode().hex()}l{int(level)}"
+
+
+def document(texts: Iterable[str], scope: str | None = None) -> str:
+    """The FTS5 body for an entry: each searchable field's tokens, fields kept apart, then the
+    entry's scope token (:func:`scope_token`; ``None`` for a voided entry). An entry with no
+    searchable text has no document (``""``): no search can find it."""
     out: list[str] = []
     for text in texts:
         tokens = field_tokens(text)
@@ -69,6 +82,8 @@ def document(texts: Iterable[str]) -> str:
             if out:
                 out.append(SEPARATOR)
             out.extend(tokens)
+    if out and scope is not None:
+        out.append(scope)
     return " ".join(out)
 
 
@@ -86,6 +101,15 @@ def match_expression(query: str) -> str | None:
         return f"b{code}* OR u{code}"
     bigrams = [f"b{_hex(a)}{_hex(b)}" for a, b in itertools.pairwise(chars)]
     return '"' + " ".join(bigrams) + '"'
+
+
+def scoped(expr: str, scopes: Iterable[str]) -> str:
+    """``expr``'s matches among the documents holding any of the scope tokens ``scopes``
+    (at least one)."""
+    tokens = list(scopes)
+    if not tokens:
+        raise ValueError("no scope")
+    return f"({expr}) AND ({' OR '.join(tokens)})"
 
 
 def matches(query: str, texts: Iterable[str]) -> bool:

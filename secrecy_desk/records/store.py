@@ -222,11 +222,11 @@ _BATCH_REVISIONS: Final = (
     "value ->> 2, value ->> 3, 0, NULL, '', value ->> 4, value ->> 5, value ->> 6 "
     "FROM jsonb_each(?)"
 )
-_BATCH_BODIES: Final = (
+BATCH_BODIES: Final = (
     "INSERT INTO entry_fts (rowid, body) SELECT value ->> 0, value ->> 1 FROM jsonb_each(?)"
 )
 #: The rows of a batch as one JSON array (the text kept as it is: no ``\\u`` escapes).
-_BATCH_JSON: Final = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+BATCH_JSON: Final = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _FIRST_REVISION: Final = (
     "INSERT INTO entry_revisions (entry_id, revision, change, status, level, term, voided, "
     "void_reason, data, note, at, account) VALUES (?, 1, 'create', ?, ?, ?, 0, NULL, '', ?, ?, ?)"
@@ -253,13 +253,19 @@ class Written:
     number: str
 
 
-def search_body(spec: FormSpec, stored: Mapping[str, object]) -> str:
-    """The search index document of an entry's searchable fields."""
-    return search.document(str(stored[name]) for name in spec.search if name in stored)
+def search_body(
+    spec: FormSpec, stored: Mapping[str, object], level: int, *, voided: bool = False
+) -> str:
+    """The search index document of an entry: its searchable fields, and the scope token of
+    its register and level while it is live (``records.search``)."""
+    scope = None if voided else search.scope_token(spec.id, level)
+    return search.document((str(stored[name]) for name in spec.search if name in stored), scope)
 
 
-def _index(store: Store, spec: FormSpec, entry_id: int, stored: Mapping[str, object]) -> None:
-    body = search_body(spec, stored)
+def _index(
+    store: Store, spec: FormSpec, entry_id: int, stored: Mapping[str, object], level: int
+) -> None:
+    body = search_body(spec, stored, level)
     if body:
         store.execute("INSERT INTO entry_fts (rowid, body) VALUES (?, ?)", (entry_id, body))
 
@@ -289,7 +295,7 @@ def insert_entry(
          sort_keys(stored), now, who, now, who),
     )  # fmt: skip
     store.execute(_FIRST_REVISION, (entry_id, status, int(level), term_text, note, now, who))
-    _index(store, spec, entry_id, stored)
+    _index(store, spec, entry_id, stored, int(level))
     return Written(entry_id, number)
 
 
@@ -362,8 +368,8 @@ def revise_entries(session: Session, revisions: Sequence[tuple[FormSpec, Revise]
     destruction package, issuing or returning several): all of them or, when any one is no
     longer at the revision its change was made from, none (the conflict names it; the
     caller's operation rolls back). Each entry's row is updated guarded by its revision with
-    only the columns that change, and its search index is rewritten only when its searchable
-    text changes. Returns the new revision numbers, in order."""
+    only the columns that change, and its search document is rewritten only when it changes
+    (its searchable text, its level, voided). Returns the new revision numbers, in order."""
     store = session.vault.store
     now = iso(session.clock.now())
     who = session.account.login
@@ -416,8 +422,9 @@ def revise_entries(session: Session, revisions: Sequence[tuple[FormSpec, Revise]
             (rev.entry_id, new, rev.change, rev.status, int(rev.level), term_text,
              int(rev.voided), rev.void_reason, AS_ENTRY, rev.note, now, who)
         )  # fmt: skip
-        body = search_body(spec, stored)
-        if body != search_body(spec, old_stored):
+        body = search_body(spec, stored, int(rev.level), voided=rev.voided)
+        old_body = search_body(spec, old_stored, int(str(old["level"])), voided=bool(old["voided"]))
+        if body != old_body:
             store.execute("DELETE FROM entry_fts WHERE rowid = ?", (rev.entry_id,))
             if body:
                 store.execute(
@@ -533,7 +540,7 @@ class EntryWriter:
         self._revisions.append(
             (entry_id, self._status, int(row.level), term_text, self.note, self._now, self._who)
         )
-        body = search_body(spec, stored)
+        body = search_body(spec, stored, int(row.level))
         if body:
             self._bodies.append((entry_id, body))
 
@@ -541,9 +548,9 @@ class EntryWriter:
         """The rows added since the last take, as one batch for :meth:`write`."""
         batch = EntryBatch(
             len(self._entries),
-            _BATCH_JSON(self._entries),
-            _BATCH_JSON(self._revisions),
-            _BATCH_JSON(self._bodies),
+            BATCH_JSON(self._entries),
+            BATCH_JSON(self._revisions),
+            BATCH_JSON(self._bodies),
         )
         self._entries, self._revisions, self._bodies = [], [], []
         return batch
@@ -555,7 +562,7 @@ class EntryWriter:
         store = self.store
         store.execute(_BATCH_ENTRIES, (batch.entries,))
         store.execute(_BATCH_REVISIONS, (batch.revisions,))
-        store.execute(_BATCH_BODIES, (batch.bodies,))
+        store.execute(BATCH_BODIES, (batch.bodies,))
 
     def finish(self) -> tuple[int, Level]:
         """Record the register's last number; (count, highest level)."""

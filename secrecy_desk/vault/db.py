@@ -1063,6 +1063,18 @@ def _v16(store: Store) -> None:
     store.execute("INSERT INTO entry_fts (entry_fts) VALUES ('optimize')")
 
 
+def _v18(store: Store) -> None:
+    """The search documents are to be made again with each entry's scope token (its register
+    and level while live: ``records.search``), which lets the index count a search's matches
+    in one register at some levels by itself. The documents are made from the entries by the
+    forms, which live above this layer: this step removes the recipe the documents were made
+    by, and the register engine, finding none, makes every one again at its first start
+    (``records.reindex``). Until then every search and count works as before. The step also
+    keeps an older program, which would write documents without the token, out of the
+    vault."""
+    store.execute("DELETE FROM meta WHERE key = 'search_recipe'")
+
+
 #: Every schema step, in order. The vault owns the whole schema (the packages above it only run
 #: queries), so a vault opened by any entry point reaches the same version.
 MIGRATIONS: Final[list[Migration]] = [
@@ -1090,6 +1102,9 @@ MIGRATIONS: Final[list[Migration]] = [
     Migration(16, "the search index merged into one segment, for quick searches", _v16),
     Migration(
         17, "the statistics indexes dropped: the statistics table holds the same values", _v17
+    ),
+    Migration(
+        18, "search documents made again with their register and level, for quick counts", _v18
     ),
 ]
 

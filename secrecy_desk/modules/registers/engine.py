@@ -48,7 +48,7 @@ from secrecy_desk.modules.registers.planning import (
     probed_search,
     register_is,
 )
-from secrecy_desk.records import periods, search
+from secrecy_desk.records import periods, reindex, search
 from secrecy_desk.records.model import (
     LEVEL_DECISIONS,
     NUMBER,
@@ -79,7 +79,7 @@ from secrecy_desk.records.store import (
     stored_values,
 )
 from secrecy_desk.vault.aside import AsideRead
-from secrecy_desk.vault.db import Row, Store
+from secrecy_desk.vault.db import DiskFull, Row, Store
 from secrecy_desk.vault.session import Session
 
 #: The print register's field naming what was printed (``kind:number``).
@@ -296,12 +296,16 @@ class Registers:
         deadlines: Mapping[str, EntryDeadline] | None = None,
         *,
         object_titles: Mapping[str, Localized] | None = None,
+        progress: Progress | None = None,
     ) -> None:
         """``rules`` is every module rule by id (``modules.registry.RULES``); each definition
         names the ones it uses, and an unknown name stops here, naming the file.
         ``deadlines`` are the modules' deadlines on entries by key
         (``modules.registry.entry_deadlines``): a query may ask for exactly one's entries.
-        ``object_titles`` names the kinds of printed objects (``modules.registry``)."""
+        ``object_titles`` names the kinds of printed objects (``modules.registry``).
+        ``progress`` follows the search documents being made again, when the vault's were made
+        another way (once after an upgrade: :meth:`_keep_search_documents`); a cancel there
+        leaves them as they were, and the engine works with them."""
         self.session = session
         self.forms = forms
         self.people = People(session.vault)
@@ -313,7 +317,25 @@ class Registers:
         # The indexes come with the schema (migration 11): starting does no DDL.
         self.planner = Planner(self.store)
         self.planner.refresh_statistics()
+        self.planner.scoped = self._keep_search_documents(progress)
         self.deadlines: Mapping[str, EntryDeadline] = dict(deadlines or {})
+
+    def _keep_search_documents(self, progress: Progress | None) -> bool:
+        """Whether the search documents are made the way this program makes them (with the
+        scope tokens the planner's counts use), making them again first when they are not
+        (``records.reindex``): one transaction, ~1 minute per million entries. Not in a
+        vault opened read-only, nor inside a caller's transaction; not when cancelled, nor
+        when the disk is full (nothing is changed, and the next start tries again): the
+        documents are only made from the entries, and every search works with either."""
+        specs = self.forms.registers
+        if reindex.current(self.store, specs):
+            return True
+        if self.store.read_only or self.store.in_transaction:
+            return False
+        try:
+            return reindex.rebuild(self.store, specs, progress)
+        except DiskFull:
+            return False
 
     # --- specs and permissions ---------------------------------------------------------
 

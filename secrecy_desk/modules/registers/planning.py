@@ -111,8 +111,11 @@ def list_indexes(specs: Iterable[FormSpec]) -> dict[str, str]:
 class Planner:
     """Index upkeep and plan choice for the registers of one vault."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, scoped: bool = False) -> None:
         self.store = store
+        #: Whether every search document holds its entry's scope token (``records.reindex``):
+        #: then a search's count in a register, at some levels, is the search index's alone.
+        self.scoped = scoped
         self._stats: dict[str, int | None] = {}
 
     # --- indexes and statistics ---------------------------------------------------------------
@@ -379,8 +382,15 @@ class Planner:
             or query.deadline
             or query.include_voided
         )
-        if expr is not None and unfiltered and self._few_outside(spec, clearance):
-            return self._search_count(spec, clearance), [expr, expr]
+        if expr is not None and unfiltered:
+            if self._few_outside(spec, clearance):
+                return self._search_count(spec, clearance), [expr, expr]
+            if self.scoped:
+                return self._scoped_count(spec, expr, range(int(clearance) + 1))
+        if expr is not None and self.scoped:
+            level = self._level_filter(spec, query, equals)
+            if level is not None:
+                return self._scoped_count(spec, expr, [level] if level <= clearance else [])
         level = self._level_only(spec, query, equals)
         if level is not None:
             return (
@@ -470,13 +480,34 @@ class Planner:
         )
 
     @staticmethod
-    def _level_only(spec: FormSpec, query: Query, equals: Mapping[str, object]) -> int | None:
+    def _scoped_count(spec: FormSpec, expr: str, levels: Iterable[int]) -> tuple[str, list[object]]:
+        """A search's matches among the register's live entries at ``levels``, counted by the
+        search index alone from the entries' scope tokens (``records.search.scoped``): FTS5
+        intersects the match list with the tokens' lists, reading no entry. A token no entry
+        holds has an empty list and costs nothing, so the levels need not be the ones in use."""
+        tokens = [search.scope_token(spec.id, lv) for lv in levels]
+        if not tokens:
+            return "SELECT 0", []
+        return (
+            "SELECT count(*) FROM entry_fts WHERE entry_fts MATCH ?",
+            [search.scoped(expr, tokens)],
+        )
+
+    @classmethod
+    def _level_only(cls, spec: FormSpec, query: Query, equals: Mapping[str, object]) -> int | None:
         """The level a count filters on when it filters on nothing else (the register's level
         field, which is the entry's level): ``entry_totals`` holds that count."""
+        if query.search.strip():
+            return None
+        return cls._level_filter(spec, query, equals)
+
+    @staticmethod
+    def _level_filter(spec: FormSpec, query: Query, equals: Mapping[str, object]) -> int | None:
+        """The level a count filters on when, but for a search, it filters on nothing else."""
         name = spec.level_field
         if name is None or set(query.where) != {name} or set(equals) != {name}:
             return None
-        if query.search.strip() or query.ranges or query.created_by or query.deadline:
+        if query.ranges or query.created_by or query.deadline:
             return None
         if query.include_voided:
             return None
