@@ -14,6 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +27,11 @@ from secrecy_desk.gui.common.context import AppContext
 from secrecy_desk.gui.registers.model import PAGE_SIZE
 from secrecy_desk.gui.registers.tab import RegisterTab
 from secrecy_desk.modules.registers import Query, Registers
-from secrecy_desk.vault import db
+from secrecy_desk.vault import audit_review, db
 from secrecy_desk.vault.aside import AsideRead
 from tests.gui.conftest import MainFactory
 from tests.support.data import bulk_drawings
-from tests.support.vault import OFFICER, VaultEnv
+from tests.support.vault import AUDITOR, OFFICER, VaultEnv
 
 LANG = "zh_CN"
 N = 700  # more than three pages
@@ -270,3 +271,33 @@ def test_logout_during_a_count_leaves_the_vault_free(
         assert again.vault.store.scalar("SELECT count(*) FROM entries") >= N
     finally:
         again.logout()
+
+
+def test_the_audit_trail_counted_during_a_lock_is_counted_again_at_the_unlock(
+    seeded: VaultEnv, qtbot: QtBot, main_window: MainFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The auditor's list counts through the same :class:`CountAside` as a register's: the
+    lock stops a held count and closes its connection, nothing arrives while locked, and the
+    unlock counts again on a new connection."""
+    w = main_window(AUDITOR)
+    tab = w.audit_tab
+    model = tab.model
+    qtbot.waitUntil(lambda: not model.counting)  # the tab's first count is not held
+    gate = Gate(monkeypatch)
+    tab.by_date.setChecked(False)
+    tab.search()
+    qtbot.waitUntil(gate.entered.is_set)
+    assert model.counting
+    assert model.total is None
+    w.lock()
+    assert w.session.vault.asides.open_count == 0
+    assert w.ctx.asides.running == 0
+    qtbot.wait(50)
+    assert model.total is None  # nothing arrived for the locked window
+    w.lock_screen.password.setText(seeded.passwords[AUDITOR])
+    w.lock_screen.try_unlock()
+    qtbot.waitUntil(lambda: model.total is not None)
+    shown = replace(model.filter, before=model.rows[0].seq + 1)  # up to the newest shown
+    assert model.total == audit_review.count_records(w.session, shown) > 0
+    assert tab.count_label.text() == f"共 {model.total} 条记录"
+    assert gate.asides == 2  # counted again after the unlock, on a new connection

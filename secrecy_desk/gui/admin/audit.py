@@ -7,7 +7,6 @@ scrolls, so a long trail opens at once."""
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -41,7 +40,7 @@ from PySide6.QtWidgets import (
 from secrecy_desk.core.errors import DeskError
 from secrecy_desk.core.levels import Level
 from secrecy_desk.core.roles import Role
-from secrecy_desk.gui.common.aside import Aside, Asides
+from secrecy_desk.gui.common.aside import Asides, CountAside
 from secrecy_desk.gui.common.context import AppContext
 from secrecy_desk.gui.common.jobs import ProgressBox, run_job
 from secrecy_desk.gui.common.labels import role_label
@@ -94,13 +93,12 @@ class AuditModel(QAbstractTableModel):
         super().__init__()
         self.session = session
         self.lang = lang
-        self.asides = asides
+        self._count = CountAside(self._counted)
+        self._count.asides = asides
         self.filter = AuditFilter()
         self.total: int | None = 0
         self.more = False
         self.rows: list[AuditRecord] = []
-        self._aside: Aside | None = None
-        self._generation = 0
         self.headers = [
             self.tr("No."),
             self.tr("Time"),
@@ -124,8 +122,7 @@ class AuditModel(QAbstractTableModel):
     def reset(self, flt: AuditFilter) -> None:
         """Show the records ``flt`` selects: the first page at once (a refusal raises here),
         their number when it is counted."""
-        self._stop_count()
-        self._generation += 1
+        self._count.stop()
         self.beginResetModel()
         self.filter = replace(flt, newest_first=True, limit=PAGE, offset=0, before=None)
         self.rows = []
@@ -135,51 +132,27 @@ class AuditModel(QAbstractTableModel):
             self.rows = self._fetch()
         finally:
             self.endResetModel()
-        self._count(self._generation)
+        self._count_shown()
 
-    def _count(self, generation: int) -> None:
+    def _count_shown(self) -> None:
         """Count what the list holds: the records up to its newest (reading a page is itself
         recorded, after the page was read)."""
         if not self.rows:
-            self._counted(generation, 0)
+            self._counted(0)
             return
-        flt = replace(self.filter, before=self.rows[0].seq + 1)
-        if self.asides is None:
-            self._counted(generation, audit_review.count_records(self.session, flt))
-            return
-
-        def again() -> None:  # the lock stopped it: count again at the unlock, if still ours
-            if generation == self._generation:
-                self._count(generation)
-
-        def failed(_error: DeskError) -> None:
-            # The reading connection failed (not the lock): count here, as before.
-            if generation == self._generation:
-                with contextlib.suppress(DeskError):
-                    self._counted(generation, audit_review.count_records(self.session, flt))
-
-        self._aside = self.asides.run(
-            lambda: audit_review.count_aside(self.session, flt),
-            lambda total: self._counted(generation, int(total)),
-            failed=failed,
-            again=again,
+        session, flt = self.session, replace(self.filter, before=self.rows[0].seq + 1)
+        self._count.start(
+            lambda: audit_review.count_aside(session, flt),
+            lambda: audit_review.count_records(session, flt),
         )
 
-    def _counted(self, generation: int, total: int) -> None:
-        if generation != self._generation:
-            return  # another filter was shown meanwhile
-        self._aside = None
+    def _counted(self, total: int) -> None:
         self.total = total
         self.countChanged.emit()
 
-    def _stop_count(self) -> None:
-        if self._aside is not None:
-            self._aside.cancel()
-            self._aside = None
-
     @property
     def counting(self) -> bool:
-        return self._aside is not None and self._aside.running
+        return self._count.counting
 
     def _fetch(self) -> list[AuditRecord]:
         before = self.rows[-1].seq if self.rows else None

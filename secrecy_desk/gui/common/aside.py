@@ -14,11 +14,12 @@ never delivered); the lock :meth:`Asides.hold` stops every running read and clos
 connection, and the unlock (:meth:`Asides.release`) starts again those that were stopped;
 the end of the session (:meth:`Asides.end`) stops them for good. A read that cannot open its
 connection (the vault was closed meanwhile) ends quietly; any other failure of the vault is
-handed to ``failed``.
+handed to ``failed``. :class:`CountAside` is a list's count over them, for its newest query.
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import Any, Final
@@ -172,4 +173,83 @@ class Asides(QObject):
             aside.cancel()
 
 
-__all__ = ["Aside", "Asides"]
+class CountAside:
+    """One list's count (a register's, the audit trail's), made aside when there are
+    :attr:`asides` and at once on this thread when not, and handed to ``deliver`` — for the
+    newest query only: a newer :meth:`start` or a :meth:`stop` stops the count before, whose
+    answer is never delivered. Stopped by the lock, it counts again at the unlock. A reading
+    connection that fails counts on this thread instead (``here``), or keeps what the list
+    shows if the vault cannot answer now either. ``started`` is told each time a count aside
+    starts (the status line says 计数中…)."""
+
+    def __init__(
+        self, deliver: Callable[[int], None], started: Callable[[], None] | None = None
+    ) -> None:
+        #: Where counts are made aside (the session's); ``None``: at once, on this thread.
+        self.asides: Asides | None = None
+        self._deliver = deliver
+        self._started = started
+        self._generation = 0
+        self._aside: Aside | None = None
+        self._make: Callable[[], AsideRead] | None = None
+        self._here: Callable[[], int] | None = None
+
+    @property
+    def counting(self) -> bool:
+        """Whether a count aside is running for the newest query."""
+        return self._aside is not None and self._aside.running
+
+    def stop(self) -> None:
+        """No count is wanted any more: stop the running one; a late answer is dropped."""
+        self._generation += 1
+        if self._aside is not None:
+            self._aside.cancel()
+            self._aside = None
+
+    def start(self, make: Callable[[], AsideRead], here: Callable[[], int]) -> None:
+        """Count a new query: ``make()`` prepares its read aside, ``here()`` counts it on
+        this thread (without asides, or when the reading connection fails)."""
+        self.stop()
+        self._make, self._here = make, here
+        if self.asides is None:
+            self._deliver(here())
+        else:
+            self._run(self._generation)
+
+    def again(self) -> None:
+        """The list changed under a running count (read before the change): count anew."""
+        if self.counting and self._make is not None and self._here is not None:
+            self.start(self._make, self._here)
+
+    def _run(self, generation: int) -> None:
+        assert self.asides is not None
+        assert self._make is not None
+        assert self._here is not None
+        here = self._here
+
+        def again() -> None:  # the lock stopped it: count again at the unlock, if still ours
+            if generation == self._generation:
+                self._run(generation)
+
+        def failed(_error: DeskError) -> None:
+            if generation == self._generation:
+                with contextlib.suppress(DeskError):
+                    self._arrived(generation, here())
+
+        self._aside = self.asides.run(
+            self._make,
+            lambda total: self._arrived(generation, int(total)),
+            failed=failed,
+            again=again,
+        )
+        if self._aside is not None and self._started is not None:
+            self._started()
+
+    def _arrived(self, generation: int, total: int) -> None:
+        if generation != self._generation:
+            return  # a newer query was shown meanwhile: this count belongs to no one
+        self._aside = None
+        self._deliver(total)
+
+
+__all__ = ["Aside", "Asides", "CountAside"]

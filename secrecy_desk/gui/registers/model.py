@@ -39,9 +39,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
-from secrecy_desk.core.errors import DeskError
 from secrecy_desk.forms import FormSpec, SortKey
-from secrecy_desk.gui.common.aside import Aside, Asides
+from secrecy_desk.gui.common.aside import Asides, CountAside
 from secrecy_desk.modules.registers import NUMBER, STATUS, Entry, Query, Registers
 
 #: A pseudo-column showing each row's classification mark (机密★20年); not sortable.
@@ -110,9 +109,7 @@ class EntryTableModel(QAbstractTableModel):
         self._total = 0
         self._generation = 0
         self._icons: dict[str, QIcon] = {}
-        #: Where counts are made aside (the session's); ``None``: at once, on this thread.
-        self.asides: Asides | None = None
-        self._aside: Aside | None = None
+        self._count = CountAside(self._counted, self.countStarted.emit)
 
     # --- the query ----------------------------------------------------------------------------
 
@@ -128,6 +125,15 @@ class EntryTableModel(QAbstractTableModel):
     @property
     def generation(self) -> int:
         return self._generation
+
+    @property
+    def asides(self) -> Asides | None:
+        """Where counts are made aside (the session's); ``None``: at once, on this thread."""
+        return self._count.asides
+
+    @asides.setter
+    def asides(self, asides: Asides | None) -> None:
+        self._count.asides = asides
 
     @property
     def columns(self) -> list[str]:
@@ -162,7 +168,7 @@ class EntryTableModel(QAbstractTableModel):
         with :attr:`asides`, the first page shown meanwhile)."""
         query = replace(query or self._query, offset=0, limit=PAGE_SIZE, after=None)
         first = self._registers.page(self._spec.id, query)
-        self._stop_count()  # a count still running was for the query before
+        self._count.stop()  # a count still running was for the query before
         self._generation += 1
         self.beginResetModel()
         self._query = query
@@ -173,60 +179,24 @@ class EntryTableModel(QAbstractTableModel):
         self.endResetModel()
         if len(first) < PAGE_SIZE:
             self.countChanged.emit(self._total)  # all of it: nothing more to count
-        elif self.asides is not None:
-            self._count_aside(self._generation)
-        else:
-            self._counted(self._generation, self._registers.count(self._spec.id, self._query))
+            return
+        registers, register = self._registers, self._spec.id
+        self._count.start(
+            lambda: registers.count_aside(register, query),
+            lambda: registers.count(register, query),
+        )
 
     @property
     def counting(self) -> bool:
         """Whether a count aside is running for the current query."""
-        return self._aside is not None and self._aside.running
-
-    def _stop_count(self) -> None:
-        if self._aside is not None:
-            self._aside.cancel()
-            self._aside = None
-
-    def _count_aside(self, generation: int) -> None:
-        assert self.asides is not None
-        register, query = self._spec.id, self._query
-
-        def again() -> None:  # the lock stopped it: count again at the unlock, if still ours
-            if generation == self._generation:
-                self._count_aside(generation)
-
-        def failed(_error: DeskError) -> None:
-            # The reading connection failed (not the lock): count here, as before, or
-            # keep the first page's figure if the vault cannot answer now either.
-            if generation != self._generation:
-                return
-            try:
-                total = self._registers.count(register, query)
-            except DeskError:
-                return
-            self._counted(generation, total)
-
-        self._aside = self.asides.run(
-            lambda: self._registers.count_aside(register, query),
-            lambda total: self._counted(generation, int(total)),
-            failed=failed,
-            again=again,
-        )
-        if self._aside is not None:
-            self.countStarted.emit()
+        return self._count.counting
 
     def _count_again(self) -> None:
         """The list changed under a running count (read before the change): count anew."""
-        if self.counting:
-            self._stop_count()
-            self._count_aside(self._generation)
+        self._count.again()
 
-    def _counted(self, generation: int, total: int) -> None:
-        """The count of query ``generation`` arrived: the rows below the first page."""
-        if generation != self._generation:
-            return  # the query changed meanwhile: this count belongs to no one
-        self._aside = None
+    def _counted(self, total: int) -> None:
+        """The count of the current query arrived: the rows below the first page."""
         shown = self._total
         if total > shown:
             self.beginInsertRows(QModelIndex(), shown, total - 1)
