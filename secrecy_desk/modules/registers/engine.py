@@ -1050,7 +1050,8 @@ class Registers:
         (:class:`EntryWriter`), a batch at a time on a thread of their own while the next rows
         are checked, all in one transaction with one audit record: a bad row, a cancel or a
         failed write rolls back every row written before it. ``progress`` hears (done, total)
-        over both halves (rows checked plus rows written) and may cancel at any point."""
+        over both halves (rows checked plus rows written, then the commit: :func:`_import_work`)
+        and may cancel at any point before the commit; ``done == total`` once it is saved."""
         spec = self.require(register, Action.CREATE)
         # Every page the import changes stays in memory until its commit (see bulk_cache_kib).
         cache = self.session.vault.store.page_cache(bulk_cache_kib(len(rows)))
@@ -1058,6 +1059,9 @@ class Registers:
             numbers = self._add_checked(spec, rows, source, confirm, progress)
             if len(numbers) >= 1000:
                 self.analyze()  # with the pages still in the cache
+        if progress is not None:  # saved: the bar is full only now
+            work = _import_work(len(rows))
+            progress(work, work)
         return numbers
 
     def _add_checked(
@@ -1072,7 +1076,7 @@ class Registers:
         failures: list[tuple[int, Problem]] = []
         numbers: list[str] = []
         confirmed: dict[str, list[str]] = {}
-        total = 2 * len(rows)
+        total = _import_work(len(rows))
 
         def report(done: int) -> None:
             if progress is not None and not progress(done, total):
@@ -1104,7 +1108,7 @@ class Registers:
                 finally:
                     writes.close()
             count, top = writer.finish()
-            report(total)
+            report(2 * len(rows))  # checked and written; the commit and the statistics next
             self.session.audit(
                 "register.import",
                 register,
@@ -1249,6 +1253,13 @@ IMPORT_BATCH: Final = 1000
 
 #: Called with (done, total); returns False to cancel (everything is then rolled back).
 Progress = Callable[[int, int], bool]
+
+
+def _import_work(rows: int) -> int:
+    """An import's work in progress units: each row checked, each row written, then the
+    commit and the planner's statistics, about a tenth of the whole (at 100,000 rows 2.3 s
+    of 22 s, measured) — so the bar is not full while they run."""
+    return 2 * rows + (2 * rows) // 9
 
 
 class Cancelled(ValidationError):
