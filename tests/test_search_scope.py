@@ -6,16 +6,19 @@ and the counts the planner makes from the tokens are the plain counts (``records
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 from collections import defaultdict
 
 import pytest
 
+from secrecy_desk import cli
 from secrecy_desk.forms import Forms
 from secrecy_desk.modules.registers import Query, Registers, planning
 from secrecy_desk.modules.registry import open_registers
 from secrecy_desk.records import reindex, search
 from secrecy_desk.vault import db
+from secrecy_desk.vault.crypto import MIN_PARAMS
 from tests.support.data import bulk_drawings, drawing, gift
 from tests.support.vault import CLERK, OFFICER, VaultEnv
 
@@ -294,3 +297,46 @@ def test_a_changed_search_field_makes_the_documents_again(written: VaultEnv) -> 
         assert regs.count("drawings", Query(search=day)) == 0
     finally:
         s.logout()
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _stale(env: VaultEnv) -> None:
+    store = env.raw()
+    try:
+        store.execute("DELETE FROM meta WHERE key = ?", (reindex.RECIPE_KEY,))
+    finally:
+        store.close()
+
+
+def test_a_command_makes_the_documents_again_and_tells_a_terminal(written: VaultEnv) -> None:
+    """The first command after the upgrade makes the documents again: a script's standard
+    error stays empty; a person at a terminal is told what is happening and how far it is."""
+    _stale(written)
+    quiet = written.cli_as(OFFICER, ["entries", "list", "--register", "drawings"])
+    assert quiet.code == 0
+    assert quiet.err == ""
+    store = written.raw()
+    try:
+        assert reindex.current(store, written.forms.registers)
+    finally:
+        store.close()
+
+    _stale(written)
+    terminal = _Terminal()
+    env = cli.Env(
+        stdin=io.StringIO(written.passwords[OFFICER] + "\n"),
+        stdout=io.StringIO(),
+        stderr=terminal,
+        lang="zh_CN",
+        clock=written.clock,
+        params=MIN_PARAMS,
+    )
+    argv = ["entries", "list", "--register", "drawings", "--vault", str(written.folder)]
+    assert cli.run([*argv, "--as", OFFICER], env) == 0
+    told = terminal.getvalue().splitlines()
+    assert "正在重建检索索引（升级后只需一次）……" in told
+    assert told[-1] == "检索索引：已完成 100%"

@@ -4,6 +4,14 @@
 <context>
     <name></name>
     <message>
+        <source>Making the search index again (once after an upgrade)…</source>
+        <translation>正在重建检索索引（升级后只需一次）……</translation>
+    </message>
+    <message>
+        <source>Search index: {percent}% done</source>
+        <translation>检索索引：已完成 {percent}%</translation>
+    </message>
+    <message>
         <source>Password for {login}:</source>
         <translation>请输入 {login} 的密码：</translation>
     </message>

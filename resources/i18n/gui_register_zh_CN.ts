@@ -104,7 +104,7 @@
     <name>EntryTableModel</name>
     <message>
         <source>Marking</source>
-        <extracomment>A pseudo-column showing each row&apos;s classification mark (机密★20年); not sortable. Rows read per page; a screenful is some forty, so a page covers several screens. Pages held at most (the rest are read again when shown): 2,400 rows, some 60 screens. First and last ids of pages read earlier, kept to read a neighbouring page by keyset. Emitted with the number of matching entries after each (re)query and change. Emitted when a count aside starts (the number shown is no longer the query&apos;s). Pages held, by page number, the most recently used last. (first id, last id) of pages read, by page number, to read their neighbours. Where counts are made aside (the session&apos;s); ``None``: at once, on this thread.</extracomment>
+        <extracomment>A pseudo-column showing each row&apos;s classification mark (机密★20年); not sortable. Rows read per page; a screenful is some forty, so a page covers several screens. Pages held at most (the rest are read again when shown): 2,400 rows, some 60 screens. First and last ids of pages read earlier, kept to read a neighbouring page by keyset. Emitted with the number of matching entries after each (re)query and change. Emitted when a count aside starts (the number shown is no longer the query&apos;s). Pages held, by page number, the most recently used last. (first id, last id) of pages read, by page number, to read their neighbours.</extracomment>
         <translation>密级标志</translation>
     </message>
     <message>

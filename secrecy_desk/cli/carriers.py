@@ -16,6 +16,7 @@ from secrecy_desk.cli.common import (
     Runner,
     SubParsers,
     date_arg,
+    open_engine,
     pairs,
     session_command,
     subparsers,
@@ -24,13 +25,11 @@ from secrecy_desk.cli.common import (
 )
 from secrecy_desk.core.errors import UsageError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, tr
-from secrecy_desk.forms import load_all
 from secrecy_desk.modules.carriers import holdings as holding_mod
 from secrecy_desk.modules.carriers import packages as package_mod
 from secrecy_desk.modules.carriers import papers
 from secrecy_desk.modules.carriers import stocktake as stocktake_mod
 from secrecy_desk.modules.carriers.lifecycle import Carriers, Event
-from secrecy_desk.modules.registry import open_registers
 from secrecy_desk.records.printing import check_destination, to_file
 from secrecy_desk.vault.session import Session
 
@@ -139,7 +138,7 @@ def _done(env: Env, events: list[Event]) -> None:
 
 
 def run_carriers(session: Session, args: argparse.Namespace, env: Env) -> int:
-    desk = Carriers(open_registers(session, load_all()))
+    desk = Carriers(open_engine(session, env))
     lang = env.lang
     on = args.on if getattr(args, "on", None) else session.clock.today()
     command = args.carriers_command

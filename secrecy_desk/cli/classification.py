@@ -13,15 +13,14 @@ from secrecy_desk.cli.common import (
     Env,
     Runner,
     SubParsers,
+    open_engine,
     session_command,
     subparsers,
     table,
     vault_args,
 )
 from secrecy_desk.core.i18n import tr
-from secrecy_desk.forms import load_all
 from secrecy_desk.modules.classification import review
-from secrecy_desk.modules.registry import open_registers
 from secrecy_desk.records.review import REVIEW_DAYS
 from secrecy_desk.vault.session import Session
 
@@ -47,7 +46,7 @@ def _review_parser(sub: SubParsers) -> None:
 
 
 def run_review(session: Session, args: argparse.Namespace, env: Env) -> int:
-    regs = open_registers(session, load_all())
+    regs = open_engine(session, env)
     lang = env.lang
     if args.review_command == "queue":
         today = session.clock.today()

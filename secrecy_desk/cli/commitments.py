@@ -11,6 +11,7 @@ from secrecy_desk.cli.common import (
     Env,
     Runner,
     SubParsers,
+    open_engine,
     parse_date,
     session_command,
     subparsers,
@@ -19,10 +20,8 @@ from secrecy_desk.cli.common import (
 from secrecy_desk.core.errors import UsageError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, tr, translate
 from secrecy_desk.core.levels import Level
-from secrecy_desk.forms import load_all
 from secrecy_desk.modules.commitments import report as report_mod
 from secrecy_desk.modules.commitments.flow import Commitments
-from secrecy_desk.modules.registry import open_registers
 from secrecy_desk.modules.reports import export
 from secrecy_desk.records.printing import check_destination, to_file
 from secrecy_desk.vault.session import Session
@@ -71,8 +70,8 @@ def _commitments_parser(sub: SubParsers) -> None:
     lst.add_argument("--template")
 
 
-def _core(session: Session) -> Commitments:
-    return Commitments(open_registers(session, load_all()))
+def _core(session: Session, env: Env) -> Commitments:
+    return Commitments(open_engine(session, env))
 
 
 def _commitments_generate(
@@ -220,7 +219,7 @@ _COMMITMENTS_COMMANDS: dict[str, Callable[..., int]] = {
 
 
 def run_commitments(session: Session, args: argparse.Namespace, env: Env) -> int:
-    c = _core(session)
+    c = _core(session, env)
     sub = args.commitments_command
     handler = _COMMITMENTS_COMMANDS.get(sub)
     if handler is not None:

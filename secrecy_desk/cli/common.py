@@ -24,6 +24,9 @@ from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, tr, translate
 from secrecy_desk.core.levels import RATINGS, Level
 from secrecy_desk.core.roles import BUSINESS_ROLES, Role
 from secrecy_desk.core.validators import parse_date_text
+from secrecy_desk.forms import load_all
+from secrecy_desk.modules.registers import Registers
+from secrecy_desk.modules.registry import open_registers
 from secrecy_desk.vault import db
 from secrecy_desk.vault import session as sessions
 from secrecy_desk.vault.crypto import Argon2Params
@@ -242,6 +245,29 @@ def table(env: Env, header: Sequence[str], rows: Sequence[Sequence[str]]) -> Non
 def say(env: Env, text: str, **params: object) -> None:
     """A translated line on standard output."""
     env.out(tr(text, env.lang, **params))
+
+
+def open_engine(session: Session, env: Env) -> Registers:
+    """The register engine for a command. Once after an upgrade its start makes the search
+    index again (minutes on a large vault): a person at a terminal is told so, and how far
+    it is, on standard error; a script gets nothing."""
+    tell = env.stderr.isatty()
+    shown = [-1]
+
+    def progress(done: int, total: int) -> bool:
+        tenth = done * 10 // total if total else 10
+        if tell and tenth > shown[0]:
+            if shown[0] < 0:
+                env.stderr.write(
+                    tr("Making the search index again (once after an upgrade)…", env.lang) + "\n"
+                )
+            shown[0] = tenth
+            line = tr("Search index: {percent}% done", env.lang).format(percent=tenth * 10)
+            env.stderr.write(line + "\n")
+            env.stderr.flush()
+        return True
+
+    return open_registers(session, load_all(), progress)
 
 
 def login(args: argparse.Namespace, env: Env) -> Session:

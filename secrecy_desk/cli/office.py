@@ -14,6 +14,7 @@ from secrecy_desk.cli.common import (
     Env,
     Runner,
     SubParsers,
+    open_engine,
     parse_date,
     session_command,
     subparsers,
@@ -22,10 +23,8 @@ from secrecy_desk.cli.common import (
 )
 from secrecy_desk.core.errors import UsageError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, tr
-from secrecy_desk.forms import load_all
 from secrecy_desk.modules.gifts import summary
 from secrecy_desk.modules.office import sheet
-from secrecy_desk.modules.registry import open_registers
 from secrecy_desk.modules.reports import export
 from secrecy_desk.records.printing import Printout, check_destination, to_file
 from secrecy_desk.vault.session import Session
@@ -64,7 +63,7 @@ def _printed(env: Env, out: Printout, path: Path) -> None:
 
 
 def run_office(session: Session, args: argparse.Namespace, env: Env) -> int:
-    regs = open_registers(session, load_all())
+    regs = open_engine(session, env)
     if not args.show and not args.to and not getattr(args, "export", None):
         raise UsageError(QT_TRANSLATE_NOOP("Errors", "Give --to FILE.pdf, or --show."))
     if args.office_command == "self-inspection":

@@ -10,17 +10,16 @@ from secrecy_desk.cli.common import (
     Env,
     Runner,
     SubParsers,
+    open_engine,
     parse_date,
     session_command,
     subparsers,
     vault_args,
 )
 from secrecy_desk.core.i18n import tr
-from secrecy_desk.forms import load_all
 from secrecy_desk.modules.carriers.holdings import departure_notices
 from secrecy_desk.modules.carriers.lifecycle import Carriers
 from secrecy_desk.modules.personnel import lifecycle
-from secrecy_desk.modules.registry import open_registers
 from secrecy_desk.vault.session import Session
 
 
@@ -39,7 +38,7 @@ def _personnel_parser(sub: SubParsers) -> None:
 
 
 def run_personnel(session: Session, args: argparse.Namespace, env: Env) -> int:
-    regs = open_registers(session, load_all())
+    regs = open_engine(session, env)
     spec = regs.spec(lifecycle.PERSONNEL)
     desk = Carriers(regs)
     step = lifecycle.transition(

@@ -7,13 +7,19 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from secrecy_desk.cli.common import Env, Runner, SubParsers, pairs, session_command, vault_args
+from secrecy_desk.cli.common import (
+    Env,
+    Runner,
+    SubParsers,
+    open_engine,
+    pairs,
+    session_command,
+    vault_args,
+)
 from secrecy_desk.core.errors import UsageError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, tr
-from secrecy_desk.forms import load_all
 from secrecy_desk.modules.prints.verify import verify_code
 from secrecy_desk.modules.registers import Query, printouts
-from secrecy_desk.modules.registry import open_registers
 from secrecy_desk.records.codes import Match
 from secrecy_desk.records.printing import check_destination, to_file
 from secrecy_desk.vault.session import Session
@@ -37,7 +43,7 @@ def _print_parser(sub: SubParsers) -> None:
 
 
 def run_print(session: Session, args: argparse.Namespace, env: Env) -> int:
-    regs = open_registers(session, load_all())
+    regs = open_engine(session, env)
     lang = env.lang
     if args.verb == "verify":
         if not args.code:

@@ -16,6 +16,7 @@ from secrecy_desk.cli.common import (
     Env,
     Runner,
     SubParsers,
+    open_engine,
     pairs,
     session_command,
     subparsers,
@@ -25,10 +26,9 @@ from secrecy_desk.cli.common import (
 from secrecy_desk.core.clock import local_text
 from secrecy_desk.core.errors import UsageError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP, tr
-from secrecy_desk.forms import FormSpec, load_all
+from secrecy_desk.forms import FormSpec
 from secrecy_desk.modules.registers import NUMBER, STATUS, Entry, Query, Registers
 from secrecy_desk.modules.registers import io as reg_io
-from secrecy_desk.modules.registry import open_registers
 from secrecy_desk.vault.session import Session
 
 
@@ -114,8 +114,8 @@ def _export_parser(sub: SubParsers) -> None:
     exp.add_argument("--overwrite", action="store_true", help="replace an existing file")
 
 
-def _registers(session: Session) -> Registers:
-    return open_registers(session, load_all())
+def _registers(session: Session, env: Env) -> Registers:
+    return open_engine(session, env)
 
 
 def _print_entry(env: Env, regs: Registers, spec: FormSpec, entry: Entry) -> None:
@@ -279,7 +279,7 @@ _ENTRIES_COMMANDS: dict[str, Callable[..., int]] = {
 
 
 def run_entries(session: Session, args: argparse.Namespace, env: Env) -> int:
-    regs = _registers(session)
+    regs = _registers(session, env)
     spec = regs.spec(args.register)
     sub = args.entries_command
     handler = _ENTRIES_COMMANDS.get(sub)
@@ -289,7 +289,7 @@ def run_entries(session: Session, args: argparse.Namespace, env: Env) -> int:
 
 
 def run_import(session: Session, args: argparse.Namespace, env: Env) -> int:
-    report = reg_io.import_file(_registers(session), args.register, args.source)
+    report = reg_io.import_file(_registers(session, env), args.register, args.source)
     n = len(report.numbers)
     if n:
         env.out(
@@ -314,7 +314,7 @@ def run_export(session: Session, args: argparse.Namespace, env: Env) -> int:
         created_by=session.account.login if args.mine else "",
     )
     path = reg_io.export_file(
-        _registers(session), args.register, args.to, query, overwrite=args.overwrite
+        _registers(session, env), args.register, args.to, query, overwrite=args.overwrite
     )
     env.out(tr("Exported to {path}.", env.lang, path=path))
     return 0

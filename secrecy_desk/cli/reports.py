@@ -15,6 +15,7 @@ from secrecy_desk.cli.common import (
     Runner,
     SubParsers,
     date_arg,
+    open_engine,
     session_command,
     subparsers,
     table,
@@ -22,9 +23,7 @@ from secrecy_desk.cli.common import (
 )
 from secrecy_desk.core.i18n import tr
 from secrecy_desk.core.roles import Action
-from secrecy_desk.forms import load_all
 from secrecy_desk.modules.registers import Registers
-from secrecy_desk.modules.registry import open_registers
 from secrecy_desk.modules.reports import export, paper, periodic
 from secrecy_desk.modules.reports.stats import StatQuery, count, dimensions
 from secrecy_desk.printing import ListDocument
@@ -96,7 +95,7 @@ def _deliver(
 
 
 def run_reports(session: Session, args: argparse.Namespace, env: Env) -> int:
-    regs = open_registers(session, load_all())
+    regs = open_engine(session, env)
     lang = env.lang
     if args.reports_command == "statistics":
         if args.dimensions:
