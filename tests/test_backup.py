@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import threading
 from pathlib import Path
 
 import pytest
@@ -267,5 +269,34 @@ def test_the_check_before_a_restore_reports_progress_and_can_be_cancelled(
         assert caught.value.message("en") == (
             "The check of the backup was cancelled; nothing was restored."
         )
+    finally:
+        s.logout()
+
+
+def test_a_cancel_while_the_file_is_copied_ends_its_hashing_thread(
+    vault_env: VaultEnv, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The copy is hashed on a thread of its own: a cancel during the copy (the first
+    chunk) keeps nothing and leaves no thread behind; the next backup's hash is its file's."""
+    _with_history(vault_env)
+    monkeypatch.setattr(backup, "CHUNK", 4096)  # many chunks, so the hashing queue fills
+    chunks = -(-(vault_env.folder / db.DB_NAME).stat().st_size // 4096)
+    calls: list[int] = []
+
+    def cancel_in_the_copy(done: int, _total: int) -> bool:
+        calls.append(done)
+        return len(calls) < 10
+
+    s = vault_env.login(SYSADMIN)
+    try:
+        with pytest.raises(backup.BackupCancelled):
+            backup.backup(s, tmp_path / "b1", cancel_in_the_copy)
+        assert 10 < chunks  # cancelled before the last chunk was copied
+        assert not (tmp_path / "b1").exists()
+        alive = [t.name for t in threading.enumerate() if t.name == "secrecy-desk-backup-hash"]
+        assert alive == []
+        report = backup.backup(s, tmp_path / "b2")
+        copy = (tmp_path / "b2" / db.DB_NAME).read_bytes()
+        assert report.sha256 == hashlib.sha256(copy).hexdigest()
     finally:
         s.logout()
