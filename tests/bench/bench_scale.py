@@ -592,7 +592,8 @@ def main(argv: list[str] | None = None) -> int:
         only = args.only
         built = sv.built(folder)
         assert built is not None
-        info = built
+        # The file as it is now (upgrades and rebuilds change it), not as it was built.
+        info = {**built, "bytes": _db_file(folder).stat().st_size}
     header(info)
     sys.stdout.flush()
     for group in [g for g in only.split(",") if g in GROUPS]:
