@@ -14,6 +14,7 @@ in one sentence on standard error.
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import os
 import shutil
@@ -79,13 +80,23 @@ def _copy_folder(folder: Path, clock: Clock, old: int) -> Path:
     return target
 
 
+def _same_bytes(folder: Path, target: Path) -> None:
+    """Each copied file holds the same bytes as the vault's: the two hashed side by side, on
+    threads of their own (SHA-256 and the reads let go of Python's lock: at 2,000,000 entries
+    each is 5.5 GB)."""
+    with concurrent.futures.ThreadPoolExecutor(2, thread_name_prefix="secrecy-desk-hash") as pool:
+        for name in COPIED:
+            if not (folder / name).is_file():
+                continue
+            theirs = pool.submit(crypto.sha256_file, folder / name)
+            ours = pool.submit(crypto.sha256_file, target / name)
+            if theirs.result() != ours.result():
+                raise ValueError(f"{name} differs from its copy")
+
+
 def _verify_copy(folder: Path, target: Path, master: bytes, old: int, store: db.Store) -> str:
     """The copy is the vault as it was: same bytes, opens, sound, same schema and trail."""
-    for name in COPIED:
-        if (folder / name).is_file() and (
-            crypto.sha256_file(folder / name) != crypto.sha256_file(target / name)
-        ):
-            raise ValueError(f"{name} differs from its copy")
+    _same_bytes(folder, target)
     copy = db.open_database(target / db.DB_NAME, master)
     try:
         # The same bytes as the vault's file (above): every table's and index's B-tree walked
