@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Sized
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Final
 
@@ -275,6 +275,29 @@ class _Pending:
                 if len(found) >= 50:
                     break
         return found
+
+
+@dataclass
+class _ImportRun:
+    """One import while its rows are checked and written (:meth:`Registers._add_checked`):
+    what every row is checked with, where the checked rows go, and what is found."""
+
+    spec: FormSpec
+    confirm: bool
+    today: date
+    clearance: Level
+    #: The file's rows checked so far, as the rules' lookups see them.
+    pending: _Pending
+    writer: EntryWriter
+    writes: WritesAside
+    #: Rows checked plus rows written so far; raises ``Cancelled`` when the user cancelled.
+    report: Callable[[int], None]
+    #: Every bad row's problems, by its 1-based place in the file.
+    failures: list[tuple[int, Problem]] = field(default_factory=list)
+    #: The number each good row gets, in order.
+    numbers: list[str] = field(default_factory=list)
+    #: The warnings the importer confirmed, by entry number.
+    confirmed: dict[str, list[str]] = field(default_factory=dict)
 
 
 #: An entry as :meth:`Registers.stored_rows` reads it: number, status code, term code, JSON.
@@ -1073,9 +1096,6 @@ class Registers:
         progress: Progress | None,
     ) -> list[str]:
         register = spec.id
-        failures: list[tuple[int, Problem]] = []
-        numbers: list[str] = []
-        confirmed: dict[str, list[str]] = {}
         total = _import_work(len(rows))
 
         def report(done: int) -> None:
@@ -1100,13 +1120,12 @@ class Registers:
             with reading as reader:
                 pending = _Pending(_Lookup(self, clearance, store=reader), spec)
                 writes = WritesAside(writer, threaded=reader is not None)
+                run = _ImportRun(spec, confirm, today, clearance, pending, writer, writes, report)
                 try:
-                    self._check_rows(
-                        spec, rows, confirm, today, clearance, pending, writer, writes,
-                        failures, numbers, confirmed, report,
-                    )  # fmt: skip
+                    self._check_rows(run, rows)
                 finally:
                     writes.close()
+            numbers = run.numbers
             count, top = writer.finish()
             report(2 * len(rows))  # checked and written; the commit and the statistics next
             self.session.audit(
@@ -1120,33 +1139,21 @@ class Registers:
                     "last": numbers[-1] if numbers else None,
                     # Warnings the importer confirmed (e.g. a shared phone), per entry, as
                     # a single save records them (S8 §7).
-                    "confirmed": confirmed,
+                    "confirmed": run.confirmed,
                 },
             )
         return numbers
 
-    def _check_rows(
-        self,
-        spec: FormSpec,
-        rows: Sequence[Mapping[str, str]],
-        confirm: bool,
-        today: date,
-        clearance: Level,
-        pending: _Pending,
-        writer: EntryWriter,
-        writes: WritesAside,
-        failures: list[tuple[int, Problem]],
-        numbers: list[str],
-        confirmed: dict[str, list[str]],
-        report: Callable[[int], None],
-    ) -> None:
+    def _check_rows(self, run: _ImportRun, rows: Sequence[Mapping[str, str]]) -> None:
         """Check every row (as a single save checks it) and, while none has failed, hand the
-        checked ones to ``writes`` a batch at a time; then wait until every batch is written.
-        Once every row was checked, raises :class:`ImportFailed` listing every bad row."""
+        checked ones to the writing thread a batch at a time; then wait until every batch is
+        written. Once every row was checked, raises :class:`ImportFailed` listing every bad
+        row."""
+        spec, writer, writes = run.spec, run.writer, run.writes
         checked = [0]
 
         def tick() -> None:
-            report(checked[0] + writes.written)
+            run.report(checked[0] + writes.written)
 
         # Each distinct text of a repeating field (是/否, a level, a date) is checked once.
         memo = CheckMemo(spec)
@@ -1160,32 +1167,32 @@ class Registers:
                     raw,
                     number=None,
                     defaults=True,
-                    confirm=confirm,
-                    lookup=pending,
-                    today=today,
-                    clearance=clearance,
+                    confirm=run.confirm,
+                    lookup=run.pending,
+                    today=run.today,
+                    clearance=run.clearance,
                     memo=memo,
                 )
             except EntryInvalid as exc:
-                failures.extend((index, p) for p in exc.problems)
+                run.failures.extend((index, p) for p in exc.problems)
                 continue
             except NeedsConfirmation as exc:
-                failures.extend((index, n.problem) for n in exc.notices)
+                run.failures.extend((index, n.problem) for n in exc.notices)
                 continue
-            number = writer.number(len(numbers) + 1)
+            number = writer.number(len(run.numbers) + 1)
             stored = stored_values(spec, values)
-            pending.add(number, values, stored)
-            numbers.append(number)
+            run.pending.add(number, values, stored)
+            run.numbers.append(number)
             if notices:
-                confirmed[number] = list(notices)
-            if failures:
+                run.confirmed[number] = list(notices)
+            if run.failures:
                 continue  # nothing will be written: only the problems are still wanted
             writer.add(BulkRow(values, level, term, stored))
             if writer.pending >= IMPORT_BATCH:
                 writes.submit(writer.take(), tick)
         checked[0] = len(rows)
-        if failures:
-            raise ImportFailed(failures)
+        if run.failures:
+            raise ImportFailed(run.failures)
         writes.submit(writer.take(), tick)
         writes.drain(tick)
 
