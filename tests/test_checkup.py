@@ -3,10 +3,14 @@ and their cancel, as the command line and the audit tab use them."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
+from secrecy_desk import cli
 from secrecy_desk.vault import audit_review, checkup
 from secrecy_desk.vault.checkup import CheckCancelled
+from secrecy_desk.vault.crypto import MIN_PARAMS
 from tests.support.vault import AUDITOR, VaultEnv
 
 
@@ -73,3 +77,33 @@ def test_the_full_check_cancelled_inside_the_table_walk_stops_and_records_nothin
         s.logout()
     assert len(calls) == 3  # nothing more was reported after the cancel
     assert _verifications(vault_env) == before + 1  # only the quick check after it
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("quick", [False, True])
+def test_verify_tells_a_terminal_how_far_it_is(vault_env: VaultEnv, quick: bool) -> None:
+    """``verify`` at a terminal says what it checks, then each tenth done, up to 100 %; a
+    script's standard error gets none of it."""
+    command = ["verify", *(["--quick"] if quick else [])]
+    script = vault_env.cli_as(AUDITOR, command)
+    assert script.code == 0
+    assert script.err == ""
+    terminal = _Terminal()
+    env = cli.Env(
+        stdin=io.StringIO(vault_env.passwords[AUDITOR] + "\n"),
+        stdout=io.StringIO(),
+        stderr=terminal,
+        lang="zh_CN",
+        clock=vault_env.clock,
+        params=MIN_PARAMS,
+    )
+    assert cli.run([*command, "--vault", str(vault_env.folder), "--as", AUDITOR], env) == 0
+    told = terminal.getvalue().splitlines()
+    assert told[0] == ("正在检查数据库页面（快速检查）…" if quick else "正在检查数据库页面和索引…")
+    assert told[-1] == "校验：已完成 100%"
+    percents = [int(t.removeprefix("校验：已完成 ").removesuffix("%")) for t in told[1:]]
+    assert percents == sorted(set(percents))

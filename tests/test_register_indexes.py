@@ -16,6 +16,7 @@ from secrecy_desk.modules.registers import Query, Registers, planning
 from secrecy_desk.vault import db
 from secrecy_desk.vault.register_indexes import INDEXES
 from tests.support.data import RECEIVERS, bulk_drawings, gift
+from tests.support.plans import count_plan, plain_count
 from tests.support.vault import CLERK, OFFICER, VaultEnv, undo_step_14
 
 _OURS = (
@@ -160,16 +161,6 @@ def _queries(regs: Registers) -> dict[str, Query]:
     return out
 
 
-def _plain_count(regs: Registers, query: Query) -> int:
-    """The same filters counted by reading every entry (no index at all)."""
-    clauses, params = regs._filters(regs.spec("drawings"), query)
-    return int(
-        regs.store.scalar(
-            f"SELECT count(*) FROM entries NOT INDEXED WHERE {' AND '.join(clauses)}", params
-        )
-    )
-
-
 @pytest.mark.parametrize("who", [OFFICER, CLERK])
 def test_every_count_is_the_plain_count(filled: VaultEnv, who: str) -> None:
     s = filled.login(who)
@@ -180,7 +171,7 @@ def test_every_count_is_the_plain_count(filled: VaultEnv, who: str) -> None:
         for label, query in queries.items():
             counted = regs.count("drawings", query)
             listed = regs.page("drawings", dataclasses.replace(query, limit=None))
-            assert counted == _plain_count(regs, query) == len(listed), label
+            assert counted == plain_count(regs, query) == len(listed), label
             assert all(e.level <= s.principal.clearance for e in listed), label
         secret = regs.count("drawings", Query(where={"level": "机密"}))
         assert (secret > 0) == (who == OFFICER)  # the clerk (秘密) never counts 机密 entries
@@ -226,11 +217,6 @@ def _large_statistics(regs: Registers) -> None:
     regs.planner._stats.clear()
 
 
-def _count_plan(regs: Registers, query: Query) -> str:
-    sql, params = regs.count_sql(regs.spec("drawings"), query)
-    return " | ".join(str(row[-1]) for row in regs.store.all(f"EXPLAIN QUERY PLAN {sql}", params))
-
-
 def _reads_rows(plan: str) -> bool:
     """Whether a plan reads rows of ``entries`` (by id, or an index that does not hold every
     column the query names)."""
@@ -258,12 +244,12 @@ def test_counts_on_a_large_register_read_indexes_only(
         checked = 0
         for label, query in queries.items():
             counted = regs.count("drawings", query)
-            assert counted == _plain_count(regs, query), label
+            assert counted == plain_count(regs, query), label
             if query.created_by or query.include_voided:
                 continue  # filters on what no list index holds
             if "number" in query.where or "status" in query.where:
                 continue  # the entries' own indexes (number, status) answer these
-            plan = _count_plan(regs, query)
+            plan = count_plan(regs, query)
             assert not _reads_rows(plan), (label, plan)
             checked += 1
         assert checked >= 14
@@ -299,9 +285,9 @@ def test_a_search_count_is_the_search_index_count_less_the_matches_outside(
             monkeypatch.setattr(planning, "OUTSIDE_PROBES", probes)
             query = Query(search=text)
             counted = regs.count("drawings", query)
-            assert counted == _plain_count(regs, query), text
+            assert counted == plain_count(regs, query), text
             assert counted == len(regs.page("drawings", Query(search=text, limit=None))), text
-            plan = _count_plan(regs, query)
+            plan = count_plan(regs, query)
             # the officer: 7 voided drawings and 3 gifts outside; the clerk: the 机密 half too
             shortcut = who == OFFICER and probes > 0
             assert ("entries_list (register<?)" in plan) == shortcut, (text, plan)
@@ -322,8 +308,8 @@ def test_a_count_of_one_level_is_the_maintained_count(filled: VaultEnv) -> None:
             regs = filled.registers(s)
             for level in ("绝密", "机密", "一般"):
                 query = Query(where={"level": level})
-                assert regs.count("drawings", query) == _plain_count(regs, query), (who, level)
-            assert "entry_totals" in _count_plan(regs, Query(where={"level": "机密"}))
+                assert regs.count("drawings", query) == plain_count(regs, query), (who, level)
+            assert "entry_totals" in count_plan(regs, Query(where={"level": "机密"}))
         finally:
             s.logout()
 
@@ -336,9 +322,9 @@ def test_few_search_matches_are_looked_up_by_id(filled: VaultEnv) -> None:
         regs = filled.registers(s)
         _large_statistics(regs)
         query = Query(search="图", where={"recalled": "否"})
-        plan = _count_plan(regs, query)
+        plan = count_plan(regs, query)
         assert "USING INTEGER PRIMARY KEY" in plan, plan
-        assert regs.count("drawings", query) == _plain_count(regs, query)
+        assert regs.count("drawings", query) == plain_count(regs, query)
     finally:
         s.logout()
 
@@ -352,7 +338,7 @@ def test_a_filtered_count_never_visits_the_entries(filled: VaultEnv) -> None:
                 continue  # filters on what no list index holds
             if "number" in query.where or "status" in query.where or len(query.where) > 1:
                 continue  # the entries' own indexes (number, status) answer these
-            plan = _count_plan(regs, query)
+            plan = count_plan(regs, query)
             if label == "where level":  # the level alone: the maintained count per level
                 assert plan == "SEARCH entry_totals USING PRIMARY KEY (register=? AND level=?)"
                 continue

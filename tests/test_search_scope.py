@@ -20,6 +20,7 @@ from secrecy_desk.records import reindex, search
 from secrecy_desk.vault import db
 from secrecy_desk.vault.crypto import MIN_PARAMS
 from tests.support.data import bulk_drawings, drawing, gift
+from tests.support.plans import count_plan, plain_count
 from tests.support.vault import CLERK, OFFICER, VaultEnv
 
 _WORDS = ("图", "总装图", "装配", "茶叶", "张伟", "没有这样的字")
@@ -123,25 +124,14 @@ def test_the_rebuild_makes_the_documents_the_writes_made(written: VaultEnv) -> N
         s.logout()
 
 
-def _plain_count(regs: Registers, query: Query) -> int:
-    clauses, params = regs._filters(regs.spec("drawings"), query)
-    where = " AND ".join(clauses)
-    return int(regs.store.scalar(f"SELECT count(*) FROM entries NOT INDEXED WHERE {where}", params))
-
-
-def _count_plan(regs: Registers, query: Query) -> str:
-    sql, params = regs.count_sql(regs.spec("drawings"), query)
-    return " | ".join(str(row[-1]) for row in regs.store.all(f"EXPLAIN QUERY PLAN {sql}", params))
-
-
 def _check_counts(regs: Registers, *, scoped: bool) -> None:
     """Every search, alone and with each level, counted as the plain count; by the search
     index alone when the planner has the scope tokens."""
     for text in _WORDS:
         for level in (None, *_LEVELS):
             query = Query(search=text, where={"level": level} if level else {})
-            assert regs.count("drawings", query) == _plain_count(regs, query), (text, level)
-            plan = _count_plan(regs, query)
+            assert regs.count("drawings", query) == plain_count(regs, query), (text, level)
+            plan = count_plan(regs, query)
             if scoped:
                 assert plan in ("SCAN entry_fts VIRTUAL TABLE INDEX 0:M1", "SCAN CONSTANT ROW")
             else:

@@ -816,7 +816,7 @@
     </message>
     <message>
         <source>A backup folder name may not contain quotes.</source>
-        <extracomment>Bytes read and written at a time when copying and hashing (memory stays flat).</extracomment>
+        <extracomment>Bytes read and written at a time when copying and hashing (memory stays flat). Chunks read and not yet hashed, at most (the hashing thread&apos;s queue: memory stays flat).</extracomment>
         <translation>备份文件夹名称不能含有引号。</translation>
     </message>
     <message>

@@ -320,7 +320,7 @@
     </message>
     <message>
         <source>There is no register {register}.</source>
-        <extracomment>The clearance read once for many lookups (an import); else read at each. The connection to read through, when not the vault&apos;s own (an import&apos;s lookups read on a connection of their own while the vault&apos;s writes the rows checked before). An entry as :meth:`Registers.stored_rows` reads it: number, status code, term code, JSON.</extracomment>
+        <extracomment>The clearance read once for many lookups (an import); else read at each. The connection to read through, when not the vault&apos;s own (an import&apos;s lookups read on a connection of their own while the vault&apos;s writes the rows checked before). The file&apos;s rows checked so far, as the rules&apos; lookups see them. Rows checked plus rows written so far; raises ``Cancelled`` when the user cancelled. Every bad row&apos;s problems, by its 1-based place in the file. The number each good row gets, in order. The warnings the importer confirmed, by entry number. An entry as :meth:`Registers.stored_rows` reads it: number, status code, term code, JSON.</extracomment>
         <translation>台账 {register} 不存在。</translation>
     </message>
     <message>

@@ -18,6 +18,7 @@ from secrecy_desk.cli.common import (
     rating_arg,
     role_arg,
     table,
+    tenths,
     vault_args,
     with_session,
 )
@@ -332,17 +333,7 @@ def _verify(session: Session, env: Env, *, quick: bool = False) -> int:
         else:
             env.stderr.write(tr("Checking the database pages and indexes…", env.lang) + "\n")
         env.stderr.flush()
-    shown = [-1]
-
-    def progress(done: int, total: int) -> bool:
-        tenth = done * 10 // total if total else 10
-        if tell and tenth > shown[0]:
-            shown[0] = tenth
-            line = tr("Verify: {percent}% done", env.lang).format(percent=tenth * 10)
-            env.stderr.write(line + "\n")
-            env.stderr.flush()
-        return True
-
+    progress = tenths(env, tr("Verify: {percent}% done", env.lang))
     found = checkup.check_vault(session, quick=quick, progress=progress)
     problems, report, head_problem = found.problems, found.report, found.head_problem
     env.out(tr("SQLCipher {version}", env.lang, version=db.cipher_version(session.vault.store)))

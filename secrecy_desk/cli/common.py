@@ -25,7 +25,7 @@ from secrecy_desk.core.levels import RATINGS, Level
 from secrecy_desk.core.roles import BUSINESS_ROLES, Role
 from secrecy_desk.core.validators import parse_date_text
 from secrecy_desk.forms import load_all
-from secrecy_desk.modules.registers import Registers
+from secrecy_desk.modules.registers import Progress, Registers
 from secrecy_desk.modules.registry import open_registers
 from secrecy_desk.vault import db
 from secrecy_desk.vault import session as sessions
@@ -247,26 +247,35 @@ def say(env: Env, text: str, **params: object) -> None:
     env.out(tr(text, env.lang, **params))
 
 
-def open_engine(session: Session, env: Env) -> Registers:
-    """The register engine for a command. Once after an upgrade its start makes the search
-    index again (minutes on a large vault): a person at a terminal is told so, and how far
-    it is, on standard error; a script gets nothing."""
+def tenths(env: Env, line: str, *, heading: str | None = None) -> Progress:
+    """A progress callback that tells a person at a terminal, on standard error, each tenth
+    of a long step as ``line`` (translated, with ``{percent}``), ``heading`` first at the
+    first report; a script (standard error not a terminal) gets nothing. It never cancels."""
     tell = env.stderr.isatty()
     shown = [-1]
 
     def progress(done: int, total: int) -> bool:
         tenth = done * 10 // total if total else 10
         if tell and tenth > shown[0]:
-            if shown[0] < 0:
-                env.stderr.write(
-                    tr("Making the search index again (once after an upgrade)…", env.lang) + "\n"
-                )
+            if shown[0] < 0 and heading is not None:
+                env.stderr.write(heading + "\n")
             shown[0] = tenth
-            line = tr("Search index: {percent}% done", env.lang).format(percent=tenth * 10)
-            env.stderr.write(line + "\n")
+            env.stderr.write(line.format(percent=tenth * 10) + "\n")
             env.stderr.flush()
         return True
 
+    return progress
+
+
+def open_engine(session: Session, env: Env) -> Registers:
+    """The register engine for a command. Once after an upgrade its start makes the search
+    index again (minutes on a large vault): a person at a terminal is told so, and how far
+    it is; a script gets nothing."""
+    progress = tenths(
+        env,
+        tr("Search index: {percent}% done", env.lang),
+        heading=tr("Making the search index again (once after an upgrade)…", env.lang),
+    )
     return open_registers(session, load_all(), progress)
 
 

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Final
 
 from secrecy_desk.forms import FormSpec
 from secrecy_desk.records.store import BATCH_BODIES, BATCH_JSON, search_body
 from secrecy_desk.vault.db import Store
+from secrecy_desk.vault.pagecheck import Progress
 
 #: The token scheme: 1 — fields only (schema ≤ 17); 2 — and the scope token.
 SCHEME: Final = 2
@@ -33,8 +34,6 @@ BATCH: Final = 2000
 #: The final merge's part of the work, as one entry in this many: measured at 2,000,000
 #: entries, the documents took 120 s and the merge 12 s.
 MERGE_SHARE: Final = 10
-
-Progress = Callable[[int, int], bool]
 
 
 def recipe(specs: Iterable[FormSpec]) -> str:

@@ -15,8 +15,8 @@ from secrecy_desk import app
 from secrecy_desk.forms import FormSpec
 from secrecy_desk.gui.shell.main_window import MainWindow
 from secrecy_desk.records import reindex
-from secrecy_desk.records.reindex import Progress
 from secrecy_desk.vault.db import Store
+from secrecy_desk.vault.pagecheck import Progress
 from tests.support.data import drawing
 from tests.support.vault import OFFICER, VaultEnv
 

@@ -111,11 +111,12 @@ def list_indexes(specs: Iterable[FormSpec]) -> dict[str, str]:
 class Planner:
     """Index upkeep and plan choice for the registers of one vault."""
 
-    def __init__(self, store: Store, *, scoped: bool = False) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
-        #: Whether every search document holds its entry's scope token (``records.reindex``):
-        #: then a search's count in a register, at some levels, is the search index's alone.
-        self.scoped = scoped
+        #: Whether every search document holds its entry's scope token (``records.reindex``;
+        #: the engine says so as it starts): then a search's count in a register, at some
+        #: levels, is the search index's alone.
+        self.scoped = False
         self._stats: dict[str, int | None] = {}
 
     # --- indexes and statistics ---------------------------------------------------------------
