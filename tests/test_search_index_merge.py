@@ -1,12 +1,17 @@
-"""Schema step 16: the search index of a vault loaded in several batches (one FTS5 segment or
-more per batch) is merged into one segment at the upgrade; every search finds what it found."""
+"""The search index kept in few segments: schema step 16 merges that of a vault loaded in
+several batches (one FTS5 segment or more per batch) into one at the upgrade, and the end of
+each session merges the segments its saves added (``db.tidy_search_index``); every search
+finds what it found."""
 
 from __future__ import annotations
 
+import pytest
+
 from secrecy_desk.modules.registers import Query
 from secrecy_desk.vault import db
+from secrecy_desk.vault import session as sessions
 from tests.support.data import bulk_drawings
-from tests.support.vault import OFFICER, VaultEnv
+from tests.support.vault import AUDITOR, OFFICER, PASSWORDS, VaultEnv
 
 _WORDS = ("图", "总装", "装配图", "张伟", "王", "没有这样的字")
 
@@ -16,7 +21,10 @@ def _leaves(store: db.Store) -> int:
     return int(store.scalar("SELECT count(*) FROM entry_fts_data"))
 
 
-def test_step_16_merges_the_search_index_of_a_vault_of_version_15(vault_env: VaultEnv) -> None:
+def test_step_16_merges_the_search_index_of_a_vault_of_version_15(
+    vault_env: VaultEnv, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(db, "TIDY_SEGMENTS", 10**9)  # as version 15 did not tidy at the end
     s = vault_env.login(OFFICER)
     try:
         regs = vault_env.registers(s)
@@ -54,3 +62,89 @@ def test_step_16_merges_the_search_index_of_a_vault_of_version_15(vault_env: Vau
         assert numbers[2].id in [e.id for e in regs.page("drawings", Query(search="新备注"))]
     finally:
         s.logout()
+
+
+def _many_segments(vault_env: VaultEnv) -> tuple[dict[str, list[int]], dict[str, int]]:
+    """A register grown by many small saves (FTS5 writes a segment per transaction, and its
+    automerge keeps up to three per level), with what each search finds and counts."""
+    s = vault_env.login(OFFICER)
+    try:
+        regs = vault_env.registers(s)
+        bulk_drawings(regs, 400, batch=10)  # forty transactions
+        numbers = regs.page("drawings", Query(limit=12))
+        for entry in numbers[:10]:
+            regs.edit("drawings", entry.number, {"remarks": "装配图更正"}, expected_revision=1)
+        regs.void("drawings", numbers[11].number, "登记重复")
+        found = {
+            w: [e.id for e in regs.page("drawings", Query(search=w, limit=None))] for w in _WORDS
+        }
+        counted = {w: regs.count("drawings", Query(search=w)) for w in _WORDS}
+        assert db.search_segments(s.vault.store) > db.TIDY_SEGMENTS
+    finally:
+        s.logout()
+    return found, counted
+
+
+def _segments(vault_env: VaultEnv, master: bytes | None = None) -> int:
+    store = vault_env.raw(master or vault_env.master_key())
+    try:
+        return db.search_segments(store)
+    finally:
+        store.close()
+
+
+def test_the_end_of_a_session_merges_a_search_index_left_in_many_segments(
+    vault_env: VaultEnv,
+) -> None:
+    """The logout that ends a session of many saves merges the search index's segments (a
+    search seeks in each: 15 segments at 2M entries made a search page 2–3× slower), with no
+    audit record of its own between the logout and the close, and every search finds and
+    counts what it did."""
+    found, counted = _many_segments(vault_env)
+    assert _segments(vault_env) <= db.TIDY_SEGMENTS
+    s = vault_env.login(OFFICER)
+    try:
+        regs = vault_env.registers(s)
+        for w in _WORDS:
+            assert [e.id for e in regs.page("drawings", Query(search=w, limit=None))] == found[w]
+            assert regs.count("drawings", Query(search=w)) == counted[w], w
+        assert found["装配图"]
+        assert not found["没有这样的字"]
+        actions = [
+            str(r[0])
+            for r in s.vault.store.all("SELECT action FROM audit ORDER BY seq DESC LIMIT 4")
+        ]
+        assert actions[1:3] == ["vault.close", "logout"], actions  # newest first
+    finally:
+        s.logout()
+
+
+def test_a_session_that_only_reads_leaves_the_search_index_as_it_was(
+    vault_env: VaultEnv, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A vault opened to be read as found (its trail is behind the key file's head: records
+    were taken away) is not tidied at the end: the evidence stays exactly as it was."""
+    with monkeypatch.context() as m:
+        m.setattr(db, "TIDY_SEGMENTS", 10**9)  # this session's end leaves the segments
+        s = vault_env.login(OFFICER)
+        try:
+            bulk_drawings(vault_env.registers(s), 200, batch=10)
+        finally:
+            s.logout()
+        master = vault_env.master_key()  # (a session: its end is not tidied either)
+    before = _segments(vault_env, master)
+    assert before > db.TIDY_SEGMENTS
+    store = vault_env.raw(master)
+    try:
+        store.execute("DROP TRIGGER audit_no_delete")
+        store.execute("DELETE FROM audit WHERE seq = (SELECT max(seq) FROM audit)")
+    finally:
+        store.close()
+    s = sessions.login(
+        vault_env.folder, AUDITOR, PASSWORDS[AUDITOR], clock=vault_env.clock, check_head=False
+    )
+    try:
+        assert s.vault.head_break is not None
+    finally:
+        s.logout()
+    assert _segments(vault_env, master) == before
