@@ -289,7 +289,7 @@ class Planner:
         probe = False
         if expr is not None:
             live = self._live(spec)
-            dense = max(DENSE_SEARCH, math.isqrt(PROBE_COST * (query.limit or live) * live))
+            dense = dense_bound(query.limit or live, live)
             hits = self.search_hits(expr, dense)
             if hits < DENSE_SEARCH:
                 return PagePlan("NOT INDEXED")  # few: fetching them by id and sorting is quicker
@@ -552,8 +552,18 @@ class PagePlan(NamedTuple):
 #: What looking one entry up in the search index by its id costs, in matches gathered: a page
 #: walking the sort index probes each entry when that is cheaper than gathering every match
 #: first, i.e. when ``matches² ≥ PROBE_COST × page × live entries`` (a page of the walk reads
-#: ``page × live / matches`` entries).
-PROBE_COST: Final = 50
+#: ``page × live / matches`` entries; :func:`dense_bound`). Measured at 2M entries: a probe
+#: costs 56 µs on an index in 15 segments (where automerge leaves a register loaded in bulk or
+#: grown by years of saves; each probe seeks in every segment) and 19–28 µs on one merged,
+#: gathering 0.2–0.36 µs a match: 80–250 matches. 150 keeps both sides of the bound under
+#: 120 ms for a page of 200 (``docs/scale.md``).
+PROBE_COST: Final = 150
+
+
+def dense_bound(page: int, live: int) -> int:
+    """The matches from which a page of ``page`` entries of a register of ``live`` entries is
+    read by probing each entry the sort index's walk meets (:data:`PROBE_COST`)."""
+    return max(DENSE_SEARCH, math.isqrt(PROBE_COST * page * live))
 
 
 def probed_search(
