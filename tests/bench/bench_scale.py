@@ -121,6 +121,8 @@ CLERK_COUNTS: tuple[tuple[str, Query], ...] = (
 SEARCH_PAGES: tuple[tuple[str, Query], ...] = (
     ("search page 保密", Query(search="保密", limit=PAGE)),
     ("search page 总装图", Query(search="总装图", limit=PAGE)),
+    ("search page 借阅 (1 in 8)", Query(search="借阅", limit=PAGE)),
+    ("search page 原理图 (1 in 5)", Query(search="原理图", limit=PAGE)),
     ("search page 图 (1 char)", Query(search="图", limit=PAGE)),
     ("search page 总装图+机密", Query(search="总装图", where={"level": "机密"}, limit=PAGE)),
 )
