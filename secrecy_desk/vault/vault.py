@@ -462,10 +462,10 @@ class Vault:
             self._lock.close()
 
     def _tidy_search_index(self) -> None:
-        """At the end of a session, a little of the search index's upkeep (``db.
-        tidy_search_index``): the segments the session's saves added are merged a step at a
-        time, so searches stay quick over years. Never in a session that only reads, and a
-        failure (a full disk) only leaves the index as it was: it is not a save."""
+        """At the end of a session, a step of the search index's upkeep
+        (:func:`db.tidy_search_index`): the segments the session's saves added are merged a
+        step at a time, so searches stay quick over years. Never in a session that only
+        reads, and a failure (a full disk) only leaves the index as it was: it is not a save."""
         if self.store.read_only or self.head_break is not None or self.log.frozen:
             return
         try:

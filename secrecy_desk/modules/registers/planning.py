@@ -555,8 +555,10 @@ class PagePlan(NamedTuple):
 #: ``page × live / matches`` entries; :func:`dense_bound`). Measured at 2M entries: a probe
 #: costs 56 µs on an index in 15 segments (where automerge leaves a register loaded in bulk or
 #: grown by years of saves; each probe seeks in every segment) and 19–28 µs on one merged,
-#: gathering 0.2–0.36 µs a match: 80–250 matches. 150 keeps both sides of the bound under
-#: 120 ms for a page of 200 (``docs/scale.md``).
+#: gathering 0.2–0.4 µs a match: 80–250 matches. 150 is between: on the few segments the
+#: ends of sessions keep (``db.tidy_search_index``) it costs ≤ 6 ms against 50, and on 15
+#: (after a large import, until that session ends) 总装图's page takes 79–94 ms, not 198–205
+#: (``docs/scale.md``).
 PROBE_COST: Final = 150
 
 
