@@ -10,7 +10,7 @@ import pytest
 from secrecy_desk.modules.registers import Query
 from secrecy_desk.vault import db
 from secrecy_desk.vault import session as sessions
-from tests.support.data import bulk_drawings
+from tests.support.data import bulk_drawings, drawing
 from tests.support.vault import AUDITOR, OFFICER, PASSWORDS, VaultEnv
 
 _WORDS = ("图", "总装", "装配图", "张伟", "王", "没有这样的字")
@@ -148,3 +148,27 @@ def test_a_session_that_only_reads_leaves_the_search_index_as_it_was(
     finally:
         s.logout()
     assert _segments(vault_env, master) == before
+
+
+def test_a_large_import_leaves_the_search_index_in_few_segments(
+    vault_env: VaultEnv, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An import of a thousand rows or more, saved, is followed by the tidying at once (not
+    only at the session's end): the searches that look at what came in read few segments,
+    and find every imported row."""
+    s = vault_env.login(OFFICER)
+    try:
+        regs = vault_env.registers(s)
+        with monkeypatch.context() as m:
+            m.setattr(db, "TIDY_SEGMENTS", 10**9)  # (no tidying until the import)
+            bulk_drawings(regs, 200, batch=10)
+        assert db.search_segments(s.vault.store) > db.TIDY_SEGMENTS
+        rows = [drawing(drawing_no=f"ZY-{i:04d}", drawing_name="总装图导入") for i in range(1200)]
+        numbers = regs.add_many("drawings", rows, source="test")
+        assert len(numbers) == 1200
+        assert db.search_segments(s.vault.store) <= db.TIDY_SEGMENTS
+        assert regs.count("drawings", Query(search="总装图导入")) == 1200
+        found = regs.page("drawings", Query(search="总装图导入", limit=None))
+        assert sorted(e.number for e in found) == sorted(numbers)
+    finally:
+        s.logout()
