@@ -557,7 +557,7 @@ class PagePlan(NamedTuple):
 #: grown by years of saves; each probe seeks in every segment) and 19–28 µs on one merged,
 #: gathering 0.2–0.4 µs a match: 80–250 matches. 150 is between: on the few segments the
 #: ends of sessions keep (``db.tidy_search_index``) it costs ≤ 6 ms against 50, and on 15
-#: (after a large import, until that session ends) 总装图's page takes 79–94 ms, not 198–205
+#: (a vault not yet tidied, or one session's many saves) 总装图's page takes 79–94 ms, not 198–205
 #: (``docs/scale.md``).
 PROBE_COST: Final = 150
 
