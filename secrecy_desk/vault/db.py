@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import json
+import logging
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -22,6 +23,8 @@ from secrecy_desk.core import collation
 from secrecy_desk.core.errors import VaultError
 from secrecy_desk.core.i18n import QT_TRANSLATE_NOOP
 from secrecy_desk.vault import entry_dims
+
+log = logging.getLogger("secrecy_desk")
 
 DB_NAME: Final = "vault.db"
 LOCK_NAME: Final = "vault.lock"
@@ -1075,24 +1078,35 @@ def search_segments(store: Store) -> int:
     return int(store.scalar("SELECT count(DISTINCT segid) FROM entry_fts_idx"))
 
 
-def tidy_search_index(store: Store, pages: int = TIDY_PAGES) -> bool:
+def tidy_search_index(store: Store, steps: int = 1, pages: int = TIDY_PAGES) -> int:
     """Merge some of the search index's segments, when it is in more than
-    :data:`TIDY_SEGMENTS`; ``True`` when it merged something. FTS5 writes a segment for each
-    transaction and its automerge lets them pile up (fifteen at level 0 before its crisis
-    merge; fifteen in all in a register of 2,000,000 entries loaded in bulk), and each search,
-    and each seek for one entry, looks in every segment: a search page that seeks each entry
-    it walks took 128–198 ms there, 53–72 ms on one or two segments. One call is one
-    transaction doing at most ``pages`` pages of FTS5's incremental merge, the levels holding
-    two segments or more (``usermerge`` 2); an unfinished merge goes on at the next call.
-    The documents and every answer stay the same."""
-    if search_segments(store) <= TIDY_SEGMENTS:
-        return False
-    with store.transaction():
-        store.execute("INSERT INTO entry_fts (entry_fts, rank) VALUES ('usermerge', 2)")
-        before = int(store.scalar("SELECT total_changes()"))
-        store.execute("INSERT INTO entry_fts (entry_fts, rank) VALUES ('merge', ?)", (pages,))
-        # FTS5's documented sign that the merge found segments to merge: two changes or more
-        return int(store.scalar("SELECT total_changes()")) - before >= 2
+    :data:`TIDY_SEGMENTS`: at most ``steps`` steps, each one transaction doing at most
+    ``pages`` pages of FTS5's incremental merge, the levels holding two segments or more
+    (``usermerge`` 2); an unfinished merge goes on at the next call. Returns the steps that
+    merged something. FTS5 writes a segment for each transaction and its automerge lets them
+    pile up (fifteen at level 0 before its crisis merge; fifteen in all in a register of
+    2,000,000 entries loaded in bulk), and each search, and each seek for one entry, looks in
+    every segment: a search page that seeks each entry it walks took 128–198 ms there, 53–72
+    ms on one or two segments. The documents and every answer stay the same. It is upkeep,
+    not a save: a failure (a full disk) is logged and leaves the index as it was."""
+    done = 0
+    try:
+        while done < steps and search_segments(store) > TIDY_SEGMENTS:
+            with store.transaction():
+                if done == 0:
+                    store.execute("INSERT INTO entry_fts (entry_fts, rank) VALUES ('usermerge', 2)")
+                before = int(store.scalar("SELECT total_changes()"))
+                store.execute(
+                    "INSERT INTO entry_fts (entry_fts, rank) VALUES ('merge', ?)", (pages,)
+                )
+                # FTS5's documented sign that the merge found segments to merge: two changes
+                merged = int(store.scalar("SELECT total_changes()")) - before >= 2
+            if not merged:
+                break
+            done += 1
+    except DatabaseError as exc:
+        log.warning("search index not tidied: %s", exc)
+    return done
 
 
 def _v18(store: Store) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
-import logging
 import os
 import secrets
 from collections.abc import Iterator
@@ -45,8 +44,6 @@ from secrecy_desk.vault.settings import Settings
 JOURNAL_NAME: Final = "failures.journal"
 BUSINESS: Final = "business"  # the role class bound into a business account's slot
 RECOVERY_ROLE: Final = keyfile.RECOVERY_SLOT
-
-log = logging.getLogger("secrecy_desk")
 
 #: Password history hashes (no reuse of the last five) — inside the encrypted database.
 _history_hasher = PasswordHasher(time_cost=3, memory_cost=65536, parallelism=4)
@@ -451,7 +448,8 @@ class Vault:
             return
         try:
             if actor is not None:
-                self._tidy_search_index()
+                if not self.store.read_only:  # (a session that only reads writes nothing)
+                    db.tidy_search_index(self.store)  # the segments the session's saves added
                 with self.store.transaction():
                     self.log.append(actor, "vault.close", "vault")
             self.sync_head(force=True)
@@ -460,18 +458,6 @@ class Vault:
             self.asides.close()  # no reading connection outlives the vault's own
             self.store.close()
             self._lock.close()
-
-    def _tidy_search_index(self) -> None:
-        """At the end of a session, a step of the search index's upkeep
-        (:func:`db.tidy_search_index`): the segments the session's saves added are merged a
-        step at a time, so searches stay quick over years. Never in a session that only
-        reads, and a failure (a full disk) only leaves the index as it was: it is not a save."""
-        if self.store.read_only or self.head_break is not None or self.log.frozen:
-            return
-        try:
-            db.tidy_search_index(self.store)
-        except db.DatabaseError as exc:
-            log.warning("search index not tidied: %s", exc)
 
     # --- key file and head ---------------------------------------------------------------
 

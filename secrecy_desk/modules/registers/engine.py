@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Sized
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -80,10 +79,8 @@ from secrecy_desk.records.store import (
     stored_values,
 )
 from secrecy_desk.vault.aside import AsideRead
-from secrecy_desk.vault.db import DatabaseError, DiskFull, Row, Store, tidy_search_index
+from secrecy_desk.vault.db import DiskFull, Row, Store, tidy_search_index
 from secrecy_desk.vault.session import Session
-
-log = logging.getLogger("secrecy_desk")
 
 #: The print register's field naming what was printed (``kind:number``).
 PRINTED_OBJECT: Final = "object"
@@ -1085,26 +1082,15 @@ class Registers:
             numbers = self._add_checked(spec, rows, source, confirm, progress)
             if len(numbers) >= 1000:
                 self.analyze()  # with the pages still in the cache
-                self._tidy_after_import(len(numbers))
+                if not self.store.in_transaction:  # (inside a caller's: the session's end)
+                    # The segments the import left in the search index, merged now rather
+                    # than at the session's end: the searches that look at what came in
+                    # read few segments (0.1–0.15 s a step at 2M).
+                    tidy_search_index(self.store, steps=len(numbers) // TIDY_ROWS + 1)
         if progress is not None:  # saved: the bar is full only now
             work = _import_work(len(rows))
             progress(work, work)
         return numbers
-
-    def _tidy_after_import(self, rows: int) -> None:
-        """The segments a large import left in the search index merged now, a step of
-        :func:`db.tidy_search_index` per :data:`TIDY_ROWS` rows (0.1–0.15 s a step at 2M),
-        rather than at the end of the session: the searches that follow an import (a look at
-        what came in) are read from few segments. The import is saved already; a failure
-        here only leaves the index as it was."""
-        if self.store.in_transaction:
-            return  # inside a caller's transaction: the session's end tidies
-        try:
-            for _ in range(rows // TIDY_ROWS + 1):
-                if not tidy_search_index(self.store):
-                    break
-        except DatabaseError as exc:
-            log.warning("search index not tidied after the import: %s", exc)
 
     def _add_checked(
         self,
@@ -1276,7 +1262,7 @@ class Registers:
 #: writing overlap from the start, large enough that a batch's statements (each opens a cursor
 #: on every index of ``entries``) cost little per row.
 IMPORT_BATCH: Final = 1000
-#: Rows of an import per step of the search index's tidying after it (``_tidy_after_import``).
+#: Rows of an import per step of the search index's tidying after it (``add_many``).
 TIDY_ROWS: Final = 10_000
 
 #: Called with (done, total); returns False to cancel (everything is then rolled back).
