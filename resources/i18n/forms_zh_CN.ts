@@ -392,7 +392,7 @@
     </message>
     <message>
         <source>Cancelled; nothing was saved.</source>
-        <extracomment>Rows of an import handed to its writing thread at a time: small enough that checking and writing overlap from the start, large enough that a batch&apos;s statements (each opens a cursor on every index of ``entries``) cost little per row. Called with (done, total); returns False to cancel (everything is then rolled back).</extracomment>
+        <extracomment>Rows of an import handed to its writing thread at a time: small enough that checking and writing overlap from the start, large enough that a batch&apos;s statements (each opens a cursor on every index of ``entries``) cost little per row. Rows of an import per step of the search index&apos;s tidying after it (``add_many``). Called with (done, total); returns False to cancel (everything is then rolled back).</extracomment>
         <translation>已取消，未保存任何内容。</translation>
     </message>
     <message>

@@ -1081,7 +1081,8 @@ class Registers:
         with cyclic_gc_paused(), cache:
             numbers = self._add_checked(spec, rows, source, confirm, progress)
             if len(numbers) >= 1000:
-                self.analyze()  # with the pages still in the cache
+                if self.planner.stale_after_import(register, len(numbers)):
+                    self.analyze()  # with the pages still in the cache
                 if not self.store.in_transaction:  # (inside a caller's: the session's end)
                     # The segments the import left in the search index, merged now rather
                     # than at the session's end: the searches that look at what came in

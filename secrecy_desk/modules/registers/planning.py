@@ -108,6 +108,11 @@ def list_indexes(specs: Iterable[FormSpec]) -> dict[str, str]:
     return wanted
 
 
+#: An import leaves a register's statistics stale when it adds more than 1 / this of the
+#: entries they counted (:meth:`Planner.stale_after_import`).
+IMPORT_STALE_SHARE: Final = 4
+
+
 class Planner:
     """Index upkeep and plan choice for the registers of one vault."""
 
@@ -174,6 +179,21 @@ class Planner:
         stat = self.store.scalar("SELECT stat FROM sqlite_stat1 WHERE idx = 'entries_list'")
         counted = int(str(stat).split()[0]) if stat else 0
         return not counted or not counted / 2 <= entries <= counted * 2
+
+    def stale_after_import(self, register: str, added: int) -> bool:
+        """Whether an import of ``added`` entries into ``register`` leaves its statistics
+        stale: the register has none, or it grew by more than a quarter of the entries they
+        counted (its number index's). ``ANALYZE`` reads every index of ``entries`` whole —
+        9.0 s at 2.1M entries, a third of a 100k import into the 2M register (measured) — while
+        a twentieth more rows leaves the rows per value that the plans are chosen by where they
+        were."""
+        if not self._has_stats():
+            return True
+        stat = self.store.scalar(
+            "SELECT stat FROM sqlite_stat1 WHERE idx = ?", (f"ix_{ident(register)}__number",)
+        )
+        counted = int(str(stat).split()[0]) if stat else 0
+        return added * IMPORT_STALE_SHARE > counted
 
     def _has_stats(self) -> bool:
         return bool(
