@@ -636,6 +636,9 @@ def test_purge_keeps_180_days_and_leaves_a_chained_record(vault_env: VaultEnv) -
         assert len(last_purge) == 1
         assert last_purge[0].details_dict()["count"] == removed
         assert report_count
+        # What a backup reports as the records it holds, without counting them.
+        counted = int(s.vault.store.scalar("SELECT count(*) FROM audit"))
+        assert audit_chain.record_count(s.vault.store) == counted
     finally:
         s.logout()
     rep = report(vault_env)

@@ -576,7 +576,7 @@
     </message>
     <message>
         <source>This vault was written by a newer version of Secrecy Desk (schema {found}; this program knows up to {known}). Use the newer program.</source>
-        <extracomment>The latest revision&apos;s values live in the entry row only: its revision row holds ``&apos;&apos;`` (never valid JSON) instead of a second copy, and the copy is written into the revision row when a newer revision replaces it — the one change a revision row allows, checked by the trigger to be exactly the entry&apos;s own values at that revision. Every entry never edited (most of a register) so stores its values once. How many live entries each register holds at each level, kept by triggers (entries are never deleted; a void, a restore or a change of level moves one): a register&apos;s unfiltered count is a sum of a few rows instead of a walk through an index of every entry (0.3 s at 2M). The carrier events of a period, counted by kind for the periodic work report (the date first, the entry last: the count joins each event to its entry for the clearance). Every schema step, in order. The vault owns the whole schema (the packages above it only run queries), so a vault opened by any entry point reaches the same version.</extracomment>
+        <extracomment>The latest revision&apos;s values live in the entry row only: its revision row holds ``&apos;&apos;`` (never valid JSON) instead of a second copy, and the copy is written into the revision row when a newer revision replaces it — the one change a revision row allows, checked by the trigger to be exactly the entry&apos;s own values at that revision. Every entry never edited (most of a register) so stores its values once. How many live entries each register holds at each level, kept by triggers (entries are never deleted; a void, a restore or a change of level moves one): a register&apos;s unfiltered count is a sum of a few rows instead of a walk through an index of every entry (0.3 s at 2M). The carrier events of a period, counted by kind for the periodic work report (the date first, the entry last: the count joins each event to its entry for the clearance). The search index&apos;s segments up to which it is left as it is (:func:`tidy_search_index`). The merge work one tidying does, in index pages written: 0.1–0.3 s at 2,000,000 entries. Every schema step, in order. The vault owns the whole schema (the packages above it only run queries), so a vault opened by any entry point reaches the same version.</extracomment>
         <translation>该加密数据库由较新版本的保密台账工作站写入（数据结构版本 {found}，本程序最高支持版本 {known}）。请使用新版程序。</translation>
     </message>
     <message>
@@ -816,7 +816,7 @@
     </message>
     <message>
         <source>A backup folder name may not contain quotes.</source>
-        <extracomment>Bytes read and written at a time when copying and hashing (memory stays flat). Chunks read and not yet hashed, at most (the hashing thread&apos;s queue: memory stays flat).</extracomment>
+        <extracomment>Bytes read and written at a time when copying and hashing (memory stays flat). Chunks read and not yet hashed, at most (the hashing thread&apos;s queue: memory stays flat). How often the backup&apos;s thread, its walk done, looks at the copy still being made (seconds).</extracomment>
         <translation>备份文件夹名称不能含有引号。</translation>
     </message>
     <message>
@@ -849,6 +849,10 @@
         <source>The backup was cancelled; nothing was kept.</source>
         <extracomment>A long step&apos;s report: (done, total); answering ``False`` asks it to stop.</extracomment>
         <translation>备份已取消，未保留任何内容。</translation>
+    </message>
+    <message>
+        <source>The backup was not made: the vault&apos;s own file is damaged (found while it was copied). Nothing was kept. Run verify to see where, then restore the vault from its last good backup.</source>
+        <translation>未做备份：加密数据库本身的文件已损坏（复制时发现），未保留任何内容。请运行校验查看损坏之处，然后从最近一次完好的备份恢复加密数据库。</translation>
     </message>
     <message>
         <source>The check of the backup was cancelled; nothing was restored.</source>

@@ -767,6 +767,16 @@ def quick_head_check(
     return None
 
 
+def record_count(store: Store) -> int:
+    """The records the trail holds, without counting them (``count(*)`` reads every entry of
+    an index: 0.8 s at 5M): numbered from 1 without gaps (a record is never deleted but by a
+    purge, which removes every record up to the one it names), they are the last one's number
+    less the purged. A trail with a gap still has it found by the chain's check."""
+    last = store.scalar("SELECT max(seq) FROM audit")
+    purged = store.scalar("SELECT max(through_seq) FROM audit_purges")
+    return max(int(last or 0) - int(purged or 0), 0)
+
+
 # --- seals and purge ------------------------------------------------------------------------
 
 
