@@ -43,6 +43,13 @@ def _with_history(vault_env: VaultEnv, records: int = 3000) -> None:
     vault_env.noise(records, SYSADMIN)
 
 
+def _last_backup_outcome(s: sessions.Session) -> str:
+    row = s.vault.store.one(
+        "SELECT outcome FROM audit WHERE action = 'vault.backup' ORDER BY seq DESC LIMIT 1"
+    )
+    return str(row[0]) if row else ""
+
+
 def test_a_backup_is_encrypted_verified_and_restores(vault_env: VaultEnv, tmp_path: Path) -> None:
     number = _with_entry(vault_env)
     target = tmp_path / "backup"
@@ -237,10 +244,7 @@ def test_the_backup_bar_runs_through_the_self_check_and_a_cancel_there_keeps_not
         assert not (tmp_path / "b2").exists()
         alive = [t.name for t in threading.enumerate() if t.name.startswith("secrecy-desk-backup")]
         assert alive == []
-        last = s.vault.store.one(
-            "SELECT outcome FROM audit WHERE action = 'vault.backup' ORDER BY seq DESC LIMIT 1"
-        )
-        assert last == ("failed",)
+        assert _last_backup_outcome(s) == "failed"
     finally:
         s.logout()
 
@@ -338,10 +342,7 @@ def test_a_vault_whose_own_file_is_damaged_is_not_backed_up_and_is_told_so(
         )
         assert not (tmp_path / "b").exists()
         assert backup.last_good(s.vault.store) is None
-        last = s.vault.store.one(
-            "SELECT outcome FROM audit WHERE action = 'vault.backup' ORDER BY seq DESC LIMIT 1"
-        )
-        assert last == ("failed",)
+        assert _last_backup_outcome(s) == "failed"
     finally:
         s.logout()
 
