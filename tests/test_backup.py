@@ -43,6 +43,25 @@ def _with_history(vault_env: VaultEnv, records: int = 3000) -> None:
     vault_env.noise(records, SYSADMIN)
 
 
+def _gift_numbers(vault_env: VaultEnv, folder: Path) -> list[str]:
+    """The gift register's entry numbers in the vault restored to ``folder``, as the officer
+    lists them."""
+    officer = sessions.login(folder, OFFICER, PASSWORDS[OFFICER], clock=vault_env.clock)
+    try:
+        return [e.number for e in open_registers(officer, load_all()).page("gifts", Query())]
+    finally:
+        officer.logout()
+
+
+def _backed_up(vault_env: VaultEnv, target: Path) -> backup.BackupReport:
+    """A backup into ``target`` by the system administrator."""
+    s = vault_env.login(SYSADMIN)
+    try:
+        return backup.backup(s, target)
+    finally:
+        s.logout()
+
+
 def _last_backup_outcome(s: sessions.Session) -> str:
     row = s.vault.store.one(
         "SELECT outcome FROM audit WHERE action = 'vault.backup' ORDER BY seq DESC LIMIT 1"
@@ -65,12 +84,7 @@ def test_a_backup_is_encrypted_verified_and_restores(vault_env: VaultEnv, tmp_pa
     restored = tmp_path / "restored"
     session = backup.restore(target, restored, SYSADMIN, PASSWORDS[SYSADMIN], clock=vault_env.clock)
     session.logout()
-    officer = sessions.login(restored, OFFICER, PASSWORDS[OFFICER], clock=vault_env.clock)
-    try:
-        regs = open_registers(officer, load_all())
-        assert [e.number for e in regs.page("gifts", Query())] == [number]
-    finally:
-        officer.logout()
+    assert _gift_numbers(vault_env, restored) == [number]
 
 
 @pytest.mark.parametrize("still", [True, False], ids=["file copy", "export"])
@@ -93,11 +107,7 @@ def test_a_backup_holds_what_was_just_saved_and_names_its_hash(
         monkeypatch.setattr(db.Store, "file_snapshot", busy)
     monkeypatch.setattr(backup, "CHUNK", 4096)  # many chunks even for a small vault
     number = _with_entry(vault_env)
-    s = vault_env.login(SYSADMIN)
-    try:
-        report = backup.backup(s, tmp_path / "b")
-    finally:
-        s.logout()
+    report = _backed_up(vault_env, tmp_path / "b")
     copy = (tmp_path / "b" / db.DB_NAME).read_bytes()
     assert report.sha256 == hashlib.sha256(copy).hexdigest()
     assert report.size == len(copy)
@@ -109,12 +119,7 @@ def test_a_backup_holds_what_was_just_saved_and_names_its_hash(
     )
     session.logout()
     assert [str(r[0]) for r in started] == ['{"stage": "start"}']
-    officer = sessions.login(tmp_path / "r", OFFICER, PASSWORDS[OFFICER], clock=vault_env.clock)
-    try:
-        regs = open_registers(officer, load_all())
-        assert [e.number for e in regs.page("gifts", Query())] == [number]
-    finally:
-        officer.logout()
+    assert _gift_numbers(vault_env, tmp_path / "r") == [number]
 
 
 def test_only_the_sysadmin_backs_up(vault_env: VaultEnv, tmp_path: Path) -> None:
@@ -399,11 +404,7 @@ def test_a_copy_of_another_page_layout_is_walked_by_sqlite_instead(
 
     monkeypatch.setattr(pagecheck, "page_checks", spy)
     number = _with_entry(vault_env)
-    s = vault_env.login(SYSADMIN)
-    try:
-        report = backup.backup(s, tmp_path / "b")
-    finally:
-        s.logout()
+    report = _backed_up(vault_env, tmp_path / "b")
     assert walked == ([tmp_path / "b" / db.DB_NAME] if layout == "walked" else [])
     written = (tmp_path / "b" / db.DB_NAME).read_bytes()
     assert report.sha256 == hashlib.sha256(written).hexdigest()
@@ -411,11 +412,7 @@ def test_a_copy_of_another_page_layout_is_walked_by_sqlite_instead(
         tmp_path / "b", tmp_path / "r", SYSADMIN, PASSWORDS[SYSADMIN], clock=vault_env.clock
     )
     restored.logout()
-    o = sessions.login(tmp_path / "r", OFFICER, PASSWORDS[OFFICER], clock=vault_env.clock)
-    try:
-        assert [e.number for e in open_registers(o, load_all()).page("gifts", Query())] == [number]
-    finally:
-        o.logout()
+    assert _gift_numbers(vault_env, tmp_path / "r") == [number]
 
 
 def test_the_page_check_finds_what_sqlcipher_finds(vault_env: VaultEnv) -> None:

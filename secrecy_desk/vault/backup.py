@@ -1,15 +1,15 @@
 """Backups (备份) and restores: an encrypted copy of the database and its key file, verified.
 
 A backup is a folder holding ``vault.db`` — a copy of the vault's own file, still encrypted
-with the master key, read in chunks while a read transaction holds the file still (the
-write-ahead log checkpointed into it first), and hashed as it is written; should the file not
+with the master key, copied by the kernel while a read transaction holds the file still (the
+write-ahead log checkpointed into it first), and hashed as it is copied; should the file not
 hold still, ``sqlcipher_export`` into a database keyed alike — never decrypted on the way —
 and a copy of the key file taken right after the audit head was recorded in it.
 
 Before the backup counts as made, what it copied is checked: the copy, made durable, is read
 back from the disk (the system asked to drop its cached pages first) and every page of it
-authenticated by its HMAC with the vault's key (:mod:`pagemac`, on both cores) while the same
-read hashes it; it is then opened with the key (key file, audit head, schema). A page that
+authenticated by its HMAC with the vault's key (:mod:`pagemac`, on both cores); it is then
+opened with the key (key file, audit head, schema). A page that
 fails is looked up in the vault's own file, still held: damaged there too, the vault itself
 is damaged and the backup says so. An exported copy, whose pages are not the file's, has
 SQLite walk all of it instead. Memory stays flat at any vault size. Backups go only to fixed
@@ -140,7 +140,7 @@ CHECK_CACHE_KIB: Final = 8192
 
 #: The copy's estimated work per page, in :mod:`pagecheck`'s units (measured with the bench).
 COPY_WORK: Final = 5
-#: The read-back's, which authenticates every page and hashes it: at 2M entries it took about
+#: The read-back's, which authenticates every page: at 2M entries it took about
 #: three times the copy (measured).
 READ_BACK_WORK: Final = 15
 
@@ -193,7 +193,7 @@ def backup(session: Session, target: Path, progress: Progress | None = None) -> 
         keyfile.write_atomic(target / keyfile.KEYFILE_NAME, vault.keyfile.to_bytes())
         # A copy read back with every page authenticated needs no walk of SQLite's; one that
         # was not (another page layout) is walked, and an exported one checked in full.
-        report = _check_copy(target, master, digest, bar, pages=not (still and macs), quick=still)
+        report = _check_copy(target, master, digest, bar, pages=not (still and macs))
     except BaseException as exc:
         shutil.rmtree(target, ignore_errors=True)
         with contextlib.suppress(Exception), session.operation():
@@ -272,10 +272,10 @@ def last_good(store: db.Store) -> LastBackup | None:
         return None
 
 
-#: Bytes read at a time when reading a copy back (memory stays flat).
+#: Bytes read at a time when hashing the file, reading its copy back, or copying it where the
+#: kernel cannot (memory stays flat).
 CHUNK = 1 << 20
-#: Chunks read back and not yet hashed or authenticated, at most, for each of the threads that
-#: do it (memory stays flat).
+#: Chunks read back and not yet authenticated, at most (memory stays flat).
 CHECK_AHEAD: Final = 8
 #: Threads that authenticate the pages read back, at most (one per core).
 CHECKERS = 2
@@ -445,11 +445,10 @@ def _check_copy(
     bar: pagecheck.WorkBar | None = None,
     *,
     pages: bool = True,
-    quick: bool | None = None,
 ) -> BackupReport:
     """The copy just written, checked (see :func:`_verified`; ``pages`` false: every page was
     authenticated as it was read back); refused when it does not verify."""
-    report = _verified(folder, master, digest, bar=bar, pages=pages, quick=quick)
+    report = _verified(folder, master, digest, bar=bar, pages=pages)
     if report is None:
         raise VaultError(_DID_NOT_VERIFY, path=str(folder))
     return report

@@ -4,9 +4,9 @@ SQLCipher stores with each 4 KiB page an HMAC-SHA512 of the page's ciphertext, i
 page number, keyed by a key derived from the master key and the file's salt. A page the disk
 changed, a page of another file or a page moved to another place fails it. SQLCipher's own
 ``PRAGMA cipher_integrity_check`` checks the same, but reads the file again on one thread, with
-no progress and no cancel (12 s at 2M entries, measured). The backup reads its copy back once
-anyway, to hash it: :class:`PageMacs` checks the pages of each chunk read, on as many threads
-as there are cores (the HMAC lets go of Python's lock), ~7 µs a page.
+no progress and no cancel (12 s at 2M entries, measured). The backup reads its copy back in
+chunks: :class:`PageMacs` checks the pages of each chunk read, on as many threads as there are
+cores (the HMAC lets go of Python's lock), ~7 µs a page.
 
 The layout is SQLCipher 4's defaults, which every vault is made with (``db.open_database``):
 checked on the connection first (:func:`supported`); a vault with other settings is checked

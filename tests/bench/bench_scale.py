@@ -70,6 +70,10 @@ def _times(action: Callable[..., object], runs: int) -> tuple[float, float]:
     return min(times), statistics.median(times)
 
 
+def _min_median(values: list[float]) -> tuple[float, float]:
+    return min(values), statistics.median(values)
+
+
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -534,14 +538,13 @@ def group_import(folder: Path, runs: int) -> dict[str, Any]:
             shutil.rmtree(work / f"f{i}")
 
         def pair(runs_: list[dict[str, float]], key: str) -> tuple[float, float]:
-            values = [r[key] for r in runs_]
-            return min(values), statistics.median(values)
+            return _min_median([r[key] for r in runs_])
 
         return {
             "entries": (sv.built(folder) or {}).get("entries", 0),
             "rows": IMPORT_ROWS,
             "loads": loads,
-            "copy_s": pair([{"s": x} for x in copy_s], "s"),
+            "copy_s": _min_median(copy_s),
             "large_s": pair(large, "s"),
             "large_cpu_s": pair(large, "cpu_s"),
             "large_written_s": pair(large, "written_s"),

@@ -176,8 +176,7 @@ class Planner:
             return False
         if not self._has_stats():
             return True
-        stat = self.store.scalar("SELECT stat FROM sqlite_stat1 WHERE idx = 'entries_list'")
-        counted = int(str(stat).split()[0]) if stat else 0
+        counted = self._counted("entries_list")
         return not counted or not counted / 2 <= entries <= counted * 2
 
     def stale_after_import(self, register: str, added: int) -> bool:
@@ -189,11 +188,12 @@ class Planner:
         were."""
         if not self._has_stats():
             return True
-        stat = self.store.scalar(
-            "SELECT stat FROM sqlite_stat1 WHERE idx = ?", (f"ix_{ident(register)}__number",)
-        )
-        counted = int(str(stat).split()[0]) if stat else 0
-        return added * IMPORT_STALE_SHARE > counted
+        return added * IMPORT_STALE_SHARE > self._counted(f"ix_{ident(register)}__number")
+
+    def _counted(self, index: str) -> int:
+        """The rows ``index`` held when the statistics were made (0: it has none)."""
+        stat = self.store.scalar("SELECT stat FROM sqlite_stat1 WHERE idx = ?", (index,))
+        return int(str(stat).split()[0]) if stat else 0
 
     def _has_stats(self) -> bool:
         return bool(
